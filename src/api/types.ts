@@ -1,0 +1,236 @@
+import type { FlinksCode } from './codes';
+
+/** A security challenge type as Flinks names it. Unknown types are kept as strings. */
+export type ChallengeType =
+  | 'QuestionAndAnswer'
+  | 'MultipleChoice'
+  | 'MultipleChoiceMultipleAnswers'
+  | 'TextOrCall'
+  | 'ImageSelection'
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  | (string & {});
+
+/** One prompt of a 203 answer. */
+export interface SecurityChallenge {
+  Type: ChallengeType;
+  Prompt: string;
+  /** Choices, masked phone numbers or raw base64 images, depending on `Type`. */
+  Iterables?: string[];
+}
+
+/** Prompt text -> answers, as `/Authorize` expects them. */
+export type SecurityResponses = Record<string, string[]>;
+
+export interface Login {
+  Id: string;
+  Username: string;
+  IsScheduledRefresh: boolean;
+  LastRefresh: string;
+  Type: string;
+}
+
+export interface Link {
+  rel: string;
+  href: string;
+  example?: string | null;
+}
+
+export interface AuthorizeSuccessBody {
+  HttpStatusCode: 200;
+  Login: Login;
+  Institution: string;
+  RequestId: string;
+  Links?: Link[];
+  InstitutionId?: number;
+}
+
+export interface ChallengeBody {
+  HttpStatusCode: 203;
+  RequestId: string;
+  Institution?: string;
+  SecurityChallenges: SecurityChallenge[];
+}
+
+export interface Balance {
+  Available: number | null;
+  Current: number | null;
+  Limit: number | null;
+}
+
+export interface Holder {
+  Name: string;
+  Address?: {
+    CivicAddress?: string;
+    City?: string;
+    Province?: string;
+    PostalCode?: string;
+    POBox?: string | null;
+    Country?: string;
+  };
+  Email?: string;
+  PhoneNumber?: string;
+}
+
+export interface Transaction {
+  Id: string;
+  Date: string;
+  Code?: string | null;
+  Description: string;
+  Debit: number | null;
+  Credit: number | null;
+  Balance: number;
+}
+
+export interface Account {
+  Id: string;
+  Title: string;
+  AccountNumber: string;
+  TransitNumber?: string;
+  InstitutionNumber?: string;
+  Category: string;
+  Type: string;
+  Currency: string;
+  Balance: Balance;
+  Holder?: Holder;
+  Transactions?: Transaction[];
+  OverdraftLimit?: number;
+}
+
+export interface AccountsBody {
+  HttpStatusCode: 200;
+  Accounts: Account[];
+  Login?: Login;
+  Institution?: string;
+  RequestId: string;
+}
+
+export interface PendingBody {
+  HttpStatusCode: 202;
+  FlinksCode: 'OPERATION_PENDING' | 'OPERATION_DISPATCHED';
+  Message: string;
+  RequestId: string;
+}
+
+export interface ErrorBody {
+  HttpStatusCode: number;
+  FlinksCode: FlinksCode;
+  Message: string;
+  RequestId?: string;
+}
+
+/** Why a call failed, when the client raised it rather than the API. */
+export type TransportFailure = 'network' | 'timeout' | 'malformed' | 'aborted' | 'http';
+
+/**
+ * Every failure of a call, one shape. `flinksCode` is the API's code when it sent one (kept even when unknown),
+ * else NETWORK_ERROR, TIMEOUT, MALFORMED_RESPONSE or ABORTED.
+ */
+export interface ApiError {
+  kind: 'error';
+  httpStatus: number | null;
+  flinksCode: FlinksCode;
+  message: string;
+  requestId: string | null;
+  /** Where the failure came from: the API's answer (`http`) or the transport. */
+  cause: TransportFailure;
+}
+
+export interface Authorized {
+  kind: 'authorized';
+  requestId: string;
+  loginId: string;
+  institution: string;
+  body: AuthorizeSuccessBody;
+}
+
+export interface Challenged {
+  kind: 'challenged';
+  requestId: string;
+  challenges: SecurityChallenge[];
+}
+
+export interface Pending {
+  kind: 'pending';
+  requestId: string;
+  flinksCode: 'OPERATION_PENDING' | 'OPERATION_DISPATCHED';
+  message: string;
+}
+
+export interface AccountsResult {
+  kind: 'accounts';
+  requestId: string;
+  accounts: Account[];
+  loginId: string | null;
+  institution: string | null;
+}
+
+export interface Deleted {
+  kind: 'deleted';
+  message: string;
+}
+
+/** What `/Authorize` can answer. */
+export type AuthorizeResult = Authorized | Challenged | Pending | ApiError;
+/** What the account data endpoints (sync and async) can answer. */
+export type AccountsDataResult = AccountsResult | Pending | ApiError;
+export type DeleteCardResult = Deleted | ApiError;
+
+export interface CredentialsRequest {
+  institution: string;
+  username: string;
+  password: string;
+  language?: 'en' | 'fr';
+  save?: boolean;
+  tag?: string;
+}
+
+export interface CachedRequest {
+  loginId: string;
+  language?: 'en' | 'fr';
+  tag?: string;
+}
+
+export interface MfaAnswerRequest {
+  requestId: string;
+  securityResponses: SecurityResponses;
+  language?: 'en' | 'fr';
+}
+
+export interface AccountsRequest {
+  requestId: string;
+  withTransactions?: boolean;
+  withBalance?: boolean;
+  withAccountIdentity?: boolean;
+  daysOfTransactions?: 'Days90' | 'Days365';
+}
+
+/** Per call options. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Milliseconds before the call fails with TIMEOUT. */
+  timeoutMs?: number;
+}
+
+export interface ClientOptions {
+  /** e.g. `https://toolbox-api.private.fin.ag/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices` */
+  baseUrl: string;
+  /** Sent as `flinks-auth-key` on /Authorize. Single use: the client forgets it after the first Authorize. */
+  authorizeToken?: string;
+  /** Extra headers on every call (e.g. `x-api-key` for the data endpoints). */
+  headers?: Record<string, string>;
+  /** Default per-request timeout (ms). */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/** The Flinks v3 calls the widget makes. Every method resolves; none throws. */
+export interface FlinksClient {
+  authorize(request: CredentialsRequest, options?: CallOptions): Promise<AuthorizeResult>;
+  authorizeCached(request: CachedRequest, options?: CallOptions): Promise<AuthorizeResult>;
+  answerMfa(request: MfaAnswerRequest, options?: CallOptions): Promise<AuthorizeResult>;
+  getAccountsDetail(request: AccountsRequest, options?: CallOptions): Promise<AccountsDataResult>;
+  getAccountsDetailAsync(requestId: string, options?: CallOptions): Promise<AccountsDataResult>;
+  getAccountsSummary(requestId: string, options?: CallOptions): Promise<AccountsDataResult>;
+  getAccountsSummaryAsync(requestId: string, options?: CallOptions): Promise<AccountsDataResult>;
+  deleteCard(loginId: string, options?: CallOptions): Promise<DeleteCardResult>;
+}
