@@ -1,0 +1,4 @@
+/** English strings of the `guidance` namespace. */
+export const guidance = {
+  placeholder: 'Replace me',
+};

@@ -1,0 +1,6 @@
+import { ui } from './ui';
+import { mfa } from './mfa';
+import { guidance } from './guidance';
+
+/** The English catalog: the source of every key. */
+export const en = { ui, mfa, guidance };

@@ -1,0 +1,4 @@
+/** English strings of the `mfa` namespace. */
+export const mfa = {
+  placeholder: 'Replace me',
+};

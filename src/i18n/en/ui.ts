@@ -1,0 +1,4 @@
+/** English strings of the `ui` namespace. */
+export const ui = {
+  placeholder: 'Replace me',
+};

@@ -1,0 +1,7 @@
+import type { Messages } from '../catalog';
+import { ui } from './ui';
+import { mfa } from './mfa';
+import { guidance } from './guidance';
+
+/** Le catalogue français : les mêmes clés que l'anglais, écrites pour le Canada. */
+export const fr: Messages = { ui, mfa, guidance };
