@@ -1,0 +1,11 @@
+/** A bank the widget can connect to. `id` is Flinks' `Institution` identifier (case matters). */
+export interface Institution {
+  id: string;
+  name: { en: string; fr: string };
+  /** The bank's own website (where people reset a password or accept new terms); null for the sandbox bank. */
+  website: string | null;
+  /** Shown first, in this order, before the search narrows the list. */
+  popularRank?: number;
+  /** Only listed with `demo`. */
+  sandbox?: boolean;
+}
