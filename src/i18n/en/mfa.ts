@@ -1,4 +1,38 @@
-/** English strings of the `mfa` namespace. */
+/** English strings of the `mfa` namespace: the security check screens. */
 export const mfa = {
-  placeholder: 'Replace me',
+  title: "{bank} needs to confirm it's you",
+  intro: 'Answer below to continue connecting your account.',
+  introNextRound: '{bank} has one more check before your account is connected.',
+  chooseAll: 'Choose all that apply.',
+  delivery: {
+    legend: 'How would you like to get the code?',
+    text: 'Text me',
+    call: 'Call me',
+  },
+  image: {
+    label: 'Image {position} of {total}',
+    someHidden: "Some of {bank}'s images can't be shown here. Choose from the ones below.",
+  },
+  required: {
+    summary: 'Answer every question to continue.',
+    text: 'Enter your answer.',
+    choice: 'Choose an answer.',
+    choices: 'Choose at least one answer.',
+    phone: 'Choose a phone number.',
+    image: 'Choose an image.',
+  },
+  timer: {
+    left: 'Time left: {time}',
+    underTwoMinutes: 'Less than 2 minutes left to answer.',
+    underOneMinute: 'Less than a minute left to answer.',
+    underThirtySeconds: 'Less than 30 seconds left to answer.',
+  },
+  sending: 'Sending your answer…',
+  continue: 'Continue',
+  back: 'Back',
+  unsupported: {
+    title: "{bank} asks for a step we can't show here",
+    body: "Sign in on {bank}'s website to complete this check there, then try connecting again.",
+    otherBank: 'You can also go back and connect another bank.',
+  },
 };

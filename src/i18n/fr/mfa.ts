@@ -1,6 +1,41 @@
 import type { Messages } from '../catalog';
 
-/** Chaînes françaises de l'espace `mfa`. */
+/** Chaînes françaises de l'espace `mfa` : les écrans de vérification d'identité. */
 export const mfa: Messages['mfa'] = {
-  placeholder: 'À remplacer',
+  title: '{bank} doit confirmer votre identité',
+  intro: 'Répondez ci-dessous pour poursuivre la connexion de votre compte.',
+  introNextRound: '{bank} demande une vérification de plus avant de connecter votre compte.',
+  chooseAll: 'Cochez toutes les réponses qui s’appliquent.',
+  delivery: {
+    legend: 'Comment voulez-vous recevoir le code\u202f?',
+    text: 'Envoyez-moi un texto',
+    call: 'Appelez-moi',
+  },
+  image: {
+    label: 'Image {position} sur {total}',
+    someHidden:
+      'Certaines images de {bank} ne peuvent pas s’afficher ici. Choisissez parmi celles ci-dessous.',
+  },
+  required: {
+    summary: 'Répondez à toutes les questions pour continuer.',
+    text: 'Entrez votre réponse.',
+    choice: 'Choisissez une réponse.',
+    choices: 'Choisissez au moins une réponse.',
+    phone: 'Choisissez un numéro de téléphone.',
+    image: 'Choisissez une image.',
+  },
+  timer: {
+    left: 'Temps restant\u00a0: {time}',
+    underTwoMinutes: 'Il reste moins de 2\u00a0minutes pour répondre.',
+    underOneMinute: 'Il reste moins d’une minute pour répondre.',
+    underThirtySeconds: 'Il reste moins de 30\u00a0secondes pour répondre.',
+  },
+  sending: 'Envoi de votre réponse…',
+  continue: 'Continuer',
+  back: 'Retour',
+  unsupported: {
+    title: 'Cette étape de {bank} ne peut pas s’afficher ici',
+    body: 'Ouvrez une session sur le site Web de {bank} pour y terminer cette vérification, puis réessayez de connecter votre compte.',
+    otherBank: 'Vous pouvez aussi revenir en arrière et connecter une autre institution financière.',
+  },
 };

@@ -1,0 +1,264 @@
+import type { UseFormRegisterReturn } from 'react-hook-form';
+import { format, useMessages } from '../../i18n';
+import type { MfaPrompt } from './round';
+
+export interface AnswerFieldProps<P extends MfaPrompt = MfaPrompt> {
+  prompt: P;
+  /** DOM id of the field; its messages derive their ids from it. */
+  id: string;
+  /** Left empty on the last submit. */
+  unanswered: boolean;
+  /** The bank's message about the last answer, when it belongs to this field. */
+  serverErrorId: string | null;
+  /** A submit is in flight: the answer can't change. */
+  readOnly: boolean;
+  institutionName: string;
+  register(name: string): UseFormRegisterReturn;
+}
+
+type FieldOf<T extends MfaPrompt['type']> = AnswerFieldProps<Extract<MfaPrompt, { type: T }>>;
+
+/** Picks the input for one challenge. */
+export function AnswerField(props: AnswerFieldProps) {
+  const { prompt } = props;
+  switch (prompt.type) {
+    case 'QuestionAndAnswer':
+      // With Iterables, the bank asks the person to pick a new security question.
+      return prompt.choices.length > 0 ? (
+        <SingleChoice {...props} prompt={prompt} />
+      ) : (
+        <TextAnswer {...props} prompt={prompt} />
+      );
+    case 'MultipleChoice':
+      return <SingleChoice {...props} prompt={prompt} />;
+    case 'MultipleChoiceMultipleAnswers':
+      return <SeveralChoices {...props} prompt={prompt} />;
+    case 'TextOrCall':
+      return <TextOrCall {...props} prompt={prompt} />;
+    case 'ImageSelection':
+      return <ImageChoice {...props} prompt={prompt} />;
+    default: {
+      const unreachable: never = prompt;
+      return unreachable;
+    }
+  }
+}
+
+function TextAnswer({
+  prompt,
+  id,
+  unanswered,
+  serverErrorId,
+  readOnly,
+  register,
+}: FieldOf<'QuestionAndAnswer'>) {
+  const m = useMessages();
+  const code = prompt.oneTimeCode;
+  return (
+    <div className="cw-mfa-field">
+      <label className="cw-mfa-label" htmlFor={id}>
+        {prompt.prompt}
+      </label>
+      <input
+        id={id}
+        className="cw-mfa-input"
+        type="text"
+        required
+        readOnly={readOnly}
+        autoComplete={code ? 'one-time-code' : 'off'}
+        inputMode={code ? 'numeric' : 'text'}
+        spellCheck={false}
+        autoCapitalize="off"
+        autoCorrect="off"
+        {...invalidity(id, unanswered, serverErrorId)}
+        {...register(prompt.field)}
+      />
+      <Unanswered id={id} show={unanswered} message={m.mfa.required.text} />
+    </div>
+  );
+}
+
+function SingleChoice(props: FieldOf<'QuestionAndAnswer'> | FieldOf<'MultipleChoice'>) {
+  const { prompt, id, unanswered } = props;
+  const m = useMessages();
+  return (
+    <fieldset className="cw-mfa-field cw-mfa-choices">
+      <legend className="cw-mfa-label">{prompt.prompt}</legend>
+      {prompt.choices.map((choice, index) => (
+        <Option
+          key={index}
+          {...props}
+          name={prompt.field}
+          value={String(index)}
+          type="radio"
+          label={choice}
+        />
+      ))}
+      <Unanswered id={id} show={unanswered} message={m.mfa.required.choice} />
+    </fieldset>
+  );
+}
+
+function SeveralChoices(props: FieldOf<'MultipleChoiceMultipleAnswers'>) {
+  const { prompt, id, unanswered } = props;
+  const m = useMessages();
+  const hintId = `${id}-hint`;
+  return (
+    <fieldset className="cw-mfa-field cw-mfa-choices" aria-describedby={hintId}>
+      <legend className="cw-mfa-label">{prompt.prompt}</legend>
+      <p className="cw-mfa-hint" id={hintId}>
+        {m.mfa.chooseAll}
+      </p>
+      {prompt.choices.map((choice, index) => (
+        <Option
+          key={index}
+          {...props}
+          name={prompt.field}
+          value={String(index)}
+          type="checkbox"
+          label={choice}
+        />
+      ))}
+      <Unanswered id={id} show={unanswered} message={m.mfa.required.choices} />
+    </fieldset>
+  );
+}
+
+function TextOrCall(props: FieldOf<'TextOrCall'>) {
+  const { prompt, id, unanswered } = props;
+  const m = useMessages();
+  return (
+    <div className="cw-mfa-field">
+      <fieldset className="cw-mfa-choices">
+        <legend className="cw-mfa-label">{prompt.prompt}</legend>
+        {prompt.phones.map((phone, index) => (
+          <Option
+            key={index}
+            {...props}
+            name={prompt.field}
+            value={String(index)}
+            type="radio"
+            label={phone}
+          />
+        ))}
+        <Unanswered id={id} show={unanswered} message={m.mfa.required.phone} />
+      </fieldset>
+      <fieldset className="cw-mfa-choices cw-mfa-choices--inline">
+        <legend className="cw-mfa-label">{m.mfa.delivery.legend}</legend>
+        {(['Text', 'Call'] as const).map((method) => (
+          <Option
+            key={method}
+            {...props}
+            unanswered={false}
+            serverErrorId={null}
+            name={prompt.methodField}
+            value={method}
+            type="radio"
+            label={method === 'Text' ? m.mfa.delivery.text : m.mfa.delivery.call}
+          />
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
+function ImageChoice({
+  prompt,
+  id,
+  unanswered,
+  serverErrorId,
+  readOnly,
+  institutionName,
+  register,
+}: FieldOf<'ImageSelection'>) {
+  const m = useMessages();
+  const noteId = `${id}-note`;
+  const someHidden = prompt.images.length < prompt.iterables.length;
+  const total = prompt.images.length;
+  return (
+    <fieldset className="cw-mfa-field" aria-describedby={someHidden ? noteId : undefined}>
+      <legend className="cw-mfa-label">{prompt.prompt}</legend>
+      {someHidden && (
+        <p className="cw-mfa-note" id={noteId}>
+          {format(m.mfa.image.someHidden, { bank: institutionName })}
+        </p>
+      )}
+      <div className="cw-mfa-tiles">
+        {prompt.images.map((image, position) => (
+          <label key={image.index} className="cw-mfa-tile">
+            <input
+              className="cw-mfa-tile-input"
+              type="radio"
+              required
+              value={String(image.index)}
+              aria-disabled={readOnly || undefined}
+              {...invalidity(id, unanswered, serverErrorId)}
+              {...register(prompt.field)}
+            />
+            <img className="cw-mfa-tile-image" src={image.src} alt="" />
+            <span className="cw-mfa-tile-caption">
+              {format(m.mfa.image.label, { position: position + 1, total })}
+            </span>
+          </label>
+        ))}
+      </div>
+      <Unanswered id={id} show={unanswered} message={m.mfa.required.image} />
+    </fieldset>
+  );
+}
+
+interface OptionProps extends AnswerFieldProps {
+  name: string;
+  value: string;
+  type: 'radio' | 'checkbox';
+  label: string;
+}
+
+function Option({
+  id,
+  unanswered,
+  serverErrorId,
+  readOnly,
+  register,
+  name,
+  value,
+  type,
+  label,
+}: OptionProps) {
+  return (
+    <label className="cw-mfa-choice">
+      <input
+        className="cw-mfa-choice-input"
+        type={type}
+        value={value}
+        required={type === 'radio'}
+        aria-disabled={readOnly || undefined}
+        {...invalidity(id, unanswered, serverErrorId)}
+        {...register(name)}
+      />
+      <span>{label}</span>
+    </label>
+  );
+}
+
+function Unanswered({ id, show, message }: { id: string; show: boolean; message: string }) {
+  if (!show) return null;
+  return (
+    <p className="cw-mfa-field-error" id={errorIdOf(id)}>
+      {message}
+    </p>
+  );
+}
+
+function errorIdOf(id: string): string {
+  return `${id}-error`;
+}
+
+/** Ties the field to what is wrong with it: its own empty-answer message and the bank's message. */
+function invalidity(id: string, unanswered: boolean, serverErrorId: string | null) {
+  const describedBy = [serverErrorId, unanswered ? errorIdOf(id) : null].filter(Boolean).join(' ');
+  return {
+    'aria-invalid': unanswered || serverErrorId !== null ? true : undefined,
+    'aria-describedby': describedBy === '' ? undefined : describedBy,
+  };
+}

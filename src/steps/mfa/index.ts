@@ -1,0 +1,3 @@
+export { MfaStep } from './MfaStep';
+export { sniffImage, type ChallengeImage, type ChallengeImageMime } from './image';
+export type { MfaError, MfaStepProps } from './types';
