@@ -7,7 +7,8 @@ import type { Language } from '../i18n/types';
  * wait: processing screen; retry: something transient; restart: the session is over; bank: the person must act with
  * their bank; blocked: this bank can't be connected now; setup: an integration problem; none: not an error (continue).
  */
-export type GuidanceKind = 'field' | 'mfa' | 'wait' | 'retry' | 'restart' | 'bank' | 'blocked' | 'setup' | 'none';
+export type GuidanceKind =
+  'field' | 'mfa' | 'wait' | 'retry' | 'restart' | 'bank' | 'blocked' | 'setup' | 'none';
 
 /** The buttons and links a guidance screen can offer. Labels live in the `guidance.actions` catalog. */
 export type GuidanceAction =

@@ -1,4 +1,199 @@
-/** English strings of the `guidance` namespace. */
+import type { GuidanceCode, GuidanceVariant } from '../../guidance/map';
+import type { GuidanceAction, GuidanceKind, GuidanceText } from '../../guidance/types';
+
+/**
+ * English strings of the `guidance` namespace: one screen per code, the action labels and the small print.
+ * `{bank}` is the institution's display name.
+ */
 export const guidance = {
-  placeholder: 'Replace me',
+  codes: {
+    INVALID_USERNAME: {
+      title: '{bank} doesn’t know this username',
+      body: '{bank} doesn’t recognize this username or card number. Check it and try again.',
+    },
+    INVALID_PASSWORD: {
+      title: 'This password doesn’t match',
+      body: 'This password doesn’t match the one {bank} has for you. Enter it again.',
+    },
+    INVALID_LOGIN: {
+      title: 'Check your username and password',
+      body: '{bank} didn’t accept this username and password together. Check both and try again.',
+    },
+    MAXIMUM_RETRY_REACHED: {
+      title: 'Too many tries for now',
+      body: 'To protect your account, check or reset your password on {bank}’s website first. Then come back to connect.',
+    },
+    INVALID_SECURITY_RESPONSE: {
+      title: 'That answer doesn’t match',
+      body: '{bank} has a different answer on file. Check it and answer again.',
+    },
+    INVALID_SECURITY_RESPONSE_NO_RETRY: {
+      title: '{bank} can’t take more answers now',
+      body: '{bank} didn’t accept the answers and won’t allow another try for now. Come back later, or choose another bank.',
+    },
+    SECURITYRESPONSES_INCOMPLETE: {
+      title: 'Answer every question',
+      body: '{bank} needs an answer to each question. Fill in the empty ones and send them again.',
+    },
+    UNKNOWN_CHALLENGE_KEY: {
+      title: '{bank} asked a new question',
+      body: '{bank} changed its security question. Answer the new one below.',
+    },
+    QUESTION_NOT_FOUND: {
+      title: '{bank} has a new security question',
+      body: '{bank} asked a question that this saved connection has no answer for. Sign in again to answer it.',
+    },
+    NEW_ACCOUNT: {
+      title: '{bank} needs you on its website',
+      body: '{bank} needs you to do something on its website first, such as accept new terms. Sign in there, then come back and try again.',
+    },
+    DISABLED_LOGIN: {
+      title: 'Online access is off at {bank}',
+      body: '{bank} has turned off online access for this login. Contact {bank}: only they can turn it back on.',
+    },
+    UNAUTHORIZED: {
+      title: '{bank} didn’t allow the connection',
+      body: '{bank} didn’t let us connect to your account. Signing in on its website may show you why.',
+    },
+    RETRY_LATER: {
+      title: 'We can’t reach {bank} right now',
+      body: '{bank} may be down for maintenance. Try again in a moment, or choose another bank.',
+    },
+    AGGREGATION_ERROR: {
+      title: 'Something went wrong on our side',
+      body: 'Nothing you did caused this. Try again, and if it happens again, contact support.',
+    },
+    TOO_MANY_REQUESTS: {
+      title: 'Let’s pause for a moment',
+      body: 'There were too many tries in a short time. You can try again when the countdown ends.',
+    },
+    NETWORK_ERROR: {
+      title: 'The connection dropped',
+      body: 'Your device lost its internet connection. Check it and try again.',
+    },
+    TIMEOUT: {
+      title: '{bank} is taking too long',
+      body: '{bank} hasn’t answered in time. Try again, or choose another bank.',
+    },
+    CONCURRENT_SESSION: {
+      title: 'This account is open elsewhere',
+      body: 'You’re connecting this account in another window or tab. Close the other one and try again.',
+    },
+    CARD_IN_USE: {
+      title: 'We’re still setting up your account',
+      body: 'We’re still setting up your account with {bank}. Try again in a few minutes.',
+    },
+    SESSION_EXPIRED: {
+      title: 'Your session closed',
+      body: 'For your security, the session closed after 8 minutes without activity. Start again to connect.',
+    },
+    SESSION_NONEXISTENT: {
+      title: 'This session has ended',
+      body: 'Start again to connect your account.',
+    },
+    OPERATION_PENDING: {
+      title: 'Gathering your accounts',
+      body: '{bank} is sending us your account details. This can take a minute.',
+    },
+    OPERATION_DISPATCHED: {
+      title: '{bank} is slow today',
+      body: 'Your account details will keep loading in the background. You can finish now, or keep waiting here.',
+    },
+    ALREADY_AUTHORIZED: {
+      title: 'You’re already connected',
+      body: '{bank} has already approved this connection. We’ll take you to the next step.',
+    },
+    DISABLED_INSTITUTION: {
+      title: '{bank} can’t be connected right now',
+      body: 'Connections to {bank} are paused for now. Choose another bank, or come back later.',
+    },
+    NO_TRANSACTION: {
+      title: 'Not enough activity on this account',
+      body: 'This account at {bank} doesn’t have enough transactions yet to connect. Choose another bank, or come back later.',
+    },
+    INVALID_REQUEST: {
+      title: 'We couldn’t start the connection',
+      body: 'Something on our side stopped it, not anything you did. Try again, or come back later.',
+    },
+    ACCESS_DENIED: {
+      title: 'We couldn’t start the connection',
+      body: 'Something on our side stopped it, not anything you did. Try again, or come back later.',
+    },
+    METHOD_NOT_AVAILABLE: {
+      title: 'We couldn’t start the connection',
+      body: 'Something on our side stopped it, not anything you did. Try again, or come back later.',
+    },
+    MALFORMED_RESPONSE: {
+      title: 'We couldn’t start the connection',
+      body: 'Something on our side stopped it, not anything you did. Try again, or come back later.',
+    },
+    UNKNOWN: {
+      title: 'We couldn’t start the connection',
+      body: 'Something on our side stopped it, not anything you did. Try again, or come back later.',
+    },
+  } satisfies Record<GuidanceCode, GuidanceText>,
+
+  /** Screens that replace their code's usual one in a given situation (see GUIDANCE_VARIANTS). */
+  variants: {
+    reconnect: {
+      title: 'Sign in to {bank} again',
+      body: 'This saved connection to {bank} no longer exists. Sign in again to connect your account.',
+    },
+    lastTry: {
+      title: 'Careful: one try left',
+      body: '{bank} has a different answer on file. Take your time: if the next answer doesn’t match, {bank} may lock your account.',
+    },
+    offline: {
+      title: 'You’re offline',
+      body: 'Your device isn’t connected to the internet. We’ll try again as soon as you’re back online.',
+    },
+  } satisfies Record<GuidanceVariant, GuidanceText>,
+
+  actions: {
+    tryAgain: 'Try again',
+    answerAgain: 'Answer again',
+    reenter: 'Sign in again',
+    startAgain: 'Start again',
+    openBankSite: 'Go to {bank}’s website',
+    contactBank: 'How to contact {bank}',
+    doneTryAgain: 'I’ve done it, try again',
+    chooseAnotherBank: 'Choose another bank',
+    forgotPassword: 'Forgot your password?',
+    forgotUsername: 'Forgot your username?',
+    contactSupport: 'Contact support',
+    finishNow: 'Finish now',
+    keepWaiting: 'Keep waiting',
+    exit: 'Exit',
+  } satisfies Record<GuidanceAction, string>,
+
+  /** Stands in for `{bank}` when the institution isn't known yet. */
+  yourBank: 'your bank',
+  /** Small print under every screen, for support. */
+  reference: 'Reference: {code} · {ref}',
+  referenceWithoutRequest: 'Reference: {code}',
+  /** Added to the accessible name of links that open the bank's website. */
+  opensInNewTab: '(opens in a new tab)',
+  countdown: 'You can try again in {seconds} s.',
+  retryingSoon: 'Trying again in a few seconds…',
+
+  /** The table of every code, for the docs and the Storybook map. */
+  map: {
+    caption: 'What the widget shows for each code',
+    code: 'Code',
+    kind: 'Kind',
+    title: 'Title',
+    actions: 'Actions',
+    noActions: 'None',
+  },
+  kinds: {
+    field: 'Sign-in form',
+    mfa: 'Security question',
+    wait: 'Waiting',
+    retry: 'Try again',
+    restart: 'Start again',
+    bank: 'Action at the bank',
+    blocked: 'Bank unavailable',
+    setup: 'Setup',
+    none: 'No screen',
+  } satisfies Record<GuidanceKind, string>,
 };

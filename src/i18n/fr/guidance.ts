@@ -1,6 +1,182 @@
 import type { Messages } from '../catalog';
 
-/** Chaînes françaises de l'espace `guidance`. */
+// Typographie : \u00A0 (espace insécable) avant « : » et à l’intérieur des guillemets, \u202F (espace fine
+// insécable) avant « ? », « ! » et « ; ».
+const setupScreen = {
+  title: 'Nous n’avons pas pu lancer la connexion',
+  body: 'Un problème de notre côté l’a empêchée, et vous n’y êtes pour rien. Réessayez ou revenez plus tard.',
+};
+
+/** Chaînes françaises de l'espace `guidance`. `{bank}` est le nom de l’institution financière. */
 export const guidance: Messages['guidance'] = {
-  placeholder: 'À remplacer',
+  codes: {
+    INVALID_USERNAME: {
+      title: '{bank} ne reconnaît pas ce nom d’utilisateur',
+      body: '{bank} ne reconnaît pas ce nom d’utilisateur ni ce numéro de carte. Vérifiez-le et réessayez.',
+    },
+    INVALID_PASSWORD: {
+      title: 'Ce mot de passe ne correspond pas',
+      body: 'Ce mot de passe ne correspond pas à celui que {bank} a en dossier. Entrez-le de nouveau.',
+    },
+    INVALID_LOGIN: {
+      title: 'Vérifiez vos informations de connexion',
+      body: '{bank} n’a pas accepté ce nom d’utilisateur avec ce mot de passe. Vérifiez les deux et réessayez.',
+    },
+    MAXIMUM_RETRY_REACHED: {
+      title: 'Trop de tentatives pour le moment',
+      body: 'Pour protéger votre compte, vérifiez ou réinitialisez d’abord votre mot de passe sur le site de {bank}. Revenez ensuite pour relier votre compte.',
+    },
+    INVALID_SECURITY_RESPONSE: {
+      title: 'Cette réponse ne correspond pas',
+      body: '{bank} a une autre réponse en dossier. Vérifiez-la et répondez de nouveau.',
+    },
+    INVALID_SECURITY_RESPONSE_NO_RETRY: {
+      title: '{bank} n’accepte plus de réponses pour l’instant',
+      body: '{bank} a refusé les réponses et ne permet pas d’autre essai pour le moment. Revenez plus tard ou choisissez une autre institution.',
+    },
+    SECURITYRESPONSES_INCOMPLETE: {
+      title: 'Répondez à chaque question',
+      body: '{bank} a besoin d’une réponse à chaque question. Remplissez celles qui sont vides, puis envoyez-les de nouveau.',
+    },
+    UNKNOWN_CHALLENGE_KEY: {
+      title: '{bank} pose une nouvelle question',
+      body: '{bank} a changé sa question de sécurité. Répondez à la nouvelle question ci-dessous.',
+    },
+    QUESTION_NOT_FOUND: {
+      title: 'Nouvelle question de sécurité chez {bank}',
+      body: '{bank} pose une question à laquelle cette connexion enregistrée n’a pas de réponse. Ouvrez une session de nouveau pour y répondre.',
+    },
+    NEW_ACCOUNT: {
+      title: '{bank} vous attend sur son site',
+      body: '{bank} vous demande d’abord une action sur son site, par exemple accepter de nouvelles conditions. Ouvrez-y une session, puis revenez et réessayez.',
+    },
+    DISABLED_LOGIN: {
+      title: 'Accès en ligne désactivé chez {bank}',
+      body: '{bank} a désactivé l’accès en ligne pour ce nom d’utilisateur. Communiquez avec {bank}\u00A0: c’est la seule façon de le réactiver.',
+    },
+    UNAUTHORIZED: {
+      title: '{bank} n’a pas autorisé la connexion',
+      body: '{bank} ne nous a pas permis d’accéder à votre compte. Ouvrir une session sur son site pourrait vous indiquer pourquoi.',
+    },
+    RETRY_LATER: {
+      title: '{bank} est injoignable pour le moment',
+      body: '{bank} est peut-être en maintenance. Réessayez dans un instant ou choisissez une autre institution.',
+    },
+    AGGREGATION_ERROR: {
+      title: 'Un problème est survenu de notre côté',
+      body: 'Vous n’y êtes pour rien. Réessayez, et si cela se reproduit, communiquez avec le soutien technique.',
+    },
+    TOO_MANY_REQUESTS: {
+      title: 'Prenons une petite pause',
+      body: 'Il y a eu trop de tentatives en peu de temps. Vous pourrez réessayer à la fin du compte à rebours.',
+    },
+    NETWORK_ERROR: {
+      title: 'La connexion a été interrompue',
+      body: 'Votre appareil a perdu sa connexion Internet. Vérifiez-la et réessayez.',
+    },
+    TIMEOUT: {
+      title: '{bank} met trop de temps à répondre',
+      body: '{bank} n’a pas répondu à temps. Réessayez ou choisissez une autre institution.',
+    },
+    CONCURRENT_SESSION: {
+      title: 'Ce compte est ouvert ailleurs',
+      body: 'Vous reliez déjà ce compte dans une autre fenêtre ou un autre onglet. Fermez-le, puis réessayez.',
+    },
+    CARD_IN_USE: {
+      title: 'Votre compte est encore en préparation',
+      body: 'Nous préparons encore votre compte chez {bank}. Réessayez dans quelques minutes.',
+    },
+    SESSION_EXPIRED: {
+      title: 'Votre session s’est fermée',
+      body: 'Par sécurité, la session s’est fermée après 8\u00A0minutes d’inactivité. Recommencez pour relier votre compte.',
+    },
+    SESSION_NONEXISTENT: {
+      title: 'Cette session est terminée',
+      body: 'Recommencez pour relier votre compte.',
+    },
+    OPERATION_PENDING: {
+      title: 'Nous récupérons vos comptes',
+      body: '{bank} nous transmet les renseignements de vos comptes. Cela peut prendre une minute.',
+    },
+    OPERATION_DISPATCHED: {
+      title: '{bank} prend son temps aujourd’hui',
+      body: 'Les renseignements de vos comptes continueront d’arriver en arrière-plan. Vous pouvez terminer maintenant ou continuer d’attendre.',
+    },
+    ALREADY_AUTHORIZED: {
+      title: 'Votre compte est déjà relié',
+      body: '{bank} a déjà approuvé cette connexion. Nous passons à l’étape suivante.',
+    },
+    DISABLED_INSTITUTION: {
+      title: '{bank} n’est pas disponible pour l’instant',
+      body: 'Les connexions à {bank} sont suspendues pour le moment. Choisissez une autre institution ou revenez plus tard.',
+    },
+    NO_TRANSACTION: {
+      title: 'Pas assez d’activité dans ce compte',
+      body: 'Ce compte chez {bank} n’a pas encore assez de transactions pour être relié. Choisissez une autre institution ou revenez plus tard.',
+    },
+    INVALID_REQUEST: setupScreen,
+    ACCESS_DENIED: setupScreen,
+    METHOD_NOT_AVAILABLE: setupScreen,
+    MALFORMED_RESPONSE: setupScreen,
+    UNKNOWN: setupScreen,
+  },
+
+  variants: {
+    reconnect: {
+      title: 'Ouvrez une session de nouveau',
+      body: 'Cette connexion enregistrée à {bank} n’existe plus. Ouvrez une session de nouveau pour relier votre compte.',
+    },
+    lastTry: {
+      title: 'Attention\u00A0: il vous reste un essai',
+      body: '{bank} a une autre réponse en dossier. Prenez votre temps\u00A0: si la prochaine réponse ne correspond pas, {bank} pourrait bloquer votre compte.',
+    },
+    offline: {
+      title: 'Vous êtes hors ligne',
+      body: 'Votre appareil n’est pas connecté à Internet. Nous réessaierons dès que vous serez de nouveau en ligne.',
+    },
+  },
+
+  actions: {
+    tryAgain: 'Réessayer',
+    answerAgain: 'Répondre de nouveau',
+    reenter: 'Ouvrir une session de nouveau',
+    startAgain: 'Recommencer',
+    openBankSite: 'Aller sur le site de {bank}',
+    contactBank: 'Comment joindre {bank}',
+    doneTryAgain: 'C’est fait, réessayer',
+    chooseAnotherBank: 'Choisir une autre institution',
+    forgotPassword: 'Mot de passe oublié\u202F?',
+    forgotUsername: 'Nom d’utilisateur oublié\u202F?',
+    contactSupport: 'Communiquer avec le soutien technique',
+    finishNow: 'Terminer maintenant',
+    keepWaiting: 'Continuer d’attendre',
+    exit: 'Quitter',
+  },
+
+  yourBank: 'votre institution financière',
+  reference: 'Référence\u00A0: {code} · {ref}',
+  referenceWithoutRequest: 'Référence\u00A0: {code}',
+  opensInNewTab: '(s’ouvre dans un nouvel onglet)',
+  countdown: 'Vous pourrez réessayer dans {seconds}\u00A0s.',
+  retryingSoon: 'Nouvel essai dans quelques secondes…',
+
+  map: {
+    caption: 'Ce que le module de connexion affiche pour chaque code',
+    code: 'Code',
+    kind: 'Type',
+    title: 'Titre',
+    actions: 'Actions',
+    noActions: 'Aucune',
+  },
+  kinds: {
+    field: 'Formulaire de connexion',
+    mfa: 'Question de sécurité',
+    wait: 'Attente',
+    retry: 'Nouvel essai',
+    restart: 'Recommencer',
+    bank: 'Action auprès de l’institution',
+    blocked: 'Institution non disponible',
+    setup: 'Configuration',
+    none: 'Aucun écran',
+  },
 };

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { KNOWN_FLINKS_CODES } from '../../src/api/codes';
+import { GUIDANCE, type GuidanceCode } from '../../src/guidance';
+import { LANGUAGES, messagesFor, type Language } from '../../src/i18n';
+
+// GUIDANCE.md's writing standard, checked over every string of the `guidance` namespace in both languages.
+
+const ALL_CODES: GuidanceCode[] = [...KNOWN_FLINKS_CODES, 'UNKNOWN'];
+const NBSP = '\u00A0';
+const NARROW_NBSP = '\u202F';
+
+const BANNED: Record<Language, RegExp> = {
+  en: /(?<!\p{L})(invalid|errors?|fail(s|ed|ure)?|illegal)(?!\p{L})/iu,
+  fr: /(?<!\p{L})(invalides?|erreurs?|échecs?|échoué(e|s|es)?)(?!\p{L})/iu,
+};
+const NAMELESS_BANK: Record<Language, RegExp> = {
+  en: /financial institution|the server/i,
+  fr: /le serveur/i,
+};
+const CODE_LIKE = /[A-Z]{2,}_[A-Z_]+/;
+
+function words(text: string): string[] {
+  return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}{]/u.test(word));
+}
+
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.?!…])\s+/u)
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
+}
+
+/** Every rule a string breaks; `role` is where it appears on screen. */
+function writingProblems(
+  text: string,
+  language: Language,
+  role: 'title' | 'body' | 'label' | 'other',
+): string[] {
+  const problems: string[] = [];
+  if (text.trim() === '') problems.push('empty');
+  if (text.includes('!')) problems.push('exclamation mark');
+  if (BANNED[language].test(text)) problems.push('blaming or alarming word');
+  if (NAMELESS_BANK[language].test(text)) problems.push('names no bank');
+  if (CODE_LIKE.test(text)) problems.push('code in the sentence');
+  if (text.includes('"')) problems.push('straight double quote');
+  if ((role === 'title' || role === 'label') && words(text).length > 7) problems.push('more than 7 words');
+  if (role === 'body' && sentences(text).length > 2) problems.push('more than 2 sentences');
+  if (role === 'body' && sentences(text).some((sentence) => words(sentence).length > 25)) {
+    problems.push('sentence over 25 words');
+  }
+  if (role !== 'other' && text.includes('{code}')) problems.push('code in the sentence');
+
+  if (language === 'fr') {
+    if (text.includes("'")) problems.push('straight apostrophe');
+    for (const [index, char] of [...text].entries()) {
+      const before = [...text][index - 1];
+      const after = [...text][index + 1];
+      if (':?!;'.includes(char) && before !== NBSP && before !== NARROW_NBSP) {
+        problems.push(`no non-breaking space before ${char}`);
+      }
+      if (char === '«' && after !== NBSP && after !== NARROW_NBSP)
+        problems.push('no non-breaking space after «');
+      if (char === '»' && before !== NBSP && before !== NARROW_NBSP)
+        problems.push('no non-breaking space before »');
+    }
+  } else {
+    if (/\s[:?;]/u.test(text)) problems.push('space before punctuation');
+    if (/[«»]/.test(text)) problems.push('French quotes in English');
+  }
+  return problems;
+}
+
+type Entry = [path: string, text: string];
+
+function strings(tree: object, path: string): Entry[] {
+  return Object.entries(tree).flatMap(([key, value]): Entry[] =>
+    typeof value === 'string' ? [[`${path}.${key}`, value]] : strings(value as object, `${path}.${key}`),
+  );
+}
+
+function roleOf(path: string): 'title' | 'body' | 'label' | 'other' {
+  if (path.endsWith('.title') && !path.includes('.map.')) return 'title';
+  if (path.endsWith('.body')) return 'body';
+  if (path.includes('.actions.')) return 'label';
+  return 'other';
+}
+
+const catalog = LANGUAGES.flatMap((language) =>
+  strings(messagesFor(language).guidance, 'guidance').map(([path, text]) => ({ language, path, text })),
+);
+
+describe('the writing checks themselves', () => {
+  it.each<[Language, 'title' | 'body' | 'label', string, string]>([
+    ['en', 'title', 'Your password is invalid', 'blaming or alarming word'],
+    ['en', 'body', 'An error happened.', 'blaming or alarming word'],
+    ['en', 'body', 'The login failed.', 'blaming or alarming word'],
+    ['en', 'title', 'Try again!', 'exclamation mark'],
+    ['en', 'title', 'This title has far more than seven words in it', 'more than 7 words'],
+    ['en', 'body', 'One. Two. Three.', 'more than 2 sentences'],
+    ['en', 'body', 'The financial institution said no.', 'names no bank'],
+    ['en', 'body', 'We got INVALID_LOGIN.', 'code in the sentence'],
+    ['en', 'body', 'Say "hello".', 'straight double quote'],
+    ['fr', 'title', 'Mot de passe invalide', 'blaming or alarming word'],
+    ['fr', 'body', 'Une erreur est survenue.', 'blaming or alarming word'],
+    ['fr', 'body', 'La connexion a échoué.', 'blaming or alarming word'],
+    ['fr', 'body', 'C’est un échec.', 'blaming or alarming word'],
+    ['fr', 'label', 'Mot de passe oublié ?', 'no non-breaking space before ?'],
+    ['fr', 'body', 'Attention: bloqué.', 'no non-breaking space before :'],
+    ['fr', 'body', `Cliquez sur «${NBSP}Oui».`, 'no non-breaking space before »'],
+    ['fr', 'body', "Vérifiez l'adresse.", 'straight apostrophe'],
+  ])('%s %s "%s" breaks the rule: %s', (language, role, text, problem) => {
+    expect(writingProblems(text, language, role)).toContain(problem);
+  });
+
+  it.each<[Language, 'title' | 'body' | 'label' | 'other', string]>([
+    ['en', 'label', 'Forgot your password?'],
+    ['fr', 'label', `Mot de passe oublié${NARROW_NBSP}?`],
+    ['fr', 'body', `Cliquez sur «${NBSP}Oui${NBSP}».`],
+    ['fr', 'other', `Référence${NBSP}: {code}`],
+  ])('%s %s "%s" passes', (language, role, text) => {
+    expect(writingProblems(text, language, role)).toEqual([]);
+  });
+});
+
+describe('every guidance string follows the writing standard', () => {
+  it.each(catalog)('$language $path', ({ language, path, text }) => {
+    expect(writingProblems(text, language, roleOf(path))).toEqual([]);
+  });
+
+  const BANK_MOMENTS = ALL_CODES.filter((code) =>
+    ['field', 'mfa', 'bank', 'blocked'].includes(GUIDANCE[code].kind),
+  );
+
+  it.each(BANK_MOMENTS.flatMap((code) => LANGUAGES.map((language) => [code, language] as const)))(
+    '%s names the bank in %s',
+    (code, language) => {
+      const { title, body } = messagesFor(language).guidance.codes[code];
+      expect(`${title} ${body}`).toContain('{bank}');
+    },
+  );
+
+  it('never names a code in a visible sentence', () => {
+    const visible = catalog.filter(({ path }) => roleOf(path) !== 'other');
+    for (const { text } of visible) {
+      for (const code of KNOWN_FLINKS_CODES) expect(text).not.toContain(code);
+    }
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { INSTITUTIONS, findInstitution, searchInstitutions } from '../../src/institutions';
+import type { Language } from '../../src/i18n';
+
+const ids = (query: string, options: { demo?: boolean; language?: Language } = {}) =>
+  searchInstitutions(query, options).map((institution) => institution.id);
+
+describe('the institutions table', () => {
+  it('has the ids of reference/institutions.md, exactly as Flinks spells them', () => {
+    expect(INSTITUTIONS.map((institution) => institution.id)).toEqual([
+      'FlinksCapital',
+      'RBC',
+      'TD',
+      'BMO',
+      'Scotia',
+      'CIBC',
+      'Desjardins',
+      'National',
+      'Tangerine',
+      'Laurentienne',
+      'HSBC',
+      'ATB',
+      'Simplii',
+      'EQBank',
+      'CoastCapital',
+      'Vancity',
+      'Meridian',
+    ]);
+  });
+
+  it.each(INSTITUTIONS.filter((institution) => !institution.sandbox))(
+    '$id has names in both languages and an https website',
+    (institution) => {
+      expect(institution.name.en).toBeTruthy();
+      expect(institution.name.fr).toBeTruthy();
+      expect(institution.website).toMatch(/^https:\/\/www\.[a-z.]+(\/[a-z]+)?$/);
+    },
+  );
+
+  it('marks only Flinks Capital as the sandbox bank, with no website', () => {
+    expect(INSTITUTIONS.filter((institution) => institution.sandbox)).toEqual([
+      {
+        id: 'FlinksCapital',
+        name: { en: 'Flinks Capital', fr: 'Flinks Capital' },
+        website: null,
+        sandbox: true,
+      },
+    ]);
+  });
+});
+
+describe('searchInstitutions', () => {
+  it.each<[string, Language, string[]]>([
+    ['banque nationale', 'fr', ['National']],
+    ['Banque Nationale', 'en', ['National']],
+    ['desjardins', 'en', ['Desjardins']],
+    ['DESJARDINS', 'fr', ['Desjardins']],
+    ['Montreal', 'en', ['BMO']],
+    ['montréal', 'en', ['BMO']],
+    ['bank of montreal', 'en', ['BMO']],
+    ['royale', 'fr', ['RBC']],
+    ['eqbank', 'en', ['EQBank']],
+    ['eq bank', 'en', ['EQBank']],
+    ['  scotia  ', 'en', ['Scotia']],
+    ['laurentienne', 'en', ['Laurentienne']],
+    ['zzz', 'en', []],
+  ])('"%s" in %s finds %j', (query, language, expected) => {
+    expect(ids(query, { language })).toEqual(expected);
+  });
+
+  it('puts a word starting with the query before a match inside a word, then the popular banks', () => {
+    expect(ids('bank', { language: 'en' })).toEqual([
+      'RBC',
+      'BMO',
+      'National',
+      'EQBank',
+      'Laurentienne',
+      'Scotia',
+    ]);
+  });
+
+  it('lists the popular banks first, in their order, when the query is empty', () => {
+    expect(ids('').slice(0, 8)).toEqual([
+      'RBC',
+      'TD',
+      'BMO',
+      'Scotia',
+      'CIBC',
+      'Desjardins',
+      'National',
+      'Tangerine',
+    ]);
+  });
+
+  it.each<[Language, string[]]>([
+    ['en', ['ATB', 'CoastCapital', 'EQBank', 'HSBC', 'Laurentienne', 'Meridian', 'Simplii', 'Vancity']],
+    ['fr', ['ATB', 'EQBank', 'Laurentienne', 'CoastCapital', 'HSBC', 'Meridian', 'Simplii', 'Vancity']],
+  ])('sorts the others by their %s name', (language, expected) => {
+    expect(ids('', { language }).slice(8)).toEqual(expected);
+  });
+
+  it.each<[string, boolean, boolean]>([
+    ['', false, false],
+    ['', true, true],
+    ['flinks', false, false],
+    ['flinks capital', true, true],
+    ['FlinksCapital', true, true],
+  ])('"%s" with demo %s lists Flinks Capital: %s', (query, demo, listed) => {
+    expect(ids(query, { demo }).includes('FlinksCapital')).toBe(listed);
+  });
+
+  it('puts Flinks Capital first in demo mode', () => {
+    expect(ids('', { demo: true })[0]).toBe('FlinksCapital');
+  });
+
+  it('searches a list given to it, e.g. one fetched from Flinks', () => {
+    const fetched = [{ id: 'KOHO', name: { en: 'KOHO', fr: 'KOHO' }, website: 'https://www.koho.ca' }];
+    expect(searchInstitutions('koho', { institutions: fetched })).toEqual(fetched);
+  });
+});
+
+describe('findInstitution', () => {
+  it.each<[string, string | undefined]>([
+    ['BMO', 'BMO'],
+    ['FlinksCapital', 'FlinksCapital'],
+    ['flinkscapital', 'FlinksCapital'],
+    ['eqbank', 'EQBank'],
+    ['Nowhere', undefined],
+    ['', undefined],
+  ])('finds "%s" as %s', (id, expected) => {
+    expect(findInstitution(id)?.id).toBe(expected);
+  });
+});
