@@ -39,7 +39,12 @@ export const KNOWN_FLINKS_CODES = [
 export type KnownFlinksCode = (typeof KNOWN_FLINKS_CODES)[number];
 
 /** The codes the widget raises itself rather than receives from the API. */
-export const CLIENT_CODES = ['NETWORK_ERROR', 'TIMEOUT', 'MALFORMED_RESPONSE', 'MAXIMUM_RETRY_REACHED'] as const;
+export const CLIENT_CODES = [
+  'NETWORK_ERROR',
+  'TIMEOUT',
+  'MALFORMED_RESPONSE',
+  'MAXIMUM_RETRY_REACHED',
+] as const;
 export type ClientCode = (typeof CLIENT_CODES)[number];
 
 /** A known code, or any other string an API sent us (kept as is). */
