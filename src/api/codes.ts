@@ -48,7 +48,6 @@ export const CLIENT_CODES = [
 export type ClientCode = (typeof CLIENT_CODES)[number];
 
 /** A known code, or any other string an API sent us (kept as is). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export type FlinksCode = KnownFlinksCode | (string & {});
 
 const known = new Set<string>(KNOWN_FLINKS_CODES);

@@ -7,7 +7,6 @@ export type ChallengeType =
   | 'MultipleChoiceMultipleAnswers'
   | 'TextOrCall'
   | 'ImageSelection'
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   | (string & {});
 
 /** One prompt of a 203 answer. */
