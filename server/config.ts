@@ -1,0 +1,182 @@
+import { SANDBOX_CUSTOMER_ID, type SandboxOptions } from '../src/sandbox';
+
+/** Forward the widget's calls to a real Flinks instance instead of the sandbox (FLINKS_*). */
+export interface ProxyConfig {
+  instance: string;
+  customerId: string;
+  /** Never logged, never sent to a browser. */
+  secretKey: string;
+  /** FLINKS_UPSTREAM_URL: replaces `https://{instance}-api.private.fin.ag` (e.g. a local sandbox in tests). */
+  upstreamUrl: string | null;
+}
+
+/** What `npm start` runs with, from the environment (CONTRACT §2). */
+export interface ServerConfig {
+  port: number;
+  /** An interface to bind (HOST); null binds both loopbacks, 127.0.0.1 and ::1. */
+  host: string | null;
+  /** Base URL of the Flinks-compatible API the embed page talks to: a same-origin path or an absolute URL. */
+  apiUrl: string;
+  /** Origins that may frame /embed.html and receive its events. */
+  allowedOrigins: string[];
+  requestTimeoutMs: number;
+  sandbox: {
+    sessionTtlMs: number;
+    pendingMs: number;
+    latencyMs: number;
+    /** Requests per minute per client; 0 turns the limit off. */
+    rateLimitPerMinute: number;
+  };
+  proxy: ProxyConfig | null;
+}
+
+/** Thrown by {@link parseConfig} with every problem found, one per line, each naming its variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `The server configuration is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads one variable; an empty value counts as unset. */
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === '' ? undefined : value;
+}
+
+function integer(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
+  const value = read(env, name);
+  if (value === undefined) return fallback;
+  const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (Number.isSafeInteger(parsed) && parsed >= min && parsed <= max) return parsed;
+  problems.push(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+  return fallback;
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+function origins(env: Env, port: number, problems: string[]): string[] {
+  const value = read(env, 'CONNECT_ALLOWED_ORIGINS');
+  if (value === undefined) return [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+  const list = value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  const wrong = list.filter((origin) => !isOrigin(origin));
+  if (list.length === 0 || wrong.length > 0) {
+    problems.push(
+      `CONNECT_ALLOWED_ORIGINS must be comma-separated origins like https://partner.example or http://localhost:3000, without a path or a trailing slash (got ${wrong.map((origin) => `"${origin}"`).join(', ') || 'an empty list'})`,
+    );
+  }
+  return list;
+}
+
+function apiUrl(env: Env, problems: string[]): string {
+  const value = read(env, 'CONNECT_API_URL');
+  if (value === undefined) return `/v3/${SANDBOX_CUSTOMER_ID}/BankingServices`;
+  const withoutSlash = value.replace(/\/+$/, '');
+  if (withoutSlash.startsWith('/') && !withoutSlash.startsWith('//')) return withoutSlash;
+  try {
+    const url = new URL(withoutSlash);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return withoutSlash;
+  } catch {
+    // reported below
+  }
+  problems.push(
+    `CONNECT_API_URL must be an http(s) URL such as https://toolbox-api.private.fin.ag/v3/<customerId>/BankingServices, or a path on this server starting with / (got "${value}")`,
+  );
+  return withoutSlash;
+}
+
+function proxy(env: Env, problems: string[]): ProxyConfig | null {
+  const instance = read(env, 'FLINKS_INSTANCE');
+  const customerId = read(env, 'FLINKS_CUSTOMER_ID');
+  const secretKey = read(env, 'FLINKS_SECRET_KEY');
+  if (instance === undefined && customerId === undefined && secretKey === undefined) return null;
+  const missing = [
+    ['FLINKS_INSTANCE', instance],
+    ['FLINKS_CUSTOMER_ID', customerId],
+    ['FLINKS_SECRET_KEY', secretKey],
+  ]
+    .filter(([, value]) => value === undefined)
+    .map(([name]) => name);
+  if (missing.length > 0) {
+    problems.push(
+      `Proxy mode needs FLINKS_INSTANCE, FLINKS_CUSTOMER_ID and FLINKS_SECRET_KEY together; missing ${missing.join(', ')}`,
+    );
+    return null;
+  }
+  if (instance && !/^[a-z0-9-]+$/i.test(instance)) {
+    problems.push(
+      `FLINKS_INSTANCE must be an instance name such as toolbox (letters, digits, dashes; got "${instance}")`,
+    );
+  }
+  const upstreamUrl = read(env, 'FLINKS_UPSTREAM_URL') ?? null;
+  if (upstreamUrl !== null && !/^https?:\/\/[^/]+\/?$/.test(upstreamUrl)) {
+    problems.push(
+      `FLINKS_UPSTREAM_URL must be an origin such as http://127.0.0.1:5180 (got "${upstreamUrl}")`,
+    );
+  }
+  return instance && customerId && secretKey ? { instance, customerId, secretKey, upstreamUrl } : null;
+}
+
+/**
+ * Reads the server configuration from the environment (CONTRACT §2), validating every value.
+ *
+ * @throws {ConfigError} listing every variable with a bad value.
+ * @example
+ * const config = parseConfig({ PORT: '5399', SANDBOX_LATENCY_MS: '0' });
+ */
+export function parseConfig(env: Env): ServerConfig {
+  const problems: string[] = [];
+  const port = integer(env, 'PORT', 5173, 0, 65535, problems);
+  const config: ServerConfig = {
+    port,
+    host: read(env, 'HOST') ?? null,
+    apiUrl: apiUrl(env, problems),
+    allowedOrigins: origins(env, port, problems),
+    requestTimeoutMs: integer(env, 'CONNECT_REQUEST_TIMEOUT_MS', 240_000, 1, 3_600_000, problems),
+    sandbox: {
+      sessionTtlMs: integer(env, 'SANDBOX_SESSION_TTL_MS', 480_000, 1, 86_400_000, problems),
+      pendingMs: integer(env, 'SANDBOX_PENDING_MS', 3000, 0, 3_600_000, problems),
+      latencyMs: integer(env, 'SANDBOX_LATENCY_MS', 300, 0, 600_000, problems),
+      rateLimitPerMinute: integer(env, 'SANDBOX_RATE_LIMIT_PER_MINUTE', 300, 0, 1_000_000, problems),
+    },
+    proxy: proxy(env, problems),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** The sandbox's options for this configuration. */
+export function sandboxOptions(config: ServerConfig): SandboxOptions {
+  const { sessionTtlMs, pendingMs, latencyMs, rateLimitPerMinute } = config.sandbox;
+  return {
+    sessionTtlMs,
+    pendingMs,
+    latencyMs,
+    allowedOrigins: config.allowedOrigins,
+    rateLimit:
+      rateLimitPerMinute === 0
+        ? { max: Number.POSITIVE_INFINITY, windowMs: 60_000 }
+        : { max: rateLimitPerMinute, windowMs: 60_000 },
+  };
+}
