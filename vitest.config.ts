@@ -39,6 +39,19 @@ export default defineConfig({
         },
       },
       {
+        // The embed page in Chromium, framed by a partner page on another origin (test/e2e/global-setup.ts).
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['.storybook/check-chromium.ts', 'test/e2e/global-setup.ts'],
+          provide: { chromium: { executablePath: chromiumPath, args: chromiumArgs } },
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         // Every story is a test: it renders, its play function passes and axe finds no violation.
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {

@@ -1,4 +1,4 @@
-import { SANDBOX_CUSTOMER_ID, type SandboxOptions } from '../src/sandbox';
+import { parseFaults, SANDBOX_CUSTOMER_ID, type FaultOptions, type SandboxOptions } from '../src/sandbox';
 
 /** Forward the widget's calls to a real Flinks instance instead of the sandbox (FLINKS_*). */
 export interface ProxyConfig {
@@ -26,6 +26,8 @@ export interface ServerConfig {
     latencyMs: number;
     /** Requests per minute per client; 0 turns the limit off. */
     rateLimitPerMinute: number;
+    /** SANDBOX_FAULTS: injected failures; unset (the default) for none. */
+    faults?: FaultOptions;
   };
   proxy: ProxyConfig | null;
 }
@@ -106,6 +108,17 @@ function apiUrl(env: Env, problems: string[]): string {
   return withoutSlash;
 }
 
+function faults(env: Env, problems: string[]): FaultOptions | undefined {
+  const value = read(env, 'SANDBOX_FAULTS');
+  if (value === undefined) return undefined;
+  const parsed = parseFaults(value);
+  if (parsed.ok) return parsed.faults ?? undefined;
+  problems.push(
+    `SANDBOX_FAULTS must look like rate=0.2,kinds=500|timeout|malformed|slow|reset,seed=42: ${parsed.problem}`,
+  );
+  return undefined;
+}
+
 function proxy(env: Env, problems: string[]): ProxyConfig | null {
   const instance = read(env, 'FLINKS_INSTANCE');
   const customerId = read(env, 'FLINKS_CUSTOMER_ID');
@@ -159,6 +172,7 @@ export function parseConfig(env: Env): ServerConfig {
       pendingMs: integer(env, 'SANDBOX_PENDING_MS', 3000, 0, 3_600_000, problems),
       latencyMs: integer(env, 'SANDBOX_LATENCY_MS', 300, 0, 600_000, problems),
       rateLimitPerMinute: integer(env, 'SANDBOX_RATE_LIMIT_PER_MINUTE', 300, 0, 1_000_000, problems),
+      faults: faults(env, problems),
     },
     proxy: proxy(env, problems),
   };
@@ -168,8 +182,10 @@ export function parseConfig(env: Env): ServerConfig {
 
 /** The sandbox's options for this configuration. */
 export function sandboxOptions(config: ServerConfig): SandboxOptions {
-  const { sessionTtlMs, pendingMs, latencyMs, rateLimitPerMinute } = config.sandbox;
+  const { sessionTtlMs, pendingMs, latencyMs, rateLimitPerMinute, faults } = config.sandbox;
   return {
+    // A held call outlasts the embed page's own wait, so the page meets its TIMEOUT rather than a dropped connection.
+    ...(faults ? { faults: { maxHoldMs: config.requestTimeoutMs + 1000, ...faults } } : {}),
     sessionTtlMs,
     pendingMs,
     latencyMs,

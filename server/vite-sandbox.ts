@@ -2,13 +2,14 @@ import { getRequestListener } from '@hono/node-server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
 import { createSandbox, type SandboxOptions } from '../src/sandbox';
+import { dropsConnections } from '../src/sandbox/node';
 import { parseConfig, sandboxOptions } from './config';
 
 type Middleware = (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
 
 function sandboxMiddleware(options: SandboxOptions): Middleware {
   const sandbox = createSandbox(options);
-  const listener = getRequestListener((request) => sandbox.fetch(request));
+  const listener = getRequestListener(dropsConnections((request) => sandbox.fetch(request)));
   return (request, response, next) => {
     if (request.url?.startsWith('/v3/')) void listener(request, response);
     else next();

@@ -1,0 +1,42 @@
+/**
+ * The deployment's settings for the embed page. They come from the server (a `<meta name="connect-config">` it
+ * injects into embed.html), never from a URL parameter, so a link cannot point the widget at another API.
+ */
+export interface DeploymentConfig {
+  /** Base URL of the Flinks-compatible API, e.g. `/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices`. */
+  apiBaseUrl: string;
+  /** Origins that may frame the page and receive its events, e.g. `["https://bank.example"]`. */
+  allowedOrigins: string[];
+  /** How long the widget waits for one API answer before TIMEOUT. */
+  requestTimeoutMs: number;
+}
+
+export const CONFIG_META_NAME = 'connect-config';
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+/** Validates the JSON text of the meta tag. Anything missing or malformed: null (the page then shows why). */
+export function parseDeploymentConfig(json: string | null | undefined): DeploymentConfig | null {
+  if (!json) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const { apiBaseUrl, allowedOrigins, requestTimeoutMs } = value as Record<string, unknown>;
+  if (typeof apiBaseUrl !== 'string' || apiBaseUrl === '') return null;
+  if (!isStringArray(allowedOrigins)) return null;
+  if (typeof requestTimeoutMs !== 'number' || !Number.isFinite(requestTimeoutMs) || requestTimeoutMs <= 0)
+    return null;
+  return { apiBaseUrl, allowedOrigins, requestTimeoutMs };
+}
+
+/** Reads the server's settings from the page. */
+export function readDeploymentConfig(doc: Document): DeploymentConfig | null {
+  const meta = doc.querySelector<HTMLMetaElement>(`meta[name="${CONFIG_META_NAME}"]`);
+  return parseDeploymentConfig(meta?.content);
+}

@@ -1,0 +1,29 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { readDeploymentConfig } from './config';
+import { EmbedPage } from './page';
+
+/** Sends the window that holds the widget (the host's, when framed) to the success address. */
+function navigateTop(href: string) {
+  try {
+    // Only the `href` setter of a cross-origin Location is allowed; `assign()` would throw.
+    (window.top ?? window).location.href = href;
+  } catch {
+    // The browser refused (no recent user gesture): REDIRECT reached the host, which can navigate itself.
+  }
+}
+
+const container = document.getElementById('root');
+if (container) {
+  createRoot(container).render(
+    <StrictMode>
+      <EmbedPage
+        config={readDeploymentConfig(document)}
+        search={window.location.search}
+        parent={window.parent === window ? null : window.parent}
+        view={window}
+        navigate={navigateTop}
+      />
+    </StrictMode>,
+  );
+}

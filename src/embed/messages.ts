@@ -1,0 +1,61 @@
+import type { Language, Translation } from '../i18n/types';
+
+/**
+ * Strings of the embed page's own screens (the configuration screen) and of the host frame.
+ * Parameter names and values stay in code font and are never translated: a developer searches for them.
+ */
+const en = {
+  configuration: {
+    title: 'This page needs a settings change',
+    body: 'The website that opened this page sent settings we can’t use. Nothing you did caused this. Go back to that website and try again later.',
+    detailsHeading: 'Details for the website’s developers',
+    problems: {
+      missingConfig: 'The server did not provide the connect-config settings of this page.',
+      language: 'language must be en or fr.',
+      theme: 'theme must be light or dark.',
+      maximumRetry: 'maximumRetry must be a whole number from 1 to 10.',
+      boolean: '{param} must be true or false.',
+      parentOriginMissing:
+        'parentOrigin is required when this page is in a frame: pass the origin of the page that embeds it.',
+      parentOriginInvalid: 'parentOrigin must be an origin, such as https://www.example.com.',
+      parentOriginNotAllowed: 'parentOrigin must be one of the origins listed in CONNECT_ALLOWED_ORIGINS.',
+      redirectUrlInvalid: 'redirectUrl must be a full http or https address.',
+      redirectUrlNotAllowed:
+        'redirectUrl must point to one of the origins listed in CONNECT_ALLOWED_ORIGINS.',
+    },
+  },
+};
+
+export type EmbedMessages = typeof en;
+
+const fr: Translation<EmbedMessages> = {
+  configuration: {
+    title: 'Les paramètres de cette page sont à revoir',
+    body: 'Le site Web qui a ouvert cette page a transmis des paramètres que nous ne pouvons pas utiliser. Vous n’y êtes pour rien. Retournez sur ce site et réessayez plus tard.',
+    detailsHeading: 'Détails pour l’équipe de développement du site Web',
+    problems: {
+      missingConfig: 'Le serveur n’a pas fourni les paramètres connect-config de cette page.',
+      language: 'Le paramètre language doit valoir en ou fr.',
+      theme: 'Le paramètre theme doit valoir light ou dark.',
+      maximumRetry: 'Le paramètre maximumRetry doit être un nombre entier de 1 à 10.',
+      boolean: 'Le paramètre {param} doit valoir true ou false.',
+      parentOriginMissing:
+        'Le paramètre parentOrigin est obligatoire quand cette page est dans un cadre\u00a0: indiquez l’origine de la page qui l’intègre.',
+      parentOriginInvalid:
+        'Le paramètre parentOrigin doit être une origine, par exemple https://www.example.com.',
+      parentOriginNotAllowed:
+        'Le paramètre parentOrigin doit être l’une des origines inscrites dans CONNECT_ALLOWED_ORIGINS.',
+      redirectUrlInvalid: 'Le paramètre redirectUrl doit être une adresse complète en http ou https.',
+      redirectUrlNotAllowed:
+        'Le paramètre redirectUrl doit mener à l’une des origines inscrites dans CONNECT_ALLOWED_ORIGINS.',
+    },
+  },
+};
+
+export const embedMessages: Record<Language, EmbedMessages> = { en, fr };
+
+/** The iframe's accessible name, kept apart so the tiny host SDK carries nothing else. */
+export const frameTitles: Record<Language, string> = {
+  en: 'Connect your bank account',
+  fr: 'Connexion de votre compte bancaire',
+};

@@ -1,0 +1,206 @@
+import type { Language } from '../i18n/types';
+import type { DeploymentConfig } from './config';
+import type { EmbedMessages } from './messages';
+
+/** Why the page cannot start: one entry per bad parameter (a key of the configuration screen's messages). */
+export type ConfigProblemCode = keyof EmbedMessages['configuration']['problems'];
+
+export interface ConfigProblem {
+  code: ConfigProblemCode;
+  /** The URL parameter at fault (empty for the deployment's own settings). */
+  param: string;
+}
+
+export type Theme = 'light' | 'dark';
+
+/** The widget's settings that a URL may choose (CONTRACT §3). Deployment settings come from `DeploymentConfig`. */
+export interface EmbedWidgetOptions {
+  language: Language;
+  theme?: Theme;
+  demo?: boolean;
+  institution?: string;
+  customerName?: string;
+  maximumRetry?: number;
+  tag?: string;
+  consentEnable?: boolean;
+  closeEnable?: boolean;
+  backEnable?: boolean;
+  institutionFilterEnable?: boolean;
+  accountSelectorEnable?: boolean;
+  requestId?: string;
+  loginId?: string;
+  authorizeToken?: string;
+}
+
+/** Everything the embed page needs to run, once the URL and the deployment agree. */
+export interface EmbedSettings {
+  widget: EmbedWidgetOptions;
+  deployment: DeploymentConfig;
+  /** Where events go; null when the page is not framed (it then posts nothing). */
+  parentOrigin: string | null;
+  redirectUrl: URL | null;
+  stringify: boolean;
+}
+
+export type ParsedEmbedParams =
+  { ok: true; settings: EmbedSettings } | { ok: false; problems: ConfigProblem[]; language: Language };
+
+const BOOLEAN_PARAMS = [
+  'demo',
+  'consentEnable',
+  'closeEnable',
+  'backEnable',
+  'institutionFilterEnable',
+  'accountSelectorEnable',
+] as const;
+
+const TEXT_PARAMS = [
+  'institution',
+  'customerName',
+  'tag',
+  'requestId',
+  'loginId',
+  'authorizeToken',
+] as const satisfies readonly (keyof EmbedWidgetOptions)[];
+
+const LANGUAGES: readonly string[] = ['en', 'fr'] satisfies Language[];
+const THEMES: readonly string[] = ['light', 'dark'] satisfies Theme[];
+
+/** `https://host:port` exactly, or null. A trailing slash is tolerated; a path, query or fragment is not. */
+export function toOrigin(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  return value === url.origin || value === `${url.origin}/` ? url.origin : null;
+}
+
+function parseBoolean(value: string): boolean | null {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return null;
+}
+
+function parseRetry(value: string): number | null {
+  if (!/^\d{1,2}$/.test(value)) return null;
+  const count = Number(value);
+  return count >= 1 && count <= 10 ? count : null;
+}
+
+function parseRedirect(value: string): URL | null {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads `/embed.html`'s URL parameters against the deployment's settings.
+ * Unknown parameters are ignored; every bad value becomes a problem, so the page can say which and why.
+ * @example
+ * parseEmbedParams('?parentOrigin=https%3A%2F%2Fshop.example&language=fr', { config, framed: true })
+ */
+export function parseEmbedParams(
+  search: string | URLSearchParams,
+  context: { config: DeploymentConfig | null; framed: boolean },
+): ParsedEmbedParams {
+  const params = typeof search === 'string' ? new URLSearchParams(search) : search;
+  const problems: ConfigProblem[] = [];
+  const widget: EmbedWidgetOptions = { language: 'en' };
+  const allowed = new Set((context.config?.allowedOrigins ?? []).map((origin) => toOrigin(origin) ?? origin));
+
+  if (!context.config) problems.push({ code: 'missingConfig', param: '' });
+
+  const language = params.get('language');
+  if (language !== null) {
+    if (LANGUAGES.includes(language)) widget.language = language as Language;
+    else problems.push({ code: 'language', param: 'language' });
+  }
+
+  const theme = params.get('theme');
+  if (theme !== null) {
+    if (THEMES.includes(theme)) widget.theme = theme as Theme;
+    else problems.push({ code: 'theme', param: 'theme' });
+  }
+
+  const maximumRetry = params.get('maximumRetry');
+  if (maximumRetry !== null) {
+    const count = parseRetry(maximumRetry);
+    if (count === null) problems.push({ code: 'maximumRetry', param: 'maximumRetry' });
+    else widget.maximumRetry = count;
+  }
+
+  for (const name of BOOLEAN_PARAMS) {
+    const value = params.get(name);
+    if (value === null) continue;
+    const flag = parseBoolean(value);
+    if (flag === null) problems.push({ code: 'boolean', param: name });
+    else widget[name] = flag;
+  }
+
+  let stringify = false;
+  const stringifyValue = params.get('stringify');
+  if (stringifyValue !== null) {
+    const flag = parseBoolean(stringifyValue);
+    if (flag === null) problems.push({ code: 'boolean', param: 'stringify' });
+    else stringify = flag;
+  }
+
+  for (const name of TEXT_PARAMS) {
+    const value = params.get(name);
+    if (value) widget[name] = value;
+  }
+
+  let parentOrigin: string | null = null;
+  const parentValue = params.get('parentOrigin');
+  if (parentValue) {
+    const origin = toOrigin(parentValue);
+    if (origin === null) problems.push({ code: 'parentOriginInvalid', param: 'parentOrigin' });
+    else if (!allowed.has(origin)) problems.push({ code: 'parentOriginNotAllowed', param: 'parentOrigin' });
+    else parentOrigin = origin;
+  } else if (context.framed) {
+    problems.push({ code: 'parentOriginMissing', param: 'parentOrigin' });
+  }
+
+  let redirectUrl: URL | null = null;
+  const redirectValue = params.get('redirectUrl');
+  if (redirectValue) {
+    const url = parseRedirect(redirectValue);
+    if (url === null) problems.push({ code: 'redirectUrlInvalid', param: 'redirectUrl' });
+    else if (!allowed.has(url.origin)) problems.push({ code: 'redirectUrlNotAllowed', param: 'redirectUrl' });
+    else redirectUrl = url;
+  }
+
+  if (problems.length > 0 || context.config === null)
+    return { ok: false, problems, language: widget.language };
+  return {
+    ok: true,
+    settings: {
+      widget,
+      deployment: context.config,
+      parentOrigin: context.framed ? parentOrigin : null,
+      redirectUrl,
+      stringify,
+    },
+  };
+}
+
+/**
+ * The address a successful connection sends the top window to: `redirectUrl` with `loginId`, `institution`
+ * and `tag` appended (never a secret).
+ */
+export function successRedirect(
+  redirectUrl: URL,
+  success: { loginId: string; institution: string | null; tag?: string | null },
+): string {
+  const url = new URL(redirectUrl.href);
+  url.searchParams.set('loginId', success.loginId);
+  if (success.institution) url.searchParams.set('institution', success.institution);
+  if (success.tag) url.searchParams.set('tag', success.tag);
+  return url.href;
+}

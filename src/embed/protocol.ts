@@ -1,0 +1,109 @@
+import type { ConnectEventMetadata, ConnectEventName } from '../flow/events';
+
+/**
+ * The postMessage protocol between the embed page and its host (CONTRACT §4).
+ * Framework-free: the embed page, the `/connect.js` SDK and `<ConnectFrame>` all speak it through this file.
+ */
+
+export const WIDGET_SOURCE = 'connect-widget';
+export const PROTOCOL_VERSION = 1;
+
+/** What an ERROR event carries, and what `onExit` receives as its error. */
+export type WidgetError = ConnectEventMetadata['ERROR'];
+
+/** What REDIRECT carries, and what `onSuccess` receives. */
+export type WidgetSuccess = ConnectEventMetadata['REDIRECT'];
+
+/**
+ * The metadata fields each event may carry. The envelope copies these and nothing else, so a field the widget
+ * adds by mistake (a password, an answer, a token) can never leave the page.
+ */
+export const EVENT_FIELDS: { readonly [N in ConnectEventName]: readonly (keyof ConnectEventMetadata[N])[] } =
+  {
+    APP_MOUNTED: [],
+    APP_ONLINE: [],
+    APP_OFFLINE: [],
+    APP_RESIZE: ['height'],
+    COMPONENT_LOAD_CONSENT: [],
+    COMPONENT_ACCEPT_CONSENT: [],
+    COMPONENT_DENY_CONSENT: [],
+    COMPONENT_LOAD_INSTITUTION_SELECTOR: [],
+    INSTITUTION_SELECTED: ['institution'],
+    COMPONENT_LOAD_CREDENTIAL: ['institution'],
+    SUBMIT_CREDENTIAL: ['institution'],
+    COMPONENT_LOAD_CREDENTIAL_RETRY: [],
+    COMPONENT_LOAD_MFA: ['mfaTypes'],
+    SUBMIT_MFA: [],
+    COMPONENT_LOAD_MFA_RETRY: [],
+    MAXIMUM_RETRY_REACHED: [],
+    COMPONENT_LOAD_ACCOUNT_SELECTION: ['totalAccounts'],
+    ACCOUNT_SELECTED: ['accountId'],
+    COMPONENT_CLOSE_SESSION: [],
+    ERROR: ['flinksCode', 'requestId', 'institution'],
+    REDIRECT: ['loginId', 'requestId', 'institution', 'tag', 'accountId'],
+  };
+
+export function isWidgetEventName(name: unknown): name is ConnectEventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(EVENT_FIELDS, name);
+}
+
+/**
+ * One event as it crosses the frame boundary.
+ * @example
+ * { source: 'connect-widget', version: 1, step: 'INSTITUTION_SELECTED', institution: 'FlinksCapital' }
+ */
+export type WidgetMessage<N extends ConnectEventName = ConnectEventName> = {
+  [K in N]: {
+    source: typeof WIDGET_SOURCE;
+    version: typeof PROTOCOL_VERSION;
+    step: K;
+  } & ConnectEventMetadata[K];
+}[N];
+
+/** Wraps an event in the envelope, keeping only the fields its name allows. */
+export function envelope<N extends ConnectEventName>(
+  step: N,
+  metadata: ConnectEventMetadata[N],
+): WidgetMessage<N> {
+  const message: Record<string, unknown> = { source: WIDGET_SOURCE, version: PROTOCOL_VERSION, step };
+  const source = metadata as Record<string, unknown>;
+  for (const field of EVENT_FIELDS[step] as readonly string[]) {
+    if (source[field] !== undefined) message[field] = source[field];
+  }
+  return message as unknown as WidgetMessage<N>;
+}
+
+/** What the embed page posts: the envelope itself, or its JSON text when the host asked for `stringify=true`. */
+export function encode<N extends ConnectEventName>(
+  message: WidgetMessage<N>,
+  stringify: boolean,
+): WidgetMessage<N> | string {
+  return stringify ? JSON.stringify(message) : message;
+}
+
+/**
+ * Structural guard for an incoming message: ours, this version, a string step.
+ * Unknown step names pass, so a host keeps working when a newer page adds an event.
+ */
+export function isWidgetMessage(value: unknown): value is WidgetMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as { source?: unknown; version?: unknown; step?: unknown };
+  return (
+    candidate.source === WIDGET_SOURCE &&
+    candidate.version === PROTOCOL_VERSION &&
+    typeof candidate.step === 'string'
+  );
+}
+
+/** Reads `event.data` as a widget message, parsing JSON text (stringify mode). Anything else: null. */
+export function decode(data: unknown): WidgetMessage | null {
+  let value = data;
+  if (typeof data === 'string') {
+    try {
+      value = JSON.parse(data) as unknown;
+    } catch {
+      return null;
+    }
+  }
+  return isWidgetMessage(value) ? value : null;
+}

@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { APP_DIST_DIR, createServerApp } from '../../server/app';
+import { parseConfig } from '../../server/config';
+import { listen, type Listening } from '../../src/sandbox/node';
+import { createHostApp } from './host-app';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Debian's Chromium and the flags of TOOLCHAIN.md, from vitest.config.ts. */
+    chromium: { executablePath: string; args: string[] };
+    /** The widget's server (`npm start`'s app): `http://127.0.0.1:A`. */
+    widgetOrigin: string;
+    /** The partner's page, an allowed origin: `http://127.0.0.1:B`. */
+    hostOrigin: string;
+    /** The same partner page under a name the widget does not allow: `http://localhost:B`. */
+    foreignHostOrigin: string;
+  }
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BUILT = ['index.html', 'embed.html', 'connect.js'].map((file) => join(APP_DIST_DIR, file));
+const SOURCES = ['src', 'embed.html', 'index.html', 'vite.config.ts'].map((path) => join(ROOT, path));
+
+function newestChange(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce(
+    (newest, name) => Math.max(newest, newestChange(join(path, name))),
+    stat.mtimeMs,
+  );
+}
+
+/** Builds the app (pages + `/connect.js`) when a file is missing or a source changed since the last build. */
+function buildIfNeeded(): void {
+  const builtAt = Math.min(...BUILT.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
+  if (builtAt > Math.max(...SOURCES.map(newestChange))) return;
+  const build = spawnSync('npm', ['run', 'build:app'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) {
+    throw new Error(`npm run build:app failed:\n${build.stdout}\n${build.stderr}`.trim());
+  }
+}
+
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
+  buildIfNeeded();
+  const servers: Listening[] = [];
+  let widgetOrigin = '';
+  // The host page needs the widget's address and the widget needs the host's origin: start the host first.
+  const host = await listen({ port: 0, fetch: createHostApp(() => widgetOrigin).fetch });
+  servers.push(host);
+  const foreignHostOrigin = `http://localhost:${host.port}`;
+  const config = parseConfig({
+    PORT: '0',
+    CONNECT_ALLOWED_ORIGINS: host.url,
+    SANDBOX_LATENCY_MS: '0',
+    SANDBOX_PENDING_MS: '1500',
+    SANDBOX_RATE_LIMIT_PER_MINUTE: '0',
+  });
+  const widget = await listen({ port: 0, fetch: createServerApp(config).fetch });
+  servers.push(widget);
+  widgetOrigin = widget.url;
+
+  project.provide('widgetOrigin', widget.url);
+  project.provide('hostOrigin', host.url);
+  project.provide('foreignHostOrigin', foreignHostOrigin);
+  return async () => {
+    await Promise.all(servers.map((server) => server.close()));
+  };
+}

@@ -1,0 +1,89 @@
+import { act, render, screen } from '@testing-library/react';
+import { StrictMode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { ConnectFrame } from '../../src/embed/ConnectFrame';
+import { envelope } from '../../src/embed/protocol';
+
+const WIDGET = 'https://widget.example';
+const URL_EN = `${WIDGET}/embed.html?demo=true`;
+
+function sendFrom(iframe: HTMLIFrameElement, data: unknown) {
+  act(() => {
+    window.dispatchEvent(new MessageEvent('message', { data, origin: WIDGET, source: iframe.contentWindow }));
+  });
+}
+
+function frame(): HTMLIFrameElement {
+  return screen.getByTitle('Connect your bank account') as HTMLIFrameElement;
+}
+
+describe('<ConnectFrame>', () => {
+  it('renders exactly one iframe under StrictMode and hears each message once', () => {
+    const onEvent = vi.fn();
+    const { container } = render(
+      <StrictMode>
+        <ConnectFrame url={URL_EN} onEvent={onEvent} className="host-frame" />
+      </StrictMode>,
+    );
+    expect(container.querySelectorAll('iframe')).toHaveLength(1);
+    expect(frame()).toHaveClass('host-frame');
+    expect(frame()).toHaveAttribute('referrerpolicy', 'no-referrer');
+    expect(new URL(frame().src).searchParams.get('parentOrigin')).toBe(window.location.origin);
+
+    sendFrom(frame(), envelope('APP_MOUNTED', {}));
+    expect(onEvent).toHaveBeenCalledTimes(1);
+    expect(onEvent).toHaveBeenCalledWith('APP_MOUNTED', {});
+  });
+
+  it('calls the latest callbacks without reloading the iframe', () => {
+    const first = vi.fn();
+    const second = vi.fn();
+    const { rerender } = render(<ConnectFrame url={URL_EN} onSuccess={(success) => first(success)} />);
+    const before = frame();
+    const setSrc = vi.spyOn(before, 'src', 'set');
+    rerender(<ConnectFrame url={URL_EN} onSuccess={(success) => second(success)} />);
+    expect(frame()).toBe(before);
+    expect(setSrc).not.toHaveBeenCalled();
+
+    const success = { loginId: 'l-1', requestId: 'r-1', institution: 'FlinksCapital', tag: null };
+    sendFrom(frame(), envelope('REDIRECT', success));
+    expect(first).not.toHaveBeenCalled();
+    expect(second).toHaveBeenCalledWith(success);
+  });
+
+  it('follows a new url', () => {
+    const { rerender } = render(<ConnectFrame url={URL_EN} />);
+    rerender(<ConnectFrame url={`${WIDGET}/embed.html?language=fr`} />);
+    const iframe = screen.getByTitle('Connexion de votre compte bancaire') as HTMLIFrameElement;
+    expect(new URL(iframe.src).searchParams.get('language')).toBe('fr');
+  });
+
+  it('takes a title from the host', () => {
+    render(<ConnectFrame url={URL_EN} title="Link your account to Boutique Nord" />);
+    expect(screen.getByTitle('Link your account to Boutique Nord')).toBeInTheDocument();
+  });
+
+  it('sizes the iframe from APP_RESIZE and maps COMPONENT_CLOSE_SESSION to onExit', () => {
+    const onExit = vi.fn();
+    render(<ConnectFrame url={URL_EN} onExit={onExit} />);
+    sendFrom(frame(), envelope('APP_RESIZE', { height: 700 }));
+    sendFrom(frame(), envelope('COMPONENT_CLOSE_SESSION', {}));
+    expect(frame().style.height).toBe('700px');
+    expect(onExit).toHaveBeenCalledWith(null, { institution: null, requestId: null });
+  });
+
+  it('stops listening once unmounted', () => {
+    const onEvent = vi.fn();
+    const { unmount } = render(<ConnectFrame url={URL_EN} onEvent={onEvent} />);
+    const iframe = frame();
+    const source = iframe.contentWindow;
+    const removeListener = vi.spyOn(window, 'removeEventListener');
+    unmount();
+    expect(removeListener.mock.calls.filter(([type]) => type === 'message')).toHaveLength(1);
+    window.dispatchEvent(
+      new MessageEvent('message', { data: envelope('APP_MOUNTED', {}), origin: WIDGET, source }),
+    );
+    expect(onEvent).not.toHaveBeenCalled();
+    removeListener.mockRestore();
+  });
+});

@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import type { DeploymentConfig } from '../../src/embed/config';
+import { parseEmbedParams, successRedirect, toOrigin, type ConfigProblem } from '../../src/embed/params';
+
+const config: DeploymentConfig = {
+  apiBaseUrl: '/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices',
+  allowedOrigins: ['https://shop.example', 'http://localhost:5173'],
+  requestTimeoutMs: 240000,
+};
+const host = 'parentOrigin=https%3A%2F%2Fshop.example';
+
+function problemsOf(search: string, framed = true): ConfigProblem[] {
+  const parsed = parseEmbedParams(search, { config, framed });
+  return parsed.ok ? [] : parsed.problems;
+}
+
+describe('parseEmbedParams', () => {
+  it('reads every widget parameter of the contract', () => {
+    const search = [
+      host,
+      'language=fr',
+      'theme=dark',
+      'demo=true',
+      'institution=FlinksCapital',
+      'customerName=Boutique%20Nord',
+      'maximumRetry=5',
+      'tag=order-42',
+      'consentEnable=true',
+      'closeEnable=false',
+      'backEnable=true',
+      'institutionFilterEnable=false',
+      'accountSelectorEnable=true',
+      'requestId=req-1',
+      'loginId=login-1',
+      'authorizeToken=tok-1',
+      'redirectUrl=https%3A%2F%2Fshop.example%2Fdone',
+      'stringify=true',
+    ].join('&');
+
+    expect(parseEmbedParams(search, { config, framed: true })).toEqual({
+      ok: true,
+      settings: {
+        widget: {
+          language: 'fr',
+          theme: 'dark',
+          demo: true,
+          institution: 'FlinksCapital',
+          customerName: 'Boutique Nord',
+          maximumRetry: 5,
+          tag: 'order-42',
+          consentEnable: true,
+          closeEnable: false,
+          backEnable: true,
+          institutionFilterEnable: false,
+          accountSelectorEnable: true,
+          requestId: 'req-1',
+          loginId: 'login-1',
+          authorizeToken: 'tok-1',
+        },
+        deployment: config,
+        parentOrigin: 'https://shop.example',
+        redirectUrl: new URL('https://shop.example/done'),
+        stringify: true,
+      },
+    });
+  });
+
+  it('defaults to English, no redirect and plain events, and ignores unknown parameters', () => {
+    expect(parseEmbedParams(`${host}&headerEnable=true&foo=bar`, { config, framed: true })).toEqual({
+      ok: true,
+      settings: {
+        widget: { language: 'en' },
+        deployment: config,
+        parentOrigin: 'https://shop.example',
+        redirectUrl: null,
+        stringify: false,
+      },
+    });
+  });
+
+  it.each([
+    ['language=de', { code: 'language', param: 'language' }],
+    ['language=', { code: 'language', param: 'language' }],
+    ['theme=blue', { code: 'theme', param: 'theme' }],
+    ['maximumRetry=0', { code: 'maximumRetry', param: 'maximumRetry' }],
+    ['maximumRetry=11', { code: 'maximumRetry', param: 'maximumRetry' }],
+    ['maximumRetry=2.5', { code: 'maximumRetry', param: 'maximumRetry' }],
+    ['maximumRetry=-1', { code: 'maximumRetry', param: 'maximumRetry' }],
+    ['maximumRetry=three', { code: 'maximumRetry', param: 'maximumRetry' }],
+    ['demo=yes', { code: 'boolean', param: 'demo' }],
+    ['consentEnable=1', { code: 'boolean', param: 'consentEnable' }],
+    ['closeEnable=TRUE', { code: 'boolean', param: 'closeEnable' }],
+    ['backEnable=', { code: 'boolean', param: 'backEnable' }],
+    ['institutionFilterEnable=on', { code: 'boolean', param: 'institutionFilterEnable' }],
+    ['accountSelectorEnable=no', { code: 'boolean', param: 'accountSelectorEnable' }],
+    ['stringify=1', { code: 'boolean', param: 'stringify' }],
+    [
+      'redirectUrl=https%3A%2F%2Fevil.example%2Fdone',
+      { code: 'redirectUrlNotAllowed', param: 'redirectUrl' },
+    ],
+    ['redirectUrl=javascript%3Aalert(1)', { code: 'redirectUrlInvalid', param: 'redirectUrl' }],
+    ['redirectUrl=%2Fdone', { code: 'redirectUrlInvalid', param: 'redirectUrl' }],
+  ])('reports %s as a problem', (param, problem) => {
+    expect(problemsOf(`${host}&${param}`)).toEqual([problem]);
+  });
+
+  it.each([
+    ['', true, 'parentOriginMissing'],
+    ['parentOrigin=https%3A%2F%2Fevil.example', true, 'parentOriginNotAllowed'],
+    ['parentOrigin=https%3A%2F%2Fevil.example', false, 'parentOriginNotAllowed'],
+    ['parentOrigin=https%3A%2F%2Fshop.example%2Fcheckout', true, 'parentOriginInvalid'],
+    ['parentOrigin=shop.example', true, 'parentOriginInvalid'],
+    ['parentOrigin=*', true, 'parentOriginInvalid'],
+  ])('checks parentOrigin "%s" (framed: %s)', (search, framed, code) => {
+    expect(problemsOf(search, framed)).toEqual([{ code, param: 'parentOrigin' }]);
+  });
+
+  it('lists every problem at once', () => {
+    expect(problemsOf('language=xx&theme=xx&demo=xx').map((problem) => problem.code)).toEqual([
+      'language',
+      'theme',
+      'boolean',
+      'parentOriginMissing',
+    ]);
+  });
+
+  it('keeps a valid language for the configuration screen', () => {
+    expect(parseEmbedParams('language=fr&theme=xx', { config, framed: false })).toMatchObject({
+      ok: false,
+      language: 'fr',
+    });
+  });
+
+  it('refuses to start without the deployment settings', () => {
+    expect(parseEmbedParams(host, { config: null, framed: true })).toEqual({
+      ok: false,
+      language: 'en',
+      problems: [
+        { code: 'missingConfig', param: '' },
+        { code: 'parentOriginNotAllowed', param: 'parentOrigin' },
+      ],
+    });
+  });
+
+  it.each([
+    ['framed', true, 'https://shop.example'],
+    ['top-level (nothing to post to)', false, null],
+  ])('accepts an allowed origin with a trailing slash, %s', (_label, framed, expected) => {
+    const parsed = parseEmbedParams('parentOrigin=https%3A%2F%2Fshop.example%2F', { config, framed });
+    expect(parsed.ok && parsed.settings.parentOrigin).toBe(expected);
+  });
+
+  it('works at top level without parentOrigin', () => {
+    expect(parseEmbedParams('demo=true', { config, framed: false })).toMatchObject({ ok: true });
+  });
+});
+
+describe('toOrigin', () => {
+  it.each([
+    ['https://shop.example', 'https://shop.example'],
+    ['http://localhost:5173/', 'http://localhost:5173'],
+    ['https://shop.example/path', null],
+    ['https://shop.example?x=1', null],
+    ['ftp://shop.example', null],
+    ['null', null],
+  ])('%s -> %s', (value, expected) => {
+    expect(toOrigin(value)).toBe(expected);
+  });
+});
+
+describe('successRedirect', () => {
+  it('appends loginId, institution and tag, keeping the address own query', () => {
+    const href = successRedirect(new URL('https://shop.example/done?order=7'), {
+      loginId: 'login-1',
+      institution: 'FlinksCapital',
+      tag: 'a b',
+    });
+    expect(Object.fromEntries(new URL(href).searchParams)).toEqual({
+      order: '7',
+      loginId: 'login-1',
+      institution: 'FlinksCapital',
+      tag: 'a b',
+    });
+  });
+
+  it('leaves out an empty tag', () => {
+    const href = successRedirect(new URL('https://shop.example/done'), {
+      loginId: 'login-1',
+      institution: 'FlinksCapital',
+      tag: null,
+    });
+    expect(href).toBe('https://shop.example/done?loginId=login-1&institution=FlinksCapital');
+  });
+});
