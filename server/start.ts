@@ -2,14 +2,10 @@
  * `npm start`: builds the app if needed, then serves the demo, the embed page, the host SDK and the sandbox API
  * on PORT (default 5173), reachable as both http://localhost:PORT and http://127.0.0.1:PORT.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { listen, type Listening } from '../src/sandbox/node';
-import { APP_DIST_DIR, createServerApp } from './app';
+import { createServerApp } from './app';
+import { appBuildIsStale, buildApp } from './build';
 import { ConfigError, parseConfig, type ServerConfig } from './config';
-
-const ROOT = resolve(import.meta.dirname, '..');
 
 function loadConfig(): ServerConfig {
   try {
@@ -23,21 +19,12 @@ function loadConfig(): ServerConfig {
   }
 }
 
-async function buildIfMissing(): Promise<void> {
-  if (existsSync(join(APP_DIST_DIR, 'index.html'))) return;
-  console.log('The app is not built yet: running `vite build --mode app`...');
-  const code = await new Promise<number | null>((done, fail) => {
-    const child = spawn('npx', ['vite', 'build', '--mode', 'app'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      shell: process.platform === 'win32',
-      // Vite 8 warns that this config is not ready for its future native loader: noise for someone starting the app.
-      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-    });
-    child.once('error', fail);
-    child.once('exit', done);
-  });
-  if (code !== 0) {
+async function buildIfNeeded(): Promise<void> {
+  if (!appBuildIsStale()) return;
+  console.log('Building the app (demo, embed page, /connect.js)...');
+  try {
+    await buildApp();
+  } catch {
     console.error('The build failed (see above). Fix it, or run `npm run build:app` to see it alone.');
     process.exit(1);
   }
@@ -86,7 +73,7 @@ function stopOnSignals(servers: Listening[]): void {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  await buildIfMissing();
+  await buildIfNeeded();
   const app = createServerApp(config);
   let servers: Listening[];
   try {

@@ -1,8 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { APP_DIST_DIR, createServerApp } from '../../server/app';
+import { createServerApp } from '../../server/app';
+import { appBuildIsStale, buildApp } from '../../server/build';
 import { parseConfig } from '../../server/config';
 import { listen, type Listening } from '../../src/sandbox/node';
 import { createHostApp } from './host-app';
@@ -20,32 +18,8 @@ declare module 'vitest' {
   }
 }
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BUILT = ['index.html', 'embed.html', 'connect.js'].map((file) => join(APP_DIST_DIR, file));
-const SOURCES = ['src', 'embed.html', 'index.html', 'vite.config.ts'].map((path) => join(ROOT, path));
-
-function newestChange(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce(
-    (newest, name) => Math.max(newest, newestChange(join(path, name))),
-    stat.mtimeMs,
-  );
-}
-
-/** Builds the app (pages + `/connect.js`) when a file is missing or a source changed since the last build. */
-function buildIfNeeded(): void {
-  const builtAt = Math.min(...BUILT.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
-  if (builtAt > Math.max(...SOURCES.map(newestChange))) return;
-  const build = spawnSync('npm', ['run', 'build:app'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) {
-    throw new Error(`npm run build:app failed:\n${build.stdout}\n${build.stderr}`.trim());
-  }
-}
-
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
-  buildIfNeeded();
+  if (appBuildIsStale()) await buildApp({ quiet: true });
   const servers: Listening[] = [];
   let widgetOrigin = '';
   // The host page needs the widget's address and the widget needs the host's origin: start the host first.
