@@ -1,4 +1,104 @@
-/** English strings of the `ui` namespace. */
+/** English strings of the `ui` namespace: the widget's own screens and chrome. `{bank}` is the institution's name. */
 export const ui = {
-  placeholder: 'Replace me',
+  widget: {
+    label: 'Connect your bank account',
+    back: 'Back',
+    close: 'Close',
+  },
+  consent: {
+    title: 'Connect your bank account',
+    intro: '{customer} uses this secure connection to see information from your bank account.',
+    introAnonymous:
+      'This secure connection lets the service you’re using see information from your bank account.',
+    sharedHeading: 'What will be shared',
+    shared: {
+      accounts: 'Your account names, numbers and types',
+      balances: 'Your balances',
+      transactions: 'Your recent transactions',
+      identity: 'Your name and contact details, as your bank has them',
+    },
+    notShared: 'Your password is never shared with {customer} and is never saved on this device.',
+    notSharedAnonymous: 'Your password is never shared and is never saved on this device.',
+    accept: 'Agree and continue',
+    deny: 'No thanks',
+  },
+  institution: {
+    title: 'Choose your bank',
+    search: 'Search for your bank',
+    list: 'Banks',
+    results: '{count} banks match.',
+    oneResult: '1 bank matches.',
+    noResults: 'No bank matches “{query}”. Check the spelling, or try its full name.',
+  },
+  credentials: {
+    title: 'Sign in to {bank}',
+    intro: 'Use the username and password you use for {bank}’s online banking.',
+    username: 'Username or card number',
+    password: 'Password',
+    showPassword: 'Show password',
+    capsLock: 'Caps Lock is on.',
+    submit: 'Connect',
+    privacy: 'Your password goes straight to {bank} over a secure connection. It is never saved.',
+    required: {
+      username: 'Enter your username or card number.',
+      password: 'Enter your password.',
+    },
+  },
+  processing: {
+    progress: 'Progress',
+    exit: 'Exit',
+    titles: {
+      signingIn: 'Signing in to {bank}',
+      resuming: 'Picking up where you left off',
+      gathering: 'Gathering your accounts',
+      retrying: 'One moment',
+    },
+    stages: {
+      signingIn: {
+        first: 'Connecting securely to {bank}…',
+        second: 'Checking your sign-in with {bank}…',
+        third: '{bank} is taking a little longer than usual. Keep this window open.',
+        fourth: 'Still working. Some banks take up to 4 minutes.',
+      },
+      gathering: {
+        first: 'Getting your list of accounts…',
+        second: 'Getting your balances…',
+        third: 'Almost there…',
+        fourth: 'Still working. Some banks take a few minutes.',
+      },
+    },
+  },
+  accounts: {
+    title: 'Choose an account',
+    intro: 'Pick the account {customer} should use.',
+    introAnonymous: 'Pick the account to connect.',
+    legend: 'Your accounts at {bank}',
+    number: 'Account ending in {digits}',
+    balance: 'Balance: {amount}',
+    submit: 'Continue',
+    required: 'Choose an account to continue.',
+  },
+  success: {
+    title: 'Your account is connected',
+    body: 'Your account at {bank} is now connected. You can close this window.',
+  },
+  exit: {
+    title: 'Leave without connecting?',
+    body: 'Your account isn’t connected yet. If you leave now, you’ll need to start again.',
+    stay: 'Stay',
+    leave: 'Leave',
+  },
+  closed: {
+    title: 'You left the connection',
+    body: 'Your account wasn’t connected. You can close this window.',
+  },
+  demo: {
+    title: 'Connect widget demo',
+    language: 'Language',
+    english: 'English',
+    french: 'Français',
+    events: 'Events',
+    noEvents: 'No events yet.',
+    clear: 'Clear',
+  },
 };

@@ -1,6 +1,112 @@
 import type { Messages } from '../catalog';
 
-/** Chaînes françaises de l'espace `ui`. */
+/**
+ * Chaînes françaises de l'espace `ui` : les écrans et le cadre du widget. `{bank}` est le nom de l'institution.
+ * Espace insécable (U+00A0) avant : ? ! ; et à l'intérieur des « guillemets ».
+ */
 export const ui: Messages['ui'] = {
-  placeholder: 'À remplacer',
+  widget: {
+    label: 'Connecter votre compte bancaire',
+    back: 'Retour',
+    close: 'Fermer',
+  },
+  consent: {
+    title: 'Connectez votre compte bancaire',
+    intro:
+      '{customer} utilise cette connexion sécurisée pour consulter les renseignements de votre compte bancaire.',
+    introAnonymous:
+      'Cette connexion sécurisée permet au service que vous utilisez de consulter les renseignements de votre compte bancaire.',
+    sharedHeading: 'Ce qui sera partagé',
+    shared: {
+      accounts: 'Le nom, le numéro et le type de vos comptes',
+      balances: 'Vos soldes',
+      transactions: 'Vos transactions récentes',
+      identity: 'Votre nom et vos coordonnées, tels que votre institution financière les connaît',
+    },
+    notShared: 'Votre mot de passe n’est jamais transmis à {customer} ni enregistré sur cet appareil.',
+    notSharedAnonymous: 'Votre mot de passe n’est jamais transmis ni enregistré sur cet appareil.',
+    accept: 'Accepter et continuer',
+    deny: 'Non merci',
+  },
+  institution: {
+    title: 'Choisissez votre institution financière',
+    search: 'Rechercher votre institution financière',
+    list: 'Institutions financières',
+    results: '{count} institutions correspondent.',
+    oneResult: '1 institution correspond.',
+    noResults:
+      'Aucune institution ne correspond à « {query} ». Vérifiez l’orthographe ou essayez le nom complet.',
+  },
+  credentials: {
+    title: 'Ouvrez une session chez {bank}',
+    intro: 'Utilisez le nom d’utilisateur et le mot de passe de vos services bancaires en ligne de {bank}.',
+    username: 'Nom d’utilisateur ou numéro de carte',
+    password: 'Mot de passe',
+    showPassword: 'Afficher le mot de passe',
+    capsLock: 'La touche de verrouillage des majuscules est activée.',
+    submit: 'Connecter',
+    privacy:
+      'Votre mot de passe est transmis directement à {bank} par une connexion sécurisée. Il n’est jamais enregistré.',
+    required: {
+      username: 'Entrez votre nom d’utilisateur ou votre numéro de carte.',
+      password: 'Entrez votre mot de passe.',
+    },
+  },
+  processing: {
+    progress: 'Progression',
+    exit: 'Quitter',
+    titles: {
+      signingIn: 'Ouverture de session chez {bank}',
+      resuming: 'Reprise de votre connexion',
+      gathering: 'Récupération de vos comptes',
+      retrying: 'Un instant',
+    },
+    stages: {
+      signingIn: {
+        first: 'Connexion sécurisée à {bank}…',
+        second: 'Vérification de votre session auprès de {bank}…',
+        third: '{bank} prend un peu plus de temps que d’habitude. Gardez cette fenêtre ouverte.',
+        fourth: 'Toujours en cours. Certaines institutions prennent jusqu’à 4 minutes.',
+      },
+      gathering: {
+        first: 'Récupération de la liste de vos comptes…',
+        second: 'Récupération de vos soldes…',
+        third: 'C’est presque terminé…',
+        fourth: 'Toujours en cours. Certaines institutions prennent quelques minutes.',
+      },
+    },
+  },
+  accounts: {
+    title: 'Choisissez un compte',
+    intro: 'Choisissez le compte que {customer} doit utiliser.',
+    introAnonymous: 'Choisissez le compte à connecter.',
+    legend: 'Vos comptes chez {bank}',
+    number: 'Compte se terminant par {digits}',
+    balance: 'Solde\u00a0: {amount}',
+    submit: 'Continuer',
+    required: 'Choisissez un compte pour continuer.',
+  },
+  success: {
+    title: 'Votre compte est connecté',
+    body: 'Votre compte chez {bank} est maintenant connecté. Vous pouvez fermer cette fenêtre.',
+  },
+  exit: {
+    title: 'Quitter sans connecter votre compte\u00a0?',
+    body: 'Votre compte n’est pas encore connecté. Si vous quittez maintenant, vous devrez recommencer.',
+    stay: 'Rester',
+    leave: 'Quitter',
+  },
+  closed: {
+    title: 'Vous avez quitté la connexion',
+    body: 'Votre compte n’a pas été connecté. Vous pouvez fermer cette fenêtre.',
+  },
+  demo: {
+    title: 'Démo du widget de connexion',
+    language: 'Langue',
+    english: 'English',
+    french: 'Français',
+    events: 'Événements',
+    noEvents: 'Aucun événement pour l’instant.',
+    clear: 'Effacer',
+  },
 };

@@ -1,0 +1,82 @@
+import type { FlinksCode } from '../api/codes';
+
+/**
+ * What each event carries besides its name (CONTRACT §4). Names are Flinks Connect's, so hosts migrating from it keep
+ * their listeners. No event ever carries a password, an MFA answer or an authorize token.
+ */
+export interface ConnectEventMetadata {
+  APP_MOUNTED: Record<string, never>;
+  APP_ONLINE: Record<string, never>;
+  APP_OFFLINE: Record<string, never>;
+  APP_RESIZE: { height: number };
+  COMPONENT_LOAD_CONSENT: Record<string, never>;
+  COMPONENT_ACCEPT_CONSENT: Record<string, never>;
+  COMPONENT_DENY_CONSENT: Record<string, never>;
+  COMPONENT_LOAD_INSTITUTION_SELECTOR: Record<string, never>;
+  INSTITUTION_SELECTED: { institution: string };
+  COMPONENT_LOAD_CREDENTIAL: { institution: string };
+  SUBMIT_CREDENTIAL: { institution: string };
+  COMPONENT_LOAD_CREDENTIAL_RETRY: Record<string, never>;
+  COMPONENT_LOAD_MFA: { mfaTypes: string[] };
+  SUBMIT_MFA: Record<string, never>;
+  COMPONENT_LOAD_MFA_RETRY: Record<string, never>;
+  MAXIMUM_RETRY_REACHED: Record<string, never>;
+  COMPONENT_LOAD_ACCOUNT_SELECTION: { totalAccounts: number };
+  ACCOUNT_SELECTED: { accountId: string };
+  COMPONENT_CLOSE_SESSION: Record<string, never>;
+  ERROR: { flinksCode: FlinksCode; requestId: string | null; institution: string | null };
+  REDIRECT: {
+    loginId: string;
+    requestId: string;
+    institution: string | null;
+    tag: string | null;
+    accountId?: string;
+  };
+}
+
+export type ConnectEventName = keyof ConnectEventMetadata;
+
+/** Every event name, in the order a connection usually meets them. */
+export const CONNECT_EVENT_NAMES = [
+  'APP_MOUNTED',
+  'APP_ONLINE',
+  'APP_OFFLINE',
+  'APP_RESIZE',
+  'COMPONENT_LOAD_CONSENT',
+  'COMPONENT_ACCEPT_CONSENT',
+  'COMPONENT_DENY_CONSENT',
+  'COMPONENT_LOAD_INSTITUTION_SELECTOR',
+  'INSTITUTION_SELECTED',
+  'COMPONENT_LOAD_CREDENTIAL',
+  'SUBMIT_CREDENTIAL',
+  'COMPONENT_LOAD_CREDENTIAL_RETRY',
+  'COMPONENT_LOAD_MFA',
+  'SUBMIT_MFA',
+  'COMPONENT_LOAD_MFA_RETRY',
+  'MAXIMUM_RETRY_REACHED',
+  'COMPONENT_LOAD_ACCOUNT_SELECTION',
+  'ACCOUNT_SELECTED',
+  'COMPONENT_CLOSE_SESSION',
+  'ERROR',
+  'REDIRECT',
+] as const satisfies readonly ConnectEventName[];
+
+/** One event as data: `{ name: 'ERROR', metadata: { flinksCode, requestId, institution } }`. */
+export type ConnectEvent = {
+  [Name in ConnectEventName]: { name: Name; metadata: ConnectEventMetadata[Name] };
+}[ConnectEventName];
+
+/**
+ * The arguments of `onEvent`, as a union of tuples so that checking the name narrows the metadata:
+ * `onEvent={(name, metadata) => { if (name === 'ERROR') log(metadata.flinksCode); }}`.
+ */
+export type ConnectEventArgs = {
+  [Name in ConnectEventName]: [name: Name, metadata: ConnectEventMetadata[Name]];
+}[ConnectEventName];
+
+export function connectEvent<Name extends ConnectEventName>(
+  name: Name,
+  metadata: ConnectEventMetadata[Name],
+): ConnectEvent {
+  return { name, metadata } as ConnectEvent;
+}

@@ -1,0 +1,159 @@
+import type { FlinksCode } from '../api/codes';
+import type { Account, SecurityChallenge } from '../api/types';
+import type { GuidanceVariant } from '../guidance';
+
+/** Flinks closes a RequestId after 8 minutes without activity during Authorize. */
+export const FLINKS_SESSION_TTL_MS = 8 * 60_000;
+
+/** How the connection began: a fresh sign-in, resuming an open MFA RequestId, or refreshing a saved LoginId. */
+export type ConnectMode = 'connect' | 'resume' | 'reconnect';
+
+/** What every step carries: who is connecting where, and how the attempts went so far. Never a secret. */
+export interface FlowContext {
+  mode: ConnectMode;
+  /** Flinks' institution id, once known. */
+  institution: string | null;
+  /** Kept across retries so the person types only the password again. */
+  username: string;
+  /** Failed credential or MFA attempts in a row (the ones that count toward `maximumRetry`). */
+  failures: number;
+  /** Bumped for every request sent; an answer to an older request is dropped. */
+  attempt: number;
+  requestId: string | null;
+  loginId: string | null;
+  /** Codes already retried automatically since the last submit. */
+  autoRetried: readonly FlinksCode[];
+  /** The last code received or raised: what `onExit` reports. */
+  lastError: { code: FlinksCode; requestId: string | null } | null;
+  /** MFA rounds met in this connection. */
+  rounds: number;
+}
+
+/** One 203: every prompt answered together. */
+export interface MfaRound {
+  requestId: string;
+  challenges: SecurityChallenge[];
+  number: number;
+  /** The previous round was a TextOrCall choice: this one asks for the code that was sent. */
+  expectsOneTimeCode: boolean;
+}
+
+/** A code the bank answered on the credential form, and the field(s) it belongs to. */
+export interface FieldError {
+  code: FlinksCode;
+  field: 'username' | 'password' | 'both';
+  variant: GuidanceVariant | null;
+}
+
+export interface MfaFailure {
+  code: FlinksCode;
+  variant: GuidanceVariant | null;
+}
+
+/** Where a call that can be re-sent by itself came from. */
+export type RetryOrigin = 'signingIn' | 'resuming' | 'gathering';
+
+/** What the processing screen is waiting for. */
+export type Activity =
+  | { kind: 'signingIn' }
+  | { kind: 'resuming' }
+  | { kind: 'gathering'; requestId: string }
+  | {
+      kind: 'waiting';
+      code: 'OPERATION_PENDING' | 'OPERATION_DISPATCHED';
+      requestId: string;
+      keepWaiting: boolean;
+    }
+  | { kind: 'retrying'; code: FlinksCode; of: RetryOrigin };
+
+/** Where "try again" leads from a guidance screen. */
+export type RetryTarget = 'credentials' | 'resuming' | 'gathering';
+
+type Step<Name extends string, Data = unknown> = { step: Name; ctx: FlowContext } & Data;
+
+/** The connect flow: one step at a time, each with exactly the data its screen needs. */
+export type FlowState =
+  | Step<'consent'>
+  | Step<'institution'>
+  | Step<'credentials', { error: FieldError | null }>
+  | Step<'mfa', { round: MfaRound; error: MfaFailure | null; activeAt: number }>
+  | Step<'processing', { activity: Activity; since: number }>
+  | Step<'accounts', { requestId: string; loginId: string; accounts: Account[] }>
+  | Step<'success', { requestId: string; loginId: string; accountId: string | null }>
+  | Step<
+      'guidance',
+      {
+        code: FlinksCode;
+        variant: GuidanceVariant | null;
+        requestId: string | null;
+        at: number;
+        retryTo: RetryTarget;
+      }
+    >
+  | Step<'closed', { from: StepName; error: { code: FlinksCode; requestId: string | null } | null }>;
+
+export type StepName = FlowState['step'];
+
+/** The props that decide where a connection starts. */
+export interface StartOptions {
+  consentEnable: boolean;
+  institution: string | null;
+  /** Resume an open MFA session. */
+  requestId: string | null;
+  /** Refresh a saved login (cached Authorize). */
+  loginId: string | null;
+}
+
+export function initialContext(start: StartOptions): FlowContext {
+  const mode: ConnectMode = start.requestId ? 'resume' : start.loginId ? 'reconnect' : 'connect';
+  return {
+    mode,
+    institution: start.institution,
+    username: '',
+    failures: 0,
+    attempt: 0,
+    requestId: mode === 'resume' ? start.requestId : null,
+    loginId: mode === 'reconnect' ? start.loginId : null,
+    autoRetried: [],
+    lastError: null,
+    rounds: 0,
+  };
+}
+
+/** The state before START: the consent screen, or whatever comes right after it. */
+export function initialState(start: StartOptions, at: number): FlowState {
+  const ctx = initialContext(start);
+  if (start.consentEnable) return { step: 'consent', ctx };
+  return firstStep(ctx, at);
+}
+
+/** The first screen after consent. */
+export function firstStep(ctx: FlowContext, at: number): FlowState {
+  if (ctx.mode !== 'connect') {
+    return {
+      step: 'processing',
+      ctx: { ...ctx, attempt: ctx.attempt + 1 },
+      activity: { kind: 'resuming' },
+      since: at,
+    };
+  }
+  return ctx.institution ? { step: 'credentials', ctx, error: null } : { step: 'institution', ctx };
+}
+
+/** True while a connection is under way: leaving then asks for confirmation. */
+export function isMidConnection(state: FlowState): boolean {
+  return state.step === 'mfa' || state.step === 'processing' || state.step === 'accounts';
+}
+
+/** Identifies one screen: a new key mounts a fresh screen (fresh form, heading focused). */
+export function screenKey(state: FlowState): string {
+  switch (state.step) {
+    case 'mfa':
+      return `mfa-${state.round.requestId}-${state.round.number}`;
+    case 'credentials':
+    case 'guidance':
+      return `${state.step}-${state.ctx.attempt}`;
+    default:
+      return state.step;
+  }
+}

@@ -1,0 +1,1 @@
+export { AccountsStep, type AccountsStepProps } from './AccountsStep';

@@ -1,0 +1,34 @@
+import { format, useMessages } from '../../i18n';
+import { Actions, Button, Screen } from '../../ui';
+
+export interface ConsentStepProps {
+  /** The business asking for the connection, named in the text; a neutral wording without it. */
+  customerName: string | null;
+  onAccept(): void;
+  onDeny(): void;
+}
+
+/** What will be shared, and with whom, before anything is asked. */
+export function ConsentStep({ customerName, onAccept, onDeny }: ConsentStepProps) {
+  const m = useMessages().ui.consent;
+  const customer = customerName ?? '';
+  return (
+    <Screen title={m.title}>
+      <p>{customerName ? format(m.intro, { customer }) : m.introAnonymous}</p>
+      <h3 className="cw-subheading">{m.sharedHeading}</h3>
+      <ul className="cw-list">
+        <li>{m.shared.accounts}</li>
+        <li>{m.shared.balances}</li>
+        <li>{m.shared.transactions}</li>
+        <li>{m.shared.identity}</li>
+      </ul>
+      <p className="cw-muted">{customerName ? format(m.notShared, { customer }) : m.notSharedAnonymous}</p>
+      <Actions>
+        <Button onClick={onAccept}>{m.accept}</Button>
+        <Button variant="secondary" onClick={onDeny}>
+          {m.deny}
+        </Button>
+      </Actions>
+    </Screen>
+  );
+}

@@ -1,0 +1,1 @@
+export { ConsentStep, type ConsentStepProps } from './ConsentStep';

@@ -1,0 +1,156 @@
+import { useId, useState, type KeyboardEvent } from 'react';
+import { useForm } from 'react-hook-form';
+import type { FieldError } from '../../flow/state';
+import { guidanceFor, type GuidanceOverrides } from '../../guidance';
+import { useLanguage, useMessages } from '../../i18n';
+import { Alert, Button, ExternalLink, Screen, withBank } from '../../ui';
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+export interface CredentialsStepProps {
+  bankName: string | null;
+  /** Where "forgot password?" leads; no link without it. */
+  bankWebsite: string | null;
+  /** Kept from the last try, so only the password is typed again. */
+  defaultUsername: string;
+  /** What the bank said about the last try, on the field(s) it concerns. */
+  error: FieldError | null;
+  guidanceOverrides?: GuidanceOverrides;
+  onSubmit(credentials: Credentials): void;
+}
+
+/**
+ * The sign-in form. Uncontrolled (react-hook-form): the password lives in the input only, and leaves it once,
+ * in the submit. A fresh screen after each try starts with an empty password.
+ */
+export function CredentialsStep({
+  bankName,
+  bankWebsite,
+  defaultUsername,
+  error,
+  guidanceOverrides,
+  onSubmit,
+}: CredentialsStepProps) {
+  const messages = useMessages();
+  const language = useLanguage();
+  const m = messages.ui.credentials;
+  const id = useId();
+  const [passwordShown, setPasswordShown] = useState(false);
+  const [capsLock, setCapsLock] = useState(false);
+  const { register, handleSubmit, formState } = useForm<Credentials>({
+    defaultValues: { username: defaultUsername, password: '' },
+    shouldFocusError: true,
+  });
+
+  const server = error
+    ? guidanceFor(error.code, messages, {
+        language,
+        ...(bankName ? { bank: bankName } : {}),
+        ...(guidanceOverrides ? { overrides: guidanceOverrides } : {}),
+        ...(error.variant ? { variant: error.variant } : {}),
+      })
+    : null;
+  const serverErrorId = `${id}-server-error`;
+  const onUsername = error !== null && error.field !== 'password';
+  const onPassword = error !== null && error.field !== 'username';
+
+  const usernameMissing = formState.errors.username !== undefined;
+  const passwordMissing = formState.errors.password !== undefined;
+
+  const describe = (...ids: (string | false)[]) => ids.filter(Boolean).join(' ') || undefined;
+
+  const watchCapsLock = (event: KeyboardEvent<HTMLInputElement>) =>
+    setCapsLock(event.getModifierState('CapsLock'));
+
+  return (
+    <Screen title={withBank(m.title, bankName, messages)}>
+      <p>{withBank(m.intro, bankName, messages)}</p>
+      <form
+        className="cw-form"
+        noValidate
+        onSubmit={handleSubmit(({ username, password }) => onSubmit({ username: username.trim(), password }))}
+      >
+        {server && (
+          <Alert id={serverErrorId}>
+            <strong className="cw-alert-title">{server.title}</strong> {server.body}
+          </Alert>
+        )}
+        <div className="cw-field">
+          <label className="cw-label" htmlFor={`${id}-username`}>
+            {m.username}
+          </label>
+          <input
+            id={`${id}-username`}
+            className="cw-input"
+            type="text"
+            autoComplete="username"
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+            aria-invalid={usernameMissing || onUsername || undefined}
+            aria-describedby={describe(
+              usernameMissing && `${id}-username-missing`,
+              onUsername && serverErrorId,
+            )}
+            {...register('username', { validate: (value) => value.trim() !== '' })}
+          />
+          {usernameMissing && (
+            <p className="cw-field-error" id={`${id}-username-missing`} role="alert">
+              {m.required.username}
+            </p>
+          )}
+        </div>
+        <div className="cw-field">
+          <label className="cw-label" htmlFor={`${id}-password`}>
+            {m.password}
+          </label>
+          <div className="cw-password">
+            <input
+              id={`${id}-password`}
+              className="cw-input"
+              type={passwordShown ? 'text' : 'password'}
+              autoComplete="current-password"
+              autoCapitalize="none"
+              autoCorrect="off"
+              spellCheck={false}
+              aria-invalid={passwordMissing || onPassword || undefined}
+              aria-describedby={describe(
+                passwordMissing && `${id}-password-missing`,
+                onPassword && serverErrorId,
+                capsLock && `${id}-caps`,
+              )}
+              onKeyDown={watchCapsLock}
+              onKeyUp={watchCapsLock}
+              {...register('password', { required: true })}
+            />
+            <button
+              type="button"
+              className="cw-button cw-button--quiet cw-password-toggle"
+              aria-pressed={passwordShown}
+              aria-controls={`${id}-password`}
+              onClick={() => setPasswordShown((shown) => !shown)}
+            >
+              {m.showPassword}
+            </button>
+          </div>
+          {passwordMissing && (
+            <p className="cw-field-error" id={`${id}-password-missing`} role="alert">
+              {m.required.password}
+            </p>
+          )}
+          <p className="cw-hint" id={`${id}-caps`} aria-live="polite">
+            {capsLock ? m.capsLock : null}
+          </p>
+          {bankWebsite && (
+            <ExternalLink href={bankWebsite}>{messages.guidance.actions.forgotPassword}</ExternalLink>
+          )}
+        </div>
+        <p className="cw-muted">{withBank(m.privacy, bankName, messages)}</p>
+        <Button type="submit">{m.submit}</Button>
+      </form>
+    </Screen>
+  );
+}

@@ -1,0 +1,1 @@
+export { CredentialsStep, type Credentials, type CredentialsStepProps } from './CredentialsStep';

@@ -1,0 +1,27 @@
+import { useMessages } from '../../i18n';
+import { Dialog, Screen } from '../../ui';
+
+/** "Leave without connecting?": asked only in the middle of a connection. */
+export function ExitDialog({ onStay, onLeave }: { onStay(): void; onLeave(): void }) {
+  const m = useMessages().ui.exit;
+  return (
+    <Dialog
+      title={m.title}
+      body={m.body}
+      cancelLabel={m.stay}
+      confirmLabel={m.leave}
+      onCancel={onStay}
+      onConfirm={onLeave}
+    />
+  );
+}
+
+/** After the person left: nothing more to do here. */
+export function ClosedStep() {
+  const m = useMessages().ui.closed;
+  return (
+    <Screen title={m.title}>
+      <p>{m.body}</p>
+    </Screen>
+  );
+}

@@ -1,0 +1,1 @@
+export { ClosedStep, ExitDialog } from './ExitDialog';

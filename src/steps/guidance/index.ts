@@ -1,0 +1,1 @@
+export { GuidanceStep, shownActions, type GuidanceStepProps } from './GuidanceStep';

@@ -1,0 +1,1 @@
+export { InstitutionStep, type InstitutionStepProps } from './InstitutionStep';

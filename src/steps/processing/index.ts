@@ -1,0 +1,1 @@
+export { ProcessingStep, type ProcessingStepProps } from './ProcessingStep';

@@ -1,0 +1,1 @@
+export { SuccessStep } from './SuccessStep';

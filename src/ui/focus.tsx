@@ -1,0 +1,19 @@
+import { createContext, useContext, useEffect, useRef } from 'react';
+
+/**
+ * Whether a newly mounted screen takes focus. False for the very first screen, so that mounting the widget
+ * never pulls focus away from the host page; true for every screen after a step changes.
+ */
+export const StepFocusContext = createContext(false);
+
+/** A ref for a step's heading: focused when the screen mounts after a step change. */
+export function useStepFocus<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const shouldFocus = useContext(StepFocusContext);
+  useEffect(() => {
+    if (shouldFocus) ref.current?.focus();
+    // Only on mount: a language switch re-renders the screen and must leave focus where it is.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return ref;
+}
