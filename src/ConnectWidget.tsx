@@ -1,10 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { DEFAULT_TIMEOUT_MS } from './api';
+import { createFlinksClient, DEFAULT_TIMEOUT_MS, type FlinksClient } from './api';
 import type { ConnectEventArgs } from './flow/events';
 import type { ConnectExitError, ConnectExitMetadata, ConnectSuccessMetadata } from './flow/host';
 import type { FlowConfig } from './flow/reducer';
-import { createWidgetClient } from './flow/requests';
 import { FLINKS_SESSION_TTL_MS, isMidConnection, screenKey, type FlowState } from './flow/state';
 import { useConnectFlow, type ConnectFlow } from './flow/useConnectFlow';
 import { guidanceFor, type GuidanceOverrides } from './guidance';
@@ -103,7 +102,7 @@ export function ConnectWidget(props: ConnectWidgetProps) {
   );
   const client = useMemo(
     () =>
-      createWidgetClient({
+      createFlinksClient({
         baseUrl: apiBaseUrl,
         timeoutMs: requestTimeoutMs,
         ...(authorizeToken ? { authorizeToken } : {}),
@@ -118,7 +117,7 @@ export function ConnectWidget(props: ConnectWidgetProps) {
 }
 
 type BodyProps = ConnectWidgetProps & {
-  client: ReturnType<typeof createWidgetClient>;
+  client: FlinksClient;
   queryClient: QueryClient;
 };
 

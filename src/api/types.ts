@@ -195,6 +195,11 @@ export interface MfaAnswerRequest {
   language?: 'en' | 'fr';
 }
 
+export interface ResumeRequest {
+  requestId: string;
+  language?: 'en' | 'fr';
+}
+
 export interface AccountsRequest {
   requestId: string;
   withTransactions?: boolean;
@@ -227,6 +232,8 @@ export interface FlinksClient {
   authorize(request: CredentialsRequest, options?: CallOptions): Promise<AuthorizeResult>;
   authorizeCached(request: CachedRequest, options?: CallOptions): Promise<AuthorizeResult>;
   answerMfa(request: MfaAnswerRequest, options?: CallOptions): Promise<AuthorizeResult>;
+  /** Asks an open MFA session for its current challenges again (`{ RequestId }` alone): resuming from a `requestId`. */
+  resumeMfa(request: ResumeRequest, options?: CallOptions): Promise<AuthorizeResult>;
   getAccountsDetail(request: AccountsRequest, options?: CallOptions): Promise<AccountsDataResult>;
   getAccountsDetailAsync(requestId: string, options?: CallOptions): Promise<AccountsDataResult>;
   getAccountsSummary(requestId: string, options?: CallOptions): Promise<AccountsDataResult>;

@@ -1,10 +1,8 @@
 import { mutationOptions, queryOptions, skipToken } from '@tanstack/react-query';
-import { createFlinksClient } from '../api';
 import type {
   AccountsDataResult,
   AuthorizeResult,
   CachedRequest,
-  ClientOptions,
   CredentialsRequest,
   FlinksClient,
   MfaAnswerRequest,
@@ -43,14 +41,7 @@ export function cachedAuthorizeMutation(client: FlinksClient) {
   return mutationOptions<AuthorizeResult, Error, ReopenRequest>({
     mutationKey: [scope, 'cached-authorize'],
     mutationFn: (request) =>
-      request.kind === 'reconnect'
-        ? client.authorizeCached(request)
-        : // An answer with no responses is sent as `{ RequestId }` alone: Flinks re-sends the open round (see below).
-          client.answerMfa({
-            requestId: request.requestId,
-            securityResponses: {},
-            language: request.language,
-          }),
+      request.kind === 'reconnect' ? client.authorizeCached(request) : client.resumeMfa(request),
     gcTime: 0,
     retry: false,
   });
@@ -88,24 +79,3 @@ function fetchAccounts(
   return detail ? client.getAccountsDetail({ requestId }) : client.getAccountsSummary(requestId);
 }
 
-/**
- * The widget's client. The shared client has no "resume" call, so an MFA answer with no responses goes out as
- * `{ RequestId }` alone, which is how Flinks (and the sandbox) re-send an open round.
- */
-export function createWidgetClient(options: Omit<ClientOptions, 'fetch'>): FlinksClient {
-  return createFlinksClient({ ...options, fetch: resumeAwareFetch });
-}
-
-const resumeAwareFetch: typeof fetch = (input, init) => {
-  const body = init?.body;
-  if (
-    typeof body === 'string' &&
-    String(input).endsWith('/Authorize') &&
-    body.includes('"SecurityResponses":{}')
-  ) {
-    const parsed = JSON.parse(body) as Record<string, unknown>;
-    delete parsed.SecurityResponses;
-    return globalThis.fetch(input, { ...init, body: JSON.stringify(parsed) });
-  }
-  return globalThis.fetch(input, init);
-};
