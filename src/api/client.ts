@@ -26,6 +26,12 @@ export const DEFAULT_TIMEOUT_MS = 240_000;
 // setTimeout fires at once for anything longer.
 const MAX_TIMER_MS = 2_147_483_647;
 
+/**
+ * Validation stops at the first problem: only that one is reported, and a body of a million wrong items
+ * (2 MB of `{},`) would otherwise cost seconds of main thread before it is refused.
+ */
+const FIRST_ISSUE = { abortEarly: true } as const;
+
 interface Exchange {
   kind: 'exchange';
   status: number;
@@ -247,7 +253,7 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
     const { json, status } = exchange;
     if (!isRecord(json) || json.FlinksCode === undefined || json.FlinksCode === null) return null;
 
-    const pending = v.safeParse(pendingBodySchema, json);
+    const pending = v.safeParse(pendingBodySchema, json, FIRST_ISSUE);
     if (pending.success) {
       const requestId = pending.output.RequestId ?? context.requestId;
       if (requestId === null) return malformed(context, status, 'A pending answer came without a RequestId.');
@@ -258,7 +264,7 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
         message: redact(pending.output.Message, context.secrets),
       };
     }
-    const error = v.safeParse(errorBodySchema, json);
+    const error = v.safeParse(errorBodySchema, json, FIRST_ISSUE);
     if (!error.success) return orStatusFailure(status, context, 'The API sent an unusable FlinksCode.');
     return {
       kind: 'error',
@@ -278,7 +284,7 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
     if (coded) return coded;
 
     if (exchange.status === 200) {
-      const parsed = v.safeParse(authorizeSuccessSchema, exchange.json);
+      const parsed = v.safeParse(authorizeSuccessSchema, exchange.json, FIRST_ISSUE);
       if (!parsed.success) return malformed(context, 200, shapeProblem(parsed.issues));
       const body = parsed.output;
       return {
@@ -290,7 +296,7 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
       };
     }
     if (exchange.status === 203) {
-      const parsed = v.safeParse(challengeBodySchema, exchange.json);
+      const parsed = v.safeParse(challengeBodySchema, exchange.json, FIRST_ISSUE);
       if (!parsed.success) return malformed(context, 203, shapeProblem(parsed.issues));
       return {
         kind: 'challenged',
@@ -309,7 +315,7 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
     if (coded) return coded;
 
     if (exchange.status === 200) {
-      const parsed = v.safeParse(accountsBodySchema, exchange.json);
+      const parsed = v.safeParse(accountsBodySchema, exchange.json, FIRST_ISSUE);
       if (!parsed.success) return malformed(context, 200, shapeProblem(parsed.issues));
       const body = parsed.output;
       return {
@@ -342,7 +348,7 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
     if (coded) return coded;
 
     if (exchange.status === 200) {
-      const parsed = v.safeParse(deletedBodySchema, exchange.json);
+      const parsed = v.safeParse(deletedBodySchema, exchange.json, FIRST_ISSUE);
       if (!parsed.success) return malformed(context, 200, shapeProblem(parsed.issues));
       return { kind: 'deleted', message: redact(parsed.output.Message, context.secrets) };
     }
@@ -407,6 +413,20 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
             SecurityResponses: request.securityResponses,
             Language: request.language ?? 'en',
           },
+        },
+        callOptions,
+      );
+    },
+
+    resumeMfa(request, callOptions) {
+      return authorizeCall(
+        {
+          method: 'POST',
+          path: 'Authorize',
+          sendsToken: true,
+          requestId: request.requestId,
+          secrets: [],
+          body: { RequestId: request.requestId, Language: request.language ?? 'en' },
         },
         callOptions,
       );
