@@ -29,3 +29,13 @@ export type {
 } from './guidance';
 
 export type { Language } from './i18n';
+
+export {
+  ConnectFrame,
+  type ConnectFrameProps,
+  type ConnectHandlers,
+  type ExitMetadata,
+  type WidgetError,
+  type WidgetMessage,
+  type WidgetSuccess,
+} from './embed';
