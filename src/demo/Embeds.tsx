@@ -1,0 +1,151 @@
+import { useId, useState, type ReactNode } from 'react';
+import { ConnectWidget } from '../ConnectWidget';
+import { ConnectFrame } from '../embed/ConnectFrame';
+import { format } from '../i18n/format';
+import type { EventLog } from './eventLog';
+import type { DemoMessages } from './messages';
+import {
+  componentSnippet,
+  CUSTOMER_NAME,
+  embedUrl,
+  frameSnippet,
+  scriptSnippet,
+  type DemoSettings,
+} from './settings';
+
+/** The last host callback an embed called, shown under it. */
+type Callback = { kind: 'success'; loginId: string } | { kind: 'exit'; code: string | null } | null;
+
+interface EmbedProps {
+  settings: DemoSettings;
+  log: EventLog;
+  m: DemoMessages;
+  /** Bumped by "Start over": a new key remounts the embed, so a new connection starts. */
+  run: number;
+}
+
+/** `<ConnectWidget>` rendered in the page. Changing the language keeps its progress; the options start it over. */
+export function ComponentEmbed({ settings, log, m, run, apiBaseUrl }: EmbedProps & { apiBaseUrl: string }) {
+  const t = m.embeds.component;
+  const { language, theme, consentEnable, accountSelectorEnable } = settings;
+  return (
+    <EmbedPanel title={t.title} body={t.body} m={m} snippets={[componentSnippet(settings)]}>
+      <EmbedRun
+        key={`${run}-${consentEnable}-${accountSelectorEnable}`}
+        render={(callbacks) => (
+          <ConnectWidget
+            apiBaseUrl={apiBaseUrl}
+            language={language}
+            theme={theme}
+            demo
+            customerName={CUSTOMER_NAME}
+            consentEnable={consentEnable}
+            accountSelectorEnable={accountSelectorEnable}
+            onEvent={(...event) => log.add('component', ...event)}
+            onSuccess={({ loginId }) => callbacks.success(loginId)}
+            onExit={(error) => callbacks.exit(error?.flinksCode ?? null)}
+          />
+        )}
+        m={m}
+      />
+    </EmbedPanel>
+  );
+}
+
+/** `<ConnectFrame>` showing `/embed.html`: each change of its URL reloads it. */
+export function FrameEmbed({ settings, log, m, run }: EmbedProps) {
+  const t = m.embeds.frame;
+  const url = embedUrl(settings);
+  return (
+    <EmbedPanel
+      title={t.title}
+      body={t.body}
+      m={m}
+      snippets={[frameSnippet(settings), scriptSnippet(settings)]}
+      between={t.vanilla}
+    >
+      <EmbedRun
+        key={run}
+        render={(callbacks) => (
+          <ConnectFrame
+            url={url}
+            className="cw-demo-frame"
+            onEvent={(...event) => log.add('frame', ...event)}
+            onSuccess={({ loginId }) => callbacks.success(loginId)}
+            onExit={(error) => callbacks.exit(error?.flinksCode ?? null)}
+          />
+        )}
+        m={m}
+      />
+    </EmbedPanel>
+  );
+}
+
+interface Callbacks {
+  success(loginId: string): void;
+  exit(code: string | null): void;
+}
+
+/** One connection attempt: the embed and what its host callbacks said, both forgotten on "Start over". */
+function EmbedRun({ render, m }: { render: (callbacks: Callbacks) => ReactNode; m: DemoMessages }) {
+  const [callback, setCallback] = useState<Callback>(null);
+  const t = m.embeds;
+  const note =
+    callback === null
+      ? t.waiting
+      : callback.kind === 'success'
+        ? format(t.success, { loginId: callback.loginId })
+        : callback.code === null
+          ? t.exit
+          : format(t.exitWithError, { code: callback.code });
+  return (
+    <>
+      <div className="cw-demo-embed">
+        {render({
+          success: (loginId) => setCallback({ kind: 'success', loginId }),
+          exit: (code) => setCallback({ kind: 'exit', code }),
+        })}
+      </div>
+      <p className="cw-demo-callback" role="status">
+        {note}
+      </p>
+    </>
+  );
+}
+
+interface EmbedPanelProps {
+  title: string;
+  body: string;
+  m: DemoMessages;
+  snippets: readonly string[];
+  /** Text shown before the second snippet. */
+  between?: string;
+  children: ReactNode;
+}
+
+function EmbedPanel({ title, body, m, snippets, between, children }: EmbedPanelProps) {
+  const id = useId();
+  const [first, ...rest] = snippets;
+  return (
+    <section className="cw-demo-panel cw-demo-embed-panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      <p>{body}</p>
+      {children}
+      <h3 className="cw-demo-code-title">{m.embeds.code}</h3>
+      {first !== undefined && <CodeBlock code={first} />}
+      {rest.length > 0 && between !== undefined && <p>{between}</p>}
+      {rest.map((code) => (
+        <CodeBlock key={code} code={code} />
+      ))}
+    </section>
+  );
+}
+
+function CodeBlock({ code }: { code: string }) {
+  // Focusable so a keyboard can scroll a long line; code stays in English on a French page.
+  return (
+    <pre className="cw-demo-pre" tabIndex={0} lang="en" translate="no">
+      <code>{code}</code>
+    </pre>
+  );
+}

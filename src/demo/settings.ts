@@ -1,0 +1,89 @@
+import type { Language } from '../i18n/types';
+
+/** The sandbox API served beside the demo (`npm start`, `npm run dev`). */
+export const DEMO_API_BASE_URL = '/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices';
+
+/** The widget page the iframe shows: same origin as the demo. */
+export const EMBED_PAGE_PATH = '/embed.html';
+
+/** The fictional lender, named by the widget on its consent and account screens. */
+export const CUSTOMER_NAME = 'Maple Lending';
+
+export type Theme = 'light' | 'dark';
+
+/** What the demo's switches choose; both embeds get the same. */
+export interface DemoSettings {
+  language: Language;
+  theme: Theme;
+  consentEnable: boolean;
+  accountSelectorEnable: boolean;
+}
+
+/** `/embed.html` with the settings as its parameters (CONTRACT §3); `<ConnectFrame>` adds `parentOrigin`. */
+export function embedUrl(settings: DemoSettings): string {
+  const params = new URLSearchParams({
+    demo: 'true',
+    language: settings.language,
+    theme: settings.theme,
+    customerName: CUSTOMER_NAME,
+  });
+  if (settings.consentEnable) params.set('consentEnable', 'true');
+  if (settings.accountSelectorEnable) params.set('accountSelectorEnable', 'true');
+  return `${EMBED_PAGE_PATH}?${params.toString()}`;
+}
+
+function attribute(name: string, value: string | boolean): string | null {
+  if (value === false) return null;
+  return value === true ? `  ${name}` : `  ${name}="${value}"`;
+}
+
+/** The `<ConnectWidget>` a partner would write for these settings. Code, so never translated. */
+export function componentSnippet(settings: DemoSettings): string {
+  const props = [
+    attribute('apiBaseUrl', DEMO_API_BASE_URL),
+    attribute('language', settings.language),
+    attribute('theme', settings.theme),
+    attribute('demo', true),
+    attribute('customerName', CUSTOMER_NAME),
+    attribute('consentEnable', settings.consentEnable),
+    attribute('accountSelectorEnable', settings.accountSelectorEnable),
+    '  onEvent={(name, metadata) => track(name, metadata)}',
+    '  onSuccess={({ loginId }) => saveLogin(loginId)}',
+  ].filter((line) => line !== null);
+  return [
+    "import { ConnectWidget } from '@connect-widget/react';",
+    "import '@connect-widget/react/style.css';",
+    '',
+    '<ConnectWidget',
+    ...props,
+    '/>',
+  ].join('\n');
+}
+
+/** The `<ConnectFrame>` a React partner would write for these settings. */
+export function frameSnippet(settings: DemoSettings): string {
+  return [
+    "import { ConnectFrame } from '@connect-widget/react';",
+    '',
+    '<ConnectFrame',
+    `  url="${embedUrl(settings)}"`,
+    '  onEvent={(name, metadata) => track(name, metadata)}',
+    '  onSuccess={({ loginId }) => saveLogin(loginId)}',
+    '/>',
+  ].join('\n');
+}
+
+/** The same iframe from the host script, for pages without React. */
+export function scriptSnippet(settings: DemoSettings): string {
+  return [
+    '<div id="connect"></div>',
+    '<script src="/connect.js"></script>',
+    '<script>',
+    '  ConnectWidget.mount({',
+    "    container: document.getElementById('connect'),",
+    `    url: '${embedUrl(settings)}',`,
+    '    onSuccess: ({ loginId }) => saveLogin(loginId),',
+    '  });',
+    '</script>',
+  ].join('\n');
+}
