@@ -1,11 +1,41 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
+import { isCommonAssetRequest } from 'msw';
+import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { I18nProvider, LANGUAGES, type Language } from '../src/i18n';
+import { A11Y_RULES } from './a11y';
 import './preview.css';
 
 type Theme = 'light' | 'dark';
 
 const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
+
+/**
+ * The MSW worker script, next to the page that runs the stories. A static build may be served from any folder of
+ * any file server, so the address is relative to `iframe.html`; under Vitest the page lives elsewhere and the
+ * project's public folder is at the root.
+ */
+function workerUrl(): string {
+  const { pathname } = window.location;
+  return pathname.endsWith('/iframe.html')
+    ? new URL('mockServiceWorker.js', window.location.href).pathname
+    : '/mockServiceWorker.js';
+}
+
+/** Starts the worker quietly; a story's own API calls it doesn't handle are reported, the rest is Storybook's. */
+async function startWorker() {
+  const worker = setupWorker();
+  await worker.start({
+    quiet: true,
+    serviceWorker: { url: workerUrl() },
+    onUnhandledRequest(request, print) {
+      if (isCommonAssetRequest(request) || !new URL(request.url).pathname.includes('/BankingServices/'))
+        return;
+      print.warning();
+    },
+  });
+  return worker;
+}
 
 /** Every story in the toolbar's language and theme. */
 const withLanguageAndTheme: Decorator = (Story, context) => {
@@ -50,10 +80,10 @@ const preview: Preview = {
   initialGlobals: { language: 'en', theme: 'light' },
   decorators: [withLanguageAndTheme],
   // Starts the MSW worker (public/mockServiceWorker.js); stories add handlers in `beforeEach({ msw })`.
-  loaders: [mswLoader()],
+  loaders: [mswLoader(startWorker)],
   parameters: {
     // Accessibility violations fail the story's test, not just show in the panel.
-    a11y: { test: 'error' },
+    a11y: { test: 'error', config: { rules: A11Y_RULES } },
     controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },
   },
 };

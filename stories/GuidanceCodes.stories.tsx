@@ -1,0 +1,213 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn } from 'storybook/test';
+import type { FlinksCode } from '../src/api/codes';
+import {
+  actionLabel,
+  guidanceFor,
+  referenceText,
+  type GuidanceAction,
+  type GuidanceCode,
+  type GuidanceVariant,
+} from '../src/guidance';
+import { shownActions } from '../src/steps/guidance';
+import { titleAndBody } from '../src/ui';
+import { CITY } from './fixtures';
+import { CodeScreen, KEPT_USERNAME } from './CodeScreen';
+import { BANK_WITH_WEBSITE, REQUEST_ID, collapsed, inWidgetFrame, languageOf, messagesOf } from './support';
+
+/**
+ * One story per entry of the error map (src/guidance/map.ts), plus the variants and a code the widget has never
+ * heard of: the screen a person lands on, checked against the map and the catalog of the toolbar's language.
+ * CSF needs one named export per story, so each is one line; the object at the end makes TypeScript fail when
+ * the map gains a code without a story here.
+ */
+const meta = {
+  title: 'Guidance/Every code',
+  component: CodeScreen,
+  decorators: [inWidgetFrame],
+  args: {
+    code: 'UNKNOWN',
+    onAction: fn(),
+    onExit: fn(),
+    onFinishNow: fn(),
+    onKeepWaiting: fn(),
+    onSubmitCredentials: fn(),
+    onSubmitAnswers: fn(),
+  },
+  argTypes: { code: { control: 'text' } },
+} satisfies Meta<typeof CodeScreen>;
+
+export default meta;
+
+type Story = StoryObj<typeof meta>;
+
+/** Actions that open the bank's website rather than change the step. */
+const LINK_ACTIONS: ReadonlySet<GuidanceAction> = new Set([
+  'openBankSite',
+  'contactBank',
+  'forgotPassword',
+  'forgotUsername',
+]);
+
+const play: Story['play'] = async ({ canvas, globals, args, userEvent }) => {
+  const m = messagesOf(globals);
+  const language = languageOf(globals);
+  const bank = BANK_WITH_WEBSITE.name[language];
+  const { code, variant } = args;
+  const guidance = guidanceFor(code, m, { language, bank, variant });
+  const heading = canvas.getByRole('heading', { level: 2 });
+  await expect(heading).toHaveFocus();
+
+  switch (guidance.entry.kind) {
+    case 'field': {
+      // Back on the sign-in form: the bank's words on top, tied to the field(s) they are about.
+      const alert = canvas.getByRole('alert');
+      await expect(alert).toHaveTextContent(collapsed(guidance.title));
+      await expect(alert).toHaveTextContent(collapsed(guidance.body));
+      const username = canvas.getByRole('textbox', { name: m.ui.credentials.username });
+      const password = canvas.getByLabelText(m.ui.credentials.password);
+      await expect(username).toHaveValue(KEPT_USERNAME);
+      await expect(password).toHaveValue('');
+      const field = guidance.entry.field ?? 'both';
+      if (field !== 'password') await expect(username).toBeInvalid();
+      if (field !== 'username') await expect(password).toBeInvalid();
+      return;
+    }
+    case 'mfa': {
+      const message = titleAndBody(guidance.title, guidance.body);
+      await expect(canvas.getByRole('alert')).toHaveTextContent(collapsed(message));
+      await expect(canvas.getByRole('textbox', { name: CITY.challenge.Prompt })).toHaveAccessibleDescription(
+        message,
+      );
+      return;
+    }
+    case 'wait':
+      await expect(heading).toHaveTextContent(collapsed(guidance.title));
+      await expect(canvas.getByRole('status')).toHaveTextContent(collapsed(guidance.body));
+      if (code === 'OPERATION_DISPATCHED') {
+        await userEvent.click(canvas.getByRole('button', { name: actionLabel('finishNow', m, bank) }));
+        await expect(args.onFinishNow).toHaveBeenCalledOnce();
+      }
+      return;
+    case 'none':
+      await expect(heading).toHaveTextContent(collapsed(m.ui.processing.titles.gathering));
+      return;
+    default:
+      break;
+  }
+
+  // The guidance screen: title as the focused heading, the body, the actions primary first, the reference.
+  await expect(heading).toHaveTextContent(collapsed(guidance.title));
+  await expect(canvas.getByText(collapsed(guidance.body))).toBeVisible();
+  await expect(canvas.getByText(collapsed(referenceText(code, REQUEST_ID, m)))).toBeVisible();
+  const actions = shownActions(guidance.entry.actions, {
+    bankWebsite: BANK_WITH_WEBSITE.website,
+    exitEnable: true,
+  });
+  await expect(actions.length).toBeGreaterThan(0);
+  for (const action of actions) {
+    const label = actionLabel(action, m, bank);
+    const control = LINK_ACTIONS.has(action)
+      ? canvas.getByRole('link', { name: (name) => name.startsWith(label) })
+      : canvas.getByRole('button', { name: label });
+    await expect(control).toBeVisible();
+  }
+
+  const countdown = guidance.entry.retry.countdownSeconds;
+  const primary = actions[0];
+  if (countdown !== undefined) {
+    // "Try again" waits for the countdown: it stays in the tab order, and does nothing yet.
+    await expect(canvas.getByRole('timer')).toBeVisible();
+    const tryAgain = canvas.getByRole('button', { name: actionLabel('tryAgain', m) });
+    await expect(tryAgain).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.click(tryAgain);
+    await expect(args.onAction).not.toHaveBeenCalled();
+  } else if (primary === 'exit') {
+    await userEvent.click(canvas.getByRole('button', { name: actionLabel(primary, m) }));
+    await expect(args.onExit).toHaveBeenCalledOnce();
+  } else if (primary !== undefined && !LINK_ACTIONS.has(primary)) {
+    await userEvent.click(canvas.getByRole('button', { name: actionLabel(primary, m, bank) }));
+    await expect(args.onAction).toHaveBeenCalledWith(primary);
+  }
+};
+
+/** `globals` pins a story to a language or theme: the suite runs a subset of the codes in French and in dark. */
+function codeStory(code: FlinksCode, variant?: GuidanceVariant | null, globals?: Story['globals']): Story {
+  return { args: variant ? { code, variant } : { code }, play, ...(globals ? { globals } : {}) };
+}
+
+export const INVALID_USERNAME = codeStory('INVALID_USERNAME');
+export const INVALID_PASSWORD = codeStory('INVALID_PASSWORD');
+export const INVALID_LOGIN = codeStory('INVALID_LOGIN');
+export const INVALID_LOGIN_reconnect = codeStory('INVALID_LOGIN', 'reconnect', { theme: 'dark' });
+export const MAXIMUM_RETRY_REACHED = codeStory('MAXIMUM_RETRY_REACHED');
+export const INVALID_SECURITY_RESPONSE = codeStory('INVALID_SECURITY_RESPONSE');
+export const INVALID_SECURITY_RESPONSE_lastTry = codeStory('INVALID_SECURITY_RESPONSE', 'lastTry');
+export const INVALID_SECURITY_RESPONSE_NO_RETRY = codeStory('INVALID_SECURITY_RESPONSE_NO_RETRY');
+export const SECURITYRESPONSES_INCOMPLETE = codeStory('SECURITYRESPONSES_INCOMPLETE');
+export const UNKNOWN_CHALLENGE_KEY = codeStory('UNKNOWN_CHALLENGE_KEY');
+export const QUESTION_NOT_FOUND = codeStory('QUESTION_NOT_FOUND');
+export const NEW_ACCOUNT = codeStory('NEW_ACCOUNT', null, { theme: 'dark' });
+export const DISABLED_LOGIN = codeStory('DISABLED_LOGIN');
+export const UNAUTHORIZED = codeStory('UNAUTHORIZED');
+export const RETRY_LATER = codeStory('RETRY_LATER', null, { language: 'fr', theme: 'dark' });
+export const AGGREGATION_ERROR = codeStory('AGGREGATION_ERROR');
+export const TOO_MANY_REQUESTS = codeStory('TOO_MANY_REQUESTS');
+export const NETWORK_ERROR = codeStory('NETWORK_ERROR');
+export const NETWORK_ERROR_offline = codeStory('NETWORK_ERROR', 'offline', { language: 'fr' });
+export const TIMEOUT = codeStory('TIMEOUT');
+export const CONCURRENT_SESSION = codeStory('CONCURRENT_SESSION');
+export const CARD_IN_USE = codeStory('CARD_IN_USE');
+export const SESSION_EXPIRED = codeStory('SESSION_EXPIRED', null, { language: 'fr' });
+export const SESSION_NONEXISTENT = codeStory('SESSION_NONEXISTENT');
+export const OPERATION_PENDING = codeStory('OPERATION_PENDING');
+export const OPERATION_DISPATCHED = codeStory('OPERATION_DISPATCHED');
+export const ALREADY_AUTHORIZED = codeStory('ALREADY_AUTHORIZED');
+export const DISABLED_INSTITUTION = codeStory('DISABLED_INSTITUTION');
+export const NO_TRANSACTION = codeStory('NO_TRANSACTION');
+export const INVALID_REQUEST = codeStory('INVALID_REQUEST');
+export const ACCESS_DENIED = codeStory('ACCESS_DENIED');
+export const METHOD_NOT_AVAILABLE = codeStory('METHOD_NOT_AVAILABLE');
+export const MALFORMED_RESPONSE = codeStory('MALFORMED_RESPONSE');
+/** The fallback: a code this widget doesn't know keeps its own name in the reference line. */
+export const UNKNOWN = codeStory('FLINKS_CODE_FROM_THE_FUTURE', null, { language: 'fr', theme: 'dark' });
+
+/** Fails the type check when the map has a code without a story above. */
+const _everyCodeHasAStory = {
+  INVALID_USERNAME,
+  INVALID_PASSWORD,
+  INVALID_LOGIN,
+  MAXIMUM_RETRY_REACHED,
+  INVALID_SECURITY_RESPONSE,
+  INVALID_SECURITY_RESPONSE_NO_RETRY,
+  SECURITYRESPONSES_INCOMPLETE,
+  UNKNOWN_CHALLENGE_KEY,
+  QUESTION_NOT_FOUND,
+  NEW_ACCOUNT,
+  DISABLED_LOGIN,
+  UNAUTHORIZED,
+  RETRY_LATER,
+  AGGREGATION_ERROR,
+  TOO_MANY_REQUESTS,
+  NETWORK_ERROR,
+  TIMEOUT,
+  CONCURRENT_SESSION,
+  CARD_IN_USE,
+  SESSION_EXPIRED,
+  SESSION_NONEXISTENT,
+  OPERATION_PENDING,
+  OPERATION_DISPATCHED,
+  ALREADY_AUTHORIZED,
+  DISABLED_INSTITUTION,
+  NO_TRANSACTION,
+  INVALID_REQUEST,
+  ACCESS_DENIED,
+  METHOD_NOT_AVAILABLE,
+  MALFORMED_RESPONSE,
+  UNKNOWN,
+} satisfies Record<GuidanceCode, Story>;
+const _everyVariantHasAStory = {
+  reconnect: INVALID_LOGIN_reconnect,
+  lastTry: INVALID_SECURITY_RESPONSE_lastTry,
+  offline: NETWORK_ERROR_offline,
+} satisfies Record<GuidanceVariant, Story>;

@@ -1,0 +1,66 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, waitFor } from 'storybook/test';
+import { format } from '../src/i18n';
+import { InstitutionStep } from '../src/steps/institution';
+import { collapsed, inWidgetFrame, messagesOf } from './support';
+
+const meta = {
+  title: 'Steps/Choose a bank',
+  component: InstitutionStep,
+  decorators: [inWidgetFrame],
+  args: { demo: true, filterEnable: true, onSelect: fn() },
+} satisfies Meta<typeof InstitutionStep>;
+
+export default meta;
+
+type Story = StoryObj<typeof meta>;
+
+export const PopularBanks: Story = {
+  play: async ({ canvas, userEvent, args, globals }) => {
+    const m = messagesOf(globals).ui.institution;
+    await expect(canvas.getByRole('heading', { level: 2, name: m.title })).toHaveFocus();
+    const list = canvas.getByRole('list', { name: m.list });
+    await expect(list).toBeVisible();
+    // With `demo`, the sandbox bank is listed first.
+    const first = canvas.getAllByRole('button')[0];
+    await expect(first).toHaveAccessibleName('Flinks Capital');
+    await userEvent.click(canvas.getByRole('button', { name: 'Flinks Capital' }));
+    await expect(args.onSelect).toHaveBeenCalledWith('FlinksCapital');
+  },
+};
+
+export const Search: Story = {
+  // Run in French and the dark theme too (the suite's subset of both).
+  globals: { language: 'fr', theme: 'dark' },
+  play: async ({ canvas, userEvent, args, globals }) => {
+    const m = messagesOf(globals).ui.institution;
+    // Case and accents don't matter.
+    await userEvent.type(canvas.getByRole('searchbox', { name: m.search }), 'DESJ');
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(collapsed(m.oneResult)));
+    await userEvent.click(canvas.getByRole('button', { name: 'Desjardins' }));
+    await expect(args.onSelect).toHaveBeenCalledWith('Desjardins');
+  },
+};
+
+export const NoMatch: Story = {
+  play: async ({ canvas, userEvent, globals }) => {
+    const m = messagesOf(globals).ui.institution;
+    await userEvent.type(canvas.getByRole('searchbox', { name: m.search }), 'Banque Imaginaire');
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent(
+        collapsed(format(m.noResults, { query: 'Banque Imaginaire' })),
+      ),
+    );
+    await expect(canvas.queryByRole('list')).not.toBeInTheDocument();
+  },
+};
+
+export const WithoutSearch: Story = {
+  args: { filterEnable: false, demo: false },
+  play: async ({ canvas, globals }) => {
+    const m = messagesOf(globals).ui.institution;
+    await expect(canvas.queryByRole('searchbox')).not.toBeInTheDocument();
+    await expect(canvas.queryByRole('button', { name: 'Flinks Capital' })).not.toBeInTheDocument();
+    await expect(canvas.getByRole('list', { name: m.list })).toBeVisible();
+  },
+};
