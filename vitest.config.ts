@@ -17,6 +17,22 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
+function storybookProject(name: string, initialGlobals: Record<string, string>) {
+  return {
+    plugins: [storybookTest({ configDir: '.storybook', initialGlobals })],
+    test: {
+      name,
+      globalSetup: ['.storybook/check-chromium.ts'],
+      browser: {
+        enabled: true,
+        headless: true,
+        provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+        instances: [{ browser: 'chromium' as const }],
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [react()],
   test: {
@@ -51,20 +67,10 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
-      {
-        // Every story is a test: it renders, its play function passes and axe finds no violation.
-        plugins: [storybookTest({ configDir: '.storybook' })],
-        test: {
-          name: 'storybook',
-          globalSetup: ['.storybook/check-chromium.ts'],
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
-            instances: [{ browser: 'chromium' }],
-          },
-        },
-      },
+      // Every story is a test: it renders, its play function passes and axe finds no violation. The suite runs twice,
+      // in the defaults (English, light) and again in French and dark, so no screen is checked in one language only.
+      storybookProject('storybook', { language: 'en', theme: 'light' }),
+      storybookProject('storybook-fr-dark', { language: 'fr', theme: 'dark' }),
     ],
   },
 });

@@ -89,7 +89,9 @@ function ConfigurationScreen({ problems, language }: { problems: ConfigProblem[]
     <main className="cw-embed-config">
       {languages.map((lang, index) => {
         const m = embedMessages[lang].configuration;
+        // The first language's section is the page's h1; each section's details sit one level below its title.
         const Heading = index === 0 ? 'h1' : 'h2';
+        const Details = index === 0 ? 'h2' : 'h3';
         return (
           <section
             key={lang}
@@ -106,7 +108,7 @@ function ConfigurationScreen({ problems, language }: { problems: ConfigProblem[]
               {m.title}
             </Heading>
             <p>{m.body}</p>
-            <h3 className="cw-embed-config__details">{m.detailsHeading}</h3>
+            <Details className="cw-embed-config__details">{m.detailsHeading}</Details>
             <ul>
               {problems.map((problem) => (
                 <li key={`${problem.code}-${problem.param}`}>
