@@ -1,6 +1,8 @@
 export { createSandbox } from './sandbox';
 export type { Sandbox, SandboxLogEntry, SandboxOptions, SandboxStats } from './sandbox';
 export type { RateLimit } from './rate-limit';
+export { FAULT_DEFAULTS, FAULT_KINDS, parseFaults, SandboxConnectionReset } from './faults';
+export type { FaultKind, FaultOptions, ParsedFaults } from './faults';
 export { SANDBOX_PERSONAS, SANDBOX_PASSWORD } from './personas';
 export type { DataOutcome, LoginOutcome, RoundPlan, SandboxPersona } from './personas';
 export { FLINKS_CAPITAL_QUESTIONS, SANDBOX_ONE_TIME_CODE } from './challenges';

@@ -1,4 +1,5 @@
 import { http, type HttpHandler } from 'msw';
+import { SandboxConnectionReset } from './faults';
 import type { Sandbox } from './sandbox';
 
 /**
@@ -10,5 +11,15 @@ import type { Sandbox } from './sandbox';
  * worker.use(...sandboxHandlers(sandbox));
  */
 export function sandboxHandlers(sandbox: Sandbox): HttpHandler[] {
-  return [http.all('*/v3/:customerId/BankingServices/*', ({ request }) => sandbox.fetch(request))];
+  return [
+    http.all('*/v3/:customerId/BankingServices/*', async ({ request }) => {
+      try {
+        return await sandbox.fetch(request);
+      } catch (error) {
+        // MSW's own way to fail the request at the network level, as a dropped connection does.
+        if (error instanceof SandboxConnectionReset) return Response.error();
+        throw error;
+      }
+    }),
+  ];
 }

@@ -1,8 +1,30 @@
-import { serve } from '@hono/node-server';
+import { serve, type Http2Bindings, type HttpBindings } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { AddressInfo } from 'node:net';
+import { isDropped } from './faults';
+
+type FetchHandler = (request: Request) => Response | Promise<Response>;
+
+/**
+ * The fetch handler for a Node server, where a connection the sandbox drops (SANDBOX_FAULTS `reset`, `timeout`)
+ * becomes a destroyed socket: the browser sees a network error, as it would when a real connection dies.
+ * Works for the sandbox alone and for an app that composes it.
+ */
+export function dropsConnections(fetch: FetchHandler) {
+  return async (request: Request, env: HttpBindings | Http2Bindings): Promise<Response> => {
+    try {
+      const response = await fetch(request);
+      if (!isDropped(request)) return response;
+    } catch (error) {
+      if (!isDropped(request)) throw error;
+    }
+    env.incoming.socket.destroy();
+    return RESPONSE_ALREADY_SENT;
+  };
+}
 
 export interface ListenOptions {
-  fetch: (request: Request) => Response | Promise<Response>;
+  fetch: FetchHandler;
   /** 0 picks a free port. */
   port: number;
   /** Default `127.0.0.1`. */
@@ -28,7 +50,8 @@ export interface Listening {
 export function listen(options: ListenOptions): Promise<Listening> {
   const hostname = options.hostname ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: options.fetch, port: options.port, hostname }, (info: AddressInfo) => {
+    const fetch = dropsConnections(options.fetch);
+    const server = serve({ fetch, port: options.port, hostname }, (info: AddressInfo) => {
       server.off('error', reject);
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({

@@ -11,12 +11,20 @@ import {
   handleGenerateToken,
 } from './data';
 import { SANDBOX_MESSAGES, sandboxError } from './errors';
+import {
+  createFaultPlan,
+  injectFaults,
+  isDropped,
+  SandboxConnectionReset,
+  type FaultKind,
+  type FaultOptions,
+} from './faults';
 import { institutionsBody } from './institutions';
 import { RateLimiter, type RateLimit } from './rate-limit';
 import { SandboxStore } from './store';
 
 export interface SandboxOptions {
-  /** The clock (ms since epoch). Default `Date.now`. */
+  /** The clock (ms since epoch). Default: the current `Date.now`, looked up at each call. */
   now?: () => number;
   /** Inactivity after which a RequestId expires (SESSION_EXPIRED). Default 480000 (8 minutes). */
   sessionTtlMs?: number;
@@ -24,7 +32,7 @@ export interface SandboxOptions {
   pendingMs?: number;
   /** Simulated bank latency of each /Authorize call. Default 300; 0 in tests. */
   latencyMs?: number;
-  /** How latency is waited for. Default a `setTimeout`; tests pass one they control. */
+  /** How latency (and a `slow` or `timeout` fault) is waited for. Default a `setTimeout`; tests pass one they control. */
   sleep?: (ms: number) => Promise<void>;
   /** Picks Greatday's question (one of three). Default `Math.random`. */
   random?: () => number;
@@ -36,6 +44,8 @@ export interface SandboxOptions {
   rateLimit?: RateLimit;
   /** Who a request comes from, for the rate limit. Default: the first `x-forwarded-for` address, else one shared key. */
   clientKey?: (request: Request) => string;
+  /** Injected failures (SANDBOX_FAULTS): off by default. See `faults.ts`. */
+  faults?: FaultOptions;
 }
 
 /** One request as the sandbox logs it: never a password, an MFA answer or a token. */
@@ -46,6 +56,8 @@ export interface SandboxLogEntry {
   at: number;
   username?: string;
   requestId?: string;
+  /** The failure injected into this request instead of (or, for `slow`, before) its answer. */
+  fault?: FaultKind;
 }
 
 export interface SandboxStats {
@@ -72,11 +84,12 @@ export interface SandboxStats {
  * );
  */
 export interface Sandbox {
+  /** Rejects with a TypeError ({@link SandboxConnectionReset}) when a fault drops the connection, as `fetch` does. */
   fetch(request: Request): Promise<Response>;
   /** The last 1,000 requests, oldest first. */
   readonly log: ReadonlyArray<Readonly<SandboxLogEntry>>;
   stats(): SandboxStats;
-  /** Forgets every session, login, token, rate-limit window and log entry. */
+  /** Forgets every session, login, token, rate-limit window and log entry, and replays faults from the seed. */
   reset(): void;
 }
 
@@ -116,7 +129,7 @@ function numberParam(value: string | undefined): number | undefined {
 }
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  const now = options.now ?? Date.now;
+  const now = options.now ?? (() => Date.now()); // read late, so fake timers installed after creation move it too
   const store = new SandboxStore(options.sessionTtlMs ?? 480_000);
   const ctx: SandboxContext = {
     store,
@@ -161,6 +174,19 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const retryAfter = String(Math.max(1, Math.ceil(waitMs / 1000)));
     return toResponse(errorReply(sandboxError(429, 'TOO_MANY_REQUESTS')), { 'retry-after': retryAfter });
   });
+
+  const faultPlan = options.faults ? createFaultPlan(options.faults) : null;
+  if (options.faults && faultPlan) {
+    app.use(
+      '/v3/*',
+      injectFaults<{ Variables: { entry: SandboxLogEntry } }>(options.faults, faultPlan, {
+        sleep: options.sleep,
+        onFault: (c, kind) => {
+          c.get('entry').fault = kind;
+        },
+      }),
+    );
+  }
 
   app.use(
     bodyLimit({
@@ -224,7 +250,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   });
 
   return {
-    fetch: async (request) => app.fetch(request),
+    fetch: async (request) => {
+      const response = await app.fetch(request);
+      // A dropped connection is no answer at all: reject as fetch does on a network failure.
+      if (isDropped(request)) throw new SandboxConnectionReset();
+      return response;
+    },
     get log() {
       return log;
     },
@@ -236,6 +267,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       store.clear();
       limiter.clear();
       log.length = 0;
+      faultPlan?.restart();
     },
   };
 }
