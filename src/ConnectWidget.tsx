@@ -1,5 +1,13 @@
 import { QueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import {
+  Suspense,
+  use,
+  useDeferredValue,
+  useMemo,
+  useState,
+  type ComponentType,
+  type ReactPromise,
+} from 'react';
 import { createFlinksClient, DEFAULT_TIMEOUT_MS, type FlinksClient } from './api';
 import type { ConnectEventArgs } from './flow/events';
 import type { ConnectExitError, ConnectExitMetadata, ConnectSuccessMetadata } from './flow/host';
@@ -7,17 +15,13 @@ import type { FlowConfig } from './flow/reducer';
 import { FLINKS_SESSION_TTL_MS, isMidConnection, screenKey, type FlowState } from './flow/state';
 import { useConnectFlow, type ConnectFlow } from './flow/useConnectFlow';
 import { guidanceFor, type GuidanceOverrides } from './guidance';
-import { I18nProvider, useLanguage, useMessages, type Language } from './i18n';
+import { I18nProvider, loadedMessages, useLanguage, useMessages, type Language } from './i18n';
 import { findInstitution } from './institutions';
-import { AccountsStep } from './steps/accounts';
 import { ConsentStep } from './steps/consent';
 import { CredentialsStep } from './steps/credentials';
+import type * as later from './steps/later';
 import { ClosedStep, ExitDialog } from './steps/exit';
-import { GuidanceStep } from './steps/guidance';
 import { InstitutionStep } from './steps/institution';
-import { MfaStep } from './steps/mfa';
-import { ProcessingStep } from './steps/processing';
-import { SuccessStep } from './steps/success';
 import { StepFocusContext, titleAndBody, useCountdown, withBank } from './ui';
 import './styles/widget.css';
 
@@ -88,6 +92,49 @@ export interface ConnectWidgetProps {
   onExit?: (error: ConnectExitError | null, metadata: ConnectExitMetadata) => void;
 }
 
+type LaterSteps = typeof later;
+
+/**
+ * The screens after the first one, in one chunk: fetched once, again only if the last try failed. The promise records
+ * its value as React's `use()` reads it, so once the chunk is in, a screen renders without suspending at all.
+ */
+let laterSteps: (Promise<LaterSteps> & ReactPromise<LaterSteps>) | null = null;
+
+function loadLaterSteps(): Promise<LaterSteps> & ReactPromise<LaterSteps> {
+  if (!laterSteps) {
+    const loading = import('./steps/later');
+    loading.then(
+      (steps) => Object.assign(loading, { status: 'fulfilled', value: steps }),
+      () => {
+        laterSteps = null;
+      },
+    );
+    laterSteps = loading;
+  }
+  return laterSteps;
+}
+
+/** A screen from the later chunk: suspends (see the `<Suspense>` around the steps) until the chunk is in. */
+function laterStep<Props extends object>(pick: (steps: LaterSteps) => ComponentType<Props>) {
+  return function LaterStep(props: Props) {
+    const Step = pick(use(loadLaterSteps()));
+    return <Step {...props} />;
+  };
+}
+
+const AccountsStep = laterStep((steps) => steps.AccountsStep);
+const GuidanceStep = laterStep((steps) => steps.GuidanceStep);
+const MfaStep = laterStep((steps) => steps.MfaStep);
+const ProcessingStep = laterStep((steps) => steps.ProcessingStep);
+const SuccessStep = laterStep((steps) => steps.SuccessStep);
+
+/** Starts fetching the later screens, e.g. once the person is on the credential form. */
+function prefetchLaterSteps(): void {
+  loadLaterSteps().catch(() => {
+    // The screen that needs them will try again.
+  });
+}
+
 const DEFAULT_POLL_INTERVAL_MS = 10_000;
 const DEFAULT_POLL_TIMEOUT_MS = 30 * 60_000;
 
@@ -109,10 +156,15 @@ export function ConnectWidget(props: ConnectWidgetProps) {
       }),
     [apiBaseUrl, authorizeToken, requestTimeoutMs],
   );
+  // A language whose text is still loading keeps the current one on screen meanwhile.
+  const language = props.language ?? 'en';
+  const deferredLanguage = useDeferredValue(language);
   return (
-    <I18nProvider language={props.language ?? 'en'}>
-      <WidgetBody {...props} client={client} queryClient={props.queryClient ?? ownQueryClient} />
-    </I18nProvider>
+    <Suspense fallback={null}>
+      <I18nProvider language={loadedMessages(language) ? language : deferredLanguage}>
+        <WidgetBody {...props} client={client} queryClient={props.queryClient ?? ownQueryClient} />
+      </I18nProvider>
+    </Suspense>
   );
 }
 
@@ -190,16 +242,22 @@ function WidgetBody(props: BodyProps) {
             )}
           </div>
         )}
+        {/* Always in the page, so screen readers announce the text when it appears. */}
+        <p className="cw-offline" role="status">
+          {flow.online ? null : m.ui.widget.offline}
+        </p>
         <StepFocusContext.Provider value={moved}>
-          <StepView
-            key={key}
-            state={state}
-            flow={flow}
-            props={props}
-            onExit={requestExit}
-            backEnable={backEnable}
-            closeEnable={closeEnable}
-          />
+          <Suspense fallback={null}>
+            <StepView
+              key={key}
+              state={state}
+              flow={flow}
+              props={props}
+              onExit={requestExit}
+              backEnable={backEnable}
+              closeEnable={closeEnable}
+            />
+          </Suspense>
         </StepFocusContext.Provider>
       </div>
       {confirmingExit && (
@@ -257,6 +315,7 @@ function StepView({ state, flow, props, onExit, backEnable, closeEnable }: StepV
           defaultUsername={state.ctx.username}
           error={state.error}
           onSubmit={flow.submitCredentials}
+          onEngage={prefetchLaterSteps}
           {...overrides}
         />
       );

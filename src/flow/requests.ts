@@ -10,24 +10,27 @@ import type {
 
 const scope = 'connect-widget';
 
+/** The signal that ends with the widget: a call still on its way when the widget goes away is cancelled. */
+export type Lifetime = () => AbortSignal | undefined;
+
 /**
  * Every call the flow makes, each defined once and shared by the widget, stories and tests.
  * `gcTime: 0`: a finished mutation (and the password or answers in its variables) leaves the cache as soon as the widget
  * lets go of it. The client never throws, so react-query never retries on its own: the flow decides.
  */
-export function authorizeMutation(client: FlinksClient) {
+export function authorizeMutation(client: FlinksClient, lifetime?: Lifetime) {
   return mutationOptions<AuthorizeResult, Error, CredentialsRequest>({
     mutationKey: [scope, 'authorize'],
-    mutationFn: (request) => client.authorize(request),
+    mutationFn: (request) => client.authorize(request, { signal: lifetime?.() }),
     gcTime: 0,
     retry: false,
   });
 }
 
-export function answerMfaMutation(client: FlinksClient) {
+export function answerMfaMutation(client: FlinksClient, lifetime?: Lifetime) {
   return mutationOptions<AuthorizeResult, Error, MfaAnswerRequest>({
     mutationKey: [scope, 'answer-mfa'],
-    mutationFn: (request) => client.answerMfa(request),
+    mutationFn: (request) => client.answerMfa(request, { signal: lifetime?.() }),
     gcTime: 0,
     retry: false,
   });
@@ -37,11 +40,15 @@ export function answerMfaMutation(client: FlinksClient) {
 export type ReopenRequest =
   ({ kind: 'reconnect' } & CachedRequest) | { kind: 'resume'; requestId: string; language: 'en' | 'fr' };
 
-export function cachedAuthorizeMutation(client: FlinksClient) {
+export function cachedAuthorizeMutation(client: FlinksClient, lifetime?: Lifetime) {
   return mutationOptions<AuthorizeResult, Error, ReopenRequest>({
     mutationKey: [scope, 'cached-authorize'],
-    mutationFn: (request) =>
-      request.kind === 'reconnect' ? client.authorizeCached(request) : client.resumeMfa(request),
+    mutationFn: (request) => {
+      const options = { signal: lifetime?.() };
+      return request.kind === 'reconnect'
+        ? client.authorizeCached(request, options)
+        : client.resumeMfa(request, options);
+    },
     gcTime: 0,
     retry: false,
   });
@@ -61,7 +68,8 @@ export interface AccountsQuery {
 export function accountsQuery(client: FlinksClient, query: AccountsQuery | null) {
   return queryOptions<AccountsDataResult>({
     queryKey: [scope, 'accounts', query],
-    queryFn: query ? () => fetchAccounts(client, query) : skipToken,
+    // react-query aborts this signal when the widget unmounts mid-call.
+    queryFn: query ? ({ signal }) => fetchAccounts(client, query, signal) : skipToken,
     gcTime: 0,
     staleTime: Infinity,
     retry: false,
@@ -73,9 +81,15 @@ export function accountsQuery(client: FlinksClient, query: AccountsQuery | null)
 function fetchAccounts(
   client: FlinksClient,
   { requestId, detail, poll }: AccountsQuery,
+  signal: AbortSignal,
 ): Promise<AccountsDataResult> {
-  if (poll)
-    return detail ? client.getAccountsDetailAsync(requestId) : client.getAccountsSummaryAsync(requestId);
-  return detail ? client.getAccountsDetail({ requestId }) : client.getAccountsSummary(requestId);
+  const options = { signal };
+  if (poll) {
+    return detail
+      ? client.getAccountsDetailAsync(requestId, options)
+      : client.getAccountsSummaryAsync(requestId, options);
+  }
+  return detail
+    ? client.getAccountsDetail({ requestId }, options)
+    : client.getAccountsSummary(requestId, options);
 }
-

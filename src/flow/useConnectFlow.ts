@@ -22,6 +22,7 @@ import {
   authorizeMutation,
   cachedAuthorizeMutation,
   type AccountsQuery,
+  type Lifetime,
 } from './requests';
 import { initialState, type FlowState, type StartOptions } from './state';
 import { createFlowStore } from './store';
@@ -46,6 +47,8 @@ export interface ConnectFlowOptions extends HostCallbacks {
 
 export interface ConnectFlow {
   state: FlowState;
+  /** The browser's own word on the network: while false, a submit is held and nothing typed is lost. */
+  online: boolean;
   /** The MFA answer on its way (`pending`), as react-query reports it. */
   answerStatus: MutationStatus;
   acceptConsent(): void;
@@ -95,9 +98,11 @@ export function useConnectFlow(options: ConnectFlowOptions): ConnectFlow {
   const state = useSyncExternalStore(store.subscribe, store.getState, store.getState);
   const dispatch = (action: FlowAction) => store.dispatch(action);
 
-  const authorize = useMutation(authorizeMutation(client), queryClient);
-  const answer = useMutation(answerMfaMutation(client), queryClient);
-  const reopen = useMutation(cachedAuthorizeMutation(client), queryClient);
+  const lifetime = useLifetime();
+  const online = useSyncExternalStore(subscribeToNetwork, isOnline, () => true);
+  const authorize = useMutation(authorizeMutation(client, lifetime), queryClient);
+  const answer = useMutation(answerMfaMutation(client, lifetime), queryClient);
+  const reopen = useMutation(cachedAuthorizeMutation(client, lifetime), queryClient);
 
   /** The attempt whose request is already on its way: an effect that runs again sends nothing. */
   const sent = useRef(-1);
@@ -200,11 +205,14 @@ export function useConnectFlow(options: ConnectFlowOptions): ConnectFlow {
 
   return {
     state,
+    online,
     answerStatus: answer.status,
     acceptConsent: () => dispatch({ type: 'ACCEPT_CONSENT', at: now() }),
     denyConsent: () => dispatch({ type: 'DENY_CONSENT' }),
     selectInstitution: (institution) => dispatch({ type: 'SELECT_INSTITUTION', institution }),
     submitCredentials({ username, password }) {
+      // Offline, the call could only fail and send the person back to an empty password: hold it instead.
+      if (!isOnline()) return;
       dispatch({ type: 'SUBMIT_CREDENTIALS', username, at: now() });
       const after = store.getState();
       if (after.step !== 'processing' || !after.ctx.institution) return;
@@ -220,7 +228,7 @@ export function useConnectFlow(options: ConnectFlowOptions): ConnectFlow {
       });
     },
     submitMfa(responses) {
-      if (answer.status === 'pending') return;
+      if (answer.status === 'pending' || !isOnline()) return;
       dispatch({ type: 'SUBMIT_MFA', at: now() });
       const after = store.getState();
       if (after.step !== 'mfa') return;
@@ -239,6 +247,43 @@ export function useConnectFlow(options: ConnectFlowOptions): ConnectFlow {
       dispatch({ type: 'BACK' });
     },
     exit: () => dispatch({ type: 'EXIT' }),
+  };
+}
+
+function isOnline(): boolean {
+  return typeof navigator === 'undefined' || navigator.onLine !== false;
+}
+
+function subscribeToNetwork(onChange: () => void): () => void {
+  window.addEventListener('online', onChange);
+  window.addEventListener('offline', onChange);
+  return () => {
+    window.removeEventListener('online', onChange);
+    window.removeEventListener('offline', onChange);
+  };
+}
+
+/**
+ * A signal aborted when the widget really unmounts, so no call outlives it. StrictMode's rehearsal unmounts and
+ * mounts again within one task: the abort waits a microtask and is dropped when the widget came back.
+ */
+function useLifetime(): Lifetime {
+  const controller = useRef<AbortController | null>(null);
+  const mounted = useRef(false);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      queueMicrotask(() => {
+        if (mounted.current) return;
+        controller.current?.abort();
+        controller.current = null;
+      });
+    };
+  }, []);
+  return () => {
+    controller.current ??= new AbortController();
+    return controller.current.signal;
   };
 }
 

@@ -1,9 +1,10 @@
 /** English strings of the `ui` namespace: the widget's own screens and chrome. `{bank}` is the institution's name. */
 export const ui = {
   widget: {
-    label: 'Connect your bank account',
+    label: 'Bank connection',
     back: 'Back',
     close: 'Close',
+    offline: 'You’re offline. What you typed is kept: continue once your connection is back.',
   },
   consent: {
     title: 'Connect your bank account',
@@ -91,14 +92,5 @@ export const ui = {
   closed: {
     title: 'You left the connection',
     body: 'Your account wasn’t connected. You can close this window.',
-  },
-  demo: {
-    title: 'Connect widget demo',
-    language: 'Language',
-    english: 'English',
-    french: 'Français',
-    events: 'Events',
-    noEvents: 'No events yet.',
-    clear: 'Clear',
   },
 };

@@ -6,9 +6,11 @@ import type { Messages } from '../catalog';
  */
 export const ui: Messages['ui'] = {
   widget: {
-    label: 'Connecter votre compte bancaire',
+    label: 'Connexion bancaire',
     back: 'Retour',
     close: 'Fermer',
+    offline:
+      'Vous êtes hors ligne. Ce que vous avez saisi est conservé : continuez dès que la connexion sera rétablie.',
   },
   consent: {
     title: 'Connectez votre compte bancaire',
@@ -99,14 +101,5 @@ export const ui: Messages['ui'] = {
   closed: {
     title: 'Vous avez quitté la connexion',
     body: 'Votre compte n’a pas été connecté. Vous pouvez fermer cette fenêtre.',
-  },
-  demo: {
-    title: 'Démo du widget de connexion',
-    language: 'Langue',
-    english: 'English',
-    french: 'Français',
-    events: 'Événements',
-    noEvents: 'Aucun événement pour l’instant.',
-    clear: 'Effacer',
   },
 };

@@ -1,5 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react';
-import { useForm } from 'react-hook-form';
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { FieldError } from '../../flow/state';
 import { guidanceFor, type GuidanceOverrides } from '../../guidance';
 import { useLanguage, useMessages } from '../../i18n';
@@ -20,11 +19,32 @@ export interface CredentialsStepProps {
   error: FieldError | null;
   guidanceOverrides?: GuidanceOverrides;
   onSubmit(credentials: Credentials): void;
+  /** The person is on the form (a field took focus): time to fetch what the next screens need. */
+  onEngage?(): void;
+}
+
+/** Which fields a submit found empty. */
+type Missing = Readonly<Record<keyof Credentials, boolean>>;
+
+const FIELDS = ['username', 'password'] as const;
+
+function fieldOf(form: HTMLFormElement, name: keyof Credentials): HTMLInputElement | null {
+  const field = form.elements.namedItem(name);
+  return field instanceof HTMLInputElement ? field : null;
+}
+
+/** A username needs more than spaces; a password, anything. */
+function missingIn(form: HTMLFormElement): Missing {
+  return {
+    username: (fieldOf(form, 'username')?.value.trim() ?? '') === '',
+    password: (fieldOf(form, 'password')?.value ?? '') === '',
+  };
 }
 
 /**
- * The sign-in form. Uncontrolled (react-hook-form): the password lives in the input only, and leaves it once,
- * in the submit. A fresh screen after each try starts with an empty password.
+ * The sign-in form. Uncontrolled, with no form library (the first screen loads faster without one): the password
+ * lives in the input only, and leaves it once, in the submit. A fresh screen after each try starts with an empty
+ * password. Empty fields are flagged on submit, and re-checked as the person types until fixed.
  */
 export function CredentialsStep({
   bankName,
@@ -33,6 +53,7 @@ export function CredentialsStep({
   error,
   guidanceOverrides,
   onSubmit,
+  onEngage,
 }: CredentialsStepProps) {
   const messages = useMessages();
   const language = useLanguage();
@@ -40,10 +61,8 @@ export function CredentialsStep({
   const id = useId();
   const [passwordShown, setPasswordShown] = useState(false);
   const [capsLock, setCapsLock] = useState(false);
-  const { register, handleSubmit, formState } = useForm<Credentials>({
-    defaultValues: { username: defaultUsername, password: '' },
-    shouldFocusError: true,
-  });
+  // null until the first submit: nothing is flagged before the person tries.
+  const [missing, setMissing] = useState<Missing | null>(null);
 
   const server = error
     ? guidanceFor(error.code, messages, {
@@ -57,8 +76,29 @@ export function CredentialsStep({
   const onUsername = error !== null && error.field !== 'password';
   const onPassword = error !== null && error.field !== 'username';
 
-  const usernameMissing = formState.errors.username !== undefined;
-  const passwordMissing = formState.errors.password !== undefined;
+  const usernameMissing = missing?.username ?? false;
+  const passwordMissing = missing?.password ?? false;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const found = missingIn(form);
+    setMissing(found);
+    const first = FIELDS.find((name) => found[name]);
+    if (first) {
+      fieldOf(form, first)?.focus();
+      return;
+    }
+    const value = (name: keyof Credentials) => fieldOf(form, name)?.value ?? '';
+    onSubmit({ username: value('username').trim(), password: value('password') });
+  }
+
+  // After a submit, a flag clears (or returns) as the person types; a keystroke that changes nothing renders nothing.
+  function recheck(event: FormEvent<HTMLFormElement>) {
+    if (missing === null) return;
+    const found = missingIn(event.currentTarget);
+    if (found.username !== missing.username || found.password !== missing.password) setMissing(found);
+  }
 
   const describe = (...ids: (string | false)[]) => ids.filter(Boolean).join(' ') || undefined;
 
@@ -68,11 +108,7 @@ export function CredentialsStep({
   return (
     <Screen title={withBank(m.title, bankName, messages)}>
       <p>{withBank(m.intro, bankName, messages)}</p>
-      <form
-        className="cw-form"
-        noValidate
-        onSubmit={handleSubmit(({ username, password }) => onSubmit({ username: username.trim(), password }))}
-      >
+      <form className="cw-form" noValidate onFocus={onEngage} onInput={recheck} onSubmit={submit}>
         {server && (
           <Alert id={serverErrorId}>
             <strong className="cw-alert-title">{server.title}</strong> {server.body}
@@ -95,7 +131,8 @@ export function CredentialsStep({
               usernameMissing && `${id}-username-missing`,
               onUsername && serverErrorId,
             )}
-            {...register('username', { validate: (value) => value.trim() !== '' })}
+            name="username"
+            defaultValue={defaultUsername}
           />
           {usernameMissing && (
             <p className="cw-field-error" id={`${id}-username-missing`} role="alert">
@@ -124,7 +161,7 @@ export function CredentialsStep({
               )}
               onKeyDown={watchCapsLock}
               onKeyUp={watchCapsLock}
-              {...register('password', { required: true })}
+              name="password"
             />
             <button
               type="button"

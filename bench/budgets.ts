@@ -1,0 +1,28 @@
+/** The performance budgets, in one place: `npm run size` (CI), the perf tests and `npm run bench` read them. */
+
+/** 1 kB = 1000 bytes, as size-limit counts. */
+export const KB = 1000;
+
+/** Brotli (quality 11) bytes. */
+export const SIZE_BUDGETS = {
+  /** dist/lib/index.js and its CSS, bundled and minified as a partner's build would, React & co. external. */
+  library: 20 * KB,
+  /** /embed.html and every script and stylesheet it loads before the first screen. */
+  embedFirstLoad: 100 * KB,
+  /** The host SDK. */
+  connectJs: 2 * KB,
+} as const;
+
+/** React commits per keystroke in the credential form and in an MFA answer field. */
+export const COMMITS_PER_KEYSTROKE = 1;
+
+/** The credential form usable (median of the cold loads) on the throttled profile. */
+export const FORM_USABLE_MS = 1500;
+
+/** The throttled profile: Lighthouse's "slow 4G" numbers with a 4x slower CPU. */
+export const THROTTLING = {
+  latencyMs: 150,
+  downloadBytesPerSecond: (1.6 * 1024 * 1024) / 8,
+  uploadBytesPerSecond: (750 * 1024) / 8,
+  cpuSlowdown: 4,
+} as const;
