@@ -22,7 +22,7 @@ import { CredentialsStep } from './steps/credentials';
 import type * as later from './steps/later';
 import { ClosedStep, ExitDialog } from './steps/exit';
 import { InstitutionStep } from './steps/institution';
-import { StepFocusContext, titleAndBody, useCountdown, withBank } from './ui';
+import { StepBoundary, StepFocusContext, titleAndBody, useCountdown, withBank } from './ui';
 import './styles/widget.css';
 
 /**
@@ -95,8 +95,9 @@ export interface ConnectWidgetProps {
 type LaterSteps = typeof later;
 
 /**
- * The screens after the first one, in one chunk: fetched once, again only if the last try failed. The promise records
- * its value as React's `use()` reads it, so once the chunk is in, a screen renders without suspending at all.
+ * The screens after the first one, in one chunk: fetched once. The promise records its outcome as React's `use()`
+ * reads it, so once the chunk is in, a screen renders without suspending at all. A failed download stays failed
+ * (no loop of retries) until the person asks to try again.
  */
 let laterSteps: (Promise<LaterSteps> & ReactPromise<LaterSteps>) | null = null;
 
@@ -105,13 +106,16 @@ function loadLaterSteps(): Promise<LaterSteps> & ReactPromise<LaterSteps> {
     const loading = import('./steps/later');
     loading.then(
       (steps) => Object.assign(loading, { status: 'fulfilled', value: steps }),
-      () => {
-        laterSteps = null;
-      },
+      (reason: unknown) => Object.assign(loading, { status: 'rejected', reason }),
     );
     laterSteps = loading;
   }
   return laterSteps;
+}
+
+/** "Try again" after a failed download: the next screen that needs the chunk fetches it anew. */
+function forgetFailedLaterSteps(): void {
+  if (laterSteps?.status === 'rejected') laterSteps = null;
 }
 
 /** A screen from the later chunk: suspends (see the `<Suspense>` around the steps) until the chunk is in. */
@@ -130,9 +134,8 @@ const SuccessStep = laterStep((steps) => steps.SuccessStep);
 
 /** Starts fetching the later screens, e.g. once the person is on the credential form. */
 function prefetchLaterSteps(): void {
-  loadLaterSteps().catch(() => {
-    // The screen that needs them will try again.
-  });
+  // A prefetch that failed is forgotten, so the screen that needs the chunk fetches it again.
+  loadLaterSteps().catch(forgetFailedLaterSteps);
 }
 
 const DEFAULT_POLL_INTERVAL_MS = 10_000;
@@ -247,17 +250,24 @@ function WidgetBody(props: BodyProps) {
           {flow.online ? null : m.ui.widget.offline}
         </p>
         <StepFocusContext.Provider value={moved}>
-          <Suspense fallback={null}>
-            <StepView
-              key={key}
-              state={state}
-              flow={flow}
-              props={props}
-              onExit={requestExit}
-              backEnable={backEnable}
-              closeEnable={closeEnable}
-            />
-          </Suspense>
+          <StepBoundary key={key} text={m.ui.widget.stepUnavailable} onRetry={forgetFailedLaterSteps}>
+            <Suspense
+              fallback={
+                <p className="cw-loading" role="status">
+                  {m.ui.widget.loading}
+                </p>
+              }
+            >
+              <StepView
+                state={state}
+                flow={flow}
+                props={props}
+                onExit={requestExit}
+                backEnable={backEnable}
+                closeEnable={closeEnable}
+              />
+            </Suspense>
+          </StepBoundary>
         </StepFocusContext.Provider>
       </div>
       {confirmingExit && (

@@ -7,3 +7,4 @@ export { StepFocusContext, useStepFocus } from './focus';
 export { useNow } from './useNow';
 export { useCountdown } from './useCountdown';
 export { titleAndBody, withBank } from './text';
+export { StepBoundary } from './StepBoundary';

@@ -219,6 +219,28 @@ describe('the page on its own', () => {
     }
   });
 
+  it('says so, and fetches again on "Try again", when a later screen\'s code does not download', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${inject('widgetOrigin')}/embed.html?demo=true&institution=FlinksCapital`);
+      await page.getByRole('heading', { name: SIGN_IN_TITLE }).waitFor();
+      // The first screen is in; every script it has not loaded yet (the later screens) now fails to download.
+      const blocked = (route: { abort(): Promise<void> }) => route.abort();
+      await page.route('**/assets/*.js', blocked);
+      await page.getByLabel(en.ui.credentials.username).fill('greatday_nomfa');
+      await page.getByLabel(en.ui.credentials.password, { exact: true }).fill(SANDBOX_PASSWORD);
+      await page.getByRole('button', { name: en.ui.credentials.submit }).click();
+      await page.getByRole('heading', { name: en.ui.widget.stepUnavailable.title }).waitFor();
+
+      await page.unroute('**/assets/*.js', blocked);
+      await page.getByRole('button', { name: en.ui.widget.stepUnavailable.retry }).click();
+      await page.getByRole('heading', { name: en.ui.success.title }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   it('says what is wrong, in both languages, for a parent origin outside the list', async () => {
     const context = await browser.newContext();
     try {

@@ -5,6 +5,12 @@ export const ui = {
     back: 'Back',
     close: 'Close',
     offline: 'You’re offline. What you typed is kept: continue once your connection is back.',
+    loading: 'Loading…',
+    stepUnavailable: {
+      title: 'This screen didn’t load',
+      body: 'Your connection may have dropped while this step was loading. Check it, then try again.',
+      retry: 'Try again',
+    },
   },
   consent: {
     title: 'Connect your bank account',

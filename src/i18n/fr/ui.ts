@@ -11,6 +11,12 @@ export const ui: Messages['ui'] = {
     close: 'Fermer',
     offline:
       'Vous êtes hors ligne. Ce que vous avez saisi est conservé : continuez dès que la connexion sera rétablie.',
+    loading: 'Chargement…',
+    stepUnavailable: {
+      title: 'Cet écran ne s’est pas affiché',
+      body: 'Votre connexion a peut-être été interrompue pendant le chargement de cette étape. Vérifiez-la, puis réessayez.',
+      retry: 'Réessayer',
+    },
   },
   consent: {
     title: 'Connectez votre compte bancaire',
