@@ -46,7 +46,8 @@ function builtApp(distDir: string): Concern {
       await next();
       if (c.res.ok && !c.res.headers.has('cache-control')) c.header('cache-control', 'no-cache');
     });
-    app.use('/*', serveStatic({ root: distDir }));
+    // Brotli or gzip copies written at build time (server/precompress.ts), chosen by the browser's Accept-Encoding.
+    app.use('/*', serveStatic({ root: distDir, precompressed: true }));
   };
 }
 
