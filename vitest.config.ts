@@ -2,20 +2,9 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium';
 
-// Debian's Chromium, never a downloaded browser; flags for a headless run on a small shared machine (TOOLCHAIN.md).
-// .storybook/check-chromium.ts checks the same path before the browser suite starts.
-const chromiumPath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// .storybook/check-chromium.ts checks the same path before the browser suites start.
 
 function storybookProject(name: string, initialGlobals: Record<string, string>) {
   return {
@@ -26,7 +15,7 @@ function storybookProject(name: string, initialGlobals: Record<string, string>) 
       browser: {
         enabled: true,
         headless: true,
-        provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+        provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } }),
         instances: [{ browser: 'chromium' as const }],
       },
     },
@@ -61,7 +50,7 @@ export default defineConfig({
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['.storybook/check-chromium.ts', 'test/e2e/global-setup.ts'],
-          provide: { chromium: { executablePath: chromiumPath, args: chromiumArgs } },
+          provide: { chromium: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } },
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,

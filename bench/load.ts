@@ -8,23 +8,12 @@ import { chromium, type Browser } from 'playwright-core';
 import { createServerApp } from '../server/app';
 import { parseConfig } from '../server/config';
 import { listen, type Listening } from '../src/sandbox/node';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/chromium';
 import { THROTTLING } from './budgets';
-
-/** TOOLCHAIN.md's flags for Debian's Chromium on this machine. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     headless: true,
   });

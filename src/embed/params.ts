@@ -1,3 +1,4 @@
+import type { ConnectWidgetProps } from '../ConnectWidget';
 import type { Language } from '../i18n/types';
 import type { DeploymentConfig } from './config';
 import type { EmbedMessages } from './messages';
@@ -14,23 +15,23 @@ export interface ConfigProblem {
 export type Theme = 'light' | 'dark';
 
 /** The widget's settings that a URL may choose (CONTRACT §3). Deployment settings come from `DeploymentConfig`. */
-export interface EmbedWidgetOptions {
-  language: Language;
-  theme?: Theme;
-  demo?: boolean;
-  institution?: string;
-  customerName?: string;
-  maximumRetry?: number;
-  tag?: string;
-  consentEnable?: boolean;
-  closeEnable?: boolean;
-  backEnable?: boolean;
-  institutionFilterEnable?: boolean;
-  accountSelectorEnable?: boolean;
-  requestId?: string;
-  loginId?: string;
-  authorizeToken?: string;
-}
+export type EmbedWidgetOptions = Pick<
+  ConnectWidgetProps,
+  | 'theme'
+  | 'demo'
+  | 'institution'
+  | 'customerName'
+  | 'maximumRetry'
+  | 'tag'
+  | 'consentEnable'
+  | 'closeEnable'
+  | 'backEnable'
+  | 'institutionFilterEnable'
+  | 'accountSelectorEnable'
+  | 'requestId'
+  | 'loginId'
+  | 'authorizeToken'
+> & { language: Language };
 
 /** Everything the embed page needs to run, once the URL and the deployment agree. */
 export interface EmbedSettings {
