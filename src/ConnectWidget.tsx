@@ -9,6 +9,7 @@ import {
   type ReactPromise,
 } from 'react';
 import { createFlinksClient, DEFAULT_TIMEOUT_MS, type FlinksClient } from './api';
+import { loadChecks } from './api/client';
 import type { ConnectEventArgs } from './flow/events';
 import type { ConnectExitError, ConnectExitMetadata, ConnectSuccessMetadata } from './flow/host';
 import type { FlowConfig } from './flow/reducer';
@@ -132,10 +133,14 @@ const MfaStep = laterStep((steps) => steps.MfaStep);
 const ProcessingStep = laterStep((steps) => steps.ProcessingStep);
 const SuccessStep = laterStep((steps) => steps.SuccessStep);
 
-/** Starts fetching the later screens, e.g. once the person is on the credential form. */
+/**
+ * Starts fetching what the first submit needs, once the person is on the credential form: the later screens and the
+ * client's answer checks.
+ */
 function prefetchLaterSteps(): void {
   // A prefetch that failed is forgotten, so the screen that needs the chunk fetches it again.
   loadLaterSteps().catch(forgetFailedLaterSteps);
+  loadChecks().catch(() => undefined);
 }
 
 const DEFAULT_POLL_INTERVAL_MS = 10_000;

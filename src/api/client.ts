@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import type {
   AccountsDataResult,
   ApiError,
@@ -10,15 +9,8 @@ import type {
   Pending,
   TransportFailure,
 } from './types';
-import {
-  LIMITS,
-  accountsBodySchema,
-  authorizeSuccessSchema,
-  challengeBodySchema,
-  deletedBodySchema,
-  errorBodySchema,
-  pendingBodySchema,
-} from './schema';
+import { LIMITS } from './limits';
+import type { Checks } from './schema';
 
 /** Above Flinks' 210 s dispatch limit: a bank login can be slow. */
 export const DEFAULT_TIMEOUT_MS = 240_000;
@@ -26,17 +18,29 @@ export const DEFAULT_TIMEOUT_MS = 240_000;
 // setTimeout fires at once for anything longer.
 const MAX_TIMER_MS = 2_147_483_647;
 
-/**
- * Validation stops at the first problem: only that one is reported, and a body of a million wrong items
- * (2 MB of `{},`) would otherwise cost seconds of main thread before it is refused.
- */
-const FIRST_ISSUE = { abortEarly: true } as const;
-
 interface Exchange {
   kind: 'exchange';
   status: number;
   json: unknown;
   context: CallContext;
+  checks: Checks;
+}
+
+let checksLoading: Promise<Checks> | null = null;
+
+/**
+ * The answer checks (valibot and the schemas), fetched once, the first time a call is sent or the widget asks ahead.
+ * A failed download is forgotten, so the next call fetches them again.
+ */
+export function loadChecks(): Promise<Checks> {
+  if (!checksLoading) {
+    const loading = import('./schema').then((module) => module.checks);
+    loading.catch(() => {
+      if (checksLoading === loading) checksLoading = null;
+    });
+    checksLoading = loading;
+  }
+  return checksLoading;
 }
 
 /** What one call knows besides its answer. */
@@ -80,9 +84,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Where a body failed its schema, by field names only: a value from the wire is never echoed. */
-function shapeProblem(issues: readonly v.BaseIssue<unknown>[]): string {
-  const first = issues[0];
-  const path = first ? v.getDotPath(first) : null;
+function shapeProblem(path: string | null): string {
   return `The API's answer does not have the expected shape${path ? ` (at ${path})` : ''}.`;
 }
 
@@ -159,6 +161,8 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
   async function transmit(call: Call, callOptions: CallOptions | undefined): Promise<Exchange | ApiError> {
     const signal = callOptions?.signal;
     if (signal?.aborted) return failure('aborted', 'ABORTED', 'The call was cancelled.', call);
+    // Fetched while the request is on its way: the answer is checked as soon as it is read.
+    const checking = loadChecks();
 
     const headers = new Headers(options.headers);
     // The token is single use and only for /Authorize: it never rides along as a generic header.
@@ -238,7 +242,16 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
       } catch {
         return orStatusFailure(status, context, "The API's answer is not JSON.");
       }
-      return { kind: 'exchange', status, json, context };
+      let checks: Checks;
+      try {
+        checks = await Promise.race([checking, stopped]);
+      } catch {
+        return (
+          stoppedFailure() ??
+          failure('network', 'NETWORK_ERROR', 'The code that checks answers could not be loaded.', context)
+        );
+      }
+      return { kind: 'exchange', status, json, context, checks };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onCallerAbort);
@@ -250,28 +263,28 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
    * `null`: the body carries no usable code, so it must be a success shape.
    */
   function answerWithCode(exchange: Exchange, context: CallContext): Pending | ApiError | null {
-    const { json, status } = exchange;
+    const { json, status, checks } = exchange;
     if (!isRecord(json) || json.FlinksCode === undefined || json.FlinksCode === null) return null;
 
-    const pending = v.safeParse(pendingBodySchema, json, FIRST_ISSUE);
-    if (pending.success) {
-      const requestId = pending.output.RequestId ?? context.requestId;
+    const pending = checks.pending(json);
+    if (pending.ok) {
+      const requestId = pending.value.RequestId ?? context.requestId;
       if (requestId === null) return malformed(context, status, 'A pending answer came without a RequestId.');
       return {
         kind: 'pending',
         requestId,
-        flinksCode: pending.output.FlinksCode,
-        message: redact(pending.output.Message, context.secrets),
+        flinksCode: pending.value.FlinksCode,
+        message: redact(pending.value.Message, context.secrets),
       };
     }
-    const error = v.safeParse(errorBodySchema, json, FIRST_ISSUE);
-    if (!error.success) return orStatusFailure(status, context, 'The API sent an unusable FlinksCode.');
+    const error = checks.error(json);
+    if (!error.ok) return orStatusFailure(status, context, 'The API sent an unusable FlinksCode.');
     return {
       kind: 'error',
       httpStatus: status,
-      flinksCode: error.output.FlinksCode,
-      message: redact(error.output.Message, context.secrets),
-      requestId: error.output.RequestId ?? context.requestId,
+      flinksCode: error.value.FlinksCode,
+      message: redact(error.value.Message, context.secrets),
+      requestId: error.value.RequestId ?? context.requestId,
       cause: 'http',
     };
   }
@@ -284,9 +297,9 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
     if (coded) return coded;
 
     if (exchange.status === 200) {
-      const parsed = v.safeParse(authorizeSuccessSchema, exchange.json, FIRST_ISSUE);
-      if (!parsed.success) return malformed(context, 200, shapeProblem(parsed.issues));
-      const body = parsed.output;
+      const parsed = exchange.checks.authorized(exchange.json);
+      if (!parsed.ok) return malformed(context, 200, shapeProblem(parsed.path));
+      const body = parsed.value;
       return {
         kind: 'authorized',
         requestId: body.RequestId,
@@ -296,12 +309,12 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
       };
     }
     if (exchange.status === 203) {
-      const parsed = v.safeParse(challengeBodySchema, exchange.json, FIRST_ISSUE);
-      if (!parsed.success) return malformed(context, 203, shapeProblem(parsed.issues));
+      const parsed = exchange.checks.challenged(exchange.json);
+      if (!parsed.ok) return malformed(context, 203, shapeProblem(parsed.path));
       return {
         kind: 'challenged',
-        requestId: parsed.output.RequestId,
-        challenges: parsed.output.SecurityChallenges,
+        requestId: parsed.value.RequestId,
+        challenges: parsed.value.SecurityChallenges,
       };
     }
     return orStatusFailure(exchange.status, context, unexpectedStatus(exchange.status));
@@ -315,9 +328,9 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
     if (coded) return coded;
 
     if (exchange.status === 200) {
-      const parsed = v.safeParse(accountsBodySchema, exchange.json, FIRST_ISSUE);
-      if (!parsed.success) return malformed(context, 200, shapeProblem(parsed.issues));
-      const body = parsed.output;
+      const parsed = exchange.checks.accounts(exchange.json);
+      if (!parsed.ok) return malformed(context, 200, shapeProblem(parsed.path));
+      const body = parsed.value;
       return {
         kind: 'accounts',
         requestId: body.RequestId,
@@ -348,9 +361,9 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
     if (coded) return coded;
 
     if (exchange.status === 200) {
-      const parsed = v.safeParse(deletedBodySchema, exchange.json, FIRST_ISSUE);
-      if (!parsed.success) return malformed(context, 200, shapeProblem(parsed.issues));
-      return { kind: 'deleted', message: redact(parsed.output.Message, context.secrets) };
+      const parsed = exchange.checks.deleted(exchange.json);
+      if (!parsed.ok) return malformed(context, 200, shapeProblem(parsed.path));
+      return { kind: 'deleted', message: redact(parsed.value.Message, context.secrets) };
     }
     return orStatusFailure(exchange.status, context, unexpectedStatus(exchange.status));
   }

@@ -2,4 +2,4 @@ export type * from './types';
 export { KNOWN_FLINKS_CODES, CLIENT_CODES, isKnownFlinksCode } from './codes';
 export type { FlinksCode, KnownFlinksCode, ClientCode } from './codes';
 export { createFlinksClient, DEFAULT_TIMEOUT_MS } from './client';
-export { LIMITS } from './schema';
+export { LIMITS } from './limits';

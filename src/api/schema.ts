@@ -1,25 +1,5 @@
 import * as v from 'valibot';
-
-/**
- * Bounds on what the client accepts from the API. A body beyond them is MALFORMED_RESPONSE: a hostile or broken
- * server must not be able to freeze the page or flood a screen.
- */
-export const LIMITS = {
-  /** Bytes of one response body; reading stops as soon as it is passed. */
-  bodyBytes: 2 * 1024 * 1024,
-  challenges: 50,
-  iterablesPerChallenge: 50,
-  promptChars: 1_000,
-  /** ImageSelection sends raw base64 images (~200 KB each). */
-  iterableChars: 512 * 1024,
-  challengeTypeChars: 100,
-  accounts: 200,
-  /** Ids, names, titles, dates, descriptions. */
-  textChars: 1_000,
-  /** Longer server messages are cut, not refused: the code carries the meaning. */
-  messageChars: 1_000,
-  flinksCodeChars: 100,
-} as const;
+import { LIMITS } from './limits';
 
 const text = v.pipe(v.string(), v.maxLength(LIMITS.textChars));
 const id = v.pipe(v.string(), v.nonEmpty(), v.maxLength(LIMITS.textChars));
@@ -208,3 +188,36 @@ export const accountsBodySchema = v.object({
 export const deletedBodySchema = v.object({
   Message: message,
 });
+
+/** A body's check: its typed value, or where it first went wrong (field names only, never a value from the wire). */
+export type Checked<T> = { ok: true; value: T } | { ok: false; path: string | null };
+
+/**
+ * Validation stops at the first problem: only that one is reported, and a body of a million wrong items
+ * (2 MB of `{},`) would otherwise cost seconds of main thread before it is refused.
+ */
+const FIRST_ISSUE = { abortEarly: true } as const;
+
+function checker<TSchema extends v.GenericSchema>(schema: TSchema) {
+  return (input: unknown): Checked<v.InferOutput<TSchema>> => {
+    const result = v.safeParse(schema, input, FIRST_ISSUE);
+    if (result.success) return { ok: true, value: result.output };
+    const first = result.issues[0];
+    return { ok: false, path: first ? v.getDotPath(first) : null };
+  };
+}
+
+/**
+ * The client's check of each kind of answer. This module (valibot and the schemas) is its own chunk: the client
+ * loads it with its first call, so the first screen never waits for it.
+ */
+export const checks = {
+  authorized: checker(authorizeSuccessSchema),
+  challenged: checker(challengeBodySchema),
+  pending: checker(pendingBodySchema),
+  error: checker(errorBodySchema),
+  accounts: checker(accountsBodySchema),
+  deleted: checker(deletedBodySchema),
+};
+
+export type Checks = typeof checks;
