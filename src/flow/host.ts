@@ -1,5 +1,5 @@
 import type { FlinksCode } from '../api/codes';
-import { guidanceEntryFor } from '../guidance';
+import { guidanceKeyFor, type GuidanceCode } from '../guidance';
 import type { FlowState, StepName } from './state';
 
 /** What `onSuccess` receives: the LoginId to keep server-side, and where it came from. */
@@ -27,14 +27,55 @@ export interface ConnectExitMetadata {
   developerMessage?: string;
 }
 
-/** The `onExit` arguments for a closed connection. */
-export function exitReport(
+type DeveloperMessages = Readonly<Record<GuidanceCode, string>>;
+
+/** Said instead when the messages' chunk could not be downloaded (the person went offline). */
+const DESCRIPTION_UNAVAILABLE =
+  'The description of this code could not be downloaded; look the FlinksCode up in the integration guide.';
+
+let developerMessages: DeveloperMessages | null = null;
+let developerMessagesLoading: Promise<DeveloperMessages | null> | null = null;
+
+/**
+ * Fetches the developer messages (their own chunk) once. The flow asks for them as soon as a problem shows, so they
+ * are in by the time the person leaves. A failed download is forgotten, so the next call fetches them again.
+ */
+export function loadDeveloperMessages(): Promise<DeveloperMessages | null> {
+  developerMessagesLoading ??= import('../guidance/developer').then(
+    (module) => (developerMessages = module.DEVELOPER_MESSAGES),
+    () => {
+      developerMessagesLoading = null;
+      return null;
+    },
+  );
+  return developerMessagesLoading;
+}
+
+type ExitArguments = [error: ConnectExitError | null, metadata: ConnectExitMetadata];
+
+/**
+ * Calls `report` with the `onExit` arguments of a closed connection: at once, or, when the person left with a problem
+ * on screen whose developer message is not in yet, as soon as it is.
+ */
+export function reportExit(
   state: Extract<FlowState, { step: 'closed' }>,
-): [error: ConnectExitError | null, metadata: ConnectExitMetadata] {
+  report: (...exit: ExitArguments) => void,
+): void {
+  if (!state.error || developerMessages) {
+    report(...exitArguments(state, developerMessages));
+    return;
+  }
+  void loadDeveloperMessages().then((messages) => report(...exitArguments(state, messages)));
+}
+
+function exitArguments(
+  state: Extract<FlowState, { step: 'closed' }>,
+  messages: DeveloperMessages | null,
+): ExitArguments {
   const { ctx, error } = state;
   const base = { step: state.from, institution: ctx.institution };
   if (!error) return [null, { ...base, requestId: ctx.requestId }];
-  const developerMessage = guidanceEntryFor(error.code).developerMessage;
+  const developerMessage = messages?.[guidanceKeyFor(error.code)] ?? DESCRIPTION_UNAVAILABLE;
   return [
     { flinksCode: error.code, developerMessage, requestId: error.requestId },
     { ...base, requestId: error.requestId, flinksCode: error.code, developerMessage },

@@ -10,7 +10,8 @@ import type {
 import type { Language } from '../i18n/types';
 import type { ConnectEventArgs } from './events';
 import {
-  exitReport,
+  loadDeveloperMessages,
+  reportExit,
   type ConnectExitError,
   type ConnectExitMetadata,
   type ConnectSuccessMetadata,
@@ -88,8 +89,10 @@ export function useConnectFlow(options: ConnectFlowOptions): ConnectFlow {
             const { tag: _tag, ...success } = event.metadata;
             host.onSuccess?.(success);
           }
-          if (event.name === 'COMPONENT_CLOSE_SESSION' && state.step === 'closed') {
-            host.onExit?.(...exitReport(state));
+          // The developer message of a problem on screen, ready for onExit should the person leave.
+          if (event.name === 'ERROR' && host.onExit) void loadDeveloperMessages();
+          if (event.name === 'COMPONENT_CLOSE_SESSION' && state.step === 'closed' && host.onExit) {
+            reportExit(state, host.onExit);
           }
         }
       },

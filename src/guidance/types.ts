@@ -45,8 +45,6 @@ export interface GuidanceEntry {
   /** The primary action first. */
   actions: readonly GuidanceAction[];
   retry: RetryPolicy;
-  /** For developers (onExit / ERROR), in English: what happened and what to check. Never shown to the person. */
-  developerMessage: string;
 }
 
 /** Text of one guidance screen. `{bank}` in a template is replaced by the institution's display name. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KNOWN_FLINKS_CODES } from '../../src/api/codes';
+import { DEVELOPER_MESSAGES } from '../../src/guidance/developer';
 import {
   GUIDANCE,
   GUIDANCE_VARIANTS,
@@ -41,7 +42,7 @@ describe('completeness', () => {
   });
 
   it.each(ALL_CODES)('%s explains itself to developers in English', (code) => {
-    expect(GUIDANCE[code].developerMessage).toMatch(/^[A-Z].{30,}\.$/);
+    expect(DEVELOPER_MESSAGES[code]).toMatch(/^[A-Z].{30,}\.$/);
   });
 
   it.each(Object.keys(GUIDANCE_VARIANTS) as GuidanceVariant[])(

@@ -1,10 +1,11 @@
 import { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConnectWidget, type ConnectWidgetProps } from '../../src/ConnectWidget';
+import { DEVELOPER_MESSAGES } from '../../src/guidance/developer';
 import { FLINKS_CAPITAL_QUESTIONS, SANDBOX_ONE_TIME_CODE, createSandbox } from '../../src/sandbox';
 import { sandboxHandlers } from '../../src/sandbox/msw';
 
@@ -468,8 +469,13 @@ describe('exit', () => {
     await screen.findByRole('alert');
     await view.user.click(screen.getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    await waitFor(() => expect(view.onExit).toHaveBeenCalledTimes(1));
     expect(view.onExit).toHaveBeenCalledWith(
-      { flinksCode: 'INVALID_PASSWORD', developerMessage: expect.any(String), requestId: expect.any(String) },
+      {
+        flinksCode: 'INVALID_PASSWORD',
+        developerMessage: DEVELOPER_MESSAGES.INVALID_PASSWORD,
+        requestId: expect.any(String),
+      },
       expect.objectContaining({ step: 'credentials', flinksCode: 'INVALID_PASSWORD' }),
     );
   });

@@ -1,9 +1,10 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConnectWidget, type ConnectWidgetProps } from '../../src/ConnectWidget';
+import { DEVELOPER_MESSAGES } from '../../src/guidance/developer';
 import {
   actionLabel,
   GUIDANCE,
@@ -335,10 +336,11 @@ describe('guidance details', () => {
   it('reports the code and a developer message through onExit', async () => {
     const { user, onExit } = await drive('DISABLED_LOGIN', SCENARIOS.DISABLED_LOGIN);
     await user.click(await screen.findByRole('button', { name: 'Exit' }));
+    await waitFor(() => expect(onExit).toHaveBeenCalledTimes(1));
     expect(onExit).toHaveBeenCalledWith(
       {
         flinksCode: 'DISABLED_LOGIN',
-        developerMessage: GUIDANCE.DISABLED_LOGIN.developerMessage,
+        developerMessage: DEVELOPER_MESSAGES.DISABLED_LOGIN,
         requestId: expect.any(String),
       },
       expect.objectContaining({ step: 'guidance', flinksCode: 'DISABLED_LOGIN', institution: BANK.id }),
