@@ -16,7 +16,16 @@ import type { FlowConfig } from './flow/reducer';
 import { FLINKS_SESSION_TTL_MS, isMidConnection, screenKey, type FlowState } from './flow/state';
 import { useConnectFlow, type ConnectFlow } from './flow/useConnectFlow';
 import { guidanceFor, type GuidanceOverrides } from './guidance';
-import { I18nProvider, loadedMessages, useLanguage, useMessages, type Language } from './i18n';
+import {
+  forgetFailedMessages,
+  I18nProvider,
+  loadedMessages,
+  loadMessages,
+  useLanguage,
+  useMessages,
+  useUiMessages,
+  type Language,
+} from './i18n';
 import { findInstitution } from './institutions';
 import { ConsentStep } from './steps/consent';
 import { CredentialsStep } from './steps/credentials';
@@ -134,13 +143,20 @@ const ProcessingStep = laterStep((steps) => steps.ProcessingStep);
 const SuccessStep = laterStep((steps) => steps.SuccessStep);
 
 /**
- * Starts fetching what the first submit needs, once the person is on the credential form: the later screens and the
- * client's answer checks.
+ * Starts fetching what the first submit needs, once the person is on the credential form: the later screens, their
+ * text, and the client's answer checks.
  */
-function prefetchLaterSteps(): void {
+function prefetchLaterSteps(language: Language): void {
   // A prefetch that failed is forgotten, so the screen that needs the chunk fetches it again.
   loadLaterSteps().catch(forgetFailedLaterSteps);
+  loadMessages(language).catch(forgetFailedMessages);
   loadChecks().catch(() => undefined);
+}
+
+/** "Try again" on a screen that did not load: what failed to download is fetched anew. */
+function forgetFailedDownloads(): void {
+  forgetFailedLaterSteps();
+  forgetFailedMessages();
 }
 
 const DEFAULT_POLL_INTERVAL_MS = 10_000;
@@ -182,7 +198,7 @@ type BodyProps = ConnectWidgetProps & {
 };
 
 function WidgetBody(props: BodyProps) {
-  const m = useMessages();
+  const m = useUiMessages();
   const language = useLanguage();
   const closeEnable = props.closeEnable ?? true;
   const backEnable = props.backEnable ?? true;
@@ -255,7 +271,7 @@ function WidgetBody(props: BodyProps) {
           {flow.online ? null : m.ui.widget.offline}
         </p>
         <StepFocusContext.Provider value={moved}>
-          <StepBoundary key={key} text={m.ui.widget.stepUnavailable} onRetry={forgetFailedLaterSteps}>
+          <StepBoundary key={key} text={m.ui.widget.stepUnavailable} onRetry={forgetFailedDownloads}>
             <Suspense
               fallback={
                 <p className="cw-loading" role="status">
@@ -330,7 +346,7 @@ function StepView({ state, flow, props, onExit, backEnable, closeEnable }: StepV
           defaultUsername={state.ctx.username}
           error={state.error}
           onSubmit={flow.submitCredentials}
-          onEngage={prefetchLaterSteps}
+          onEngage={() => prefetchLaterSteps(language)}
           {...overrides}
         />
       );

@@ -84,12 +84,12 @@ export const BankWithWebsite: Story = {
   play: async ({ canvas, globals }) => {
     const m = messagesOf(globals);
     const link = canvas.getByRole('link', {
-      name: (name) => name.startsWith(m.guidance.actions.forgotPassword),
+      name: (name) => name.startsWith(m.ui.credentials.forgotPassword),
     });
     await expect(link).toHaveAttribute('href', BANK_WITH_WEBSITE.website);
     await expect(link).toHaveAttribute('target', '_blank');
     await expect(link).toHaveAccessibleName(
-      `${m.guidance.actions.forgotPassword} ${m.guidance.opensInNewTab}`,
+      `${m.ui.credentials.forgotPassword} ${m.ui.widget.opensInNewTab}`,
     );
   },
 };

@@ -81,14 +81,14 @@ export function guidanceFor(code: string, messages: Messages, options?: Guidance
   return {
     code,
     entry: GUIDANCE[key],
-    title: fillBank(text.title, bank, texts.yourBank),
-    body: fillBank(text.body, bank, texts.yourBank),
+    title: fillBank(text.title, bank, messages.ui.widget.yourBank),
+    body: fillBank(text.body, bank, messages.ui.widget.yourBank),
   };
 }
 
 /** The label of an action button or link, with `{bank}` filled. */
 export function actionLabel(action: GuidanceAction, messages: Messages, bank?: string): string {
-  return fillBank(messages.guidance.actions[action], bank, messages.guidance.yourBank);
+  return fillBank(messages.guidance.actions[action], bank, messages.ui.widget.yourBank);
 }
 
 /** The support reference: the code and the first 8 characters of the RequestId ("NEW_ACCOUNT · 8c2f41d0"). */

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useMessages } from '../i18n';
+import { useUiMessages } from '../i18n';
 
 export interface ExternalLinkProps {
   href: string;
@@ -9,7 +9,7 @@ export interface ExternalLinkProps {
 
 /** A link to another site (the bank's), in a new tab that can't reach back into this page. */
 export function ExternalLink({ href, children, variant = 'link' }: ExternalLinkProps) {
-  const m = useMessages();
+  const m = useUiMessages();
   return (
     <a
       className={variant === 'button' ? 'cw-button cw-button--secondary' : 'cw-link'}
@@ -18,7 +18,7 @@ export function ExternalLink({ href, children, variant = 'link' }: ExternalLinkP
       rel="noopener noreferrer"
     >
       {children}
-      <span className="cw-visually-hidden"> {m.guidance.opensInNewTab}</span>
+      <span className="cw-visually-hidden"> {m.ui.widget.opensInNewTab}</span>
     </a>
   );
 }

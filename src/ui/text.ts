@@ -1,4 +1,4 @@
-import { format, type Messages } from '../i18n';
+import { format, type UiMessages } from '../i18n';
 
 /** A title and its body as one message ("That answer doesn't match. Check it…"), without doubling punctuation. */
 export function titleAndBody(title: string, body: string): string {
@@ -12,11 +12,11 @@ export function titleAndBody(title: string, body: string): string {
 export function withBank(
   template: string,
   bank: string | null,
-  messages: Messages,
+  messages: UiMessages,
   values: Record<string, string | number> = {},
 ): string {
   if (bank) return format(template, { ...values, bank });
-  const standIn = messages.guidance.yourBank;
+  const standIn = messages.ui.widget.yourBank;
   const text = format(template, { ...values, bank: standIn });
   return template.startsWith('{bank}') ? text.charAt(0).toLocaleUpperCase() + text.slice(1) : text;
 }

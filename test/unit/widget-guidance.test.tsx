@@ -253,7 +253,7 @@ describe('the guidance map, one screen per entry', () => {
         expect(controls).toEqual(
           shown.map((action) =>
             ['openBankSite', 'contactBank', 'forgotPassword', 'forgotUsername'].includes(action)
-              ? `${actionLabel(action, en, BANK.name)} ${en.guidance.opensInNewTab}`
+              ? `${actionLabel(action, en, BANK.name)} ${en.ui.widget.opensInNewTab}`
               : actionLabel(action, en, BANK.name),
           ),
         );

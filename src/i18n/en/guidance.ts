@@ -166,13 +166,9 @@ export const guidance = {
     exit: 'Exit',
   } satisfies Record<GuidanceAction, string>,
 
-  /** Stands in for `{bank}` when the institution isn't known yet. */
-  yourBank: 'your bank',
   /** Small print under every screen, for support. */
   reference: 'Reference: {code} · {ref}',
   referenceWithoutRequest: 'Reference: {code}',
-  /** Added to the accessible name of links that open the bank's website. */
-  opensInNewTab: '(opens in a new tab)',
   countdown: 'You can try again in {seconds} s.',
   retryingSoon: 'Trying again in a few seconds…',
 

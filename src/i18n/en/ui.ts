@@ -6,6 +6,10 @@ export const ui = {
     close: 'Close',
     offline: 'You’re offline. What you typed is kept: continue once your connection is back.',
     loading: 'Loading…',
+    /** Stands in for `{bank}` when the institution isn't known yet. */
+    yourBank: 'your bank',
+    /** Added to the accessible name of links that open the bank's website. */
+    opensInNewTab: '(opens in a new tab)',
     stepUnavailable: {
       title: 'This screen didn’t load',
       body: 'Your connection may have dropped while this step was loading. Check it, then try again.',
@@ -46,6 +50,7 @@ export const ui = {
     capsLock: 'Caps Lock is on.',
     submit: 'Connect',
     privacy: 'Your password goes straight to {bank} over a secure connection. It is never saved.',
+    forgotPassword: 'Forgot your password?',
     required: {
       username: 'Enter your username or card number.',
       password: 'Enter your password.',

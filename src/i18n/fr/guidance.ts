@@ -153,10 +153,8 @@ export const guidance: Messages['guidance'] = {
     exit: 'Quitter',
   },
 
-  yourBank: 'votre institution financière',
   reference: 'Référence\u00A0: {code} · {ref}',
   referenceWithoutRequest: 'Référence\u00A0: {code}',
-  opensInNewTab: '(s’ouvre dans un nouvel onglet)',
   countdown: 'Vous pourrez réessayer dans {seconds}\u00A0s.',
   retryingSoon: 'Nouvel essai dans quelques secondes…',
 

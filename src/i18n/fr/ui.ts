@@ -12,6 +12,8 @@ export const ui: Messages['ui'] = {
     offline:
       'Vous êtes hors ligne. Ce que vous avez saisi est conservé : continuez dès que la connexion sera rétablie.',
     loading: 'Chargement…',
+    yourBank: 'votre institution financière',
+    opensInNewTab: '(s’ouvre dans un nouvel onglet)',
     stepUnavailable: {
       title: 'Cet écran ne s’est pas affiché',
       body: 'Votre connexion a peut-être été interrompue pendant le chargement de cette étape. Vérifiez-la, puis réessayez.',
@@ -55,6 +57,7 @@ export const ui: Messages['ui'] = {
     submit: 'Connecter',
     privacy:
       'Votre mot de passe est transmis directement à {bank} par une connexion sécurisée. Il n’est jamais enregistré.',
+    forgotPassword: 'Mot de passe oublié\u202F?',
     required: {
       username: 'Entrez votre nom d’utilisateur ou votre numéro de carte.',
       password: 'Entrez votre mot de passe.',

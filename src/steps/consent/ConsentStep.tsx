@@ -1,4 +1,4 @@
-import { format, useMessages } from '../../i18n';
+import { format, useUiMessages } from '../../i18n';
 import { Actions, Button, Screen } from '../../ui';
 
 export interface ConsentStepProps {
@@ -10,7 +10,7 @@ export interface ConsentStepProps {
 
 /** What will be shared, and with whom, before anything is asked. */
 export function ConsentStep({ customerName, onAccept, onDeny }: ConsentStepProps) {
-  const m = useMessages().ui.consent;
+  const m = useUiMessages().ui.consent;
   const customer = customerName ?? '';
   return (
     <Screen title={m.title}>

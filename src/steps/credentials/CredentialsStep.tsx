@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { FieldError } from '../../flow/state';
 import { guidanceFor, type GuidanceOverrides } from '../../guidance';
-import { useLanguage, useMessages } from '../../i18n';
+import { useLanguage, useMessages, useUiMessages } from '../../i18n';
 import { Alert, Button, ExternalLink, Screen, withBank } from '../../ui';
 
 export interface Credentials {
@@ -55,8 +55,7 @@ export function CredentialsStep({
   onSubmit,
   onEngage,
 }: CredentialsStepProps) {
-  const messages = useMessages();
-  const language = useLanguage();
+  const messages = useUiMessages();
   const m = messages.ui.credentials;
   const id = useId();
   const [passwordShown, setPasswordShown] = useState(false);
@@ -64,14 +63,6 @@ export function CredentialsStep({
   // null until the first submit: nothing is flagged before the person tries.
   const [missing, setMissing] = useState<Missing | null>(null);
 
-  const server = error
-    ? guidanceFor(error.code, messages, {
-        language,
-        ...(bankName ? { bank: bankName } : {}),
-        ...(guidanceOverrides ? { overrides: guidanceOverrides } : {}),
-        ...(error.variant ? { variant: error.variant } : {}),
-      })
-    : null;
   const serverErrorId = `${id}-server-error`;
   const onUsername = error !== null && error.field !== 'password';
   const onPassword = error !== null && error.field !== 'username';
@@ -109,10 +100,13 @@ export function CredentialsStep({
     <Screen title={withBank(m.title, bankName, messages)}>
       <p>{withBank(m.intro, bankName, messages)}</p>
       <form className="cw-form" noValidate onFocus={onEngage} onInput={recheck} onSubmit={submit}>
-        {server && (
-          <Alert id={serverErrorId}>
-            <strong className="cw-alert-title">{server.title}</strong> {server.body}
-          </Alert>
+        {error && (
+          <ServerError
+            id={serverErrorId}
+            error={error}
+            bankName={bankName}
+            {...(guidanceOverrides ? { overrides: guidanceOverrides } : {})}
+          />
         )}
         <div className="cw-field">
           <label className="cw-label" htmlFor={`${id}-username`}>
@@ -181,13 +175,41 @@ export function CredentialsStep({
           <p className="cw-hint" id={`${id}-caps`} aria-live="polite">
             {capsLock ? m.capsLock : null}
           </p>
-          {bankWebsite && (
-            <ExternalLink href={bankWebsite}>{messages.guidance.actions.forgotPassword}</ExternalLink>
-          )}
+          {bankWebsite && <ExternalLink href={bankWebsite}>{m.forgotPassword}</ExternalLink>}
         </div>
         <p className="cw-muted">{withBank(m.privacy, bankName, messages)}</p>
         <Button type="submit">{m.submit}</Button>
       </form>
     </Screen>
+  );
+}
+
+/**
+ * What the bank said about the last try. Its words are in the later screens' text, which is in by then (it loads
+ * while the sign-in is on its way); until it is, the step waits under the widget's loading message.
+ */
+function ServerError({
+  id,
+  error,
+  bankName,
+  overrides,
+}: {
+  id: string;
+  error: FieldError;
+  bankName: string | null;
+  overrides?: GuidanceOverrides;
+}) {
+  const messages = useMessages();
+  const language = useLanguage();
+  const text = guidanceFor(error.code, messages, {
+    language,
+    ...(bankName ? { bank: bankName } : {}),
+    ...(overrides ? { overrides } : {}),
+    ...(error.variant ? { variant: error.variant } : {}),
+  });
+  return (
+    <Alert id={id}>
+      <strong className="cw-alert-title">{text.title}</strong> {text.body}
+    </Alert>
   );
 }

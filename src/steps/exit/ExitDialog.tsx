@@ -1,9 +1,9 @@
-import { useMessages } from '../../i18n';
+import { useUiMessages } from '../../i18n';
 import { Dialog, Screen } from '../../ui';
 
 /** "Leave without connecting?": asked only in the middle of a connection. */
 export function ExitDialog({ onStay, onLeave }: { onStay(): void; onLeave(): void }) {
-  const m = useMessages().ui.exit;
+  const m = useUiMessages().ui.exit;
   return (
     <Dialog
       title={m.title}
@@ -18,7 +18,7 @@ export function ExitDialog({ onStay, onLeave }: { onStay(): void; onLeave(): voi
 
 /** After the person left: nothing more to do here. */
 export function ClosedStep() {
-  const m = useMessages().ui.closed;
+  const m = useUiMessages().ui.closed;
   return (
     <Screen title={m.title}>
       <p>{m.body}</p>

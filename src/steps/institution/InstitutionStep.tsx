@@ -1,5 +1,5 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { format, useLanguage, useMessages } from '../../i18n';
+import { format, useLanguage, useUiMessages } from '../../i18n';
 import { searchInstitutions } from '../../institutions';
 import { Screen } from '../../ui';
 
@@ -13,7 +13,7 @@ export interface InstitutionStepProps {
 
 /** The bank list: popular banks first, narrowed by a search that ignores case and accents. */
 export function InstitutionStep({ demo, filterEnable, onSelect }: InstitutionStepProps) {
-  const m = useMessages().ui.institution;
+  const m = useUiMessages().ui.institution;
   const language = useLanguage();
   const id = useId();
   const [query, setQuery] = useState('');
