@@ -1,17 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { embedMessages } from '../../src/embed/messages';
 import { en } from '../../src/i18n/en';
 import { format } from '../../src/i18n/format';
 import { SANDBOX_PASSWORD } from '../../src/sandbox';
-import {
-  cspProblems,
-  expectNoSecrets,
-  launchChromium,
-  openHost,
-  WIDGET_TITLE,
-  type HostSession,
-} from './harness';
+import { chromiumForFile, cspProblems, expectNoSecrets, WIDGET_TITLE, type HostSession } from './harness';
 
 /** The frame boundary: who may frame the page, who hears its events, and what never crosses it. */
 
@@ -19,26 +11,7 @@ const BANK = 'Flinks Capital';
 const CONFIG_TITLE = embedMessages.en.configuration.title;
 const SIGN_IN_TITLE = format(en.ui.credentials.title, { bank: BANK });
 
-let browser: Browser;
-let session: HostSession | null = null;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
-
-afterEach(async () => {
-  await session?.close();
-  session = null;
-});
-
-async function open(params: Record<string, string>, origin?: string): Promise<HostSession> {
-  session = await openHost(browser, params, origin);
-  return session;
-}
+const chromium = chromiumForFile();
 
 /** Every message the host window received, whoever sent it. */
 function hostMessages(current: HostSession) {
@@ -55,7 +28,7 @@ async function signIn(current: HostSession, username: string, password = SANDBOX
 
 describe('an allowed host', () => {
   it('receives the events from the widget origin only, sizes the iframe and keeps its scroll', async () => {
-    const current = await open({ demo: 'true', institution: 'FlinksCapital' });
+    const current = await chromium.open({ demo: 'true', institution: 'FlinksCapital' });
     await current.widget.getByRole('heading', { name: SIGN_IN_TITLE }).waitFor();
     await current.waitForEvent('APP_RESIZE');
 
@@ -76,7 +49,7 @@ describe('an allowed host', () => {
   });
 
   it('gets JSON text with stringify=true, which the SDK still understands', async () => {
-    const current = await open({ demo: 'true', institution: 'FlinksCapital', stringify: 'true' });
+    const current = await chromium.open({ demo: 'true', institution: 'FlinksCapital', stringify: 'true' });
     await current.waitForEvent('COMPONENT_LOAD_CREDENTIAL');
     const messages = await hostMessages(current);
     expect(messages.every((message) => typeof message.data === 'string')).toBe(true);
@@ -88,7 +61,7 @@ describe('an allowed host', () => {
   });
 
   it('sees a configuration screen, and hears nothing, when a parameter is wrong', async () => {
-    const current = await open({ demo: 'maybe', theme: 'blue' });
+    const current = await chromium.open({ demo: 'maybe', theme: 'blue' });
     await current.widget.getByRole('heading', { name: CONFIG_TITLE }).waitFor();
     await expect(current.widget.getByText('theme must be light or dark.').isVisible()).resolves.toBe(true);
     expect(await hostMessages(current)).toEqual([]);
@@ -97,7 +70,7 @@ describe('an allowed host', () => {
   });
 
   it('ignores forged messages: from its own window, and from a widget frame it did not mount', async () => {
-    const current = await open({ demo: 'true', institution: 'FlinksCapital' });
+    const current = await chromium.open({ demo: 'true', institution: 'FlinksCapital' });
     await current.waitForEvent('COMPONENT_LOAD_CREDENTIAL');
     const widgetOrigin = inject('widgetOrigin');
     const hostOrigin = inject('hostOrigin');
@@ -158,7 +131,7 @@ describe('an allowed host', () => {
 
   it('sends the top window to redirectUrl on success, with loginId, institution and tag only', async () => {
     const hostOrigin = inject('hostOrigin');
-    const current = await open({
+    const current = await chromium.open({
       demo: 'true',
       institution: 'FlinksCapital',
       tag: 'order-42',
@@ -182,7 +155,7 @@ describe('a host outside CONNECT_ALLOWED_ORIGINS', () => {
     ['with its own origin as parentOrigin (added by the SDK)', {}],
     ['claiming an allowed parentOrigin', { parentOrigin: inject('hostOrigin') }],
   ])('cannot frame the page and receives nothing, %s', async (_label, extra) => {
-    const current = await open({ demo: 'true', ...extra }, inject('foreignHostOrigin'));
+    const current = await chromium.open({ demo: 'true', ...extra }, inject('foreignHostOrigin'));
     await expect
       .poll(() => current.console.some((line) => line.includes('frame-ancestors')), { timeout: 10_000 })
       .toBe(true);
@@ -194,7 +167,7 @@ describe('a host outside CONNECT_ALLOWED_ORIGINS', () => {
 
 describe('the page on its own', () => {
   it('works at top level and posts nothing', async () => {
-    const context = await browser.newContext();
+    const context = await chromium.browser.newContext();
     try {
       await context.addInitScript(() => {
         const seen: unknown[] = [];
@@ -220,7 +193,7 @@ describe('the page on its own', () => {
   });
 
   it('says so, and fetches again on "Try again", when a later screen\'s code does not download', async () => {
-    const context = await browser.newContext();
+    const context = await chromium.browser.newContext();
     try {
       const page = await context.newPage();
       await page.goto(`${inject('widgetOrigin')}/embed.html?demo=true&institution=FlinksCapital`);
@@ -249,7 +222,7 @@ describe('the page on its own', () => {
   });
 
   it('says what is wrong, in both languages, for a parent origin outside the list', async () => {
-    const context = await browser.newContext();
+    const context = await chromium.browser.newContext();
     try {
       const page = await context.newPage();
       await page.goto(
@@ -275,7 +248,11 @@ describe('secrets', () => {
       headers: { 'flinks-auth-key': 'e2e-secret' },
     });
     const { Token: token } = (await minted.json()) as { Token: string };
-    const current = await open({ demo: 'true', institution: 'FlinksCapital', authorizeToken: token });
+    const current = await chromium.open({
+      demo: 'true',
+      institution: 'FlinksCapital',
+      authorizeToken: token,
+    });
 
     await signIn(current, 'test_mfa_rounds', 'Wrong-Password-77');
     await current.widget

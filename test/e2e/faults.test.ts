@@ -1,20 +1,16 @@
-import type { Browser, FrameLocator } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createServerApp } from '../../server/app';
-import { parseConfig, sandboxOptions } from '../../server/config';
+import type { FrameLocator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { format } from '../../src/i18n/format';
 import {
-  createSandbox,
   FAULT_KINDS,
   FLINKS_CAPITAL_QUESTIONS,
   SANDBOX_ONE_TIME_CODE,
   SANDBOX_PASSWORD,
-  type Sandbox,
 } from '../../src/sandbox';
-import { listen, type Listening } from '../../src/sandbox/node';
-import { cspProblems, launchChromium, openHost, type HostSession } from './harness';
+import { chromiumForFile, cspProblems, type HostSession } from './harness';
 import { createHostApp } from './host-app';
+import { startStage, type Stage } from './stage';
 
 /**
  * Every persona of CONTRACT §6 on a bad network: the sandbox fails about a third of the calls (a 500, no answer
@@ -73,43 +69,21 @@ const PERSONAS: Persona[] = [
   { username: 'Greatday', password: 'Not-Everyday-3', end: field('INVALID_PASSWORD') },
 ];
 
-let browser: Browser;
-let session: HostSession | null = null;
-let sandbox: Sandbox;
-const servers: Listening[] = [];
-let hostOrigin = '';
+let stage: Stage;
 
 beforeAll(async () => {
   // A widget server of its own, with faults on and a short wait for each answer, framed by a host of its own.
-  let widgetOrigin = '';
-  const host = await listen({ port: 0, fetch: createHostApp(() => widgetOrigin).fetch });
-  servers.push(host);
-  hostOrigin = host.url;
-  const config = parseConfig({
-    PORT: '0',
-    CONNECT_ALLOWED_ORIGINS: host.url,
+  stage = await startStage(createHostApp, {
     CONNECT_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
-    SANDBOX_LATENCY_MS: '0',
-    SANDBOX_PENDING_MS: '1500',
-    SANDBOX_RATE_LIMIT_PER_MINUTE: '0',
     SANDBOX_FAULTS: FAULTS,
   });
-  sandbox = createSandbox(sandboxOptions(config));
-  const widget = await listen({ port: 0, fetch: createServerApp(config, { sandbox }).fetch });
-  servers.push(widget);
-  widgetOrigin = widget.url;
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser.close();
-  await Promise.all(servers.map((server) => server.close()));
+  await stage?.close();
 });
 
-afterEach(async () => {
-  await session?.close();
-  session = null;
-});
+const chromium = chromiumForFile();
 
 /** Answers whatever round is on screen with the right answers. */
 async function answerRound(widget: FrameLocator) {
@@ -210,8 +184,7 @@ describe(`every persona with faults on (SANDBOX_FAULTS=${FAULTS})`, () => {
   it.each(PERSONAS)(
     '$username ends where it should',
     async (persona) => {
-      session = await openHost(browser, { demo: 'true', institution: 'FlinksCapital' }, hostOrigin);
-      const current = session;
+      const current = await chromium.open({ demo: 'true', institution: 'FlinksCapital' }, stage.hostOrigin);
       const seen = await play(current, persona).catch(async (error: unknown) => {
         const frame = await current.widget
           .locator('body')
@@ -221,22 +194,22 @@ describe(`every persona with faults on (SANDBOX_FAULTS=${FAULTS})`, () => {
       });
       expect(seen.length).toBeGreaterThan(0);
 
-      const names = (await session.eventNames()).filter((name) => name !== 'APP_RESIZE');
+      const names = (await current.eventNames()).filter((name) => name !== 'APP_RESIZE');
       if (persona.end.kind === 'success') {
         expect(names.at(-1)).toBe('REDIRECT');
         expect(names.filter((name) => name === 'REDIRECT')).toHaveLength(1);
       } else {
         expect(names).not.toContain('REDIRECT');
       }
-      expect(session.console.filter((line) => line.startsWith('pageerror'))).toEqual([]);
-      expect(cspProblems(session)).toEqual([]);
+      expect(current.console.filter((line) => line.startsWith('pageerror'))).toEqual([]);
+      expect(cspProblems(current)).toEqual([]);
     },
     180_000,
   );
 
   it('met every kind of fault on the way', () => {
     // The log keeps the last 1,000 calls: plenty for this run.
-    const kinds = new Set(sandbox.log.map((entry) => entry.fault).filter((kind) => kind !== undefined));
+    const kinds = new Set(stage.sandbox.log.map((entry) => entry.fault).filter((kind) => kind !== undefined));
     expect([...kinds].sort()).toEqual([...FAULT_KINDS].sort());
   });
 });

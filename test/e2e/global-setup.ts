@@ -1,9 +1,7 @@
 import type { TestProject } from 'vitest/node';
-import { createServerApp } from '../../server/app';
 import { appBuildIsStale, buildApp } from '../../server/build';
-import { parseConfig } from '../../server/config';
-import { listen, type Listening } from '../../src/sandbox/node';
 import { createHostApp } from './host-app';
+import { startStage } from './stage';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,27 +18,9 @@ declare module 'vitest' {
 
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (appBuildIsStale()) await buildApp({ quiet: true });
-  const servers: Listening[] = [];
-  let widgetOrigin = '';
-  // The host page needs the widget's address and the widget needs the host's origin: start the host first.
-  const host = await listen({ port: 0, fetch: createHostApp(() => widgetOrigin).fetch });
-  servers.push(host);
-  const foreignHostOrigin = `http://localhost:${host.port}`;
-  const config = parseConfig({
-    PORT: '0',
-    CONNECT_ALLOWED_ORIGINS: host.url,
-    SANDBOX_LATENCY_MS: '0',
-    SANDBOX_PENDING_MS: '1500',
-    SANDBOX_RATE_LIMIT_PER_MINUTE: '0',
-  });
-  const widget = await listen({ port: 0, fetch: createServerApp(config).fetch });
-  servers.push(widget);
-  widgetOrigin = widget.url;
-
-  project.provide('widgetOrigin', widget.url);
-  project.provide('hostOrigin', host.url);
-  project.provide('foreignHostOrigin', foreignHostOrigin);
-  return async () => {
-    await Promise.all(servers.map((server) => server.close()));
-  };
+  const stage = await startStage(createHostApp);
+  project.provide('widgetOrigin', stage.widgetOrigin);
+  project.provide('hostOrigin', stage.hostOrigin);
+  project.provide('foreignHostOrigin', stage.foreignHostOrigin);
+  return () => stage.close();
 }

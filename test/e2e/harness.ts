@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 /** Debian's Chromium, with the flags vitest.config.ts gives every browser suite. */
 export function launchChromium(): Promise<Browser> {
@@ -98,6 +98,43 @@ export async function openHost(
     },
     close: () => context.close(),
   };
+}
+
+/** A test file's Chromium, and the host session of the test running. */
+export interface FileChromium {
+  /** Launched before the file's first test, closed after its last. */
+  readonly browser: Browser;
+  /** {@link openHost}, whose session is closed once the test ends, pass or fail. */
+  open(params: Record<string, string>, origin?: string): Promise<HostSession>;
+}
+
+/** Registers the hooks that give a test file one Chromium and close each test's host session after it. */
+export function chromiumForFile(): FileChromium {
+  let browser: Browser | undefined;
+  let session: HostSession | null = null;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await session?.close();
+    session = null;
+  });
+
+  const file: FileChromium = {
+    get browser() {
+      if (!browser) throw new Error('`browser` was read before beforeAll launched Chromium');
+      return browser;
+    },
+    open: async (params, origin) => {
+      session = await openHost(file.browser, params, origin);
+      return session;
+    },
+  };
+  return file;
 }
 
 /** Local and session storage and cookies of the host page and of the widget's frame. */

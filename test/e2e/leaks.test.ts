@@ -1,8 +1,6 @@
 import { Hono } from 'hono';
-import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createServerApp } from '../../server/app';
-import { parseConfig } from '../../server/config';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { format } from '../../src/i18n/format';
 import {
@@ -11,8 +9,8 @@ import {
   SANDBOX_PASSWORD,
   TRIANGLE_PNG,
 } from '../../src/sandbox';
-import { listen, type Listening } from '../../src/sandbox/node';
-import { cspProblems, launchChromium, openHost, type HostSession } from './harness';
+import { chromiumForFile, cspProblems, type HostSession } from './harness';
+import { startStage, type Stage } from './stage';
 
 /**
  * The leak hunt: every persona of CONTRACT §6 through the iframe, with a password, answers and an authorize token
@@ -65,41 +63,20 @@ function hostApp(widgetOrigin: () => string): Hono {
   return app;
 }
 
-let browser: Browser;
-let session: HostSession | null = null;
-const servers: Listening[] = [];
-let hostOrigin = '';
-let widgetOrigin = '';
+let stage: Stage;
 
 beforeAll(async () => {
-  const host = await listen({ port: 0, fetch: hostApp(() => widgetOrigin).fetch });
-  servers.push(host);
-  hostOrigin = host.url;
-  const config = parseConfig({
-    PORT: '0',
-    CONNECT_ALLOWED_ORIGINS: host.url,
-    SANDBOX_LATENCY_MS: '0',
-    SANDBOX_PENDING_MS: '1500',
-    SANDBOX_RATE_LIMIT_PER_MINUTE: '0',
-  });
-  const widget = await listen({ port: 0, fetch: createServerApp(config).fetch });
-  servers.push(widget);
-  widgetOrigin = widget.url;
-  browser = await launchChromium();
+  stage = await startStage(hostApp);
 });
 
 afterAll(async () => {
-  await browser.close();
-  await Promise.all(servers.map((server) => server.close()));
+  await stage?.close();
 });
 
-afterEach(async () => {
-  await session?.close();
-  session = null;
-});
+const chromium = chromiumForFile();
 
 async function mintToken(): Promise<string> {
-  const response = await fetch(`${widgetOrigin}/v3/any/BankingServices/GenerateAuthorizeToken`, {
+  const response = await fetch(`${stage.widgetOrigin}/v3/any/BankingServices/GenerateAuthorizeToken`, {
     method: 'POST',
     headers: { 'flinks-auth-key': `leak-hunt-secret-${RUN}` },
   });
@@ -114,13 +91,12 @@ interface Traces {
 }
 
 async function openWidget(params: Record<string, string>): Promise<{ current: HostSession; traces: Traces }> {
-  const current = await openHost(browser, {}, hostOrigin);
-  session = current;
+  const current = await chromium.open({}, stage.hostOrigin);
   const traces: Traces = { visited: [], referers: [] };
   current.page.on('framenavigated', (frame) => traces.visited.push(frame.url()));
   current.context.on('request', (request) => traces.referers.push(request.headerValue('referer')));
   const query = new URLSearchParams({ demo: 'true', institution: 'FlinksCapital', ...params });
-  const src = `${widgetOrigin}/embed.html?${query.toString()}`;
+  const src = `${stage.widgetOrigin}/embed.html?${query.toString()}`;
   await current.page.evaluate(
     (url) => (window as unknown as { mountWidget: (url: string) => void }).mountWidget(url),
     src,
@@ -130,7 +106,9 @@ async function openWidget(params: Record<string, string>): Promise<{ current: Ho
 }
 
 function widgetFrame(page: Page): Frame {
-  const frame = page.frames().find((candidate) => candidate.url().startsWith(`${widgetOrigin}/embed.html`));
+  const frame = page
+    .frames()
+    .find((candidate) => candidate.url().startsWith(`${stage.widgetOrigin}/embed.html`));
   if (!frame) throw new Error('the widget frame is not there');
   return frame;
 }
@@ -440,7 +418,7 @@ describe('messages into the frame', () => {
         for (const message of messages) target?.postMessage(message, '*');
         target?.postMessage('leak-hunt-sentinel', '*');
       },
-      { messages: forged, origin: widgetOrigin },
+      { messages: forged, origin: stage.widgetOrigin },
     );
     await widgetFrame(page).evaluate(() => (window as unknown as Probe).sentinel);
 

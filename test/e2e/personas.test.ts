@@ -1,9 +1,9 @@
-import type { Browser, FrameLocator } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { FrameLocator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { format } from '../../src/i18n/format';
 import { FLINKS_CAPITAL_QUESTIONS, SANDBOX_ONE_TIME_CODE, SANDBOX_PASSWORD } from '../../src/sandbox';
-import { cspProblems, expectNoSecrets, launchChromium, openHost, type HostSession } from './harness';
+import { chromiumForFile, cspProblems, expectNoSecrets, type HostSession } from './harness';
 
 /**
  * Every persona of CONTRACT §6, through the iframe: the partner page (another origin) mounts the widget with
@@ -17,25 +17,10 @@ const ANSWERS: readonly string[] = [
   SANDBOX_ONE_TIME_CODE,
 ];
 
-let browser: Browser;
-let session: HostSession | null = null;
+const chromium = chromiumForFile();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
-
-afterEach(async () => {
-  await session?.close();
-  session = null;
-});
-
-async function start(tag: string): Promise<HostSession> {
-  session = await openHost(browser, { demo: 'true', institution: 'FlinksCapital', tag });
-  return session;
+function start(tag: string): Promise<HostSession> {
+  return chromium.open({ demo: 'true', institution: 'FlinksCapital', tag });
 }
 
 async function signIn(widget: FrameLocator, username: string, password = SANDBOX_PASSWORD) {
@@ -263,8 +248,7 @@ describe('personas that meet a Flinks code', () => {
   });
 
   it(`stops after maximumRetry wrong passwords with MAXIMUM_RETRY_REACHED`, async () => {
-    session = await openHost(browser, { demo: 'true', institution: 'FlinksCapital', maximumRetry: '2' });
-    const current = session;
+    const current = await chromium.open({ demo: 'true', institution: 'FlinksCapital', maximumRetry: '2' });
     await signIn(current.widget, 'Greatday', 'wrong-one');
     await current.widget.getByText(guidance('INVALID_PASSWORD')).waitFor();
     await signIn(current.widget, 'Greatday', 'wrong-two');
