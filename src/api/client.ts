@@ -10,7 +10,7 @@ import type {
   TransportFailure,
 } from './types';
 import { LIMITS } from './limits';
-import type { Checks } from './schema';
+import type { Checked, Checks } from './schema';
 
 /** Above Flinks' 210 s dispatch limit: a bank login can be slow. */
 export const DEFAULT_TIMEOUT_MS = 240_000;
@@ -289,64 +289,55 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
     };
   }
 
-  async function authorizeCall(call: Call, callOptions: CallOptions | undefined): Promise<AuthorizeResult> {
+  /** A call's answer, unless the transport or a FlinksCode already decided the result. */
+  async function answerOf(
+    call: Call,
+    callOptions: CallOptions | undefined,
+  ): Promise<Exchange | Pending | ApiError> {
     const exchange = await send(call, callOptions);
     if (exchange.kind === 'error') return exchange;
-    const { context } = exchange;
-    const coded = answerWithCode(exchange, context);
-    if (coded) return coded;
+    return answerWithCode(exchange, exchange.context) ?? exchange;
+  }
 
-    if (exchange.status === 200) {
-      const parsed = exchange.checks.authorized(exchange.json);
-      if (!parsed.ok) return malformed(context, 200, shapeProblem(parsed.path));
-      const body = parsed.value;
-      return {
+  async function authorizeCall(call: Call, callOptions: CallOptions | undefined): Promise<AuthorizeResult> {
+    const answer = await answerOf(call, callOptions);
+    if (answer.kind !== 'exchange') return answer;
+    if (answer.status === 200) {
+      return checked(answer, answer.checks.authorized, (body) => ({
         kind: 'authorized',
         requestId: body.RequestId,
         loginId: body.Login.Id,
         institution: body.Institution,
         body,
-      };
+      }));
     }
-    if (exchange.status === 203) {
-      const parsed = exchange.checks.challenged(exchange.json);
-      if (!parsed.ok) return malformed(context, 203, shapeProblem(parsed.path));
-      return {
+    if (answer.status === 203) {
+      return checked(answer, answer.checks.challenged, (body) => ({
         kind: 'challenged',
-        requestId: parsed.value.RequestId,
-        challenges: parsed.value.SecurityChallenges,
-      };
+        requestId: body.RequestId,
+        challenges: body.SecurityChallenges,
+      }));
     }
-    return orStatusFailure(exchange.status, context, unexpectedStatus(exchange.status));
+    return withoutCode(answer);
   }
 
   async function accountsCall(call: Call, callOptions: CallOptions | undefined): Promise<AccountsDataResult> {
-    const exchange = await send(call, callOptions);
-    if (exchange.kind === 'error') return exchange;
-    const { context } = exchange;
-    const coded = answerWithCode(exchange, context);
-    if (coded) return coded;
-
-    if (exchange.status === 200) {
-      const parsed = exchange.checks.accounts(exchange.json);
-      if (!parsed.ok) return malformed(context, 200, shapeProblem(parsed.path));
-      const body = parsed.value;
-      return {
-        kind: 'accounts',
-        requestId: body.RequestId,
-        accounts: body.Accounts,
-        loginId: body.Login?.Id ?? null,
-        institution: body.Institution ?? null,
-      };
-    }
-    return orStatusFailure(exchange.status, context, unexpectedStatus(exchange.status));
+    const answer = await answerOf(call, callOptions);
+    if (answer.kind !== 'exchange') return answer;
+    if (answer.status !== 200) return withoutCode(answer);
+    return checked(answer, answer.checks.accounts, (body) => ({
+      kind: 'accounts',
+      requestId: body.RequestId,
+      accounts: body.Accounts,
+      loginId: body.Login?.Id ?? null,
+      institution: body.Institution ?? null,
+    }));
   }
 
   async function deleteCall(call: Call, callOptions: CallOptions | undefined): Promise<DeleteCardResult> {
     const exchange = await send(call, callOptions);
     if (exchange.kind === 'error') return exchange;
-    const { context } = exchange;
-    const coded = answerWithCode(exchange, context);
+    const coded = answerWithCode(exchange, exchange.context);
     if (coded?.kind === 'pending') {
       // DeleteCard has no pending result: the login is still being processed, which is what CARD_IN_USE says.
       return {
@@ -359,13 +350,11 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
       };
     }
     if (coded) return coded;
-
-    if (exchange.status === 200) {
-      const parsed = exchange.checks.deleted(exchange.json);
-      if (!parsed.ok) return malformed(context, 200, shapeProblem(parsed.path));
-      return { kind: 'deleted', message: redact(parsed.value.Message, context.secrets) };
-    }
-    return orStatusFailure(exchange.status, context, unexpectedStatus(exchange.status));
+    if (exchange.status !== 200) return withoutCode(exchange);
+    return checked(exchange, exchange.checks.deleted, (body) => ({
+      kind: 'deleted',
+      message: redact(body.Message, exchange.context.secrets),
+    }));
   }
 
   const invalidSegment = (name: string, context: CallContext): ApiError =>
@@ -507,8 +496,21 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
   };
 }
 
-function unexpectedStatus(status: number): string {
-  return `The API answered HTTP ${status} without a FlinksCode.`;
+/** A success status whose body passed its check becomes `result`; a body that did not is MALFORMED_RESPONSE. */
+function checked<Body, Result>(
+  exchange: Exchange,
+  check: (json: unknown) => Checked<Body>,
+  result: (body: Body) => Result,
+): Result | ApiError {
+  const parsed = check(exchange.json);
+  return parsed.ok
+    ? result(parsed.value)
+    : malformed(exchange.context, exchange.status, shapeProblem(parsed.path));
+}
+
+/** A status with no success shape for this call, and no FlinksCode to say what it means. */
+function withoutCode({ status, context }: Exchange): ApiError {
+  return orStatusFailure(status, context, `The API answered HTTP ${status} without a FlinksCode.`);
 }
 
 /**
