@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { chromium, type Browser } from 'playwright-core';
 import { createServerApp } from '../server/app';
-import { parseConfig } from '../server/config';
+import { boundConfig, parseConfig } from '../server/config';
 import { listen, type Listening } from '../src/sandbox/node';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/chromium';
 import { THROTTLING } from './budgets';
@@ -157,9 +157,14 @@ async function startServers(distDir: string, gzip: boolean): Promise<Servers> {
     CONNECT_ALLOWED_ORIGINS: host.url,
     SANDBOX_RATE_LIMIT_PER_MINUTE: '0',
   });
-  const app = createServerApp(config, { distDir });
-  const served = gzip ? new Hono().use(compress()).all('*', (c) => app.fetch(c.req.raw)) : app;
-  const widget = await listen({ port: 0, fetch: served.fetch });
+  let app: Hono | null = null;
+  const served = (request: Request) => (app ? app.fetch(request) : new Response('Starting', { status: 503 }));
+  const widget = await listen({
+    port: 0,
+    fetch: gzip ? new Hono().use(compress()).all('*', (c) => served(c.req.raw)).fetch : served,
+  });
+  // The widget's own origin is only known once it listens: its Host allow-list needs it.
+  app = createServerApp(boundConfig(config, widget.port), { distDir });
   return { widget, host, close: async () => void (await Promise.all([widget.close(), host.close()])) };
 }
 

@@ -1,12 +1,19 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { createSandbox, type Sandbox } from '../src/sandbox';
-import { sandboxOptions, type ServerConfig } from './config';
+import { cors } from 'hono/cors';
+import { createSandbox, SANDBOX_CUSTOMER_ID, type Sandbox } from '../src/sandbox';
+import { bankApi, PARENT_ORIGIN_HEADER, type BankApiLimits } from './bank-api';
+import { recordClientAddress } from './client-address';
+import { listen, type Listening } from '../src/sandbox/node';
+import { boundConfig, sandboxOptions, type ServerConfig } from './config';
 import { withEmbedPage } from './embed-config';
-import { withFlinksProxy } from './proxy';
-import { withSecurityHeaders } from './security';
+import { flinksUpstream, sandboxUpstream } from './proxy';
+import { withHostAllowList, withSecurityHeaders } from './security';
+import { withSessionRoutes } from './session-routes';
+import { SessionSigner } from './sessions';
+import { createSharedState, type SharedState } from './shared-state';
 
 /** Where `vite build --mode app` writes the demo, the embed page and the host SDK. */
 export const APP_DIST_DIR = resolve(import.meta.dirname, '../dist/app');
@@ -16,15 +23,84 @@ export interface ServerAppOptions {
   sandbox?: Sandbox;
   /** The built app's folder; default {@link APP_DIST_DIR}. */
   distDir?: string;
+  /** Where sessions' RequestIds and counters live; default Redis at REDIS_URL, else this process's memory. */
+  state?: SharedState;
+  /** The bank API's limits, for tests; default {@link BANK_API_LIMITS}. */
+  limits?: Partial<BankApiLimits>;
+  /** Where upstream calls go in proxy mode; default the global `fetch`. */
+  fetch?: typeof fetch;
+  /** One line per upstream call and per refusal; default the console. */
+  log?: (line: string) => void;
 }
 
 /** One concern of the server (an API, static files, headers...), added to the app in order. */
 type Concern = (app: Hono) => void;
 
-/** The Flinks-compatible API under /v3: the sandbox answers every customerId. */
-function sandboxApi(sandbox: Sandbox): Concern {
+/**
+ * The Flinks-compatible API under /v3 (CONTRACT §7): the sandbox or Flinks behind connect sessions. CORS answers only
+ * CONNECT_ALLOWED_ORIGINS, the partner pages that may run the React component against this API.
+ */
+function bankApiRoutes(
+  config: ServerConfig,
+  sandbox: Sandbox,
+  state: SharedState,
+  options: ServerAppOptions,
+): Concern {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const upstream = config.proxy
+    ? flinksUpstream(config.proxy, {
+        timeoutMs: config.requestTimeoutMs,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        log: (line) => log(`proxy ${line}`),
+      })
+    : sandboxUpstream(sandbox, SANDBOX_CUSTOMER_ID);
+  const allowed = new Set(config.allowedOrigins);
   return (app) => {
-    app.all('/v3/*', (c) => sandbox.fetch(c.req.raw));
+    app.use(
+      '/v3/*',
+      cors({
+        origin: (origin) => (allowed.has(origin) ? origin : null),
+        allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+        allowHeaders: ['content-type', 'authorization', PARENT_ORIGIN_HEADER, 'flinks-auth-key', 'x-api-key'],
+        exposeHeaders: ['retry-after', 'www-authenticate'],
+        maxAge: 600,
+      }),
+    );
+    app.all(
+      '/v3/*',
+      bankApi({
+        upstream,
+        signer: new SessionSigner(config.sessions.secrets),
+        state,
+        requireSession: config.sessions.required,
+        ...(config.proxy ? {} : { open: (request: Request) => sandbox.fetch(request) }),
+        publicOrigins: config.publicOrigins,
+        ...(options.limits ? { limits: options.limits } : {}),
+        log: (line) => log(`api ${line}`),
+      }),
+    );
+  };
+}
+
+/**
+ * `/connect.js` under a versioned path that never changes (`/sdk/v{version}/connect.js`), with CORS, so a partner
+ * can pin it with Subresource Integrity.
+ */
+export const SDK_VERSION: string = (
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')) as { version: string }
+).version;
+
+function versionedSdk(distDir: string): Concern {
+  const file = join(distDir, 'connect.js');
+  return (app) => {
+    app.get(`/sdk/v${SDK_VERSION}/connect.js`, (c) => {
+      if (!existsSync(file)) return c.text('Not built yet', 503);
+      return c.body(readFileSync(file), 200, {
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'public, max-age=31536000, immutable',
+        'access-control-allow-origin': '*',
+      });
+    });
   };
 }
 
@@ -47,6 +123,8 @@ function builtApp(distDir: string): Concern {
       if (c.res.ok && !c.res.headers.has('cache-control')) c.header('cache-control', 'no-cache');
     });
     // Brotli or gzip copies written at build time (server/precompress.ts), chosen by the browser's Accept-Encoding.
+    // The MSW worker is for tests and Storybook: a production page must never be able to register it.
+    app.get('/mockServiceWorker.js', (c) => c.text('Not found', 404));
     app.use('/*', serveStatic({ root: distDir, precompressed: true }));
   };
 }
@@ -62,15 +140,52 @@ function builtApp(distDir: string): Concern {
 export function createServerApp(config: ServerConfig, options: ServerAppOptions = {}): Hono {
   const sandbox = options.sandbox ?? createSandbox(sandboxOptions(config));
   const distDir = options.distDir ?? APP_DIST_DIR;
-  const api = config.proxy ? withFlinksProxy(config.proxy, config) : sandboxApi(sandbox);
+  const state = options.state ?? createSharedState(config.redisUrl);
+  const log = options.log ?? ((line: string) => console.log(line));
   const concerns: Concern[] = [
+    withHostAllowList(config.publicOrigins),
+    (app) => app.use('*', recordClientAddress(config.trustedProxies)),
     withSecurityHeaders(config),
-    api,
+    withSessionRoutes({
+      signer: new SessionSigner(config.sessions.secrets),
+      state,
+      apiKeys: config.sessions.apiKeys,
+      allowedOrigins: config.allowedOrigins,
+      publicOrigins: config.publicOrigins,
+      demo: config.proxy === null,
+      log: (line) => log(`sessions ${line}`),
+    }),
+    bankApiRoutes(config, sandbox, state, options),
     withEmbedPage(config, distDir),
+    versionedSdk(distDir),
     builtApp(distDir),
   ];
   const app = new Hono();
   for (const concern of concerns) concern(app);
   app.notFound((c) => c.text('Not found', 404));
   return app;
+}
+
+/**
+ * Listens on `config.port` (0: a free one), then serves {@link createServerApp} with the port-derived origins
+ * bound to the port actually used ({@link boundConfig}), so the Host allow-list knows its own address.
+ *
+ * @example
+ * const server = await listenServerApp(parseConfig({ PORT: '0' }));
+ * await fetch(`${server.url}/embed.html`);
+ */
+export async function listenServerApp(
+  config: ServerConfig,
+  options: ServerAppOptions = {},
+  hostname = '127.0.0.1',
+): Promise<Listening & { config: ServerConfig }> {
+  let app: Hono | null = null;
+  const server = await listen({
+    hostname,
+    port: config.port,
+    fetch: (request) => (app ? app.fetch(request) : new Response('Starting', { status: 503 })),
+  });
+  const bound = boundConfig(config, server.port);
+  app = createServerApp(bound, options);
+  return { ...server, config: bound };
 }

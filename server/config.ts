@@ -1,3 +1,6 @@
+import { isIP } from 'node:net';
+import { addressOf } from './client-address';
+import { randomSecret } from './sessions';
 import { parseFaults, SANDBOX_CUSTOMER_ID, type FaultOptions, type SandboxOptions } from '../src/sandbox';
 
 /** Forward the widget's calls to a real Flinks instance instead of the sandbox (FLINKS_*). */
@@ -30,6 +33,25 @@ export interface ServerConfig {
     faults?: FaultOptions;
   };
   proxy: ProxyConfig | null;
+  /** Connect sessions (CONTRACT §7). */
+  sessions: SessionConfig;
+  /** CONNECT_PUBLIC_ORIGIN: the origins browsers reach this server by; any other Host is refused. */
+  publicOrigins: string[];
+  /** CONNECT_TRUSTED_PROXIES: addresses whose X-Forwarded-For is believed. */
+  trustedProxies: string[];
+  /** REDIS_URL: shared state for several server processes; null keeps it in this process. */
+  redisUrl: string | null;
+}
+
+export interface SessionConfig {
+  /** CONNECT_API_KEYS: what a partner's backend authenticates with on POST /connect/sessions. Never logged. */
+  apiKeys: string[];
+  /** CONNECT_SESSION_SECRET, comma-separated: the first signs, all are honoured (rotation). Never logged. */
+  secrets: string[];
+  /** True when the secret was made up for this process (sandbox mode without CONNECT_SESSION_SECRET). */
+  secretIsRandom: boolean;
+  /** CONNECT_REQUIRE_SESSION; always true in proxy mode. */
+  required: boolean;
 }
 
 /** Thrown by {@link parseConfig} with every problem found, one per line, each naming its variable. */
@@ -75,8 +97,13 @@ function isOrigin(value: string): boolean {
   }
 }
 
-function origins(env: Env, port: number, problems: string[]): string[] {
-  const value = read(env, 'CONNECT_ALLOWED_ORIGINS');
+function origins(
+  env: Env,
+  name: 'CONNECT_ALLOWED_ORIGINS' | 'CONNECT_PUBLIC_ORIGIN',
+  port: number,
+  problems: string[],
+): string[] {
+  const value = read(env, name);
   if (value === undefined) return [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
   const list = value
     .split(',')
@@ -85,7 +112,7 @@ function origins(env: Env, port: number, problems: string[]): string[] {
   const wrong = list.filter((origin) => !isOrigin(origin));
   if (list.length === 0 || wrong.length > 0) {
     problems.push(
-      `CONNECT_ALLOWED_ORIGINS must be comma-separated origins like https://partner.example or http://localhost:3000, without a path or a trailing slash (got ${wrong.map((origin) => `"${origin}"`).join(', ') || 'an empty list'})`,
+      `${name} must be comma-separated origins like https://partner.example or http://localhost:3000, without a path or a trailing slash (got ${wrong.map((origin) => `"${origin}"`).join(', ') || 'an empty list'})`,
     );
   }
   return list;
@@ -151,6 +178,71 @@ function proxy(env: Env, problems: string[]): ProxyConfig | null {
   return instance && customerId && secretKey ? { instance, customerId, secretKey, upstreamUrl } : null;
 }
 
+function list(env: Env, name: string): string[] {
+  return (read(env, name) ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/** Long enough that guessing is hopeless; short ones are refused rather than silently weak. */
+const MIN_SECRET_LENGTH = 32;
+const MIN_API_KEY_LENGTH = 24;
+
+function sessionConfig(env: Env, proxyMode: boolean, problems: string[]): SessionConfig {
+  const apiKeys = list(env, 'CONNECT_API_KEYS');
+  const secrets = list(env, 'CONNECT_SESSION_SECRET');
+  const requireValue = read(env, 'CONNECT_REQUIRE_SESSION');
+  if (requireValue !== undefined && requireValue !== 'true' && requireValue !== 'false') {
+    problems.push(`CONNECT_REQUIRE_SESSION must be true or false (got "${requireValue}")`);
+  }
+  if (proxyMode && requireValue === 'false') {
+    problems.push(
+      'CONNECT_REQUIRE_SESSION cannot be false in proxy mode: a real bank is only reached inside a session',
+    );
+  }
+  if (proxyMode && apiKeys.length === 0) {
+    problems.push('Proxy mode needs CONNECT_API_KEYS: the keys your backend uses to create connect sessions');
+  }
+  if (proxyMode && secrets.length === 0) {
+    problems.push(
+      'Proxy mode needs CONNECT_SESSION_SECRET (at least 32 characters), the same in every server process',
+    );
+  }
+  if (apiKeys.some((key) => key.length < MIN_API_KEY_LENGTH)) {
+    problems.push(`Each of CONNECT_API_KEYS must be at least ${MIN_API_KEY_LENGTH} characters long`);
+  }
+  if (secrets.some((secret) => secret.length < MIN_SECRET_LENGTH)) {
+    problems.push(`CONNECT_SESSION_SECRET must be at least ${MIN_SECRET_LENGTH} characters long`);
+  }
+  return {
+    apiKeys,
+    secrets: secrets.length > 0 ? secrets : [randomSecret()],
+    secretIsRandom: secrets.length === 0,
+    required: proxyMode || requireValue === 'true',
+  };
+}
+
+function trustedProxies(env: Env, problems: string[]): string[] {
+  const proxies = list(env, 'CONNECT_TRUSTED_PROXIES');
+  const wrong = proxies.filter((address) => isIP(address) === 0);
+  if (wrong.length > 0) {
+    problems.push(
+      `CONNECT_TRUSTED_PROXIES must be comma-separated IP addresses such as 10.0.0.5 (got ${wrong.map((address) => `"${address}"`).join(', ')})`,
+    );
+  }
+  return proxies;
+}
+
+function redisUrl(env: Env, problems: string[]): string | null {
+  const value = read(env, 'REDIS_URL');
+  if (value === undefined) return null;
+  if (!/^rediss?:\/\//.test(value)) {
+    problems.push('REDIS_URL must look like redis://127.0.0.1:6379 or rediss://… (TLS)');
+  }
+  return value;
+}
+
 /**
  * Reads the server configuration from the environment (CONTRACT §2), validating every value.
  *
@@ -165,7 +257,7 @@ export function parseConfig(env: Env): ServerConfig {
     port,
     host: read(env, 'HOST') ?? null,
     apiUrl: apiUrl(env, problems),
-    allowedOrigins: origins(env, port, problems),
+    allowedOrigins: origins(env, 'CONNECT_ALLOWED_ORIGINS', port, problems),
     requestTimeoutMs: integer(env, 'CONNECT_REQUEST_TIMEOUT_MS', 240_000, 1, 3_600_000, problems),
     sandbox: {
       sessionTtlMs: integer(env, 'SANDBOX_SESSION_TTL_MS', 480_000, 1, 86_400_000, problems),
@@ -175,6 +267,14 @@ export function parseConfig(env: Env): ServerConfig {
       faults: faults(env, problems),
     },
     proxy: proxy(env, problems),
+    sessions: sessionConfig(
+      env,
+      read(env, 'FLINKS_INSTANCE') !== undefined || read(env, 'FLINKS_SECRET_KEY') !== undefined,
+      problems,
+    ),
+    publicOrigins: origins(env, 'CONNECT_PUBLIC_ORIGIN', port, problems),
+    trustedProxies: trustedProxies(env, problems),
+    redisUrl: redisUrl(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -189,10 +289,27 @@ export function sandboxOptions(config: ServerConfig): SandboxOptions {
     sessionTtlMs,
     pendingMs,
     latencyMs,
-    allowedOrigins: config.allowedOrigins,
+    // Limits are keyed on the client's real address (the socket's, or behind CONNECT_TRUSTED_PROXIES the first
+    // untrusted hop), never on a header anyone can rotate.
+    clientKey: addressOf,
     rateLimit:
       rateLimitPerMinute === 0
         ? { max: Number.POSITIVE_INFINITY, windowMs: 60_000 }
         : { max: rateLimitPerMinute, windowMs: 60_000 },
+  };
+}
+
+/**
+ * The configuration once the server is listening: with PORT=0 (a free port), the origins derived from the port
+ * (the defaults of CONNECT_ALLOWED_ORIGINS and CONNECT_PUBLIC_ORIGIN) take the port actually bound.
+ */
+export function boundConfig(config: ServerConfig, port: number): ServerConfig {
+  if (config.port !== 0) return config;
+  const bind = (origins: string[]) => origins.map((origin) => origin.replace(/:0$/, `:${port}`));
+  return {
+    ...config,
+    port,
+    allowedOrigins: bind(config.allowedOrigins),
+    publicOrigins: bind(config.publicOrigins),
   };
 }

@@ -6,6 +6,8 @@ export interface SecurityOptions {
   apiBaseUrl: string;
   /** CONNECT_ALLOWED_ORIGINS. */
   allowedOrigins: readonly string[];
+  /** CONNECT_PUBLIC_ORIGIN: where the server is reached; HSTS is sent on its https ones. */
+  publicOrigins?: readonly string[];
 }
 
 /** `'self'` for a same-origin API path, else the API's origin. */
@@ -56,21 +58,67 @@ export function hostPagePolicy({ apiBaseUrl }: SecurityOptions): string {
   });
 }
 
+/** Pages that may open a bank's sign-in page in a popup (OAuth) and still hear back from it. */
+const POPUP_OPENERS = new Set(['/', '/index.html', '/embed.html']);
+/** Fetched or framed by partners' pages on other origins. */
+const CROSS_ORIGIN_RESOURCES = /^\/(?:embed\.html|connect\.js|sdk\/.*)$/;
+
+/** No powerful feature is needed by the widget or the demo; none may be used by anything framed in them either. */
+export const PERMISSIONS_POLICY = [
+  'accelerometer=()',
+  'autoplay=()',
+  'camera=()',
+  'display-capture=()',
+  'geolocation=()',
+  'gyroscope=()',
+  'magnetometer=()',
+  'microphone=()',
+  'midi=()',
+  'payment=()',
+  'usb=()',
+  'serial=()',
+  'hid=()',
+  'bluetooth=()',
+].join(', ');
+
 /**
  * Security headers for everything `npm start` serves: the embed page's CSP on /embed.html, the host page's on every
- * other HTML page, and `nosniff` and `no-referrer` on every response. (Caching is the static files' concern.)
+ * other HTML page; `nosniff`, `no-referrer`, a cross-origin opener and resource policy and a Permissions-Policy on
+ * every response; HSTS when browsers reach the server over https. (Caching is the static files' concern, except
+ * /embed.html, whose address can carry a session token: never stored.)
  */
 export function securityHeaders(options: SecurityOptions): MiddlewareHandler {
   const embedPolicy = embedPagePolicy(options);
   const hostPolicy = hostPagePolicy(options);
+  const httpsHosts = new Set(
+    (options.publicOrigins ?? [])
+      .filter((origin) => origin.startsWith('https:'))
+      .map((origin) => new URL(origin).host),
+  );
   return async (c, next) => {
     await next();
     const headers = c.res.headers;
+    const path = c.req.path;
     headers.set('X-Content-Type-Options', 'nosniff');
     headers.set('Referrer-Policy', 'no-referrer');
+    headers.set('Permissions-Policy', PERMISSIONS_POLICY);
+    headers.set(
+      'Cross-Origin-Opener-Policy',
+      POPUP_OPENERS.has(path) ? 'same-origin-allow-popups' : 'same-origin',
+    );
+    if (!headers.has('Cross-Origin-Resource-Policy')) {
+      headers.set(
+        'Cross-Origin-Resource-Policy',
+        CROSS_ORIGIN_RESOURCES.test(path) ? 'cross-origin' : 'same-origin',
+      );
+    }
+    if (httpsHosts.has(new URL(c.req.url).host)) {
+      headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    }
     const isHtml = headers.get('content-type')?.startsWith('text/html') ?? false;
-    if (c.req.path === '/embed.html') {
+    if (path === '/embed.html') {
       headers.set('Content-Security-Policy', embedPolicy);
+      headers.set('Cache-Control', 'no-store');
     } else if (isHtml) {
       headers.set('Content-Security-Policy', hostPolicy);
     }
@@ -78,8 +126,35 @@ export function securityHeaders(options: SecurityOptions): MiddlewareHandler {
 }
 
 /** The server concern: {@link securityHeaders} around every route (add it first). */
-export function withSecurityHeaders(config: { apiUrl: string; allowedOrigins: readonly string[] }) {
+export function withSecurityHeaders(config: {
+  apiUrl: string;
+  allowedOrigins: readonly string[];
+  publicOrigins: readonly string[];
+}) {
   return (app: Hono): void => {
-    app.use('*', securityHeaders({ apiBaseUrl: config.apiUrl, allowedOrigins: config.allowedOrigins }));
+    app.use(
+      '*',
+      securityHeaders({
+        apiBaseUrl: config.apiUrl,
+        allowedOrigins: config.allowedOrigins,
+        publicOrigins: config.publicOrigins,
+      }),
+    );
+  };
+}
+
+/**
+ * Refuses a request whose Host (as Node's adapter puts it in the request's URL) is not one of CONNECT_PUBLIC_ORIGIN's: a page on another name that resolves to this
+ * server (DNS rebinding) cannot talk to it as if it were same-origin.
+ */
+export function withHostAllowList(publicOrigins: readonly string[]) {
+  const hosts = new Set(publicOrigins.map((origin) => new URL(origin).host));
+  return (app: Hono): void => {
+    app.use('*', async (c, next) => {
+      if (!hosts.has(new URL(c.req.url).host)) {
+        return c.text('This server does not answer to that host name (CONNECT_PUBLIC_ORIGIN).', 421);
+      }
+      await next();
+    });
   };
 }

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { createServerApp } from '../../server/app';
+import { listenServerApp } from '../../server/app';
 import { parseConfig, sandboxOptions } from '../../server/config';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
 import { listen } from '../../src/sandbox/node';
@@ -38,7 +38,7 @@ export async function startStage(
   try {
     const config = parseConfig({ PORT: '0', CONNECT_ALLOWED_ORIGINS: host.url, ...SANDBOX_ENV, ...env });
     const sandbox = createSandbox(sandboxOptions(config));
-    const widget = await listen({ port: 0, fetch: createServerApp(config, { sandbox }).fetch });
+    const widget = await listenServerApp(config, { sandbox });
     widgetOrigin = widget.url;
     return {
       hostOrigin: host.url,

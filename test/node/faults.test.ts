@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { createServerApp } from '../../server/app';
-import { ConfigError, parseConfig, sandboxOptions } from '../../server/config';
+import { listenServerApp } from '../../server/app';
+import { ConfigError, parseConfig, sandboxOptions, type ServerConfig } from '../../server/config';
 import { createFlinksClient } from '../../src/api';
 import type { AuthorizeResult, FlinksClient, SecurityChallenge, SecurityResponses } from '../../src/api';
 import {
@@ -356,6 +356,12 @@ describe('over HTTP (npm start, npm run dev)', () => {
     servers.push(server);
     return `${server.url}/v3/x/BankingServices`;
   };
+  /** The composed `npm start` app, on a free port its Host allow-list knows. */
+  const serveApp = async (config: ServerConfig) => {
+    const server = await listenServerApp(config, { distDir: '/nonexistent' });
+    servers.push(server);
+    return `${server.url}/v3/x/BankingServices`;
+  };
   afterAll(async () => {
     await Promise.all(servers.map((server) => server.close()));
     servers = [];
@@ -394,16 +400,16 @@ describe('over HTTP (npm start, npm run dev)', () => {
 
   it('the composed server drops the socket too, without logging an error', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const config = parseConfig({ SANDBOX_LATENCY_MS: '0', SANDBOX_FAULTS: 'rate=1,kinds=reset' });
-    const base = await serve(createServerApp(config, { distDir: '/nonexistent' }).fetch);
+    const config = parseConfig({ PORT: '0', SANDBOX_LATENCY_MS: '0', SANDBOX_FAULTS: 'rate=1,kinds=reset' });
+    const base = await serveApp(config);
     await expect(fetch(`${base}/Institutions`)).rejects.toBeInstanceOf(TypeError);
     expect(errors).not.toHaveBeenCalled();
     errors.mockRestore();
   });
 
   it('the composed server sends a 500 fault with its usual headers', async () => {
-    const config = parseConfig({ SANDBOX_LATENCY_MS: '0', SANDBOX_FAULTS: 'rate=1,kinds=500' });
-    const base = await serve(createServerApp(config, { distDir: '/nonexistent' }).fetch);
+    const config = parseConfig({ PORT: '0', SANDBOX_LATENCY_MS: '0', SANDBOX_FAULTS: 'rate=1,kinds=500' });
+    const base = await serveApp(config);
     const response = await fetch(`${base}/Institutions`);
     expect(response.status).toBe(500);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');

@@ -2,9 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { Hono } from 'hono';
 import { createServerApp } from '../../server/app';
 import { parseConfig } from '../../server/config';
-import { createFlinksProxy, upstreamBase } from '../../server/proxy';
+import { upstreamBase } from '../../server/proxy';
 import { createSandbox } from '../../src/sandbox';
 import { listen, type Listening } from '../../src/sandbox/node';
+import { createSession, SERVER, SESSION_ENV, sessionHeaders } from './sessions-helpers';
 
 const SECRET = 'proxy-test-secret-7f3a9c';
 const CUSTOMER = 'cust-1234';
@@ -63,14 +64,27 @@ function proxyApp(env: Record<string, string> = {}) {
       FLINKS_CUSTOMER_ID: CUSTOMER,
       FLINKS_SECRET_KEY: SECRET,
       FLINKS_UPSTREAM_URL: upstream.url,
+      ...SESSION_ENV,
       ...env,
     }),
   );
 }
 
+/** Each app's session, created once per app as the partner's backend would. */
+const sessions = new WeakMap<Hono, Promise<string>>();
+function sessionOf(app: Hono): Promise<string> {
+  let session = sessions.get(app);
+  if (!session) {
+    session = createSession(app);
+    sessions.set(app, session);
+  }
+  return session;
+}
+
 /** A call as the browser makes it; every answer is kept to check that no secret ever comes back. */
 async function browserCall(app: Hono, path: string, init: RequestInit = {}) {
-  const response = await app.request(`${API}/${path}`, init);
+  const headers = { ...sessionHeaders(await sessionOf(app)), ...(init.headers as Record<string, string>) };
+  const response = await app.request(`${SERVER}${API}/${path}`, { ...init, headers });
   const text = await response.text();
   answered.push(text, JSON.stringify([...response.headers]));
   return { status: response.status, body: JSON.parse(text) as Record<string, unknown> };
@@ -143,7 +157,13 @@ describe('proxy mode', () => {
   it.each<[string, string, object, number, string]>([
     ['a login error', 'Authorize', { ...nomfa, Username: 'test_disabled_account' }, 401, 'DISABLED_LOGIN'],
     ['a wrong password', 'Authorize', { ...nomfa, Password: 'nope' }, 401, 'INVALID_PASSWORD'],
-    ['a request error', 'GetAccountsDetail', { RequestId: 'never-issued' }, 400, 'SESSION_NONEXISTENT'],
+    [
+      'a sign-in without a password',
+      'Authorize',
+      { Institution: 'FlinksCapital', Username: 'Greatday' },
+      400,
+      'INVALID_REQUEST',
+    ],
     ['a bad body', 'Authorize', { Institution: 42 }, 400, 'INVALID_REQUEST'],
   ])('passes %s through', async (_label, path, body, status, flinksCode) => {
     const app = proxyApp();
@@ -154,6 +174,18 @@ describe('proxy mode', () => {
     });
     expect(result.status).toBe(status);
     expect(result.body.FlinksCode).toBe(flinksCode);
+  });
+
+  it('passes a request error through', async () => {
+    const app = proxyApp();
+    const challenge = await authorize(app, { ...nomfa, Username: 'Greatday' });
+    expect(challenge.body).toMatchObject({ HttpStatusCode: 203 });
+    const early = await browserCall(app, 'GetAccountsDetail', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ RequestId: challenge.body.RequestId }),
+    });
+    expect(early).toMatchObject({ status: 401, body: { FlinksCode: 'UNAUTHORIZED' } });
   });
 
   it.each([
@@ -176,7 +208,7 @@ describe('proxy mode', () => {
 
   it('never shows the secret to a browser: not in the page, an answer, a header or a log line', async () => {
     const app = proxyApp();
-    const page = await app.request('/embed.html');
+    const page = await app.request(`${SERVER}/embed.html`);
     answered.push(await page.text(), JSON.stringify([...page.headers]));
     await authorize(app, nomfa);
     expect(answered.length).toBeGreaterThan(4);
@@ -192,13 +224,29 @@ describe('when Flinks cannot help', () => {
     expect(upstreamBase(proxy)).toBe(`https://toolbox-api.private.fin.ag/v3/${CUSTOMER}/BankingServices`);
   });
 
+  function appWithUpstream(send: typeof fetch) {
+    return createServerApp(
+      parseConfig({
+        FLINKS_INSTANCE: 'toolbox',
+        FLINKS_CUSTOMER_ID: CUSTOMER,
+        FLINKS_SECRET_KEY: SECRET,
+        ...SESSION_ENV,
+      }),
+      { fetch: send, log: () => undefined },
+    );
+  }
+
   it.each([
     ['refuses the secret', new Response('{"Message":"bad key"}', { status: 401 }), 502, 'ACCESS_DENIED'],
     ['answers no token', Response.json({ HttpStatusCode: 200 }), 502, 'ACCESS_DENIED'],
   ])('answers a clear error when Flinks %s', async (_label, mintAnswer, status, flinksCode) => {
     const send = vi.fn<typeof fetch>().mockResolvedValueOnce(mintAnswer);
-    const app = createFlinksProxy(proxy, { timeoutMs: 1000, fetch: send });
-    const response = await app.request(`${API}/Authorize`, { method: 'POST', body: JSON.stringify(nomfa) });
+    const app = appWithUpstream(send);
+    const response = await app.request(`${SERVER}${API}/Authorize`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...sessionHeaders(await createSession(app)) },
+      body: JSON.stringify(nomfa),
+    });
     expect(response.status).toBe(status);
     const text = await response.text();
     expect(JSON.parse(text)).toMatchObject({ HttpStatusCode: status, FlinksCode: flinksCode });
@@ -211,8 +259,13 @@ describe('when Flinks cannot help', () => {
     ['takes too long', new DOMException('The operation timed out.', 'TimeoutError'), 504],
   ])('answers RETRY_LATER when Flinks %s', async (_label, failure, status) => {
     const send = vi.fn<typeof fetch>().mockRejectedValue(failure);
-    const app = createFlinksProxy(proxy, { timeoutMs: 1000, fetch: send });
-    const response = await app.request(`${API}/GetAccountsSummary`, { method: 'POST', body: '{}' });
+    const app = appWithUpstream(send);
+    const token = await createSession(app);
+    const response = await app.request(`${SERVER}${API}/Authorize`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...sessionHeaders(token) },
+      body: JSON.stringify(nomfa),
+    });
     expect(response.status).toBe(status);
     expect(await response.json()).toMatchObject({ HttpStatusCode: status, FlinksCode: 'RETRY_LATER' });
   });

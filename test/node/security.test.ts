@@ -52,7 +52,7 @@ function metaConfig(html: string) {
 
 describe('/embed.html', () => {
   it('is sent with the CSP of the contract and nothing looser', async () => {
-    const response = await appWith().request('/embed.html');
+    const response = await appWith().request(`http://localhost:5173/embed.html`);
     expect(response.status).toBe(200);
     const policy = response.headers.get('content-security-policy');
     expect(directives(policy)).toEqual({
@@ -68,7 +68,7 @@ describe('/embed.html', () => {
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(response.headers.get('cache-control')).toBe('no-store'); // its address can carry a session token;
   });
 
   it.each([
@@ -79,14 +79,14 @@ describe('/embed.html', () => {
       'https://toolbox-api.private.fin.ag',
     ],
   ])('allows connecting to %s', async (_label, env, expected) => {
-    const response = await appWith(env).request('/embed.html');
+    const response = await appWith(env).request(`http://localhost:5173/embed.html`);
     expect(directives(response.headers.get('content-security-policy'))['connect-src']).toBe(expected);
   });
 
   it('is framed only by CONNECT_ALLOWED_ORIGINS', async () => {
     const response = await appWith({
       CONNECT_ALLOWED_ORIGINS: 'https://shop.example, https://bank.example',
-    }).request('/embed.html');
+    }).request(`http://localhost:5173/embed.html`);
     expect(directives(response.headers.get('content-security-policy'))['frame-ancestors']).toBe(
       'https://shop.example https://bank.example',
     );
@@ -97,7 +97,7 @@ describe('/embed.html', () => {
       await appWith({
         CONNECT_ALLOWED_ORIGINS: 'https://shop.example',
         CONNECT_REQUEST_TIMEOUT_MS: '90000',
-      }).request('/embed.html')
+      }).request(`http://localhost:5173/embed.html`)
     ).text();
     expect(metaConfig(html)).toEqual({
       apiBaseUrl: '/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices',
@@ -137,7 +137,7 @@ describe('/embed.html', () => {
 
 describe('the other files', () => {
   it('sends the demo host page with a CSP that frames only its own origin and is framed by nobody', async () => {
-    const response = await appWith().request('/');
+    const response = await appWith().request(`http://localhost:5173/`);
     const policy = directives(response.headers.get('content-security-policy'));
     expect(policy).toMatchObject({
       'default-src': "'none'",
@@ -154,7 +154,7 @@ describe('the other files', () => {
     ['/assets/embed-Cd9_kL2m.js', 'public, max-age=31536000, immutable'],
     ['/connect.js', 'no-cache'],
   ])('caches %s as %s', async (path, cacheControl) => {
-    const response = await appWith().request(path);
+    const response = await appWith().request(`http://localhost:5173${path}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe(cacheControl);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
@@ -162,7 +162,7 @@ describe('the other files', () => {
 
   it('adds no page CSP to API answers', async () => {
     const response = await appWith().request(
-      '/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/GetAccountsDetailAsync/nope',
+      `http://localhost:5173/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/GetAccountsDetailAsync/nope`,
     );
     expect(response.headers.get('content-type')).toMatch(/json/);
     expect(response.headers.get('content-security-policy')).toBeNull();

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServerApp } from '../../server/app';
+import { createServerApp, listenServerApp } from '../../server/app';
 import { ConfigError, parseConfig } from '../../server/config';
 import { createSandbox } from '../../src/sandbox';
-import { listen, type Listening } from '../../src/sandbox/node';
+import type { Listening } from '../../src/sandbox/node';
 
 const API = '/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices';
 const emptyDist = mkdtempSync(join(tmpdir(), 'connect-no-dist-'));
@@ -24,8 +24,8 @@ afterAll(() => {
 describe('createServerApp over HTTP', () => {
   let server: Listening;
   beforeAll(async () => {
-    const config = parseConfig({ SANDBOX_LATENCY_MS: '0' });
-    server = await listen({ fetch: createServerApp(config, { distDir: emptyDist }).fetch, port: 0 });
+    const config = parseConfig({ PORT: '0', SANDBOX_LATENCY_MS: '0' });
+    server = await listenServerApp(config, { distDir: emptyDist });
   });
   afterAll(() => server.close());
 
@@ -101,7 +101,17 @@ describe('parseConfig', () => {
       requestTimeoutMs: 240_000,
       sandbox: { sessionTtlMs: 480_000, pendingMs: 3000, latencyMs: 300, rateLimitPerMinute: 300 },
       proxy: null,
+      sessions: { apiKeys: [], secrets: [expect.any(String)], secretIsRandom: true, required: false },
+      publicOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
+      trustedProxies: [],
+      redisUrl: null,
     });
+  });
+
+  it('makes up a different session secret for each sandbox process that was given none', () => {
+    const [first, second] = [parseConfig({}), parseConfig({})].map((config) => config.sessions.secrets[0]);
+    expect(first).toMatch(/^[\w-]{43}$/);
+    expect(first).not.toBe(second);
   });
 
   it('reads every variable', () => {
@@ -116,6 +126,11 @@ describe('parseConfig', () => {
       FLINKS_INSTANCE: 'toolbox',
       FLINKS_CUSTOMER_ID: 'abc',
       FLINKS_SECRET_KEY: 's3cret',
+      CONNECT_API_KEYS: 'partner-backend-key-0000000001, partner-backend-key-0000000002',
+      CONNECT_SESSION_SECRET: 'new-secret-0123456789abcdef0123456789,old-secret-0123456789abcdef0123456789',
+      CONNECT_PUBLIC_ORIGIN: 'https://connect.partner.example',
+      CONNECT_TRUSTED_PROXIES: '10.0.0.5, ::1',
+      REDIS_URL: 'redis://127.0.0.1:6379',
     });
     expect(config).toMatchObject({
       port: 5399,
@@ -124,6 +139,15 @@ describe('parseConfig', () => {
       requestTimeoutMs: 60_000,
       sandbox: { sessionTtlMs: 1000, pendingMs: 0, latencyMs: 0 },
       proxy: { instance: 'toolbox', customerId: 'abc', secretKey: 's3cret' },
+      sessions: {
+        apiKeys: ['partner-backend-key-0000000001', 'partner-backend-key-0000000002'],
+        secrets: ['new-secret-0123456789abcdef0123456789', 'old-secret-0123456789abcdef0123456789'],
+        secretIsRandom: false,
+        required: true,
+      },
+      publicOrigins: ['https://connect.partner.example'],
+      trustedProxies: ['10.0.0.5', '::1'],
+      redisUrl: 'redis://127.0.0.1:6379',
     });
   });
 
@@ -153,6 +177,23 @@ describe('parseConfig', () => {
       env: { FLINKS_INSTANCE: 'tool box', FLINKS_CUSTOMER_ID: 'a', FLINKS_SECRET_KEY: 'b' },
       variable: 'FLINKS_INSTANCE',
     },
+    { env: { CONNECT_REQUIRE_SESSION: 'yes' }, variable: 'CONNECT_REQUIRE_SESSION' },
+    { env: { CONNECT_SESSION_SECRET: 'short' }, variable: 'CONNECT_SESSION_SECRET' },
+    { env: { CONNECT_API_KEYS: 'abc' }, variable: 'CONNECT_API_KEYS' },
+    { env: { CONNECT_PUBLIC_ORIGIN: 'connect.example' }, variable: 'CONNECT_PUBLIC_ORIGIN' },
+    { env: { CONNECT_TRUSTED_PROXIES: 'proxy.local' }, variable: 'CONNECT_TRUSTED_PROXIES' },
+    { env: { REDIS_URL: 'localhost:6379' }, variable: 'REDIS_URL' },
+    {
+      env: {
+        FLINKS_INSTANCE: 'toolbox',
+        FLINKS_CUSTOMER_ID: 'a',
+        FLINKS_SECRET_KEY: 'b',
+        CONNECT_API_KEYS: 'partner-backend-key-0000000001',
+        CONNECT_SESSION_SECRET: 'deployment-secret-0123456789abcdef0123',
+        CONNECT_REQUIRE_SESSION: 'false',
+      },
+      variable: 'CONNECT_REQUIRE_SESSION',
+    },
   ])('rejects $env with a message naming $variable', ({ env, variable }) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(variable);
@@ -164,7 +205,9 @@ describe('parseConfig', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
-      expect((error as ConfigError).problems).toHaveLength(3);
+      // PORT, SANDBOX_LATENCY_MS, the incomplete FLINKS_*, and the proxy's missing CONNECT_API_KEYS and session secret.
+      expect((error as ConfigError).problems).toHaveLength(5);
+      expect((error as ConfigError).message).toMatch(/CONNECT_API_KEYS[\s\S]*CONNECT_SESSION_SECRET/);
       expect((error as ConfigError).message).not.toContain('top-secret-value');
     }
   });

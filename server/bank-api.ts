@@ -1,0 +1,397 @@
+import type { Context, Handler } from 'hono';
+import { addressOf } from './client-address';
+import { flinksError, isJsonContentType, notJson, readBounded, readStream, tooLarge } from './http';
+import type { BankUpstream } from './proxy';
+import type { ConnectSession, SessionSigner } from './sessions';
+import type { SharedState } from './shared-state';
+
+/**
+ * The bank API as browsers reach it (CONTRACT §7): only inside a connect session, only the calls the widget makes,
+ * only the fields it sends, and only for the RequestIds the session obtained itself. A call refused here never
+ * reaches the bank (no authorize token is minted for it).
+ */
+export interface BankApiOptions {
+  upstream: BankUpstream;
+  signer: SessionSigner;
+  state: SharedState;
+  /** CONNECT_REQUIRE_SESSION (always true in proxy mode). */
+  requireSession: boolean;
+  /** Without a required session, a call that brings none goes here unchanged (the open sandbox). */
+  open?: (request: Request) => Promise<Response>;
+  /** CONNECT_PUBLIC_ORIGIN: this server's own origins, where the embed page runs. */
+  publicOrigins: readonly string[];
+  limits?: Partial<BankApiLimits>;
+  now?: () => number;
+  /** One line per refusal: the reason and the client's address, never a token or a body. */
+  log?: (line: string) => void;
+}
+
+export interface BankApiLimits {
+  /** Sign-ins (Authorize with credentials) in one session. */
+  signInsPerSession: number;
+  /** Calls from one client address in a minute. */
+  callsPerAddressPerMinute: number;
+  /** Calls of one session waiting for the bank at once. */
+  inFlightPerSession: number;
+  /** Calls of this process waiting for the bank at once. */
+  inFlight: number;
+}
+
+export const BANK_API_LIMITS: BankApiLimits = {
+  signInsPerSession: 20,
+  callsPerAddressPerMinute: 600,
+  inFlightPerSession: 4,
+  inFlight: 256,
+};
+
+/** The embed page names the page that frames it here; believed only from this server's own origins. */
+export const PARENT_ORIGIN_HEADER = 'x-connect-parent-origin';
+
+/** How long this server remembers which session obtained a RequestId: past Flinks' 30 minutes of processing. */
+const GRANT_TTL_MS = 60 * 60 * 1000;
+/** Account details can be large (a year of transactions); the widget itself reads at most 2 MB. */
+const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+const ID = /^[A-Za-z0-9-]{1,64}$/;
+
+type Check = (value: unknown) => boolean;
+const text =
+  (max: number): Check =>
+  (value) =>
+    typeof value === 'string' && value.length <= max;
+const flag: Check = (value) => typeof value === 'boolean';
+const id: Check = (value) => typeof value === 'string' && ID.test(value);
+const oneOf =
+  (...values: string[]): Check =>
+  (value) =>
+    typeof value === 'string' && values.includes(value);
+const listOf =
+  (item: Check, max: number): Check =>
+  (value) =>
+    Array.isArray(value) && value.length <= max && value.every(item);
+const answers: Check = (value) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const entries = Object.entries(value);
+  // An ImageSelection answer is the chosen image itself, sent back as base64: allow large strings, few of them.
+  return (
+    entries.length <= 50 &&
+    entries.every(([prompt, chosen]) => prompt.length <= 1000 && listOf(text(768 * 1024), 50)(chosen))
+  );
+};
+
+const AUTHORIZE_FIELDS = {
+  Institution: text(100),
+  Username: text(256),
+  Password: text(1024),
+  Language: oneOf('en', 'fr'),
+  Save: flag,
+  MostRecentCached: flag,
+  LoginId: id,
+  Tag: text(200),
+  RequestId: id,
+  SecurityResponses: answers,
+} satisfies Record<string, Check>;
+
+const DETAIL_FIELDS = {
+  RequestId: id,
+  WithAccountIdentity: flag,
+  WithKYC: flag,
+  WithTransactions: flag,
+  WithBalance: flag,
+  DaysOfTransactions: oneOf('Days90', 'Days365'),
+  AccountsFilter: listOf(id, 200),
+} satisfies Record<string, Check>;
+
+const SUMMARY_FIELDS = { RequestId: id } satisfies Record<string, Check>;
+
+type Fields = Record<string, Check>;
+
+interface Route {
+  method: 'GET' | 'POST';
+  /** Matches the path after `/BankingServices/`; group 1, when present, is the RequestId in the path. */
+  endpoint: RegExp;
+  fields?: Fields;
+}
+
+// Only the calls the widget makes. DeleteCard, token minting and everything else are not reachable from a browser.
+const ROUTES: readonly Route[] = [
+  { method: 'POST', endpoint: /^Authorize$/, fields: AUTHORIZE_FIELDS },
+  { method: 'POST', endpoint: /^GetAccountsDetail$/, fields: DETAIL_FIELDS },
+  { method: 'POST', endpoint: /^GetAccountsSummary$/, fields: SUMMARY_FIELDS },
+  { method: 'GET', endpoint: /^GetAccounts(?:Detail|Summary)Async\/([A-Za-z0-9-]{1,64})$/ },
+];
+
+type Body = Record<string, unknown>;
+
+/** Keeps the known fields of a body, each of the right type; null when one has the wrong type. */
+function pick(json: unknown, fields: Fields): Body | null {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
+  const body: Body = {};
+  for (const [name, check] of Object.entries(fields)) {
+    const value = (json as Body)[name];
+    if (value === undefined) continue;
+    if (!check(value)) return null;
+    body[name] = value;
+  }
+  return body;
+}
+
+function only(body: Body, names: readonly string[]): Body {
+  return Object.fromEntries(
+    names.filter((name) => body[name] !== undefined).map((name) => [name, body[name]]),
+  );
+}
+
+/** What an Authorize body asks for, reduced to the fields that kind of call carries. */
+function authorizeKind(body: Body): { kind: 'answer' | 'cached' | 'credentials'; body: Body } | null {
+  if (body.RequestId !== undefined) {
+    return { kind: 'answer', body: only(body, ['RequestId', 'SecurityResponses', 'Language']) };
+  }
+  if (body.LoginId !== undefined) {
+    return { kind: 'cached', body: only(body, ['LoginId', 'MostRecentCached', 'Language', 'Save', 'Tag']) };
+  }
+  if (
+    typeof body.Institution !== 'string' ||
+    typeof body.Username !== 'string' ||
+    typeof body.Password !== 'string'
+  ) {
+    return null;
+  }
+  return {
+    kind: 'credentials',
+    body: only(body, ['Institution', 'Username', 'Password', 'Language', 'Save', 'MostRecentCached', 'Tag']),
+  };
+}
+
+class Refusal {
+  constructor(
+    readonly response: Response,
+    readonly reason: string,
+  ) {}
+}
+
+function sessionRefused(description: string): Refusal {
+  return new Refusal(
+    flinksError(401, 'ACCESS_DENIED', 'This connection needs a valid session.', {
+      'www-authenticate': `Bearer realm="connect", error="invalid_token", error_description="${description}"`,
+    }),
+    description,
+  );
+}
+
+function outOfScope(description: string): Refusal {
+  return new Refusal(
+    flinksError(403, 'ACCESS_DENIED', 'This session may not make this call.', {
+      'www-authenticate': `Bearer realm="connect", error="insufficient_scope", error_description="${description}"`,
+    }),
+    description,
+  );
+}
+
+function limited(description: string, retryAfterSeconds: number): Refusal {
+  return new Refusal(
+    flinksError(429, 'TOO_MANY_REQUESTS', 'Too many attempts in a short time.', {
+      'retry-after': String(retryAfterSeconds),
+    }),
+    description,
+  );
+}
+
+function invalid(description: string): Refusal {
+  return new Refusal(flinksError(400, 'INVALID_REQUEST', 'The request is not valid.'), description);
+}
+
+function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1] ?? null;
+}
+
+/**
+ * The page a call comes from. A browser names it in `Origin` (a same-origin GET names none, but says
+ * `Sec-Fetch-Site: same-origin`). Our own embed page runs on this server's origin and names the page that frames
+ * it in {@link PARENT_ORIGIN_HEADER}; that header is believed only from our own origins.
+ */
+export function callerOrigin(
+  headers: { get(name: string): string | null | undefined },
+  ownOrigin: string | null,
+  publicOrigins: readonly string[],
+): string | null {
+  const origin = headers.get('origin');
+  let caller: string | null = null;
+  if (origin && origin !== 'null') caller = origin;
+  else if (!origin && headers.get('sec-fetch-site') === 'same-origin') caller = ownOrigin;
+  if (caller !== null && publicOrigins.includes(caller)) return headers.get(PARENT_ORIGIN_HEADER) ?? caller;
+  return caller;
+}
+
+/** `{scheme}://{Host}` when the Host is one of this server's public origins. */
+export function ownOriginFor(host: string | undefined, publicOrigins: readonly string[]): string | null {
+  return publicOrigins.find((origin) => new URL(origin).host === host) ?? null;
+}
+
+async function readAnswer(response: Response): Promise<{ text: string; requestId: string | null } | null> {
+  const read = await readStream(response.body, MAX_ANSWER_BYTES);
+  if (read.kind !== 'text') return null;
+  let requestId: string | null = null;
+  try {
+    const json = JSON.parse(read.text) as { RequestId?: unknown };
+    if (typeof json.RequestId === 'string' && ID.test(json.RequestId)) requestId = json.RequestId;
+  } catch {
+    // Not JSON: passed on as it is; the widget's client says what it makes of it.
+  }
+  return { text: read.text, requestId };
+}
+
+/** The `/v3/{customerId}/BankingServices/*` handler. */
+export function bankApi(options: BankApiOptions): Handler {
+  const limits = { ...BANK_API_LIMITS, ...options.limits };
+  const now = options.now ?? Date.now;
+  const log = options.log ?? (() => {});
+  const { state, signer, upstream, publicOrigins } = options;
+  let inFlight = 0;
+  const inFlightBySession = new Map<string, number>();
+
+  const requestKey = (requestId: string) => `request:${requestId}`;
+
+  /** The session may use this RequestId: it obtained it, or was created to resume it. */
+  async function mayUse(session: ConnectSession, requestId: string): Promise<boolean> {
+    const owner = await state.ownerOf(requestKey(requestId));
+    if (owner === session.id) return true;
+    if (owner === null && session.requestId === requestId) {
+      return (await state.claim(requestKey(requestId), session.id, GRANT_TTL_MS)) === session.id;
+    }
+    return false;
+  }
+
+  async function gate(c: Context, route: Route, match: RegExpExecArray): Promise<Response> {
+    const token = bearerToken(c.req.header('authorization'));
+    if (token === null) throw sessionRefused('no session');
+    const session = signer.verify(token, now());
+    if (session === null) throw sessionRefused('session not valid or expired');
+    const own = ownOriginFor(new URL(c.req.url).host, publicOrigins);
+    const caller = callerOrigin({ get: (name) => c.req.header(name) ?? null }, own, publicOrigins);
+    if (caller !== session.parentOrigin) throw sessionRefused('session used from another origin');
+
+    const calls = await state.count(`address:${addressOf(c.req.raw)}`, 60_000);
+    if (calls > limits.callsPerAddressPerMinute) throw limited('calls per address', 60);
+
+    let body: Body | undefined;
+    let requestId = match[1] ?? null;
+    let signIn = false;
+    if (route.method === 'POST') {
+      if (!isJsonContentType(c.req.header('content-type'))) throw new Refusal(notJson(), 'not json');
+      const read = await readBounded(c.req.raw);
+      if (read.kind === 'too-large') throw new Refusal(tooLarge(), 'body too large');
+      if (read.kind === 'broken') throw invalid('body cut short');
+      let json: unknown;
+      try {
+        json = JSON.parse(read.text);
+      } catch {
+        throw invalid('body not JSON');
+      }
+      const picked = pick(json, route.fields ?? {});
+      if (picked === null) throw invalid('field of the wrong type');
+      body = picked;
+      if (route.fields === AUTHORIZE_FIELDS) {
+        const authorize = authorizeKind(picked);
+        if (authorize === null) throw invalid('sign-in without institution, username and password');
+        body = authorize.body;
+        if (authorize.kind === 'cached' && body.LoginId !== session.loginId) {
+          throw outOfScope('loginId not of this session');
+        }
+        signIn = authorize.kind === 'credentials';
+        if (authorize.kind !== 'answer') {
+          if (session.tag !== undefined) body.Tag = session.tag;
+          if (body.Language === undefined && session.language) body.Language = session.language;
+        }
+      }
+      requestId = typeof body.RequestId === 'string' ? body.RequestId : null;
+      if (route.fields !== AUTHORIZE_FIELDS && requestId === null) throw invalid('no RequestId');
+    }
+    if (requestId !== null && !(await mayUse(session, requestId))) {
+      throw outOfScope('requestId not obtained by this session');
+    }
+    if (signIn) {
+      const windowMs = Math.max(1000, session.expiresAt * 1000 - now());
+      const signIns = await state.count(`sign-in:${session.id}`, windowMs);
+      if (signIns > limits.signInsPerSession)
+        throw limited('sign-ins per session', Math.ceil(windowMs / 1000));
+    }
+
+    const mine = inFlightBySession.get(session.id) ?? 0;
+    if (inFlight >= limits.inFlight) {
+      throw new Refusal(
+        flinksError(503, 'RETRY_LATER', 'The service is busy. Try again in a moment.', {
+          'retry-after': '1',
+        }),
+        'in flight',
+      );
+    }
+    if (mine >= limits.inFlightPerSession) throw limited('in flight per session', 1);
+    inFlight += 1;
+    inFlightBySession.set(session.id, mine + 1);
+    try {
+      const endpoint = match[0];
+      const response = await upstream.send({
+        method: route.method,
+        endpoint,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        authorize: route.fields === AUTHORIZE_FIELDS,
+      });
+      const answer = await readAnswer(response);
+      if (answer === null) {
+        return flinksError(
+          502,
+          'RETRY_LATER',
+          'The bank connection service sent an answer too large to pass on.',
+        );
+      }
+      if (answer.requestId !== null) {
+        // A RequestId another session holds stays that session's: `mayUse` refuses it to this one.
+        await state.claim(requestKey(answer.requestId), session.id, GRANT_TTL_MS);
+      }
+      return new Response(answer.text, {
+        status: response.status,
+        headers: {
+          'content-type': response.headers.get('content-type') ?? 'application/json',
+          'cache-control': 'no-store',
+          ...(response.headers.get('retry-after')
+            ? { 'retry-after': response.headers.get('retry-after') ?? '' }
+            : {}),
+        },
+      });
+    } finally {
+      inFlight -= 1;
+      const left = (inFlightBySession.get(session.id) ?? 1) - 1;
+      if (left > 0) inFlightBySession.set(session.id, left);
+      else inFlightBySession.delete(session.id);
+    }
+  }
+
+  return async (c) => {
+    const request = c.req.raw;
+    if (!options.requireSession && options.open && c.req.header('authorization') === undefined) {
+      // A cross-site form can POST text/plain without a preflight: only JSON reaches the bank, session or not.
+      if (request.method === 'POST' && !isJsonContentType(c.req.header('content-type'))) return notJson();
+      return options.open(request);
+    }
+    const endpoint = new URL(request.url).pathname.split('/BankingServices/')[1] ?? '';
+    const found = ROUTES.map((route) => ({
+      route,
+      match: route.method === request.method ? route.endpoint.exec(endpoint) : null,
+    })).find((candidate) => candidate.match !== null);
+    if (!found?.match) return flinksError(404, 'METHOD_NOT_AVAILABLE', 'This endpoint is not available.');
+    try {
+      return await gate(c, found.route, found.match);
+    } catch (error) {
+      if (error instanceof Refusal) {
+        log(`refused (${error.reason}) from ${addressOf(request)}`);
+        return error.response;
+      }
+      // The shared state (Redis) could not answer: refuse rather than let an unchecked call through.
+      log(`refused (shared state unavailable) from ${addressOf(request)}`);
+      return flinksError(503, 'RETRY_LATER', 'The service is busy. Try again in a moment.', {
+        'retry-after': '5',
+      });
+    }
+  };
+}

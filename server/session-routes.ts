@@ -1,0 +1,125 @@
+import type { Context, Hono } from 'hono';
+import { addressOf } from './client-address';
+import { isJsonContentType, readBounded } from './http';
+import { checkSessionRequest, isApiKey, type SessionRequest, type SessionSigner } from './sessions';
+import type { SharedState } from './shared-state';
+
+export interface SessionRoutesOptions {
+  signer: SessionSigner;
+  state: SharedState;
+  /** CONNECT_API_KEYS. */
+  apiKeys: readonly string[];
+  /** CONNECT_ALLOWED_ORIGINS: a session's parentOrigin must be one of them. */
+  allowedOrigins: readonly string[];
+  /** CONNECT_PUBLIC_ORIGIN: the demo page's own origins. */
+  publicOrigins: readonly string[];
+  /** The demo's own endpoint, for the sandbox only: never where a real bank is behind the server. */
+  demo: boolean;
+  now?: () => number;
+  log?: (line: string) => void;
+}
+
+/** Refused `POST /connect/sessions` calls (wrong or missing key) one client address may make in a minute. */
+export const REFUSED_SESSION_CALLS_PER_MINUTE = 30;
+/** Demo sessions one address may ask for in a minute. */
+const DEMO_SESSIONS_PER_MINUTE = 60;
+const MAX_SESSION_BODY_BYTES = 16 * 1024;
+
+function problem(c: Context, status: 400 | 401 | 403 | 415 | 429 | 503, error: string, message: string) {
+  c.header('cache-control', 'no-store');
+  if (status === 401) c.header('www-authenticate', 'Bearer realm="connect-api"');
+  return c.json({ error, message }, status);
+}
+
+async function jsonBody(
+  c: Context,
+): Promise<{ ok: true; json: unknown } | { ok: false; response: Response }> {
+  if (!isJsonContentType(c.req.header('content-type'))) {
+    return {
+      ok: false,
+      response: problem(c, 415, 'unsupported_media_type', 'Send the body as application/json.'),
+    };
+  }
+  const read = await readBounded(c.req.raw, MAX_SESSION_BODY_BYTES);
+  if (read.kind !== 'text') {
+    return { ok: false, response: problem(c, 400, 'invalid_request', 'The body is too large or cut short.') };
+  }
+  try {
+    return { ok: true, json: read.text === '' ? {} : JSON.parse(read.text) };
+  } catch {
+    return { ok: false, response: problem(c, 400, 'invalid_request', 'The body is not JSON.') };
+  }
+}
+
+/**
+ * `POST /connect/sessions` (CONTRACT §7): the partner's backend, with one of CONNECT_API_KEYS, creates a session for
+ * one connection. Server to server: no CORS, so no browser page can read an answer.
+ * `POST /demo/sessions` (sandbox only): the demo page plays the partner's backend for itself.
+ */
+export function withSessionRoutes(options: SessionRoutesOptions) {
+  const now = options.now ?? Date.now;
+  const log = options.log ?? (() => {});
+
+  function issue(c: Context, request: SessionRequest) {
+    const { token, session } = options.signer.issue(request, now());
+    c.header('cache-control', 'no-store');
+    return c.json({ sessionToken: token, expiresAt: new Date(session.expiresAt * 1000).toISOString() }, 201);
+  }
+
+  return (app: Hono): void => {
+    app.post('/connect/sessions', async (c) => {
+      const refusedKey = `refused-sessions:${addressOf(c.req.raw)}`;
+      try {
+        if ((await options.state.peek(refusedKey)) >= REFUSED_SESSION_CALLS_PER_MINUTE) {
+          c.header('retry-after', '60');
+          return problem(
+            c,
+            429,
+            'too_many_requests',
+            'Too many refused calls from this address; wait a minute.',
+          );
+        }
+        const given = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
+        if (given === undefined || !isApiKey(given, options.apiKeys)) {
+          await options.state.count(refusedKey, 60_000);
+          log(`refused (connect session without a valid API key) from ${addressOf(c.req.raw)}`);
+          return problem(c, 401, 'invalid_api_key', 'Send one of CONNECT_API_KEYS as a Bearer token.');
+        }
+      } catch {
+        return problem(c, 503, 'unavailable', 'The session service is unavailable; try again shortly.');
+      }
+      const body = await jsonBody(c);
+      if (!body.ok) return body.response;
+      const checked = checkSessionRequest(body.json, options.allowedOrigins);
+      if (!checked.ok) return problem(c, 400, 'invalid_request', checked.problem);
+      return issue(c, checked.request);
+    });
+
+    if (!options.demo) return;
+    app.post('/demo/sessions', async (c) => {
+      // Only the demo page itself, on this server's own origin, and only for itself as the parent page.
+      const origin = c.req.header('origin') ?? '';
+      if (!options.publicOrigins.includes(origin) || !options.allowedOrigins.includes(origin)) {
+        return problem(c, 403, 'forbidden', 'Demo sessions are for the demo page on this server only.');
+      }
+      try {
+        const asked = await options.state.count(`demo-sessions:${addressOf(c.req.raw)}`, 60_000);
+        if (asked > DEMO_SESSIONS_PER_MINUTE) {
+          c.header('retry-after', '60');
+          return problem(c, 429, 'too_many_requests', 'Too many demo sessions; wait a minute.');
+        }
+      } catch {
+        return problem(c, 503, 'unavailable', 'The session service is unavailable; try again shortly.');
+      }
+      const body = await jsonBody(c);
+      if (!body.ok) return body.response;
+      const input = (typeof body.json === 'object' && body.json !== null ? body.json : {}) as Record<
+        string,
+        unknown
+      >;
+      const checked = checkSessionRequest({ ...input, parentOrigin: origin }, options.allowedOrigins);
+      if (!checked.ok) return problem(c, 400, 'invalid_request', checked.problem);
+      return issue(c, checked.request);
+    });
+  };
+}

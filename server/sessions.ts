@@ -1,0 +1,187 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Connect sessions (CONTRACT §7): the partner's backend decides who may connect. A session is a signed, self-contained
+ * token, so any server process that shares `CONNECT_SESSION_SECRET` honours it without sticky routing.
+ *
+ * Token: `cs1.<payload, base64url JSON>.<HMAC-SHA256 of "cs1.<payload>", base64url>`.
+ */
+export interface ConnectSession {
+  /** Random id: what per-session limits and the RequestIds a session obtained are keyed on. */
+  id: string;
+  /** The host page's origin: the only origin the session may be used from. */
+  parentOrigin: string;
+  /** Seconds since the epoch after which the session is refused. */
+  expiresAt: number;
+  language?: 'en' | 'fr';
+  /** Sent upstream as `Tag` on every sign-in, whatever the browser says. */
+  tag?: string;
+  /** Reconnect: the one LoginId this session may use. */
+  loginId?: string;
+  /** Resume: the one RequestId this session may pick up without having obtained it. */
+  requestId?: string;
+}
+
+/** What `POST /connect/sessions` accepts (CONTRACT §7). */
+export interface SessionRequest {
+  parentOrigin: string;
+  language?: 'en' | 'fr';
+  tag?: string;
+  loginId?: string;
+  requestId?: string;
+  expiresInSeconds?: number;
+}
+
+export const MAX_SESSION_SECONDS = 1800;
+const PREFIX = 'cs1';
+/** A token longer than this is not ours: refused before any decoding. */
+const MAX_TOKEN_LENGTH = 2048;
+/** Flinks ids are GUIDs; anything id-like and short is accepted, nothing that could climb out of a path. */
+const ID = /^[A-Za-z0-9-]{1,64}$/;
+const TAG_MAX = 200;
+
+function sign(secret: string, data: string): Buffer {
+  return createHmac('sha256', secret).update(data).digest();
+}
+
+/** Signs sessions with the first secret and honours all of them, so a deployment can rotate its secret. */
+export class SessionSigner {
+  private readonly secrets: readonly string[];
+
+  constructor(secrets: readonly string[]) {
+    if (secrets.length === 0) throw new Error('A session signer needs at least one secret.');
+    this.secrets = secrets;
+  }
+
+  issue(request: SessionRequest, nowMs: number): { token: string; session: ConnectSession } {
+    const seconds = request.expiresInSeconds ?? MAX_SESSION_SECONDS;
+    const session: ConnectSession = {
+      id: randomBytes(16).toString('base64url'),
+      parentOrigin: request.parentOrigin,
+      expiresAt: Math.floor(nowMs / 1000) + seconds,
+      ...(request.language ? { language: request.language } : {}),
+      ...(request.tag !== undefined ? { tag: request.tag } : {}),
+      ...(request.loginId ? { loginId: request.loginId } : {}),
+      ...(request.requestId ? { requestId: request.requestId } : {}),
+    };
+    const body = `${PREFIX}.${Buffer.from(JSON.stringify(session)).toString('base64url')}`;
+    const mac = sign(this.secrets[0] ?? '', body).toString('base64url');
+    return { token: `${body}.${mac}`, session };
+  }
+
+  /** The session a token carries, or null when it is not one of ours, was altered, or has expired. */
+  verify(token: string, nowMs: number): ConnectSession | null {
+    if (token.length > MAX_TOKEN_LENGTH) return null;
+    const parts = token.split('.');
+    if (parts.length !== 3 || parts[0] !== PREFIX) return null;
+    const [, payload = '', mac = ''] = parts;
+    const given = Buffer.from(mac, 'base64url');
+    const body = `${PREFIX}.${payload}`;
+    const signed = this.secrets.some((secret) => {
+      const expected = sign(secret, body);
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    });
+    if (!signed) return null;
+    let session: unknown;
+    try {
+      session = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    } catch {
+      return null;
+    }
+    if (!isSession(session)) return null;
+    return session.expiresAt * 1000 > nowMs ? session : null;
+  }
+}
+
+function isSession(value: unknown): value is ConnectSession {
+  if (typeof value !== 'object' || value === null) return false;
+  const session = value as Record<string, unknown>;
+  return (
+    typeof session.id === 'string' &&
+    typeof session.parentOrigin === 'string' &&
+    typeof session.expiresAt === 'number' &&
+    (session.loginId === undefined || typeof session.loginId === 'string') &&
+    (session.requestId === undefined || typeof session.requestId === 'string') &&
+    (session.tag === undefined || typeof session.tag === 'string') &&
+    (session.language === undefined || session.language === 'en' || session.language === 'fr')
+  );
+}
+
+export type SessionRequestCheck = { ok: true; request: SessionRequest } | { ok: false; problem: string };
+
+/** Validates a `POST /connect/sessions` body; `allowedOrigins` is CONNECT_ALLOWED_ORIGINS. */
+export function checkSessionRequest(body: unknown, allowedOrigins: readonly string[]): SessionRequestCheck {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, problem: 'The body must be a JSON object.' };
+  }
+  const input = body as Record<string, unknown>;
+  const known = new Set(['parentOrigin', 'language', 'tag', 'loginId', 'requestId', 'expiresInSeconds']);
+  const unknown = Object.keys(input).filter((key) => !known.has(key));
+  if (unknown.length > 0) return { ok: false, problem: `Unknown field: ${unknown.join(', ')}.` };
+
+  const { parentOrigin, language, tag, loginId, requestId, expiresInSeconds } = input;
+  if (typeof parentOrigin !== 'string' || !allowedOrigins.includes(parentOrigin)) {
+    return {
+      ok: false,
+      problem: 'parentOrigin must be one of the origins in CONNECT_ALLOWED_ORIGINS, written exactly.',
+    };
+  }
+  if (language !== undefined && language !== 'en' && language !== 'fr') {
+    return { ok: false, problem: 'language must be "en" or "fr".' };
+  }
+  if (tag !== undefined && (typeof tag !== 'string' || tag.length > TAG_MAX)) {
+    return { ok: false, problem: `tag must be a string of at most ${TAG_MAX} characters.` };
+  }
+  for (const [name, value] of [
+    ['loginId', loginId],
+    ['requestId', requestId],
+  ] as const) {
+    if (value !== undefined && (typeof value !== 'string' || !ID.test(value))) {
+      return { ok: false, problem: `${name} must be an id such as a Flinks GUID.` };
+    }
+  }
+  if (loginId !== undefined && requestId !== undefined) {
+    return { ok: false, problem: 'A session reconnects a loginId or resumes a requestId, not both.' };
+  }
+  if (
+    expiresInSeconds !== undefined &&
+    (typeof expiresInSeconds !== 'number' ||
+      !Number.isInteger(expiresInSeconds) ||
+      expiresInSeconds < 1 ||
+      expiresInSeconds > MAX_SESSION_SECONDS)
+  ) {
+    return {
+      ok: false,
+      problem: `expiresInSeconds must be a whole number from 1 to ${MAX_SESSION_SECONDS}.`,
+    };
+  }
+  return {
+    ok: true,
+    request: {
+      parentOrigin,
+      ...(language !== undefined ? { language } : {}),
+      ...(tag !== undefined ? { tag } : {}),
+      ...(typeof loginId === 'string' ? { loginId } : {}),
+      ...(typeof requestId === 'string' ? { requestId } : {}),
+      ...(expiresInSeconds !== undefined ? { expiresInSeconds } : {}),
+    },
+  };
+}
+
+/** Constant-time check of a partner's API key against every configured one. */
+export function isApiKey(given: string, keys: readonly string[]): boolean {
+  const candidate = Buffer.from(given);
+  let match = false;
+  for (const key of keys) {
+    const expected = Buffer.from(key);
+    // Compare every key, always: the time taken says nothing about which one (or how much of one) matched.
+    const same = candidate.length === expected.length && timingSafeEqual(candidate, expected);
+    match = match || same;
+  }
+  return match;
+}
+
+/** A random secret for a sandbox process that was given none: its sessions die with it. */
+export function randomSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
