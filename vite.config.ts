@@ -23,8 +23,27 @@ const PREACT_FOR_REACT = [
 
 // `vite build --mode lib` builds the npm library (React and friends external);
 // `vite build --mode app` builds the pages served by `npm start` (demo, embed page);
-// `vite build --mode sdk` then adds the host SDK, `/connect.js`, a plain script (IIFE) beside them.
-export default defineConfig(({ mode }) => {
+// `vite build --mode sdk` then adds the host SDK, `/connect.js`, a plain script (IIFE) beside them;
+// `vite build --mode server` compiles the server that serves them (`npm start`).
+export default defineConfig(({ mode, command }) => {
+  if (mode === 'server') {
+    // `npm start` runs the server as plain JavaScript: server/ and the parts of src/ it uses, compiled into
+    // dist/server, its runtime packages (hono, @hono/node-server, ioredis) left as `dependencies` to import.
+    return {
+      publicDir: false,
+      build: {
+        ssr: true,
+        outDir: 'dist/server',
+        emptyOutDir: true,
+        target: 'node20',
+        sourcemap: true,
+        rollupOptions: {
+          input: { start: resolve(root, 'server/start.ts') },
+          output: { format: 'es', entryFileNames: '[name].js' },
+        },
+      },
+    };
+  }
   if (mode === 'sdk') {
     return {
       publicDir: false,
@@ -60,6 +79,8 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
+    // public/ holds only the MSW worker, for tests and Storybook: a production build must not ship it.
+    publicDir: command === 'build' ? false : 'public',
     resolve: { alias: process.env.CONNECT_RUNTIME === 'react' ? [] : PREACT_FOR_REACT },
     // The sandbox answers /v3 in `npm run dev` and `vite preview`, as it does behind `npm start`.
     plugins: [react(), sandboxPlugin(), embedConfigPlugin(() => deploymentConfig(parseConfig(process.env)))],

@@ -6,6 +6,7 @@ import { cors } from 'hono/cors';
 import { createSandbox, SANDBOX_CUSTOMER_ID, type Sandbox } from '../src/sandbox';
 import { bankApi, PARENT_ORIGIN_HEADER, type BankApiLimits } from './bank-api';
 import { recordClientAddress } from './client-address';
+import { PROJECT_ROOT } from './root';
 import { listen, type Listening } from '../src/sandbox/node';
 import { boundConfig, sandboxOptions, type ServerConfig } from './config';
 import { withEmbedPage } from './embed-config';
@@ -16,7 +17,7 @@ import { SessionSigner } from './sessions';
 import { createSharedState, type SharedState } from './shared-state';
 
 /** Where `vite build --mode app` writes the demo, the embed page and the host SDK. */
-export const APP_DIST_DIR = resolve(import.meta.dirname, '../dist/app');
+export const APP_DIST_DIR = resolve(PROJECT_ROOT, 'dist/app');
 
 export interface ServerAppOptions {
   /** The sandbox to serve; default one built from the configuration. */
@@ -87,7 +88,7 @@ function bankApiRoutes(
  * can pin it with Subresource Integrity.
  */
 export const SDK_VERSION: string = (
-  JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')) as { version: string }
+  JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }
 ).version;
 
 function versionedSdk(distDir: string): Concern {

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { APP_DIST_DIR } from './app';
+import { PROJECT_ROOT } from './root';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = PROJECT_ROOT;
 const BUILT = ['index.html', 'embed.html', 'connect.js'].map((file) => join(APP_DIST_DIR, file));
 const SOURCES = ['src', 'embed.html', 'index.html', 'vite.config.ts', 'public'].map((path) =>
   join(ROOT, path),
