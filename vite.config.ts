@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { sandboxPlugin } from './server/vite-sandbox';
@@ -25,7 +25,7 @@ const PREACT_FOR_REACT = [
 // `vite build --mode app` builds the pages served by `npm start` (demo, embed page);
 // `vite build --mode sdk` then adds the host SDK, `/connect.js`, a plain script (IIFE) beside them;
 // `vite build --mode server` compiles the server that serves them (`npm start`).
-export default defineConfig(({ mode, command }) => {
+export default defineConfig(({ mode, command }): UserConfig => {
   if (mode === 'server') {
     // `npm start` runs the server as plain JavaScript: server/ and the parts of src/ it uses, compiled into
     // dist/server, its runtime packages (hono, @hono/node-server, ioredis) left as `dependencies` to import.

@@ -5,14 +5,17 @@ import type { Plugin } from 'vite';
 import { CONFIG_META_NAME, type DeploymentConfig } from '../src/embed/config';
 import type { ServerConfig } from './config';
 
-/** What the embed page learns from the server: the API, the allowed origins and the request timeout. */
+/** What the embed page learns from the server: the API, the allowed origins, the request timeout, whether sessions are required. */
 export function deploymentConfig(
-  config: Pick<ServerConfig, 'apiUrl' | 'allowedOrigins' | 'requestTimeoutMs'>,
+  config: Pick<ServerConfig, 'apiUrl' | 'allowedOrigins' | 'requestTimeoutMs'> & {
+    sessions?: Pick<ServerConfig['sessions'], 'required'>;
+  },
 ): DeploymentConfig {
   return {
     apiBaseUrl: config.apiUrl,
     allowedOrigins: config.allowedOrigins,
     requestTimeoutMs: config.requestTimeoutMs,
+    ...(config.sessions?.required ? { sessionRequired: true } : {}),
   };
 }
 

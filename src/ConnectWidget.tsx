@@ -4,6 +4,7 @@ import {
   use,
   useDeferredValue,
   useMemo,
+  useRef,
   useState,
   type ComponentType,
   type ReactPromise,
@@ -81,6 +82,23 @@ export interface ConnectWidgetProps {
   loginId?: string;
   /** Single-use token minted server-side, sent once as `flinks-auth-key` on /Authorize. */
   authorizeToken?: string;
+  /**
+   * The connect session your backend created for this connection (`POST /connect/sessions`, CONTRACT §7). Sent on
+   * every API call as `Authorization: Bearer …`, never in a URL. Required when the server requires sessions.
+   */
+  sessionToken?: string;
+  /**
+   * Gets a new session from your backend when the server refuses the current one (it expired): the refused call is
+   * sent again with it, so the person notices nothing. Without it, an ended session shows the "session ended" screen,
+   * with ERROR `ACCESS_DENIED` and then `onExit`, so that you can open the widget again with a new session.
+   * Read at call time: an inline arrow is fine.
+   */
+  getSessionToken?: () => Promise<string>;
+  /**
+   * For the embed page only: the origin of the page that frames it, told to the connect server, which believes it
+   * only from its own origin and checks it against the session's `parentOrigin`.
+   */
+  frameParentOrigin?: string;
   /** How long one API call may take before TIMEOUT. Default 240000 (above Flinks' 210 s dispatch limit). */
   requestTimeoutMs?: number;
   /** Polling interval of the Async endpoints after a 202. Default 10000. */
@@ -171,14 +189,23 @@ export function ConnectWidget(props: ConnectWidgetProps) {
   const [ownQueryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }),
   );
+  const { sessionToken, frameParentOrigin } = props;
+  const getSessionToken = useRef(props.getSessionToken);
+  getSessionToken.current = props.getSessionToken;
+  const renewable = props.getSessionToken !== undefined;
   const client = useMemo(
     () =>
       createFlinksClient({
         baseUrl: apiBaseUrl,
         timeoutMs: requestTimeoutMs,
         ...(authorizeToken ? { authorizeToken } : {}),
+        ...(sessionToken ? { sessionToken } : {}),
+        ...(frameParentOrigin ? { parentOrigin: frameParentOrigin } : {}),
+        ...(renewable
+          ? { getSessionToken: () => getSessionToken.current?.() ?? Promise.reject(new Error('no renewal')) }
+          : {}),
       }),
-    [apiBaseUrl, authorizeToken, requestTimeoutMs],
+    [apiBaseUrl, authorizeToken, requestTimeoutMs, sessionToken, frameParentOrigin, renewable],
   );
   // A language whose text is still loading keeps the current one on screen meanwhile.
   const language = props.language ?? 'en';

@@ -167,6 +167,8 @@ export const DISABLED_INSTITUTION = codeStory('DISABLED_INSTITUTION');
 export const NO_TRANSACTION = codeStory('NO_TRANSACTION');
 export const INVALID_REQUEST = codeStory('INVALID_REQUEST');
 export const ACCESS_DENIED = codeStory('ACCESS_DENIED');
+/** The connect session ended and the host gave no way to renew it: the person leaves, and the host starts a new one. */
+export const ACCESS_DENIED_sessionEnded = codeStory('ACCESS_DENIED', 'sessionEnded');
 export const METHOD_NOT_AVAILABLE = codeStory('METHOD_NOT_AVAILABLE');
 export const MALFORMED_RESPONSE = codeStory('MALFORMED_RESPONSE');
 /** The fallback: a code this widget doesn't know keeps its own name in the reference line. */
@@ -210,4 +212,5 @@ const _everyVariantHasAStory = {
   reconnect: INVALID_LOGIN_reconnect,
   lastTry: INVALID_SECURITY_RESPONSE_lastTry,
   offline: NETWORK_ERROR_offline,
+  sessionEnded: ACCESS_DENIED_sessionEnded,
 } satisfies Record<GuidanceVariant, Story>;

@@ -21,6 +21,8 @@ const MAX_TIMER_MS = 2_147_483_647;
 interface Exchange {
   kind: 'exchange';
   status: number;
+  /** The server refused the connect session (401 with `WWW-Authenticate: Bearer … error="invalid_token"`). */
+  sessionRefused: boolean;
   json: unknown;
   context: CallContext;
   checks: Checks;
@@ -148,11 +150,46 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const defaultTimeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let authorizeToken = options.authorizeToken;
+  let sessionToken = options.sessionToken;
+  let renewing: Promise<string | undefined> | null = null;
+
+  /** One renewal at a time: calls refused together wait for the same new session. */
+  function renewSession(): Promise<string | undefined> {
+    const getSessionToken = options.getSessionToken;
+    if (!getSessionToken) return Promise.resolve(undefined);
+    renewing ??= getSessionToken()
+      .then(
+        (token) => (typeof token === 'string' && token !== '' ? token : undefined),
+        () => undefined,
+      )
+      .then((token) => {
+        renewing = null;
+        if (token) sessionToken = token;
+        return token;
+      });
+    return renewing;
+  }
 
   /** Never rejects: whatever goes wrong on the way becomes an ApiError. */
   async function send(call: Call, callOptions: CallOptions | undefined): Promise<Exchange | ApiError> {
     try {
-      return await transmit(call, callOptions);
+      if (sessionToken === undefined && options.getSessionToken) await renewSession();
+      const first = await transmit(call, callOptions);
+      if (first.kind !== 'exchange' || !first.sessionRefused) return first;
+      // Refused before it reached the bank, so sending it again with a new session is safe.
+      const refusedToken = sessionToken;
+      const renewed = await renewSession();
+      if (renewed !== undefined && renewed !== refusedToken) {
+        const second = await transmit(call, callOptions);
+        if (second.kind !== 'exchange' || !second.sessionRefused) return second;
+      }
+      return failure(
+        'session',
+        'ACCESS_DENIED',
+        'The server refused the connect session (missing, expired or from another origin).',
+        call,
+        401,
+      );
     } catch {
       return failure('network', 'NETWORK_ERROR', 'The call could not be sent.', call);
     }
@@ -170,6 +207,11 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
     headers.set('Accept', 'application/json');
     if (call.body !== undefined) headers.set('Content-Type', 'application/json');
     const secrets = [...call.secrets];
+    if (sessionToken) {
+      headers.set('Authorization', `Bearer ${sessionToken}`);
+      secrets.push(sessionToken);
+    }
+    if (options.parentOrigin) headers.set('X-Connect-Parent-Origin', options.parentOrigin);
     if (call.sendsToken && authorizeToken) {
       headers.set('flinks-auth-key', authorizeToken);
       secrets.push(authorizeToken);
@@ -231,6 +273,8 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
         );
       }
       const status = response.status;
+      const sessionRefused =
+        status === 401 && /error="invalid_token"/.test(response.headers.get('www-authenticate') ?? '');
       if (body.kind === 'too-large') {
         return malformed(context, status, `The API's answer is larger than ${LIMITS.bodyBytes} bytes.`);
       }
@@ -251,7 +295,7 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
           failure('network', 'NETWORK_ERROR', 'The code that checks answers could not be loaded.', context)
         );
       }
-      return { kind: 'exchange', status, json, context, checks };
+      return { kind: 'exchange', status, sessionRefused, json, context, checks };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onCallerAbort);

@@ -118,7 +118,8 @@ export interface ErrorBody {
 }
 
 /** Why a call failed, when the client raised it rather than the API. */
-export type TransportFailure = 'network' | 'timeout' | 'malformed' | 'aborted' | 'http';
+/** `session`: the server refused the connect session (missing, expired, from another origin) and it could not be renewed. */
+export type TransportFailure = 'network' | 'timeout' | 'malformed' | 'aborted' | 'http' | 'session';
 
 /**
  * Every failure of a call, one shape. `flinksCode` is the API's code when it sent one (kept even when unknown),
@@ -225,6 +226,18 @@ export interface ClientOptions {
   /** Default per-request timeout (ms). */
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /**
+   * The connect session your backend created (`POST /connect/sessions`), sent on every call as
+   * `Authorization: Bearer …`, never in a URL.
+   */
+  sessionToken?: string;
+  /**
+   * Gets a new session when the server refuses the current one (expired): called at most once per call, and before
+   * the first call when there is no `sessionToken`. The refused call is then sent again; it never reached the bank.
+   */
+  getSessionToken?: () => Promise<string>;
+  /** The page framing the embed page, said to the server, which believes it only from its own origin. */
+  parentOrigin?: string;
 }
 
 /** The Flinks v3 calls the widget makes. Every method resolves; none throws. */

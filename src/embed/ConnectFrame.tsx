@@ -1,5 +1,12 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { connectFrame, frameTitle, frameUrl, prepareFrame, type ConnectHandlers } from './frame';
+import {
+  connectFrame,
+  FRAME_URL_PROBLEM,
+  frameTitle,
+  frameUrl,
+  prepareFrame,
+  type ConnectHandlers,
+} from './frame';
 
 export interface ConnectFrameProps extends ConnectHandlers {
   /** The widget's `/embed.html` address with its parameters; `parentOrigin` is added when missing. */
@@ -33,7 +40,13 @@ export function ConnectFrame({ url, className, title, onEvent, onSuccess, onExit
     const iframe = iframeRef.current;
     if (iframe === null) return;
     prepareFrame(iframe);
-    return connectFrame(iframe, frameUrl(url, window.location), () => handlers.current);
+    const address = frameUrl(url, window.location);
+    if (address === null) {
+      // No src at all: an empty frame, never a script run in the host page.
+      console.error(`ConnectFrame: ${FRAME_URL_PROBLEM}`);
+      return;
+    }
+    return connectFrame(iframe, address, () => handlers.current);
   }, [url]);
 
   return (

@@ -9,6 +9,8 @@ export interface DeploymentConfig {
   allowedOrigins: string[];
   /** How long the widget waits for one API answer before TIMEOUT. */
   requestTimeoutMs: number;
+  /** Every API call needs a connect session (CONNECT_REQUIRE_SESSION): the page asks for `sessionToken`. */
+  sessionRequired?: boolean;
 }
 
 export const CONFIG_META_NAME = 'connect-config';
@@ -27,12 +29,13 @@ export function parseDeploymentConfig(json: string | null | undefined): Deployme
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  const { apiBaseUrl, allowedOrigins, requestTimeoutMs } = value as Record<string, unknown>;
+  const { apiBaseUrl, allowedOrigins, requestTimeoutMs, sessionRequired } = value as Record<string, unknown>;
   if (typeof apiBaseUrl !== 'string' || apiBaseUrl === '') return null;
   if (!isStringArray(allowedOrigins)) return null;
   if (typeof requestTimeoutMs !== 'number' || !Number.isFinite(requestTimeoutMs) || requestTimeoutMs <= 0)
     return null;
-  return { apiBaseUrl, allowedOrigins, requestTimeoutMs };
+  if (sessionRequired !== undefined && typeof sessionRequired !== 'boolean') return null;
+  return { apiBaseUrl, allowedOrigins, requestTimeoutMs, ...(sessionRequired ? { sessionRequired } : {}) };
 }
 
 /** Reads the server's settings from the page. */

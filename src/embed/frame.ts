@@ -26,9 +26,21 @@ export interface ConnectHandlers {
   onExit?: (error: WidgetError | null, metadata: ExitMetadata) => void;
 }
 
-/** The widget page's address with `parentOrigin` set to the host's own origin when the caller left it out. */
-export function frameUrl(url: string, host: Location): URL {
-  const resolved = new URL(url, host.href);
+/** Said to the developer when a widget address is not an http(s) one. */
+export const FRAME_URL_PROBLEM = 'The widget url must be an http or https address (e.g. https://connect.example/embed.html).';
+
+/**
+ * The widget page's address with `parentOrigin` set to the host's own origin when the caller left it out; null when
+ * it is not an http(s) address (a `javascript:` or `data:` URL would run in, or as, the host page).
+ */
+export function frameUrl(url: string, host: Location): URL | null {
+  let resolved: URL;
+  try {
+    resolved = new URL(url, host.href);
+  } catch {
+    return null;
+  }
+  if (resolved.protocol !== 'https:' && resolved.protocol !== 'http:') return null;
   if (!resolved.searchParams.has('parentOrigin')) resolved.searchParams.set('parentOrigin', host.origin);
   return resolved;
 }

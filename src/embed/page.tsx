@@ -72,6 +72,7 @@ function EmbeddedWidget({
         {...widget}
         apiBaseUrl={deployment.apiBaseUrl}
         requestTimeoutMs={deployment.requestTimeoutMs}
+        {...(settings.parentOrigin ? { frameParentOrigin: settings.parentOrigin } : {})}
         onEvent={onEvent}
         onSuccess={onSuccess}
       />

@@ -31,6 +31,7 @@ export type EmbedWidgetOptions = Pick<
   | 'requestId'
   | 'loginId'
   | 'authorizeToken'
+  | 'sessionToken'
 > & { language: Language };
 
 /** Everything the embed page needs to run, once the URL and the deployment agree. */
@@ -62,7 +63,19 @@ const TEXT_PARAMS = [
   'requestId',
   'loginId',
   'authorizeToken',
+  'sessionToken',
 ] as const satisfies readonly (keyof EmbedWidgetOptions)[];
+
+/** The longest value each text parameter may have: a page's address is no place for an essay. */
+const TEXT_LIMITS: Record<(typeof TEXT_PARAMS)[number], number> = {
+  institution: 100,
+  customerName: 80,
+  tag: 200,
+  requestId: 64,
+  loginId: 64,
+  authorizeToken: 2048,
+  sessionToken: 2048,
+};
 
 const LANGUAGES: readonly string[] = ['en', 'fr'] satisfies Language[];
 const THEMES: readonly string[] = ['light', 'dark'] satisfies Theme[];
@@ -154,7 +167,12 @@ export function parseEmbedParams(
 
   for (const name of TEXT_PARAMS) {
     const value = params.get(name);
-    if (value) widget[name] = value;
+    if (!value) continue;
+    if (value.length > TEXT_LIMITS[name]) problems.push({ code: 'tooLong', param: name });
+    else widget[name] = value;
+  }
+  if (context.config?.sessionRequired && !widget.sessionToken && !problems.some((p) => p.param === 'sessionToken')) {
+    problems.push({ code: 'sessionTokenMissing', param: 'sessionToken' });
   }
 
   let parentOrigin: string | null = null;
@@ -173,7 +191,12 @@ export function parseEmbedParams(
   if (redirectValue) {
     const url = parseRedirect(redirectValue);
     if (url === null) problems.push({ code: 'redirectUrlInvalid', param: 'redirectUrl' });
+    else if (url.username !== '' || url.password !== '')
+      problems.push({ code: 'redirectUrlCredentials', param: 'redirectUrl' });
     else if (!allowed.has(url.origin)) problems.push({ code: 'redirectUrlNotAllowed', param: 'redirectUrl' });
+    // Framed, success may only take the person to the page that framed the widget, not to another allowed site.
+    else if (context.framed && parentOrigin !== null && url.origin !== parentOrigin)
+      problems.push({ code: 'redirectUrlNotParent', param: 'redirectUrl' });
     else redirectUrl = url;
   }
 

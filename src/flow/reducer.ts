@@ -349,7 +349,8 @@ function originOf(state: FlowState): RetryOrigin | 'mfa' | 'waiting' {
 function failed(state: FlowState, error: ApiError, at: number, config: FlowConfig): Transition {
   const code = error.flinksCode;
   const requestId = error.requestId ?? state.ctx.requestId;
-  const entry = guidanceEntryFor(code);
+  const variant: GuidanceVariant | null = error.cause === 'session' ? 'sessionEnded' : null;
+  const entry = guidanceEntryFor(code, variant);
   const ctx: FlowContext = { ...state.ctx, requestId, lastError: { code, requestId } };
   const reported = [errorEvent(code, requestId, ctx)];
   const origin = originOf(state);
@@ -411,7 +412,7 @@ function failed(state: FlowState, error: ApiError, at: number, config: FlowConfi
       }
     }
   }
-  return showGuidance(ctx, code, null, requestId, at, retryTargetOf(entry.kind, origin), reported);
+  return showGuidance(ctx, code, variant, requestId, at, retryTargetOf(entry.kind, origin), reported);
 }
 
 function waitCode(code: FlinksCode): 'OPERATION_PENDING' | 'OPERATION_DISPATCHED' {

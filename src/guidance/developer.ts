@@ -60,7 +60,7 @@ export const DEVELOPER_MESSAGES: Readonly<Record<GuidanceCode, string>> = {
   INVALID_REQUEST:
     'The request was malformed: missing or incomplete credentials, a wrong type, a syntax error or a body over 1 MB (400). Check the payload the integration sends.',
   ACCESS_DENIED:
-    'No valid authorize token (401). Mint a fresh token server-side for each session and pass it as authorizeToken.',
+    'Refused access (401/403). From the connect server: the connect session is missing, expired, used from another origin than its parentOrigin, or asked for something outside its scope; create a new one with POST /connect/sessions and remount the widget, or give <ConnectWidget> getSessionToken to renew it by itself. From Flinks directly: no valid authorize token; mint a fresh one server-side for each connection.',
   METHOD_NOT_AVAILABLE:
     'The endpoint is not enabled on this Flinks instance. Ask Flinks to enable it, or stop calling it.',
   MALFORMED_RESPONSE:

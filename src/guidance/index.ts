@@ -2,7 +2,13 @@ import { isKnownFlinksCode } from '../api/codes';
 import { format } from '../i18n/format';
 import type { Messages } from '../i18n/catalog';
 import type { Language } from '../i18n/types';
-import { GUIDANCE, GUIDANCE_VARIANTS, type GuidanceCode, type GuidanceVariant } from './map';
+import {
+  GUIDANCE,
+  GUIDANCE_VARIANT_ENTRIES,
+  GUIDANCE_VARIANTS,
+  type GuidanceCode,
+  type GuidanceVariant,
+} from './map';
 import type {
   GuidanceAction,
   GuidanceEntry,
@@ -23,7 +29,8 @@ export interface GuidanceOptions {
   bank?: string;
   /**
    * A situation with its own screen: `reconnect` (INVALID_LOGIN on a saved LoginId), `lastTry`
-   * (INVALID_SECURITY_RESPONSE with one try left), `offline` (NETWORK_ERROR while offline).
+   * (INVALID_SECURITY_RESPONSE with one try left), `offline` (NETWORK_ERROR while offline), `sessionEnded`
+   * (ACCESS_DENIED when the connect session ended).
    * Ignored for any other code. A variant's text comes from the catalog; overrides apply to the usual screen.
    */
   variant?: GuidanceVariant;
@@ -34,8 +41,11 @@ export function guidanceKeyFor(code: string): GuidanceCode {
   return isKnownFlinksCode(code) ? code : 'UNKNOWN';
 }
 
-export function guidanceEntryFor(code: string): GuidanceEntry {
-  return GUIDANCE[guidanceKeyFor(code)];
+/** The map entry of a code, or of its variant when that variant applies to the code and acts differently. */
+export function guidanceEntryFor(code: string, variant?: GuidanceVariant | null): GuidanceEntry {
+  const key = guidanceKeyFor(code);
+  const own = variant && GUIDANCE_VARIANTS[variant] === key ? GUIDANCE_VARIANT_ENTRIES[variant] : undefined;
+  return own ?? GUIDANCE[key];
 }
 
 /** The codes that send the person back to the credential form with a field marked. */
@@ -80,7 +90,7 @@ export function guidanceFor(code: string, messages: Messages, options?: Guidance
   const bank = options?.bank;
   return {
     code,
-    entry: GUIDANCE[key],
+    entry: guidanceEntryFor(code, variant),
     title: fillBank(text.title, bank, messages.ui.widget.yourBank),
     body: fillBank(text.body, bank, messages.ui.widget.yourBank),
   };

@@ -12,6 +12,8 @@ export const GUIDANCE_VARIANTS = {
   lastTry: 'INVALID_SECURITY_RESPONSE',
   /** NETWORK_ERROR while the browser reports itself offline. */
   offline: 'NETWORK_ERROR',
+  /** ACCESS_DENIED from this server's session check: the connect session ended (expired) and was not renewed. */
+  sessionEnded: 'ACCESS_DENIED',
 } as const satisfies Record<string, GuidanceCode>;
 
 export type GuidanceVariant = keyof typeof GUIDANCE_VARIANTS;
@@ -26,6 +28,15 @@ const setup: GuidanceEntry = {
   kind: 'setup',
   actions: ['tryAgain', 'exit'],
   retry: doesNotCount,
+};
+
+/**
+ * Variants that also act differently from their code's usual screen. A session that ended is not a setup problem,
+ * and trying again with it cannot work: the widget renews it by itself when the host gave `getSessionToken`, so this
+ * screen means it could not; the person leaves (onExit) and the host opens the widget with a new session.
+ */
+export const GUIDANCE_VARIANT_ENTRIES: Readonly<Partial<Record<GuidanceVariant, GuidanceEntry>>> = {
+  sessionEnded: { kind: 'restart', actions: ['exit'], retry: doesNotCount },
 };
 
 /**

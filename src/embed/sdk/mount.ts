@@ -1,4 +1,11 @@
-import { connectFrame, frameTitle, frameUrl, prepareFrame, type ConnectHandlers } from '../frame';
+import {
+  connectFrame,
+  FRAME_URL_PROBLEM,
+  frameTitle,
+  frameUrl,
+  prepareFrame,
+  type ConnectHandlers,
+} from '../frame';
 
 /**
  * `/connect.js`: the host SDK as a plain script, no framework.
@@ -40,6 +47,7 @@ declare global {
 
 export function mount(options: MountOptions): MountedWidget {
   const url = frameUrl(options.url, window.location);
+  if (url === null) throw new TypeError(FRAME_URL_PROBLEM);
   const iframe = document.createElement('iframe');
   iframe.title = options.title ?? frameTitle(options.url);
   iframe.setAttribute('referrerpolicy', 'no-referrer');

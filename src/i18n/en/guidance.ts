@@ -147,6 +147,10 @@ export const guidance = {
       title: 'You’re offline',
       body: 'Your device isn’t connected to the internet. We’ll try again as soon as you’re back online.',
     },
+    sessionEnded: {
+      title: 'Your secure session has ended',
+      body: 'For your security, it closed before your account was connected, and nothing was shared. The app will open a new one for you.',
+    },
   } satisfies Record<GuidanceVariant, GuidanceText>,
 
   actions: {

@@ -134,6 +134,10 @@ export const guidance: Messages['guidance'] = {
       title: 'Vous êtes hors ligne',
       body: 'Votre appareil n’est pas connecté à Internet. Nous réessaierons dès que vous serez de nouveau en ligne.',
     },
+    sessionEnded: {
+      title: 'Votre session sécurisée a pris fin',
+      body: 'Pour votre sécurité, elle s’est fermée avant que votre compte soit relié, et rien n’a été transmis. L’application en ouvrira une nouvelle pour vous.',
+    },
   },
 
   actions: {

@@ -57,7 +57,8 @@ export function shownActions(
 ): GuidanceAction[] {
   return actions.filter((action) => {
     if (LINKS.has(action)) return options.bankWebsite !== null;
-    if (action === 'exit') return options.exitEnable;
+    // A screen whose only way forward is to leave offers it even when the host hid "exit": never a dead end.
+    if (action === 'exit') return options.exitEnable || actions.length === 1;
     // Support is reached with the reference below; the wait actions live on the processing screen.
     return isStepAction(action);
   });
