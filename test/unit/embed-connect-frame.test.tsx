@@ -87,3 +87,16 @@ describe('<ConnectFrame>', () => {
     removeListener.mockRestore();
   });
 });
+
+describe('<ConnectFrame> with an address that is not http(s)', () => {
+  it.each(['javascript:parent.stolen=1', 'data:text/html,<script>parent.stolen=1</script>'])(
+    'leaves the iframe empty and tells the developer: %s',
+    (url) => {
+      const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+      render(<ConnectFrame url={url} />);
+      expect(frame().getAttribute('src')).toBeNull();
+      expect(error).toHaveBeenCalledWith(expect.stringMatching(/http or https/));
+      error.mockRestore();
+    },
+  );
+});

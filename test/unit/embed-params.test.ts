@@ -192,3 +192,42 @@ describe('successRedirect', () => {
     expect(href).toBe('https://shop.example/done?loginId=login-1&institution=FlinksCapital');
   });
 });
+
+describe('parseEmbedParams: connect sessions and the hardening of issue 11', () => {
+  it('takes the connect session from sessionToken', () => {
+    const parsed = parseEmbedParams(`${host}&sessionToken=cs1.abc.def`, { config, framed: true });
+    expect(parsed).toMatchObject({ ok: true, settings: { widget: { sessionToken: 'cs1.abc.def' } } });
+  });
+
+  it('asks for sessionToken when the server requires sessions', () => {
+    const parsed = parseEmbedParams(host, { config: { ...config, sessionRequired: true }, framed: true });
+    expect(parsed).toMatchObject({
+      ok: false,
+      problems: [{ code: 'sessionTokenMissing', param: 'sessionToken' }],
+    });
+  });
+
+  it.each([
+    ['customerName', 'x'.repeat(81)],
+    ['tag', 't'.repeat(201)],
+    ['sessionToken', 's'.repeat(2049)],
+    ['loginId', 'l'.repeat(65)],
+  ])('refuses a %s that is too long', (param, value) => {
+    expect(problemsOf(`${host}&${param}=${value}`)).toEqual([{ code: 'tooLong', param }]);
+  });
+
+  it('accepts a customerName of 80 characters', () => {
+    expect(problemsOf(`${host}&customerName=${'x'.repeat(80)}`)).toEqual([]);
+  });
+
+  it.each([
+    ['https://user:pass@shop.example/done', 'redirectUrlCredentials'],
+    ['https://user@shop.example/done', 'redirectUrlCredentials'],
+    // Allowed by the deployment, but not the page that frames the widget.
+    ['http://localhost:5173/done', 'redirectUrlNotParent'],
+  ])('refuses the redirectUrl %s', (redirect, code) => {
+    expect(problemsOf(`${host}&redirectUrl=${encodeURIComponent(redirect)}`)).toEqual([
+      { code, param: 'redirectUrl' },
+    ]);
+  });
+});

@@ -148,3 +148,21 @@ describe('window.ConnectWidget.mount', () => {
     expect(removeListener.mock.calls.filter(([type]) => type === 'message')).toHaveLength(1);
   });
 });
+
+describe('a widget address that is not http(s)', () => {
+  // A javascript: address in an iframe's src runs in the host page; data: and blob: are not the widget either.
+  const HOSTILE = [
+    'javascript:parent.stolen=document.cookie',
+    'JaVaScRiPt:alert(1)',
+    ' javascript:alert(1)',
+    'data:text/html,<script>parent.stolen=1</script>',
+    'vbscript:msgbox(1)',
+  ];
+
+  it.each(HOSTILE)('is refused by mount before any iframe exists: %s', (url) => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    expect(() => mount({ container, url, ...handlers() })).toThrow(/http or https/);
+    expect(container.querySelector('iframe')).toBeNull();
+  });
+});
