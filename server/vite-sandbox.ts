@@ -1,34 +1,37 @@
 import { getRequestListener } from '@hono/node-server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
-import { createSandbox, type SandboxOptions } from '../src/sandbox';
 import { dropsConnections } from '../src/sandbox/node';
-import { parseConfig, sandboxOptions } from './config';
+import { createServerApp } from './app';
+import { boundConfig, parseConfig } from './config';
 
 type Middleware = (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
 
-function sandboxMiddleware(options: SandboxOptions): Middleware {
-  const sandbox = createSandbox(options);
-  const listener = getRequestListener(dropsConnections((request) => sandbox.fetch(request)));
+/** The server's own routes; everything else is Vite's. */
+const SERVER_ROUTES = ['/v3/', '/connect/sessions', '/demo/sessions'];
+
+function serverMiddleware(port: number): Middleware {
+  // The same app as `npm start`, from the same environment: sessions, the API's gate and its limits.
+  const app = createServerApp(boundConfig(parseConfig({ ...process.env, PORT: String(port) }), port));
+  const listener = getRequestListener(dropsConnections((request) => app.fetch(request)));
   return (request, response, next) => {
-    if (request.url?.startsWith('/v3/')) void listener(request, response);
+    if (SERVER_ROUTES.some((route) => request.url?.startsWith(route))) void listener(request, response);
     else next();
   };
 }
 
 /**
- * Serves the sandbox API under /v3 in `vite` (dev) and `vite preview`, as `npm start` does.
- * Options default to the environment's SANDBOX_* values (CONTRACT §2).
+ * Serves the server's API routes (the sandbox or the proxy under /v3, connect sessions, the demo's sessions) in
+ * `vite` (dev) and `vite preview`, as `npm start` does, from the same environment (CONTRACT §2).
  */
-export function sandboxPlugin(options?: SandboxOptions): Plugin {
-  const resolveOptions = () => options ?? sandboxOptions(parseConfig(process.env));
+export function sandboxPlugin(): Plugin {
   return {
     name: 'connect-widget-sandbox',
     configureServer(server) {
-      server.middlewares.use(sandboxMiddleware(resolveOptions()));
+      server.middlewares.use(serverMiddleware(server.config.server.port ?? 5173));
     },
     configurePreviewServer(server) {
-      server.middlewares.use(sandboxMiddleware(resolveOptions()));
+      server.middlewares.use(serverMiddleware(server.config.preview.port ?? 4173));
     },
   };
 }

@@ -1,9 +1,10 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { ConnectWidget } from '../ConnectWidget';
 import { ConnectFrame } from '../embed/ConnectFrame';
 import { format } from '../i18n/format';
 import type { EventLog } from './eventLog';
 import type { DemoMessages } from './messages';
+import { demoSession } from './session';
 import {
   componentSnippet,
   CUSTOMER_NAME,
@@ -41,6 +42,7 @@ export function ComponentEmbed({ settings, log, m, run, apiBaseUrl }: EmbedProps
             customerName={CUSTOMER_NAME}
             consentEnable={consentEnable}
             accountSelectorEnable={accountSelectorEnable}
+            getSessionToken={() => demoSession(language)}
             onEvent={(...event) => log.add('component', ...event)}
             onSuccess={({ loginId }) => callbacks.success(loginId)}
             onExit={(error) => callbacks.exit(error?.flinksCode ?? null)}
@@ -52,10 +54,32 @@ export function ComponentEmbed({ settings, log, m, run, apiBaseUrl }: EmbedProps
   );
 }
 
-/** `<ConnectFrame>` showing `/embed.html`: each change of its URL reloads it. */
+/** The session each run of the iframe gets from the demo's stand-in backend; null until it is in. */
+type FrameSession = { run: number; token: string | undefined } | null;
+
+/**
+ * `<ConnectFrame>` showing `/embed.html`: each change of its URL reloads it. Each run first gets a connect session,
+ * as a partner's page gets one from its backend; without one (a server with no demo sessions), the embed page itself
+ * says what it needs.
+ */
 export function FrameEmbed({ settings, log, m, run }: EmbedProps) {
   const t = m.embeds.frame;
-  const url = embedUrl(settings);
+  const [session, setSession] = useState<FrameSession>(null);
+  const { language } = settings;
+  useEffect(() => {
+    let current = true;
+    demoSession(language).then(
+      (token) => current && setSession({ run, token }),
+      () => current && setSession({ run, token: undefined }),
+    );
+    return () => {
+      current = false;
+    };
+    // A session is for one run: a new language alone reloads the frame with the same session.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [run]);
+  const ready = session !== null && session.run === run;
+  const url = embedUrl(settings, ready ? session.token : undefined);
   return (
     <EmbedPanel
       title={t.title}
@@ -66,15 +90,21 @@ export function FrameEmbed({ settings, log, m, run }: EmbedProps) {
     >
       <EmbedRun
         key={run}
-        render={(callbacks) => (
-          <ConnectFrame
-            url={url}
-            className="cw-demo-frame"
-            onEvent={(...event) => log.add('frame', ...event)}
-            onSuccess={({ loginId }) => callbacks.success(loginId)}
-            onExit={(error) => callbacks.exit(error?.flinksCode ?? null)}
-          />
-        )}
+        render={(callbacks) =>
+          ready ? (
+            <ConnectFrame
+              url={url}
+              className="cw-demo-frame"
+              onEvent={(...event) => log.add('frame', ...event)}
+              onSuccess={({ loginId }) => callbacks.success(loginId)}
+              onExit={(error) => callbacks.exit(error?.flinksCode ?? null)}
+            />
+          ) : (
+            <p className="cw-demo-frame cw-demo-frame--starting" role="status">
+              {t.startingSession}
+            </p>
+          )
+        }
         m={m}
       />
     </EmbedPanel>

@@ -19,8 +19,11 @@ export interface DemoSettings {
   accountSelectorEnable: boolean;
 }
 
-/** `/embed.html` with the settings as its parameters (CONTRACT §3); `<ConnectFrame>` adds `parentOrigin`. */
-export function embedUrl(settings: DemoSettings): string {
+/**
+ * `/embed.html` with the settings as its parameters (CONTRACT §3) and the connect session, when there is one;
+ * `<ConnectFrame>` adds `parentOrigin`.
+ */
+export function embedUrl(settings: DemoSettings, sessionToken?: string): string {
   const params = new URLSearchParams({
     demo: 'true',
     language: settings.language,
@@ -29,8 +32,12 @@ export function embedUrl(settings: DemoSettings): string {
   });
   if (settings.consentEnable) params.set('consentEnable', 'true');
   if (settings.accountSelectorEnable) params.set('accountSelectorEnable', 'true');
+  if (sessionToken) params.set('sessionToken', sessionToken);
   return `${EMBED_PAGE_PATH}?${params.toString()}`;
 }
+
+/** How the snippets show the session: your backend creates it, your page passes it on. */
+const SESSION_IN_URL = '&sessionToken=${sessionToken}';
 
 function attribute(name: string, value: string | boolean): string | null {
   if (value === false) return null;
@@ -47,6 +54,7 @@ export function componentSnippet(settings: DemoSettings): string {
     attribute('customerName', CUSTOMER_NAME),
     attribute('consentEnable', settings.consentEnable),
     attribute('accountSelectorEnable', settings.accountSelectorEnable),
+    '  getSessionToken={() => yourBackend.createConnectSession()}',
     '  onEvent={(name, metadata) => track(name, metadata)}',
     '  onSuccess={({ loginId }) => saveLogin(loginId)}',
   ].filter((line) => line !== null);
@@ -66,7 +74,7 @@ export function frameSnippet(settings: DemoSettings): string {
     "import { ConnectFrame } from '@connect-widget/react';",
     '',
     '<ConnectFrame',
-    `  url="${embedUrl(settings)}"`,
+    `  url={\`${embedUrl(settings)}${SESSION_IN_URL}\`}`,
     '  onEvent={(name, metadata) => track(name, metadata)}',
     '  onSuccess={({ loginId }) => saveLogin(loginId)}',
     '/>',
@@ -81,7 +89,7 @@ export function scriptSnippet(settings: DemoSettings): string {
     '<script>',
     '  ConnectWidget.mount({',
     "    container: document.getElementById('connect'),",
-    `    url: '${embedUrl(settings)}',`,
+    `    url: \`${embedUrl(settings)}${SESSION_IN_URL}\`,`,
     '    onSuccess: ({ loginId }) => saveLogin(loginId),',
     '  });',
     '</script>',

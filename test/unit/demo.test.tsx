@@ -1,5 +1,6 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Demo } from '../../src/demo/Demo';
@@ -14,7 +15,11 @@ import { personaFor, SANDBOX_PERSONAS } from '../../src/sandbox/personas';
 
 const apiBaseUrl = 'http://localhost/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices';
 const sandbox = createSandbox({ latencyMs: 0 });
-const server = setupServer(...sandboxHandlers(sandbox));
+/** The demo's stand-in for the partner's backend: every run gets a session (the sandbox here does not check them). */
+const demoSessions = http.post('*/demo/sessions', () =>
+  HttpResponse.json({ sessionToken: 'demo-session-token', expiresAt: '2030-01-01T00:00:00.000Z' }, { status: 201 }),
+);
+const server = setupServer(...sandboxHandlers(sandbox), demoSessions);
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
@@ -44,6 +49,11 @@ function frame(): HTMLIFrameElement {
   return screen.getByTitle(
     /Connect your bank account|Connexion de votre compte bancaire/,
   ) as HTMLIFrameElement;
+}
+
+/** The iframe appears once its run has a connect session from the demo's stand-in backend. */
+async function findFrame(): Promise<void> {
+  await waitFor(() => expect(frame().getAttribute('src')).toMatch(/sessionToken=/));
 }
 
 function frameParams(): URLSearchParams {
@@ -124,6 +134,7 @@ describe('the event log', () => {
     const { user } = demo();
     await screen.findByRole('heading', { name: 'Connect your bank account', level: 2 });
     expect(loggedLines()[0]).toMatch(/^Component COMPONENT_LOAD_CONSENT \{\}$/);
+    await findFrame();
 
     postFromFrame(envelope('APP_RESIZE', { height: 480 }));
     postFromFrame(envelope('INSTITUTION_SELECTED', { institution: 'FlinksCapital' }));
@@ -216,7 +227,9 @@ describe('the switches', () => {
     ],
   ])('passes %s to the iframe', async (_, change, expected) => {
     const { user } = demo();
+    await findFrame();
     expect(Object.fromEntries(frameParams())).toMatchObject({
+      sessionToken: 'demo-session-token',
       demo: 'true',
       language: 'en',
       theme: 'light',
