@@ -184,7 +184,7 @@ export async function listenServerApp(
   const server = await listen({
     hostname,
     port: config.port,
-    fetch: (request) => (app ? app.fetch(request) : new Response('Starting', { status: 503 })),
+    fetch: (request, env) => (app ? app.fetch(request, env) : new Response('Starting', { status: 503 })),
   });
   const bound = boundConfig(config, server.port);
   app = createServerApp(bound, options);

@@ -371,7 +371,11 @@ export function bankApi(options: BankApiOptions): Handler {
     const request = c.req.raw;
     if (!options.requireSession && options.open && c.req.header('authorization') === undefined) {
       // A cross-site form can POST text/plain without a preflight: only JSON reaches the bank, session or not.
-      if (request.method === 'POST' && !isJsonContentType(c.req.header('content-type'))) return notJson();
+      // A bodiless POST (Flinks' GenerateAuthorizeToken) needs no type; any body must be JSON.
+      const length = c.req.header('content-length');
+      const hasBody = length !== undefined ? Number(length) > 0 : request.body !== null;
+      if (request.method === 'POST' && hasBody && !isJsonContentType(c.req.header('content-type')))
+        return notJson();
       return options.open(request);
     }
     const endpoint = new URL(request.url).pathname.split('/BankingServices/')[1] ?? '';

@@ -81,7 +81,17 @@ export function withSessionRoutes(options: SessionRoutesOptions) {
         }
         const given = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
         if (given === undefined || !isApiKey(given, options.apiKeys)) {
-          await options.state.count(refusedKey, 60_000);
+          // Counted first, then compared: calls racing in together cannot all slip under the limit.
+          const refused = await options.state.count(refusedKey, 60_000);
+          if (refused > REFUSED_SESSION_CALLS_PER_MINUTE) {
+            c.header('retry-after', '60');
+            return problem(
+              c,
+              429,
+              'too_many_requests',
+              'Too many refused calls from this address; wait a minute.',
+            );
+          }
           log(`refused (connect session without a valid API key) from ${addressOf(c.req.raw)}`);
           return problem(c, 401, 'invalid_api_key', 'Send one of CONNECT_API_KEYS as a Bearer token.');
         }

@@ -42,8 +42,13 @@ export class MemoryState implements SharedState {
     this.entries.delete(key);
     this.entries.set(key, entry);
     if (this.entries.size <= MEMORY_MAX_KEYS) return;
-    const oldest = this.entries.keys().next();
-    if (!oldest.done) this.entries.delete(oldest.value);
+    const now = this.now();
+    for (const [name, old] of this.entries) if (old.expiresAt <= now) this.entries.delete(name);
+    // Still full: forget the oldest per-address counters, never a session's sign-ins or the RequestIds it obtained.
+    for (const name of this.entries.keys()) {
+      if (this.entries.size <= MEMORY_MAX_KEYS) break;
+      if (/^(?:address|refused-sessions|demo-sessions):/.test(name)) this.entries.delete(name);
+    }
   }
 
   count(key: string, windowMs: number): Promise<number> {

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
-import { listen, type Listening } from '../src/sandbox/node';
+import { listen, type Listening, type ListenOptions } from '../src/sandbox/node';
 import { APP_DIST_DIR, createServerApp, SDK_VERSION } from './app';
 import { appBuildIsStale, buildApp } from './build';
 import { boundConfig, ConfigError, parseConfig, type ServerConfig } from './config';
@@ -41,10 +41,7 @@ function isUnavailable(error: unknown): boolean {
 }
 
 /** Binds HOST, or else both loopbacks so `localhost` works whichever address it resolves to. */
-async function listenEverywhere(
-  fetch: (request: Request) => Response | Promise<Response>,
-  config: ServerConfig,
-) {
+async function listenEverywhere(fetch: ListenOptions['fetch'], config: ServerConfig) {
   if (config.host !== null) return [await listen({ fetch, port: config.port, hostname: config.host })];
   const first = await listen({ fetch, port: config.port, hostname: '127.0.0.1' });
   const servers: Listening[] = [first];
@@ -89,7 +86,8 @@ async function main(): Promise<void> {
   const state = createSharedState(config.redisUrl);
   // The app is made once the port is known (PORT=0 picks a free one): its Host allow-list needs its own address.
   let app: Hono | null = null;
-  const fetch = (request: Request) => (app ? app.fetch(request) : new Response('Starting', { status: 503 }));
+  const fetch = (request: Request, env?: unknown) =>
+    app ? app.fetch(request, env) : new Response('Starting', { status: 503 });
   let servers: Listening[];
   try {
     servers = await listenEverywhere(fetch, config);

@@ -13,7 +13,7 @@ const SERVER_ROUTES = ['/v3/', '/connect/sessions', '/demo/sessions'];
 function serverMiddleware(port: number): Middleware {
   // The same app as `npm start`, from the same environment: sessions, the API's gate and its limits.
   const app = createServerApp(boundConfig(parseConfig({ ...process.env, PORT: String(port) }), port));
-  const listener = getRequestListener(dropsConnections((request) => app.fetch(request)));
+  const listener = getRequestListener(dropsConnections((request, env) => app.fetch(request, env)));
   return (request, response, next) => {
     if (SERVER_ROUTES.some((route) => request.url?.startsWith(route))) void listener(request, response);
     else next();

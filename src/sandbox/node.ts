@@ -3,7 +3,8 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { AddressInfo } from 'node:net';
 import { isDropped } from './faults';
 
-type FetchHandler = (request: Request) => Response | Promise<Response>;
+/** A fetch handler; `env` carries Node's connection (`incoming.socket`), for a server that keys limits on it. */
+type FetchHandler = (request: Request, env?: HttpBindings | Http2Bindings) => Response | Promise<Response>;
 
 /**
  * The fetch handler for a Node server, where a connection the sandbox drops (SANDBOX_FAULTS `reset`, `timeout`)
@@ -13,7 +14,7 @@ type FetchHandler = (request: Request) => Response | Promise<Response>;
 export function dropsConnections(fetch: FetchHandler) {
   return async (request: Request, env: HttpBindings | Http2Bindings): Promise<Response> => {
     try {
-      const response = await fetch(request);
+      const response = await fetch(request, env);
       if (!isDropped(request)) return response;
     } catch (error) {
       if (!isDropped(request)) throw error;

@@ -9,6 +9,7 @@ import { createSandbox, type Sandbox } from '../../src/sandbox';
 import {
   API,
   callApi,
+  CUSTOMER as CUSTOMER_ID,
   EVIL,
   FLINKS_SECRET,
   newSession,
@@ -874,6 +875,76 @@ describe('sandbox mode', () => {
     expect(textPlain.status).toBe(415);
     expect(hits).toHaveLength(1);
   });
+});
+
+describe('the in-process state under a flood of addresses (one IPv6 /64 holds 2^64 of them)', () => {
+  it("keeps a session's spent sign-ins and its RequestIds when 200,001 addresses each leave a counter", async () => {
+    const upstreamCalls: string[] = [];
+    const bank: typeof fetch = (input, init) => {
+      const endpoint = String(input).split('/BankingServices/')[1] ?? '';
+      upstreamCalls.push(endpoint);
+      if (endpoint === 'GenerateAuthorizeToken') return Promise.resolve(Response.json({ Token: 'minted' }));
+      const body = JSON.parse(String(init?.body ?? '{}')) as { Password?: string };
+      if (endpoint === 'Authorize' && body.Password !== NOMFA.Password) {
+        return Promise.resolve(
+          Response.json({ HttpStatusCode: 401, FlinksCode: 'INVALID_PASSWORD' }, { status: 401 }),
+        );
+      }
+      return Promise.resolve(
+        Response.json({ HttpStatusCode: 200, RequestId: 'owner-request-1', Accounts: [] }),
+      );
+    };
+    const app = createServerApp(
+      parseConfig({
+        FLINKS_INSTANCE: 'toolbox',
+        FLINKS_CUSTOMER_ID: CUSTOMER_ID,
+        FLINKS_SECRET_KEY: FLINKS_SECRET,
+        CONNECT_ALLOWED_ORIGINS: PARTNER,
+        ...SESSION_ENV,
+      }),
+      { fetch: bank, log: () => undefined },
+    );
+    // What the Node adapter hands the app for a connection from `address`.
+    const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
+    const post = (path: string, headers: Record<string, string>, body: unknown, address = '192.0.2.10') =>
+      app.request(
+        `${SERVER}${path}`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(body),
+        },
+        from(address),
+      );
+    const created = await post(
+      '/connect/sessions',
+      { authorization: `Bearer ${API_KEY}` },
+      { parentOrigin: PARTNER },
+    );
+    const token = String(((await created.json()) as { sessionToken: string }).sessionToken);
+    const inSession = { authorization: `Bearer ${token}`, origin: PARTNER };
+
+    expect((await post(`${API}/Authorize`, inSession, NOMFA)).status).toBe(200);
+    for (let index = 0; index < 19; index += 1) {
+      await post(`${API}/Authorize`, inSession, { ...NOMFA, Password: `guess-${index}` });
+    }
+    expect((await post(`${API}/Authorize`, inSession, { ...NOMFA, Password: 'guess-20' })).status).toBe(429);
+
+    // Each refused key leaves a counter for its address; an attacker on IPv6 has addresses to spare.
+    for (let index = 0; index <= 200_000; index += 1) {
+      await app.request(
+        `${SERVER}/connect/sessions`,
+        { method: 'POST', headers: { authorization: 'Bearer wrong' } },
+        from(`2001:db8::${index.toString(16)}`),
+      );
+    }
+    upstreamCalls.length = 0;
+    const guess = await post(`${API}/Authorize`, inSession, { ...NOMFA, Password: 'guess-21' });
+    expect.soft(guess.status, 'the 21st sign-in after the flood').toBe(429);
+    const summary = await post(`${API}/GetAccountsSummary`, inSession, { RequestId: 'owner-request-1' });
+    expect.soft(summary.status, 'the RequestId this session obtained, after the flood').toBe(200);
+    expect(upstreamCalls.filter((endpoint) => endpoint === 'Authorize')).toEqual([]);
+  }, 180_000);
 });
 
 describe('the secrets', () => {

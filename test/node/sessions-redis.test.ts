@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RedisState } from '../../server/shared-state';
 import {
@@ -77,6 +78,7 @@ describe.skipIf(!hasRedis)(
     let upstream: CountingUpstream;
     let a: RunningServer;
     let b: RunningServer;
+    let redisUrl: string;
     const states: RedisState[] = [];
 
     async function startProcess(redisUrl: string): Promise<RunningServer> {
@@ -93,9 +95,9 @@ describe.skipIf(!hasRedis)(
       const port = await freePort();
       redis = await startRedis(port);
       upstream = await startCountingUpstream();
-      const url = `redis://127.0.0.1:${port}`;
-      a = await startProcess(url);
-      b = await startProcess(url);
+      redisUrl = `redis://127.0.0.1:${port}`;
+      a = await startProcess(redisUrl);
+      b = await startProcess(redisUrl);
     }, 20_000);
 
     afterAll(async () => {
@@ -174,6 +176,31 @@ describe.skipIf(!hasRedis)(
       expect(statuses.slice(20)).toEqual(Array.from({ length: 10 }, () => 429));
       expect(upstream.minted()).toBe(20);
     });
+
+    it('refuses more than 30 wrong API keys a minute, even when 400 arrive at once on both processes', async () => {
+      const admin = new Redis(redisUrl);
+      const burst = async () => {
+        const answers = await Promise.allSettled(
+          Array.from({ length: 400 }, (_, index) =>
+            postSession((index % 2 === 0 ? a : b).url, {}, `Bearer wrong-${index}-xxxxxxxxxxxxxxxxxxxx`),
+          ),
+        );
+        // A connection the loaded loopback drops is no refusal counted: only answered 401s are.
+        return answers.filter((answer) => answer.status === 'fulfilled' && answer.value.status === 401)
+          .length;
+      };
+      try {
+        // The first burst warms both processes up; the second comes as fast as a scripted attacker's would.
+        await burst();
+        await admin.flushall();
+        const refusedWithoutLimit = await burst();
+        expect(refusedWithoutLimit).toBeLessThanOrEqual(30);
+      } finally {
+        // Every call here came from one address: lift its lockout for the tests that follow.
+        await admin.flushall();
+        await admin.quit();
+      }
+    }, 30_000);
 
     it('refuses every call (503) and calls no bank when Redis is gone: it fails closed', async () => {
       const token = await newSession(a.url);
