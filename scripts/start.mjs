@@ -1,3 +1,4 @@
+/* global console, process */
 // `npm start`: compiles the server if its sources changed (it then builds the pages it serves, likewise), and runs
 // it as plain JavaScript. Kept to Node's own modules so that it runs before anything is built.
 import { spawnSync } from 'node:child_process';
@@ -13,7 +14,10 @@ function newestChange(path) {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestChange(join(path, name))), stat.mtimeMs);
+  return readdirSync(path).reduce(
+    (newest, name) => Math.max(newest, newestChange(join(path, name))),
+    stat.mtimeMs,
+  );
 }
 
 const builtAt = existsSync(compiled) ? statSync(compiled).mtimeMs : 0;

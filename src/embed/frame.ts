@@ -27,7 +27,8 @@ export interface ConnectHandlers {
 }
 
 /** Said to the developer when a widget address is not an http(s) one. */
-export const FRAME_URL_PROBLEM = 'The widget url must be an http or https address (e.g. https://connect.example/embed.html).';
+export const FRAME_URL_PROBLEM =
+  'The widget url must be an http or https address (e.g. https://connect.example/embed.html).';
 
 /**
  * The widget page's address with `parentOrigin` set to the host's own origin when the caller left it out; null when

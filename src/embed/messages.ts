@@ -22,7 +22,8 @@ const en = {
       redirectUrlInvalid: 'redirectUrl must be a full http or https address.',
       redirectUrlNotAllowed:
         'redirectUrl must point to one of the origins listed in CONNECT_ALLOWED_ORIGINS.',
-      redirectUrlNotParent: 'redirectUrl must be on the origin of the page that embeds this one (parentOrigin).',
+      redirectUrlNotParent:
+        'redirectUrl must be on the origin of the page that embeds this one (parentOrigin).',
       redirectUrlCredentials: 'redirectUrl must not carry a user name or a password.',
       tooLong: '{param} is too long.',
       sessionTokenMissing:
@@ -55,7 +56,8 @@ const fr: Translation<EmbedMessages> = {
         'Le paramètre redirectUrl doit mener à l’une des origines inscrites dans CONNECT_ALLOWED_ORIGINS.',
       redirectUrlNotParent:
         'Le paramètre redirectUrl doit mener à l’origine de la page qui intègre celle-ci (parentOrigin).',
-      redirectUrlCredentials: 'Le paramètre redirectUrl ne doit contenir ni nom d’utilisateur ni mot de passe.',
+      redirectUrlCredentials:
+        'Le paramètre redirectUrl ne doit contenir ni nom d’utilisateur ni mot de passe.',
       tooLong: 'Le paramètre {param} est trop long.',
       sessionTokenMissing:
         'Ce serveur exige le paramètre sessionToken : créez une session de connexion depuis votre serveur (POST /connect/sessions) et transmettez son sessionToken.',

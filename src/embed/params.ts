@@ -171,7 +171,11 @@ export function parseEmbedParams(
     if (value.length > TEXT_LIMITS[name]) problems.push({ code: 'tooLong', param: name });
     else widget[name] = value;
   }
-  if (context.config?.sessionRequired && !widget.sessionToken && !problems.some((p) => p.param === 'sessionToken')) {
+  if (
+    context.config?.sessionRequired &&
+    !widget.sessionToken &&
+    !problems.some((p) => p.param === 'sessionToken')
+  ) {
     problems.push({ code: 'sessionTokenMissing', param: 'sessionToken' });
   }
 

@@ -17,7 +17,10 @@ const apiBaseUrl = 'http://localhost/v3/43387ca6-0391-4c82-857d-70d95f087ecb/Ban
 const sandbox = createSandbox({ latencyMs: 0 });
 /** The demo's stand-in for the partner's backend: every run gets a session (the sandbox here does not check them). */
 const demoSessions = http.post('*/demo/sessions', () =>
-  HttpResponse.json({ sessionToken: 'demo-session-token', expiresAt: '2030-01-01T00:00:00.000Z' }, { status: 201 }),
+  HttpResponse.json(
+    { sessionToken: 'demo-session-token', expiresAt: '2030-01-01T00:00:00.000Z' },
+    { status: 201 },
+  ),
 );
 const server = setupServer(...sandboxHandlers(sandbox), demoSessions);
 
