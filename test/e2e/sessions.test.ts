@@ -68,6 +68,11 @@ afterAll(async () => {
 });
 
 async function answerWhicheverQuestion(scope: Page | FrameLocator): Promise<void> {
+  // The security question's screen loads on demand: wait for it before looking for the one asked.
+  await scope
+    .getByRole('textbox', { name: /born|country|shape/ })
+    .first()
+    .waitFor({ timeout: 20_000 });
   for (const { prompt, answer } of FLINKS_CAPITAL_QUESTIONS) {
     const field = scope.getByRole('textbox', { name: prompt });
     if ((await field.count()) > 0) {
