@@ -268,7 +268,7 @@ function WidgetBody(props: BodyProps) {
         )}
         {/* Always in the page, so screen readers announce the text when it appears. */}
         <p className="cw-offline" role="status">
-          {flow.online ? null : m.ui.widget.offline}
+          {state.ctx.online ? null : m.ui.widget.offline}
         </p>
         <StepFocusContext.Provider value={moved}>
           <StepBoundary key={key} text={m.ui.widget.stepUnavailable} onRetry={forgetFailedDownloads}>
@@ -424,7 +424,7 @@ function MfaView({
   // The MFA texts start with the bank's name: before it is known, "Your bank".
   const institutionName = withBank('{bank}', bankName, messages);
   // Shown only in the last two minutes of the bank's inactivity window.
-  const secondsLeft = useCountdown(state.activeAt + FLINKS_SESSION_TTL_MS, 120_000);
+  const secondsLeft = useCountdown(state.expiresAt, 120_000);
   const text = state.error
     ? guidanceFor(state.error.code, messages, {
         language,
@@ -441,7 +441,7 @@ function MfaView({
       round={state.round.number}
       expectsOneTimeCode={state.round.expectsOneTimeCode}
       error={error}
-      pending={flow.answerStatus === 'pending'}
+      pending={state.sending}
       secondsLeft={secondsLeft}
       onSubmit={flow.submitMfa}
       {...(backEnable ? { onBack: flow.back } : {})}

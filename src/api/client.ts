@@ -316,6 +316,7 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
         kind: 'challenged',
         requestId: body.RequestId,
         challenges: body.SecurityChallenges,
+        ...(body.Institution ? { institution: body.Institution } : {}),
       }));
     }
     return withoutCode(answer);

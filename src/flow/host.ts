@@ -1,5 +1,6 @@
 import type { FlinksCode } from '../api/codes';
 import { guidanceKeyFor, type GuidanceCode } from '../guidance';
+import type { ConnectEvent, ConnectEventArgs } from './events';
 import type { FlowState, StepName } from './state';
 
 /** What `onSuccess` receives: the LoginId to keep server-side, and where it came from. */
@@ -25,6 +26,32 @@ export interface ConnectExitMetadata {
   requestId: string | null;
   flinksCode?: FlinksCode;
   developerMessage?: string;
+}
+
+/** The host's callbacks, with the same meaning in `<ConnectWidget>`, `<ConnectFrame>` and `/connect.js`. */
+export interface HostCallbacks {
+  onEvent?: (...event: ConnectEventArgs) => void;
+  onSuccess?: (metadata: ConnectSuccessMetadata) => void;
+  onExit?: (error: ConnectExitError | null, metadata: ConnectExitMetadata) => void;
+}
+
+/**
+ * Tells the host about a transition: every event, `onSuccess` after REDIRECT, `onExit` after COMPONENT_CLOSE_SESSION
+ * with the problem on screen when the person left.
+ */
+export function tellHost(host: HostCallbacks, events: readonly ConnectEvent[], state: FlowState): void {
+  for (const event of events) {
+    host.onEvent?.(...([event.name, event.metadata] as ConnectEventArgs));
+    if (event.name === 'REDIRECT') {
+      const { tag: _tag, ...success } = event.metadata;
+      host.onSuccess?.(success);
+    }
+    // The developer message of a problem on screen, ready for onExit should the person leave.
+    if (event.name === 'ERROR' && host.onExit) void loadDeveloperMessages();
+    if (event.name === 'COMPONENT_CLOSE_SESSION' && state.step === 'closed' && host.onExit) {
+      reportExit(state, host.onExit);
+    }
+  }
 }
 
 type DeveloperMessages = Readonly<Record<GuidanceCode, string>>;
