@@ -2,13 +2,12 @@ import type { AccountsDataResult, ApiError, AuthorizeResult } from '../api/types
 import type { FlowAction, FlowConfig, Move, StepAction, Transition } from './actions';
 import { connectEvent } from './events';
 import { failed, raised } from './failures';
-import { close, enter, errorEvent, gather, preceded, stay, succeed, unreachable, wait } from './moves';
+import { close, enter, gather, preceded, stay, succeed, unreachable, wait } from './moves';
 import { deadlineOf, requestsOf } from './requests';
 import { firstStep, type Activity, type FlowContext, type FlowState, type MfaRound } from './state';
 
 export type { FlowAction, FlowConfig, StepAction, Transition } from './actions';
 export { deadlineOf } from './requests';
-export { errorEvent } from './moves';
 
 /**
  * The connect flow. Pure: the same state and action always give the same transition. Nothing is sent from here: the
@@ -292,7 +291,11 @@ function deadlineReached(state: FlowState, at: number, config: FlowConfig): Move
   const { ctx } = state;
   if (state.step === 'mfa') {
     // The bank has closed the RequestId by now: say so without waiting for the next answer to bounce.
-    const expired = raised('SESSION_EXPIRED', 'The 8-minute MFA inactivity window ran out.', state.round.requestId);
+    const expired = raised(
+      'SESSION_EXPIRED',
+      'The 8-minute MFA inactivity window ran out.',
+      state.round.requestId,
+    );
     return failed({ ...state, sending: false }, expired, at, config);
   }
   if (state.step === 'processing' && state.activity.kind === 'waiting') {

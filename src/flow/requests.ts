@@ -24,7 +24,8 @@ export function deadlineOf(state: FlowState, config: FlowConfig): number | null 
   if (state.step !== 'processing') return null;
   const { activity } = state;
   if (activity.kind === 'waiting') return state.since + config.pollTimeoutMs;
-  if (activity.kind === 'retrying') return state.since + (guidanceEntryFor(activity.code).retry.automatic?.delayMs ?? 0);
+  if (activity.kind === 'retrying')
+    return state.since + (guidanceEntryFor(activity.code).retry.automatic?.delayMs ?? 0);
   return null;
 }
 

@@ -62,10 +62,13 @@ export function createRequestRunner(
   }
 
   function later(delayMs: number, task: () => void): ReturnType<typeof setTimeout> {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      task();
-    }, Math.max(0, delayMs));
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        task();
+      },
+      Math.max(0, delayMs),
+    );
     timers.add(timer);
     return timer;
   }

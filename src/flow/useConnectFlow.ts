@@ -67,8 +67,6 @@ export function useConnectFlow(options: ConnectFlowOptions): ConnectFlow {
       window.removeEventListener('online', online);
       window.removeEventListener('offline', offline);
     };
-    // `now` reads the latest props through a ref.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store]);
 
   const { dispatch } = store;
