@@ -15,14 +15,15 @@ import type { ConnectExitError, ConnectExitMetadata, ConnectSuccessMetadata } fr
 import type { FlowConfig } from './flow/reducer';
 import { FLINKS_SESSION_TTL_MS, isMidConnection, screenKey, type FlowState } from './flow/state';
 import { useConnectFlow, type ConnectFlow } from './flow/useConnectFlow';
-import { guidanceFor, type GuidanceOverrides } from './guidance';
+import type { GuidanceOverrides } from './guidance';
 import {
   forgetFailedMessages,
   I18nProvider,
   loadedMessages,
   loadMessages,
+  TextTokens,
+  useGuidance,
   useLanguage,
-  useMessages,
   useUiMessages,
   type Language,
 } from './i18n';
@@ -32,7 +33,7 @@ import { CredentialsStep } from './steps/credentials';
 import type * as later from './steps/later';
 import { ClosedStep, ExitDialog } from './steps/exit';
 import { InstitutionStep } from './steps/institution';
-import { StepBoundary, StepFocusContext, titleAndBody, useCountdown, withBank } from './ui';
+import { StepBoundary, StepFocusContext, titleAndBody, useCountdown } from './ui';
 import './styles/widget.css';
 
 /**
@@ -234,73 +235,80 @@ function WidgetBody(props: BodyProps) {
   const [moved, setMoved] = useState(false);
   if (!moved && key !== firstKey) setMoved(true);
 
+  const bank = state.ctx.institution ? findInstitution(state.ctx.institution) : undefined;
   const requestExit = () => (isMidConnection(state) ? setConfirmingExit(true) : flow.exit());
   const canGoBack = backEnable && state.step === 'credentials' && !props.institution;
   const showClose = closeEnable && state.step !== 'closed';
 
   return (
-    <div className="cw-widget" data-theme={props.theme ?? 'light'} lang={language}>
-      <div
-        className="cw-card"
-        role="region"
-        aria-label={m.ui.widget.label}
-        inert={confirmingExit || undefined}
-      >
-        {(canGoBack || showClose) && (
-          <div className="cw-toolbar">
-            {canGoBack && (
-              <button type="button" className="cw-icon-button" onClick={flow.back}>
-                <BackIcon />
-                <span>{m.ui.widget.back}</span>
-              </button>
-            )}
-            {showClose && (
-              <button
-                type="button"
-                className="cw-icon-button cw-icon-button--close"
-                aria-label={m.ui.widget.close}
-                onClick={requestExit}
+    <TextTokens
+      bank={bank?.name[language] ?? state.ctx.institution}
+      guidanceOverrides={props.guidanceOverrides}
+    >
+      <div className="cw-widget" data-theme={props.theme ?? 'light'} lang={language}>
+        <div
+          className="cw-card"
+          role="region"
+          aria-label={m.ui.widget.label}
+          inert={confirmingExit || undefined}
+        >
+          {(canGoBack || showClose) && (
+            <div className="cw-toolbar">
+              {canGoBack && (
+                <button type="button" className="cw-icon-button" onClick={flow.back}>
+                  <BackIcon />
+                  <span>{m.ui.widget.back}</span>
+                </button>
+              )}
+              {showClose && (
+                <button
+                  type="button"
+                  className="cw-icon-button cw-icon-button--close"
+                  aria-label={m.ui.widget.close}
+                  onClick={requestExit}
+                >
+                  <CloseIcon />
+                </button>
+              )}
+            </div>
+          )}
+          {/* Always in the page, so screen readers announce the text when it appears. */}
+          <p className="cw-offline" role="status">
+            {state.ctx.online ? null : m.ui.widget.offline}
+          </p>
+          <StepFocusContext.Provider value={moved}>
+            <StepBoundary key={key} text={m.ui.widget.stepUnavailable} onRetry={forgetFailedDownloads}>
+              <Suspense
+                fallback={
+                  <p className="cw-loading" role="status">
+                    {m.ui.widget.loading}
+                  </p>
+                }
               >
-                <CloseIcon />
-              </button>
-            )}
-          </div>
+                <StepView
+                  state={state}
+                  flow={flow}
+                  props={props}
+                  bankWebsite={bank?.website ?? null}
+                  onExit={requestExit}
+                  backEnable={backEnable}
+                  closeEnable={closeEnable}
+                />
+              </Suspense>
+            </StepBoundary>
+          </StepFocusContext.Provider>
+        </div>
+        {confirmingExit && (
+          <ExitDialog
+            onStay={() => setConfirmingExit(false)}
+            onLeave={() => {
+              setConfirmingExit(false);
+              flow.exit();
+            }}
+          />
         )}
-        {/* Always in the page, so screen readers announce the text when it appears. */}
-        <p className="cw-offline" role="status">
-          {state.ctx.online ? null : m.ui.widget.offline}
-        </p>
-        <StepFocusContext.Provider value={moved}>
-          <StepBoundary key={key} text={m.ui.widget.stepUnavailable} onRetry={forgetFailedDownloads}>
-            <Suspense
-              fallback={
-                <p className="cw-loading" role="status">
-                  {m.ui.widget.loading}
-                </p>
-              }
-            >
-              <StepView
-                state={state}
-                flow={flow}
-                props={props}
-                onExit={requestExit}
-                backEnable={backEnable}
-                closeEnable={closeEnable}
-              />
-            </Suspense>
-          </StepBoundary>
-        </StepFocusContext.Provider>
       </div>
-      {confirmingExit && (
-        <ExitDialog
-          onStay={() => setConfirmingExit(false)}
-          onLeave={() => {
-            setConfirmingExit(false);
-            flow.exit();
-          }}
-        />
-      )}
-    </div>
+    </TextTokens>
   );
 }
 
@@ -308,18 +316,15 @@ interface StepViewProps {
   state: FlowState;
   flow: ConnectFlow;
   props: BodyProps;
+  bankWebsite: string | null;
   onExit(): void;
   backEnable: boolean;
   closeEnable: boolean;
 }
 
 /** One screen per step; the `never` check keeps every step handled. */
-function StepView({ state, flow, props, onExit, backEnable, closeEnable }: StepViewProps) {
+function StepView({ state, flow, props, bankWebsite, onExit, backEnable, closeEnable }: StepViewProps) {
   const language = useLanguage();
-  const bank = state.ctx.institution ? findInstitution(state.ctx.institution) : undefined;
-  const bankName = bank?.name[language] ?? state.ctx.institution;
-  const bankWebsite = bank?.website ?? null;
-  const overrides = props.guidanceOverrides ? { guidanceOverrides: props.guidanceOverrides } : {};
 
   switch (state.step) {
     case 'consent':
@@ -341,31 +346,20 @@ function StepView({ state, flow, props, onExit, backEnable, closeEnable }: StepV
     case 'credentials':
       return (
         <CredentialsStep
-          bankName={bankName}
           bankWebsite={bankWebsite}
           defaultUsername={state.ctx.username}
           error={state.error}
           onSubmit={flow.submitCredentials}
           onEngage={() => prefetchLaterSteps(language)}
-          {...overrides}
         />
       );
     case 'mfa':
-      return (
-        <MfaView
-          state={state}
-          flow={flow}
-          bankName={bankName}
-          backEnable={backEnable}
-          overrides={props.guidanceOverrides}
-        />
-      );
+      return <MfaView state={state} flow={flow} backEnable={backEnable} />;
     case 'processing':
       return (
         <ProcessingStep
           activity={state.activity}
           since={state.since}
-          bankName={bankName}
           onFinishNow={flow.finishNow}
           onKeepWaiting={flow.keepWaiting}
           onExit={onExit}
@@ -375,13 +369,12 @@ function StepView({ state, flow, props, onExit, backEnable, closeEnable }: StepV
       return (
         <AccountsStep
           accounts={state.accounts}
-          bankName={bankName}
           customerName={props.customerName ?? null}
           onSelect={flow.selectAccount}
         />
       );
     case 'success':
-      return <SuccessStep bankName={bankName} />;
+      return <SuccessStep />;
     case 'guidance':
       return (
         <GuidanceStep
@@ -389,12 +382,10 @@ function StepView({ state, flow, props, onExit, backEnable, closeEnable }: StepV
           variant={state.variant}
           requestId={state.requestId}
           at={state.at}
-          bankName={bankName}
           bankWebsite={bankWebsite}
           exitEnable={closeEnable}
           onAction={flow.guidanceAction}
           onExit={flow.exit}
-          {...overrides}
         />
       );
     case 'closed':
@@ -409,38 +400,21 @@ function StepView({ state, flow, props, onExit, backEnable, closeEnable }: StepV
 function MfaView({
   state,
   flow,
-  bankName,
   backEnable,
-  overrides,
 }: {
   state: Extract<FlowState, { step: 'mfa' }>;
   flow: ConnectFlow;
-  bankName: string | null;
   backEnable: boolean;
-  overrides: GuidanceOverrides | undefined;
 }) {
-  const messages = useMessages();
-  const language = useLanguage();
-  // The MFA texts start with the bank's name: before it is known, "Your bank".
-  const institutionName = withBank('{bank}', bankName, messages);
   // Shown only in the last two minutes of the bank's inactivity window.
   const secondsLeft = useCountdown(state.expiresAt, 120_000);
-  const text = state.error
-    ? guidanceFor(state.error.code, messages, {
-        language,
-        ...(bankName ? { bank: bankName } : {}),
-        ...(overrides ? { overrides } : {}),
-        ...(state.error.variant ? { variant: state.error.variant } : {}),
-      })
-    : null;
-  const error = text ? { code: text.code, message: titleAndBody(text.title, text.body) } : null;
+  const text = useGuidance(state.error?.code ?? 'UNKNOWN', state.error?.variant);
   return (
     <MfaStep
       challenges={state.round.challenges}
-      institutionName={institutionName}
       round={state.round.number}
       expectsOneTimeCode={state.round.expectsOneTimeCode}
-      error={error}
+      error={state.error ? { code: state.error.code, message: titleAndBody(text.title, text.body) } : null}
       pending={state.sending}
       secondsLeft={secondsLeft}
       onSubmit={flow.submitMfa}

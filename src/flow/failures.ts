@@ -82,7 +82,8 @@ export function failed(state: FlowState, error: ApiError, at: number, config: Fl
       }
     }
   }
-  return showGuidance(ctx, code, null, requestId, at, retryTargetOf(entry.kind, origin), reported);
+  const variant = !ctx.online && entry.whenOffline ? entry.whenOffline : null;
+  return showGuidance(ctx, code, variant, requestId, at, retryTargetOf(entry.kind, origin), reported);
 }
 
 /** A problem the widget notices by itself (a deadline passed), as the client would have reported it. */

@@ -1,4 +1,5 @@
 import type { FlowAction, FlowConfig, Move, StepAction, Transition } from './actions';
+import { guidanceEntryFor } from '../guidance';
 import { connectEvent } from './events';
 import { failed, raised } from './failures';
 import { close, enter, gather, preceded, stay, succeed, unreachable } from './moves';
@@ -113,8 +114,16 @@ function step(state: FlowState, action: FlowAction, config: FlowConfig): Move {
       return { state: next, events: online };
     }
 
-    case 'OFFLINE':
-      return { state: withOnline(state, false), events: [connectEvent('APP_OFFLINE', {})] };
+    case 'OFFLINE': {
+      const next = withOnline(state, false);
+      const offline = [connectEvent('APP_OFFLINE', {})];
+      // A problem that has its own screen while offline switches to it.
+      const whenOffline = next.step === 'guidance' ? guidanceEntryFor(next.code).whenOffline : undefined;
+      if (next.step === 'guidance' && whenOffline && next.variant === null) {
+        return { state: { ...next, variant: whenOffline }, events: offline };
+      }
+      return { state: next, events: offline };
+    }
 
     case 'EXIT':
       if (state.step === 'closed') return stay(state);

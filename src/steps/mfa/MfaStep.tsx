@@ -10,7 +10,7 @@ import {
 } from 'react';
 import { useForm } from 'react-hook-form';
 import type { SecurityChallenge } from '../../api/types';
-import { format, useMessages } from '../../i18n';
+import { useMessages, useText } from '../../i18n';
 import { AnswerField } from './fields';
 import { collectAnswers, initialAnswers, planRound, type AnswerValues, type MfaPrompt } from './round';
 import { TimeLeft } from './TimeLeft';
@@ -20,7 +20,7 @@ import './mfa.css';
 /**
  * The security check screen: every prompt of one round, answered together with one submit.
  *
- * @example <MfaStep challenges={body.SecurityChallenges} institutionName="Desjardins" round={1} ... />
+ * @example <MfaStep challenges={body.SecurityChallenges} round={1} ... />
  */
 export function MfaStep(props: MfaStepProps) {
   const roundKey = useMemo(() => keyOfRound(props.round, props.challenges), [props.round, props.challenges]);
@@ -29,10 +29,10 @@ export function MfaStep(props: MfaStepProps) {
 }
 
 function MfaRound(props: MfaStepProps) {
-  const { challenges, expectsOneTimeCode, institutionName, onBack } = props;
+  const { challenges, expectsOneTimeCode, onBack } = props;
   const plan = useMemo(() => planRound(challenges, expectsOneTimeCode), [challenges, expectsOneTimeCode]);
   if (plan.kind === 'unsupported') {
-    return <UnsupportedRound institutionName={institutionName} onBack={onBack} />;
+    return <UnsupportedRound onBack={onBack} />;
   }
   return <AnswerForm {...props} prompts={plan.prompts} />;
 }
@@ -41,17 +41,9 @@ interface AnswerFormProps extends MfaStepProps {
   prompts: MfaPrompt[];
 }
 
-function AnswerForm({
-  prompts,
-  institutionName,
-  round,
-  error,
-  pending,
-  secondsLeft,
-  onSubmit,
-  onBack,
-}: AnswerFormProps) {
+function AnswerForm({ prompts, round, error, pending, secondsLeft, onSubmit, onBack }: AnswerFormProps) {
   const m = useMessages();
+  const text = useText();
   const id = useId();
   const headingRef = useFocusOnMount();
   const formRef = useRef<HTMLFormElement>(null);
@@ -117,10 +109,10 @@ function AnswerForm({
   return (
     <section className="cw-mfa" aria-labelledby={headingId}>
       <h2 className="cw-mfa-heading" id={headingId} ref={headingRef} tabIndex={-1} aria-describedby={introId}>
-        {format(m.mfa.title, { bank: institutionName })}
+        {text(m.mfa.title)}
       </h2>
       <p className="cw-mfa-intro" id={introId}>
-        {round > 1 ? format(m.mfa.introNextRound, { bank: institutionName }) : m.mfa.intro}
+        {round > 1 ? text(m.mfa.introNextRound) : m.mfa.intro}
       </p>
       <TimeLeft secondsLeft={secondsLeft} />
       <form
@@ -149,7 +141,6 @@ function AnswerForm({
             unanswered={unanswered(prompt.field)}
             serverErrorId={index === 0 && shownError ? serverErrorId : null}
             readOnly={pending}
-            institutionName={institutionName}
             register={registerAnswer}
           />
         ))}
@@ -178,16 +169,17 @@ function AnswerForm({
 }
 
 /** Shown when the bank asks for something this screen can't render: no crash, and a way forward. */
-function UnsupportedRound({ institutionName, onBack }: Pick<MfaStepProps, 'institutionName' | 'onBack'>) {
+function UnsupportedRound({ onBack }: Pick<MfaStepProps, 'onBack'>) {
   const m = useMessages();
+  const text = useText();
   const headingId = `${useId()}-heading`;
   const headingRef = useFocusOnMount();
   return (
     <section className="cw-mfa cw-mfa--unsupported" aria-labelledby={headingId}>
       <h2 className="cw-mfa-heading" id={headingId} ref={headingRef} tabIndex={-1}>
-        {format(m.mfa.unsupported.title, { bank: institutionName })}
+        {text(m.mfa.unsupported.title)}
       </h2>
-      <p className="cw-mfa-intro">{format(m.mfa.unsupported.body, { bank: institutionName })}</p>
+      <p className="cw-mfa-intro">{text(m.mfa.unsupported.body)}</p>
       {onBack && (
         <>
           <p className="cw-mfa-intro">{m.mfa.unsupported.otherBank}</p>
