@@ -1,13 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import {
-  Suspense,
-  use,
-  useDeferredValue,
-  useMemo,
-  useState,
-  type ComponentType,
-  type ReactPromise,
-} from 'react';
+import { Suspense, useDeferredValue, useMemo, useState, type ComponentType } from 'react';
 import { createFlinksClient, DEFAULT_TIMEOUT_MS, type FlinksClient } from './api';
 import { loadChecks } from './api/client';
 import type { ConnectEventArgs } from './flow/events';
@@ -28,6 +20,7 @@ import {
   type Language,
 } from './i18n';
 import { findInstitution } from './institutions';
+import { loadOnce } from './loadOnce';
 import { ConsentStep } from './steps/consent';
 import { CredentialsStep } from './steps/credentials';
 import type * as later from './steps/later';
@@ -106,33 +99,15 @@ export interface ConnectWidgetProps {
 type LaterSteps = typeof later;
 
 /**
- * The screens after the first one, in one chunk: fetched once. The promise records its outcome as React's `use()`
- * reads it, so once the chunk is in, a screen renders without suspending at all. A failed download stays failed
- * (no loop of retries) until the person asks to try again.
+ * The screens after the first one, in one chunk: fetched once. Once it is in, a screen renders without suspending at
+ * all. A failed download stays failed (no loop of retries) until the person asks to try again.
  */
-let laterSteps: (Promise<LaterSteps> & ReactPromise<LaterSteps>) | null = null;
-
-function loadLaterSteps(): Promise<LaterSteps> & ReactPromise<LaterSteps> {
-  if (!laterSteps) {
-    const loading = import('./steps/later');
-    loading.then(
-      (steps) => Object.assign(loading, { status: 'fulfilled', value: steps }),
-      (reason: unknown) => Object.assign(loading, { status: 'rejected', reason }),
-    );
-    laterSteps = loading;
-  }
-  return laterSteps;
-}
-
-/** "Try again" after a failed download: the next screen that needs the chunk fetches it anew. */
-function forgetFailedLaterSteps(): void {
-  if (laterSteps?.status === 'rejected') laterSteps = null;
-}
+const laterSteps = loadOnce<LaterSteps>(() => import('./steps/later'));
 
 /** A screen from the later chunk: suspends (see the `<Suspense>` around the steps) until the chunk is in. */
 function laterStep<Props extends object>(pick: (steps: LaterSteps) => ComponentType<Props>) {
   return function LaterStep(props: Props) {
-    const Step = pick(use(loadLaterSteps()));
+    const Step = pick(laterSteps.read());
     return <Step {...props} />;
   };
 }
@@ -149,14 +124,14 @@ const SuccessStep = laterStep((steps) => steps.SuccessStep);
  */
 function prefetchLaterSteps(language: Language): void {
   // A prefetch that failed is forgotten, so the screen that needs the chunk fetches it again.
-  loadLaterSteps().catch(forgetFailedLaterSteps);
+  laterSteps.load().catch(laterSteps.retry);
   loadMessages(language).catch(forgetFailedMessages);
   loadChecks().catch(() => undefined);
 }
 
 /** "Try again" on a screen that did not load: what failed to download is fetched anew. */
 function forgetFailedDownloads(): void {
-  forgetFailedLaterSteps();
+  laterSteps.retry();
   forgetFailedMessages();
 }
 

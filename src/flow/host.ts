@@ -1,6 +1,7 @@
 import type { FlinksCode } from '../api/codes';
 import { guidanceKeyFor, type GuidanceCode } from '../guidance';
 import type { ConnectEvent, ConnectEventArgs } from './events';
+import { loadOnce } from '../loadOnce';
 import type { FlowState, StepName } from './state';
 
 /** What `onSuccess` receives: the LoginId to keep server-side, and where it came from. */
@@ -60,22 +61,20 @@ type DeveloperMessages = Readonly<Record<GuidanceCode, string>>;
 const DESCRIPTION_UNAVAILABLE =
   'The description of this code could not be downloaded; look the FlinksCode up in the integration guide.';
 
-let developerMessages: DeveloperMessages | null = null;
-let developerMessagesLoading: Promise<DeveloperMessages | null> | null = null;
+/** The developer messages are a chunk of their own, fetched once; a failed download is fetched again next time. */
+const developerMessages = loadOnce(
+  () => import('../guidance/developer').then((module) => module.DEVELOPER_MESSAGES),
+  {
+    retryOnLoad: true,
+  },
+);
 
 /**
- * Fetches the developer messages (their own chunk) once. The flow asks for them as soon as a problem shows, so they
- * are in by the time the person leaves. A failed download is forgotten, so the next call fetches them again.
+ * Fetches the developer messages. The flow asks for them as soon as a problem shows, so they are in by the time the
+ * person leaves. Null when they could not be downloaded.
  */
 export function loadDeveloperMessages(): Promise<DeveloperMessages | null> {
-  developerMessagesLoading ??= import('../guidance/developer').then(
-    (module) => (developerMessages = module.DEVELOPER_MESSAGES),
-    () => {
-      developerMessagesLoading = null;
-      return null;
-    },
-  );
-  return developerMessagesLoading;
+  return developerMessages.load().catch(() => null);
 }
 
 type ExitArguments = [error: ConnectExitError | null, metadata: ConnectExitMetadata];
@@ -88,8 +87,9 @@ export function reportExit(
   state: Extract<FlowState, { step: 'closed' }>,
   report: (...exit: ExitArguments) => void,
 ): void {
-  if (!state.error || developerMessages) {
-    report(...exitArguments(state, developerMessages));
+  const messages = developerMessages.current();
+  if (!state.error || messages) {
+    report(...exitArguments(state, messages ?? null));
     return;
   }
   void loadDeveloperMessages().then((messages) => report(...exitArguments(state, messages)));

@@ -1,8 +1,8 @@
-import { createContext, use, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Messages, UiMessages } from './catalog';
 import type { Language } from './types';
 import { ui as englishUi } from './en/ui';
-import { catalogOf, uiCatalogOf } from './registry';
+import { readMessages, readUiMessages } from './registry';
 import { TextTokens } from './tokens';
 
 export type { LaterMessages, Messages, UiMessages } from './catalog';
@@ -48,8 +48,7 @@ export function I18nProvider({
   bank?: string | null;
   children: ReactNode;
 }) {
-  const catalog = uiCatalogOf(language);
-  const messages = 'ready' in catalog ? catalog.ready : use(catalog.loading);
+  const messages = readUiMessages(language);
   const value = useMemo(() => ({ language, messages }), [language, messages]);
   return (
     <I18nContext.Provider value={value}>
@@ -69,8 +68,7 @@ export function useUiMessages(): UiMessages {
  * boundary that offers to try again.
  */
 export function useMessages(): Messages {
-  const catalog = catalogOf(useContext(I18nContext).language);
-  return 'ready' in catalog ? catalog.ready : use(catalog.loading);
+  return readMessages(useContext(I18nContext).language);
 }
 
 export function useLanguage(): Language {
