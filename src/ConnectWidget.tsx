@@ -1,32 +1,18 @@
 import { QueryClient } from '@tanstack/react-query';
-import { Suspense, useDeferredValue, useMemo, useState, type ComponentType } from 'react';
+import { Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { createFlinksClient, DEFAULT_TIMEOUT_MS, type FlinksClient } from './api';
-import { loadChecks } from './api/client';
 import type { ConnectEventArgs } from './flow/events';
 import type { ConnectExitError, ConnectExitMetadata, ConnectSuccessMetadata } from './flow/host';
 import type { FlowConfig } from './flow/reducer';
-import { FLINKS_SESSION_TTL_MS, isMidConnection, screenKey, type FlowState } from './flow/state';
-import { useConnectFlow, type ConnectFlow } from './flow/useConnectFlow';
+import { FLINKS_SESSION_TTL_MS, isMidConnection, screenKey } from './flow/state';
+import { useConnectFlow } from './flow/useConnectFlow';
 import type { GuidanceOverrides } from './guidance';
-import {
-  forgetFailedMessages,
-  I18nProvider,
-  loadedMessages,
-  loadMessages,
-  TextTokens,
-  useGuidance,
-  useLanguage,
-  useUiMessages,
-  type Language,
-} from './i18n';
+import { I18nProvider, loadedMessages, TextTokens, useLanguage, useUiMessages, type Language } from './i18n';
 import { findInstitution } from './institutions';
-import { loadOnce } from './loadOnce';
-import { ConsentStep } from './steps/consent';
-import { CredentialsStep } from './steps/credentials';
-import type * as later from './steps/later';
-import { ClosedStep, ExitDialog } from './steps/exit';
-import { InstitutionStep } from './steps/institution';
-import { StepBoundary, StepFocusContext, titleAndBody, useCountdown } from './ui';
+import { ExitDialog } from './steps/exit';
+import { StepBoundary, StepFocusContext } from './ui';
+import { forgetFailedDownloads } from './widget/laterSteps';
+import { StepView } from './widget/StepView';
 import './styles/widget.css';
 
 /**
@@ -94,45 +80,6 @@ export interface ConnectWidgetProps {
   onSuccess?: (metadata: ConnectSuccessMetadata) => void;
   /** The person left. `error` is the problem on screen when they did, with a developer message; null otherwise. */
   onExit?: (error: ConnectExitError | null, metadata: ConnectExitMetadata) => void;
-}
-
-type LaterSteps = typeof later;
-
-/**
- * The screens after the first one, in one chunk: fetched once. Once it is in, a screen renders without suspending at
- * all. A failed download stays failed (no loop of retries) until the person asks to try again.
- */
-const laterSteps = loadOnce<LaterSteps>(() => import('./steps/later'));
-
-/** A screen from the later chunk: suspends (see the `<Suspense>` around the steps) until the chunk is in. */
-function laterStep<Props extends object>(pick: (steps: LaterSteps) => ComponentType<Props>) {
-  return function LaterStep(props: Props) {
-    const Step = pick(laterSteps.read());
-    return <Step {...props} />;
-  };
-}
-
-const AccountsStep = laterStep((steps) => steps.AccountsStep);
-const GuidanceStep = laterStep((steps) => steps.GuidanceStep);
-const MfaStep = laterStep((steps) => steps.MfaStep);
-const ProcessingStep = laterStep((steps) => steps.ProcessingStep);
-const SuccessStep = laterStep((steps) => steps.SuccessStep);
-
-/**
- * Starts fetching what the first submit needs, once the person is on the credential form: the later screens, their
- * text, and the client's answer checks.
- */
-function prefetchLaterSteps(language: Language): void {
-  // A prefetch that failed is forgotten, so the screen that needs the chunk fetches it again.
-  laterSteps.load().catch(laterSteps.retry);
-  loadMessages(language).catch(forgetFailedMessages);
-  loadChecks().catch(() => undefined);
-}
-
-/** "Try again" on a screen that did not load: what failed to download is fetched anew. */
-function forgetFailedDownloads(): void {
-  laterSteps.retry();
-  forgetFailedMessages();
 }
 
 const DEFAULT_POLL_INTERVAL_MS = 10_000;
@@ -284,117 +231,6 @@ function WidgetBody(props: BodyProps) {
         )}
       </div>
     </TextTokens>
-  );
-}
-
-interface StepViewProps {
-  state: FlowState;
-  flow: ConnectFlow;
-  props: BodyProps;
-  bankWebsite: string | null;
-  onExit(): void;
-  backEnable: boolean;
-  closeEnable: boolean;
-}
-
-/** One screen per step; the `never` check keeps every step handled. */
-function StepView({ state, flow, props, bankWebsite, onExit, backEnable, closeEnable }: StepViewProps) {
-  const language = useLanguage();
-
-  switch (state.step) {
-    case 'consent':
-      return (
-        <ConsentStep
-          customerName={props.customerName ?? null}
-          onAccept={flow.acceptConsent}
-          onDeny={flow.denyConsent}
-        />
-      );
-    case 'institution':
-      return (
-        <InstitutionStep
-          demo={props.demo ?? false}
-          filterEnable={props.institutionFilterEnable ?? true}
-          onSelect={flow.selectInstitution}
-        />
-      );
-    case 'credentials':
-      return (
-        <CredentialsStep
-          bankWebsite={bankWebsite}
-          defaultUsername={state.ctx.username}
-          error={state.error}
-          onSubmit={flow.submitCredentials}
-          onEngage={() => prefetchLaterSteps(language)}
-        />
-      );
-    case 'mfa':
-      return <MfaView state={state} flow={flow} backEnable={backEnable} />;
-    case 'processing':
-      return (
-        <ProcessingStep
-          activity={state.activity}
-          since={state.since}
-          onFinishNow={flow.finishNow}
-          onKeepWaiting={flow.keepWaiting}
-          onExit={onExit}
-        />
-      );
-    case 'accounts':
-      return (
-        <AccountsStep
-          accounts={state.accounts}
-          customerName={props.customerName ?? null}
-          onSelect={flow.selectAccount}
-        />
-      );
-    case 'success':
-      return <SuccessStep />;
-    case 'guidance':
-      return (
-        <GuidanceStep
-          code={state.code}
-          variant={state.variant}
-          requestId={state.requestId}
-          at={state.at}
-          bankWebsite={bankWebsite}
-          exitEnable={closeEnable}
-          onAction={flow.guidanceAction}
-          onExit={flow.exit}
-        />
-      );
-    case 'closed':
-      return <ClosedStep />;
-    default: {
-      const unreachable: never = state;
-      return unreachable;
-    }
-  }
-}
-
-function MfaView({
-  state,
-  flow,
-  backEnable,
-}: {
-  state: Extract<FlowState, { step: 'mfa' }>;
-  flow: ConnectFlow;
-  backEnable: boolean;
-}) {
-  // Shown only in the last two minutes of the bank's inactivity window.
-  const secondsLeft = useCountdown(state.expiresAt, 120_000);
-  const text = useGuidance(state.error?.code ?? 'UNKNOWN', state.error?.variant);
-  return (
-    <MfaStep
-      challenges={state.round.challenges}
-      round={state.round.number}
-      expectsOneTimeCode={state.round.expectsOneTimeCode}
-      error={state.error ? { code: state.error.code, message: titleAndBody(text.title, text.body) } : null}
-      pending={state.sending}
-      secondsLeft={secondsLeft}
-      onSubmit={flow.submitMfa}
-      {...(backEnable ? { onBack: flow.back } : {})}
-    />
   );
 }
 
