@@ -369,7 +369,9 @@ function writeFloorPage(distDir: string): string[] {
   writeFileSync(path, content);
   writeFileSync(
     `${path}.br`,
-    brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
+    brotliCompressSync(content, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
+    }),
   );
   writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
   return [path, `${path}.br`, `${path}.gz`];
