@@ -2,7 +2,7 @@
  * Cold loads of `/embed.html` in Chromium on a throttled profile: the page framed by a host on another port, a new
  * browser context (empty cache) per run. Times count from the embed page's own navigation start.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
@@ -100,41 +100,48 @@ const HOST_PAGE = `<!doctype html>
 const FLOOR_PATH = '/bench-floor.html';
 
 /**
- * The floor: the credential screen's markup as plain HTML, with the widget's own wording and a few lines of CSS, and
- * no script. What any page with this form costs on the same network and CPU.
+ * The floor: the credential screen as plain HTML (the widget's markup, classes and wording, and the embed page's own
+ * stylesheets), and no script. What any page with this form costs on the same network and CPU.
  */
-const FLOOR_PAGE = `<!doctype html>
+function floorPage(stylesheets: string): string {
+  return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>Connect your bank account</title>
-    <style>
-      body { font: 16px/1.5 system-ui, sans-serif; margin: 0; padding: 16px; color: #1a1a1a; }
-      h2 { font-size: 1.25rem; margin: 0 0 8px; }
-      label { display: block; font-weight: 600; margin-top: 12px; }
-      input { box-sizing: border-box; width: 100%; min-height: 44px; padding: 8px 12px; border: 1px solid #6b6b6b; border-radius: 6px; font: inherit; }
-      button { min-height: 44px; margin-top: 16px; padding: 8px 16px; border-radius: 6px; font: inherit; }
-      .muted { color: #555; font-size: 0.875rem; }
-    </style>
+    ${stylesheets}
   </head>
   <body>
-    <section aria-labelledby="heading">
-      <h2 id="heading" tabindex="-1">Sign in to Flinks Capital</h2>
-      <p>Use the username and password you use for Flinks Capital’s online banking.</p>
-      <form novalidate>
-        <label for="username">Username or card number</label>
-        <input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false">
-        <label for="password">Password</label>
-        <input id="password" name="password" type="password" autocomplete="current-password" autocapitalize="none" spellcheck="false">
-        <button type="button" aria-pressed="false" aria-controls="password">Show password</button>
-        <p class="muted">Your password goes straight to Flinks Capital over a secure connection. It is never saved.</p>
-        <button type="submit">Connect</button>
-      </form>
-    </section>
+    <div class="cw-embed">
+      <div class="cw-widget" data-theme="light" lang="en">
+        <div class="cw-card" role="region" aria-label="Bank connection">
+          <section class="cw-screen" aria-labelledby="heading">
+            <h2 class="cw-heading" id="heading" tabindex="-1">Sign in to Flinks Capital</h2>
+            <p>Use the username and password you use for Flinks Capital’s online banking.</p>
+            <form class="cw-form" novalidate>
+              <div class="cw-field">
+                <label class="cw-label" for="username">Username or card number</label>
+                <input id="username" class="cw-input" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false">
+              </div>
+              <div class="cw-field">
+                <label class="cw-label" for="password">Password</label>
+                <div class="cw-password">
+                  <input id="password" class="cw-input" name="password" type="password" autocomplete="current-password" autocapitalize="none" spellcheck="false">
+                  <button type="button" class="cw-button cw-button--quiet cw-password-toggle" aria-pressed="false" aria-controls="password">Show password</button>
+                </div>
+              </div>
+              <p class="cw-muted">Your password goes straight to Flinks Capital over a secure connection. It is never saved.</p>
+              <button type="submit" class="cw-button cw-button--primary">Connect</button>
+            </form>
+          </section>
+        </div>
+      </div>
+    </div>
   </body>
 </html>
 `;
+}
 
 /** In every frame: the embed page notes when its username field is first in the DOM and enabled (epoch ms). */
 const WATCH_FOR_FORM = `
@@ -364,8 +371,10 @@ export async function measureLoad({
 
 /** Writes the floor page and its brotli and gzip copies into the built app, as the build does for its own pages. */
 function writeFloorPage(distDir: string): string[] {
+  const embedPage = readFileSync(join(distDir, 'embed.html'), 'utf8');
+  const stylesheets = (embedPage.match(/<link rel="stylesheet"[^>]*>/g) ?? []).join('\n    ');
   const path = join(distDir, FLOOR_PATH.slice(1));
-  const content = Buffer.from(FLOOR_PAGE);
+  const content = Buffer.from(floorPage(stylesheets));
   writeFileSync(path, content);
   writeFileSync(
     `${path}.br`,

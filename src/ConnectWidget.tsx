@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { createFlinksClient, DEFAULT_TIMEOUT_MS, type FlinksClient } from './api';
 import type { ConnectEventArgs } from './flow/events';
@@ -91,9 +91,6 @@ const DEFAULT_POLL_TIMEOUT_MS = 30 * 60_000;
  */
 export function ConnectWidget(props: ConnectWidgetProps) {
   const { apiBaseUrl, authorizeToken, requestTimeoutMs = DEFAULT_TIMEOUT_MS } = props;
-  const [ownQueryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }),
-  );
   const client = useMemo(
     () =>
       createFlinksClient({
@@ -109,15 +106,16 @@ export function ConnectWidget(props: ConnectWidgetProps) {
   return (
     <Suspense fallback={null}>
       <I18nProvider language={loadedMessages(language) ? language : deferredLanguage}>
-        <WidgetBody {...props} client={client} queryClient={props.queryClient ?? ownQueryClient} />
+        <WidgetBody {...props} client={client} queryClient={props.queryClient ?? null} />
       </I18nProvider>
     </Suspense>
   );
 }
 
-type BodyProps = ConnectWidgetProps & {
+type BodyProps = Omit<ConnectWidgetProps, 'queryClient'> & {
   client: FlinksClient;
-  queryClient: QueryClient;
+  /** The host's, or null: the flow makes its own with the first request. */
+  queryClient: QueryClient | null;
 };
 
 function WidgetBody(props: BodyProps) {

@@ -1,4 +1,5 @@
 import type { MutationOptions, QueryClient } from '@tanstack/react-query';
+import { loadOnce } from '../loadOnce';
 import type { ApiError, FlinksClient, SecurityResponses } from '../api/types';
 import type { Language } from '../i18n/types';
 import type { FlowAction } from './actions';
@@ -15,7 +16,8 @@ import type { FlowState } from './state';
 /** What the runner reads at the moment it sends: the latest props. */
 export interface RunnerSettings {
   client: FlinksClient;
-  queryClient: QueryClient;
+  /** The host's react-query client, or null: the widget then makes its own with the first request. */
+  queryClient: QueryClient | null;
   language: Language;
   pollIntervalMs: number;
   now(): number;
@@ -32,32 +34,41 @@ export interface RequestRunner {
   stop(): void;
 }
 
+/** react-query's core, fetched with the first request (or ahead, with the later screens); fetched anew after a failure. */
+const executor = loadOnce(() => import('./execute'), { retryOnLoad: true });
+
+/** Starts fetching what sending needs, before the first request. */
+export function prefetchExecutor(): void {
+  executor.load().catch(() => undefined);
+}
+
 export function createRequestRunner(
   settings: () => RunnerSettings,
   dispatch: (action: FlowAction) => void,
 ): RequestRunner {
   let controller = new AbortController();
+  let ownClient: QueryClient | null = null;
   let password: string | null = null;
   let answers: SecurityResponses | null = null;
   let deadline: ReturnType<typeof setTimeout> | undefined;
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
-  /** Runs one mutation outside React; it leaves the cache (and the secret in its variables) once answered. */
+  /** Sends one mutation and feeds its answer back, unless the widget went away meanwhile. */
   function send<Result, Variables>(
     options: MutationOptions<Result, Error, Variables>,
     variables: Variables,
     settle: (result: Result | ApiError, at: number) => FlowAction,
   ): void {
-    const { queryClient, now } = settings();
     const signal = controller.signal;
-    const cache = queryClient.getMutationCache();
-    const mutation = cache.build(queryClient, options);
-    mutation
-      .execute(variables)
+    executor
+      .load()
+      .then(({ execute, ownQueryClient }) => {
+        const queryClient = settings().queryClient ?? (ownClient ??= ownQueryClient());
+        return execute(queryClient, options, variables);
+      })
       .catch(unexpected)
       .then((result) => {
-        cache.remove(mutation);
-        if (!signal.aborted) dispatch(settle(result, now()));
+        if (!signal.aborted) dispatch(settle(result, settings().now()));
       });
   }
 

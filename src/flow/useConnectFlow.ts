@@ -11,7 +11,8 @@ export type { HostCallbacks } from './host';
 
 export interface ConnectFlowOptions extends HostCallbacks {
   client: FlinksClient;
-  queryClient: QueryClient;
+  /** The host's react-query client, or null for the widget's own. */
+  queryClient: QueryClient | null;
   config: FlowConfig;
   /** Read once, on mount: where the connection starts. */
   start: StartOptions;

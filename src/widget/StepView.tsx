@@ -19,7 +19,7 @@ import {
 interface StepViewProps {
   state: FlowState;
   flow: ConnectFlow;
-  props: ConnectWidgetProps;
+  props: Omit<ConnectWidgetProps, 'queryClient'>;
   bankWebsite: string | null;
   onExit(): void;
   backEnable: boolean;

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { loadChecks } from '../api/client';
+import { prefetchExecutor } from '../flow/runner';
 import { forgetFailedMessages, loadMessages, type Language } from '../i18n';
 import { loadOnce } from '../loadOnce';
 import type * as later from '../steps/later';
@@ -35,6 +36,7 @@ export function prefetchLaterSteps(language: Language): void {
   laterSteps.load().catch(laterSteps.retry);
   loadMessages(language).catch(forgetFailedMessages);
   loadChecks().catch(() => undefined);
+  prefetchExecutor();
 }
 
 /** "Try again" on a screen that did not load: what failed to download is fetched anew. */
