@@ -62,11 +62,21 @@ export function createRequestRunner(
     const signal = controller.signal;
     executor
       .load()
-      .then(({ execute, ownQueryClient }) => {
-        const queryClient = settings().queryClient ?? (ownClient ??= ownQueryClient());
-        return execute(queryClient, options, variables);
-      })
-      .catch(unexpected)
+      .then(
+        ({ execute, ownQueryClient }) => {
+          const queryClient = settings().queryClient ?? (ownClient ??= ownQueryClient());
+          return execute(queryClient, options, variables).catch(unexpected);
+        },
+        // Like the answer checks: code that could not be downloaded is a network problem, said so.
+        (): ApiError => ({
+          kind: 'error',
+          httpStatus: null,
+          flinksCode: 'NETWORK_ERROR',
+          message: 'The code that sends calls could not be loaded.',
+          requestId: null,
+          cause: 'network',
+        }),
+      )
       .then((result) => {
         if (!signal.aborted) dispatch(settle(result, settings().now()));
       });
