@@ -2,7 +2,7 @@ import type { SecurityResponses } from '../api/types';
 import type { FlowAction, FlowConfig } from './actions';
 import type { ConnectEvent } from './events';
 import { reduce } from './reducer';
-import { createRequestRunner, type RunnerSettings } from './runner';
+import { createRequestRunner, prefetchExecutor, type RunnerSettings } from './runner';
 import type { FlowState } from './state';
 
 /**
@@ -72,6 +72,8 @@ export function createFlowStore(initial: FlowState, options: FlowStoreOptions): 
     },
     attach() {
       attached += 1;
+      // Off the first screen's path: the code that sends calls comes in while the person reads the first screen.
+      prefetchExecutor();
       dispatch({ type: 'START' });
       return () => {
         attached -= 1;
