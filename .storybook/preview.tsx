@@ -2,7 +2,7 @@ import type { Decorator, Preview } from '@storybook/react-vite';
 import { isCommonAssetRequest } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
-import { I18nProvider, LANGUAGES, type Language } from '../src/i18n';
+import { I18nProvider, LANGUAGES, TextTokens, type Language } from '../src/i18n';
 import { A11Y_RULES } from './a11y';
 import './preview.css';
 
@@ -37,15 +37,18 @@ async function startWorker() {
   return worker;
 }
 
-/** Every story in the toolbar's language and theme. */
+/** Every story in the toolbar's language and theme, with the bank its `parameters.bank` names (or none yet). */
 const withLanguageAndTheme: Decorator = (Story, context) => {
   const language = isLanguage(context.globals.language) ? context.globals.language : 'en';
   const theme: Theme = context.globals.theme === 'dark' ? 'dark' : 'light';
+  const bank = typeof context.parameters.bank === 'string' ? context.parameters.bank : null;
   return (
     <I18nProvider language={language}>
-      <div className="cw-story-root" data-theme={theme} lang={language}>
-        <Story />
-      </div>
+      <TextTokens bank={bank}>
+        <div className="cw-story-root" data-theme={theme} lang={language}>
+          <Story />
+        </div>
+      </TextTokens>
     </I18nProvider>
   );
 };

@@ -2,11 +2,15 @@
  * Cold loads of `/embed.html` in Chromium on a throttled profile: the page framed by a host on another port, a new
  * browser context (empty cache) per run. Times count from the embed page's own navigation start.
  */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { createServerApp } from '../server/app';
 import { boundConfig, parseConfig } from '../server/config';
+import { embedPagePolicy } from '../server/security';
 import { listen, type Listening } from '../src/sandbox/node';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/chromium';
 import { THROTTLING } from './budgets';
@@ -51,6 +55,13 @@ export function stats(values: number[]): Stats {
 
 export interface LoadReport {
   runs: LoadRun[];
+  /**
+   * The floor: a bare HTML page with the same sign-in form (no script), served the same way, framed the same way,
+   * loaded cold in the same run, interleaved with the widget's loads.
+   */
+  floor: { formUsable: Stats; runs: number[] };
+  /** The widget's median time to a usable form over the floor's. */
+  formUsableVsFloor: number;
   appMounted: Stats;
   formUsable: Stats;
   firstContentfulPaint: Stats | null;
@@ -85,9 +96,56 @@ const HOST_PAGE = `<!doctype html>
 
 // Browser-side code is kept as text: tsx would otherwise wrap its functions in helpers the page does not have.
 
+/** The floor page's path: written beside the built app for the run, removed after. */
+const FLOOR_PATH = '/bench-floor.html';
+
+/**
+ * The floor: the credential screen as plain HTML (the widget's markup, classes and wording, and the embed page's own
+ * stylesheets), and no script. What any page with this form costs on the same network and CPU.
+ */
+function floorPage(stylesheets: string): string {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>Connect your bank account</title>
+    ${stylesheets}
+  </head>
+  <body>
+    <div class="cw-embed">
+      <div class="cw-widget" data-theme="light" lang="en">
+        <div class="cw-card" role="region" aria-label="Bank connection">
+          <section class="cw-screen" aria-labelledby="heading">
+            <h2 class="cw-heading" id="heading" tabindex="-1">Sign in to Flinks Capital</h2>
+            <p>Use the username and password you use for Flinks Capital’s online banking.</p>
+            <form class="cw-form" novalidate>
+              <div class="cw-field">
+                <label class="cw-label" for="username">Username or card number</label>
+                <input id="username" class="cw-input" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false">
+              </div>
+              <div class="cw-field">
+                <label class="cw-label" for="password">Password</label>
+                <div class="cw-password">
+                  <input id="password" class="cw-input" name="password" type="password" autocomplete="current-password" autocapitalize="none" spellcheck="false">
+                  <button type="button" class="cw-button cw-button--quiet cw-password-toggle" aria-pressed="false" aria-controls="password">Show password</button>
+                </div>
+              </div>
+              <p class="cw-muted">Your password goes straight to Flinks Capital over a secure connection. It is never saved.</p>
+              <button type="submit" class="cw-button cw-button--primary">Connect</button>
+            </form>
+          </section>
+        </div>
+      </div>
+    </div>
+  </body>
+</html>
+`;
+}
+
 /** In every frame: the embed page notes when its username field is first in the DOM and enabled (epoch ms). */
 const WATCH_FOR_FORM = `
-if (location.pathname === '/embed.html') {
+if (location.pathname === '/embed.html' || location.pathname === '${FLOOR_PATH}') {
   var observer = new MutationObserver(function () {
     if (window.benchFormUsableAt === undefined && document.querySelector('input[autocomplete=username]:enabled')) {
       window.benchFormUsableAt = performance.timeOrigin + performance.now();
@@ -159,13 +217,61 @@ async function startServers(distDir: string, gzip: boolean): Promise<Servers> {
   });
   let app: Hono | null = null;
   const served = (request: Request) => (app ? app.fetch(request) : new Response('Starting', { status: 503 }));
+  // The floor is framed like the embed page, so it gets the embed page's policy (the server frames nothing else).
+  const embedPolicy = embedPagePolicy({ apiBaseUrl: config.apiUrl, allowedOrigins: config.allowedOrigins });
+  const framed = new Hono()
+    .use(async (c, next) => {
+      await next();
+      if (c.req.path === FLOOR_PATH) c.res.headers.set('Content-Security-Policy', embedPolicy);
+    })
+    .all('*', (c) => served(c.req.raw));
   const widget = await listen({
     port: 0,
-    fetch: gzip ? new Hono().use(compress()).all('*', (c) => served(c.req.raw)).fetch : served,
+    fetch: gzip ? new Hono().use(compress()).all('*', (c) => framed.fetch(c.req.raw)).fetch : framed.fetch,
   });
   // The widget's own origin is only known once it listens: its Host allow-list needs it.
   app = createServerApp(boundConfig(config, widget.port), { distDir });
   return { widget, host, close: async () => void (await Promise.all([widget.close(), host.close()])) };
+}
+
+/** One cold load of the floor page: when its form is usable, ms after its navigation start. */
+async function coldFloorLoad(browser: Browser, servers: Servers): Promise<number> {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(WATCH_FOR_FORM);
+    const page = await context.newPage();
+    await throttle(context, page);
+    const src = `${servers.widget.url}${FLOOR_PATH}`;
+    await page.goto(`${servers.host.url}/bench-host.html?src=${encodeURIComponent(src)}`);
+    const frame = await frameAt(page, src);
+    await frame.waitForSelector('input[autocomplete=username]:enabled', { timeout: 60_000 });
+    await frame.waitForFunction('window.benchFormUsableAt !== undefined', undefined, { timeout: 60_000 });
+    if (!(await frame.evaluate<boolean>(FOCUS_FIELD))) throw new Error('The floor page did not take focus');
+    return (await frame.evaluate<FrameTiming>(READ_TIMING)).usableMs;
+  } finally {
+    await context.close();
+  }
+}
+
+async function frameAt(page: Page, src: string): Promise<Frame> {
+  for (let tries = 0; tries < 600; tries += 1) {
+    const frame = page.frames().find((candidate) => candidate.url() === src);
+    if (frame) return frame;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`No frame loaded ${src}`);
+}
+
+async function throttle(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: THROTTLING.latencyMs,
+    downloadThroughput: THROTTLING.downloadBytesPerSecond,
+    uploadThroughput: THROTTLING.uploadBytesPerSecond,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLING.cpuSlowdown });
 }
 
 async function coldLoad(browser: Browser, servers: Servers): Promise<LoadRun> {
@@ -173,15 +279,7 @@ async function coldLoad(browser: Browser, servers: Servers): Promise<LoadRun> {
   try {
     await context.addInitScript(WATCH_FOR_FORM);
     const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: THROTTLING.latencyMs,
-      downloadThroughput: THROTTLING.downloadBytesPerSecond,
-      uploadThroughput: THROTTLING.uploadBytesPerSecond,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLING.cpuSlowdown });
+    await throttle(context, page);
 
     const widget = servers.widget.url;
     const params = new URLSearchParams({
@@ -241,20 +339,30 @@ export async function measureLoad({
   assetPath,
   gzip = false,
 }: LoadOptions): Promise<LoadReport> {
+  const floorFile = writeFloorPage(distDir);
   const servers = await startServers(distDir, gzip);
   const browser = await launchChromium();
   try {
-    // One load first, not recorded: the browser's own first-start costs are not the page's.
+    // One load of each first, not recorded: the browser's own first-start costs are not the page's.
     await coldLoad(browser, servers);
+    await coldFloorLoad(browser, servers);
     const recorded: LoadRun[] = [];
-    for (let run = 0; run < runs; run += 1) recorded.push(await coldLoad(browser, servers));
+    const floorRuns: number[] = [];
+    for (let run = 0; run < runs; run += 1) {
+      recorded.push(await coldLoad(browser, servers));
+      floorRuns.push(await coldFloorLoad(browser, servers));
+    }
+    const formUsable = stats(recorded.map((run) => run.formUsableMs));
+    const floor = { formUsable: stats(floorRuns), runs: floorRuns };
     const paints = recorded.flatMap((run) =>
       run.firstContentfulPaintMs === null ? [] : [run.firstContentfulPaintMs],
     );
     return {
       runs: recorded,
       appMounted: stats(recorded.map((run) => run.appMountedMs)),
-      formUsable: stats(recorded.map((run) => run.formUsableMs)),
+      formUsable,
+      floor,
+      formUsableVsFloor: formUsable.median / floor.formUsable.median,
       firstContentfulPaint: paints.length > 0 ? stats(paints) : null,
       caching: await cachingHeaders(servers.widget.url, assetPath),
       compressed: recorded.every((run) => run.encodedBytes < run.decodedBytes),
@@ -262,5 +370,23 @@ export async function measureLoad({
   } finally {
     await browser.close();
     await servers.close();
+    for (const file of floorFile) rmSync(file, { force: true });
   }
+}
+
+/** Writes the floor page and its brotli and gzip copies into the built app, as the build does for its own pages. */
+function writeFloorPage(distDir: string): string[] {
+  const embedPage = readFileSync(join(distDir, 'embed.html'), 'utf8');
+  const stylesheets = (embedPage.match(/<link rel="stylesheet"[^>]*>/g) ?? []).join('\n    ');
+  const path = join(distDir, FLOOR_PATH.slice(1));
+  const content = Buffer.from(floorPage(stylesheets));
+  writeFileSync(path, content);
+  writeFileSync(
+    `${path}.br`,
+    brotliCompressSync(content, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
+    }),
+  );
+  writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
+  return [path, `${path}.br`, `${path}.gz`];
 }

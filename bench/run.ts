@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { COMMITS_PER_KEYSTROKE, FORM_USABLE_MS, THROTTLING } from './budgets';
+import { COMMITS_PER_KEYSTROKE, FORM_USABLE_MS, FORM_USABLE_VS_FLOOR, THROTTLING } from './budgets';
 import { measureLoad, type LoadReport, type Stats } from './load';
 import { measureSizes, ROOT, type SizeResult } from './sizes';
 import { kB, mark, ms, renderTable, type Row } from './table';
@@ -184,6 +184,27 @@ function table(results: BenchResults, previous: BenchResults | null): string {
         `<= ${ms(FORM_USABLE_MS)} median`,
         mark(load.formUsable.median <= FORM_USABLE_MS),
         before((old) => ms(pick(old)?.formUsable.median ?? NaN)),
+      ],
+    });
+    rows.push({
+      cells: [
+        'floor: the same form as bare HTML, same server',
+        spread(load.floor.formUsable),
+        '',
+        '',
+        before((old) => ms(pick(old)?.floor?.formUsable.median ?? NaN)),
+      ],
+    });
+    rows.push({
+      cells: [
+        'form usable / floor (medians)',
+        `${load.formUsableVsFloor.toFixed(2)}x`,
+        `<= ${FORM_USABLE_VS_FLOOR}x`,
+        mark(load.formUsableVsFloor <= FORM_USABLE_VS_FLOOR),
+        before((old) => {
+          const ratio = pick(old)?.formUsableVsFloor;
+          return ratio === undefined ? undefined : `${ratio.toFixed(2)}x`;
+        }),
       ],
     });
     if (load.firstContentfulPaint) {

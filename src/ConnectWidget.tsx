@@ -1,39 +1,18 @@
-import { QueryClient } from '@tanstack/react-query';
-import {
-  Suspense,
-  use,
-  useDeferredValue,
-  useMemo,
-  useRef,
-  useState,
-  type ComponentType,
-  type ReactPromise,
-} from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import { Suspense, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { createFlinksClient, DEFAULT_TIMEOUT_MS, type FlinksClient } from './api';
-import { loadChecks } from './api/client';
 import type { ConnectEventArgs } from './flow/events';
 import type { ConnectExitError, ConnectExitMetadata, ConnectSuccessMetadata } from './flow/host';
 import type { FlowConfig } from './flow/reducer';
-import { FLINKS_SESSION_TTL_MS, isMidConnection, screenKey, type FlowState } from './flow/state';
-import { useConnectFlow, type ConnectFlow } from './flow/useConnectFlow';
-import { guidanceFor, type GuidanceOverrides } from './guidance';
-import {
-  forgetFailedMessages,
-  I18nProvider,
-  loadedMessages,
-  loadMessages,
-  useLanguage,
-  useMessages,
-  useUiMessages,
-  type Language,
-} from './i18n';
+import { FLINKS_SESSION_TTL_MS, isMidConnection, screenKey } from './flow/state';
+import { useConnectFlow } from './flow/useConnectFlow';
+import type { GuidanceOverrides } from './guidance';
+import { I18nProvider, loadedMessages, TextTokens, useLanguage, useUiMessages, type Language } from './i18n';
 import { findInstitution } from './institutions';
-import { ConsentStep } from './steps/consent';
-import { CredentialsStep } from './steps/credentials';
-import type * as later from './steps/later';
-import { ClosedStep, ExitDialog } from './steps/exit';
-import { InstitutionStep } from './steps/institution';
-import { StepBoundary, StepFocusContext, titleAndBody, useCountdown, withBank } from './ui';
+import { ExitDialog } from './steps/exit';
+import { StepBoundary, StepFocusContext } from './ui';
+import { forgetFailedDownloads } from './widget/laterSteps';
+import { StepView } from './widget/StepView';
 import './styles/widget.css';
 
 /**
@@ -120,63 +99,6 @@ export interface ConnectWidgetProps {
   onExit?: (error: ConnectExitError | null, metadata: ConnectExitMetadata) => void;
 }
 
-type LaterSteps = typeof later;
-
-/**
- * The screens after the first one, in one chunk: fetched once. The promise records its outcome as React's `use()`
- * reads it, so once the chunk is in, a screen renders without suspending at all. A failed download stays failed
- * (no loop of retries) until the person asks to try again.
- */
-let laterSteps: (Promise<LaterSteps> & ReactPromise<LaterSteps>) | null = null;
-
-function loadLaterSteps(): Promise<LaterSteps> & ReactPromise<LaterSteps> {
-  if (!laterSteps) {
-    const loading = import('./steps/later');
-    loading.then(
-      (steps) => Object.assign(loading, { status: 'fulfilled', value: steps }),
-      (reason: unknown) => Object.assign(loading, { status: 'rejected', reason }),
-    );
-    laterSteps = loading;
-  }
-  return laterSteps;
-}
-
-/** "Try again" after a failed download: the next screen that needs the chunk fetches it anew. */
-function forgetFailedLaterSteps(): void {
-  if (laterSteps?.status === 'rejected') laterSteps = null;
-}
-
-/** A screen from the later chunk: suspends (see the `<Suspense>` around the steps) until the chunk is in. */
-function laterStep<Props extends object>(pick: (steps: LaterSteps) => ComponentType<Props>) {
-  return function LaterStep(props: Props) {
-    const Step = pick(use(loadLaterSteps()));
-    return <Step {...props} />;
-  };
-}
-
-const AccountsStep = laterStep((steps) => steps.AccountsStep);
-const GuidanceStep = laterStep((steps) => steps.GuidanceStep);
-const MfaStep = laterStep((steps) => steps.MfaStep);
-const ProcessingStep = laterStep((steps) => steps.ProcessingStep);
-const SuccessStep = laterStep((steps) => steps.SuccessStep);
-
-/**
- * Starts fetching what the first submit needs, once the person is on the credential form: the later screens, their
- * text, and the client's answer checks.
- */
-function prefetchLaterSteps(language: Language): void {
-  // A prefetch that failed is forgotten, so the screen that needs the chunk fetches it again.
-  loadLaterSteps().catch(forgetFailedLaterSteps);
-  loadMessages(language).catch(forgetFailedMessages);
-  loadChecks().catch(() => undefined);
-}
-
-/** "Try again" on a screen that did not load: what failed to download is fetched anew. */
-function forgetFailedDownloads(): void {
-  forgetFailedLaterSteps();
-  forgetFailedMessages();
-}
-
 const DEFAULT_POLL_INTERVAL_MS = 10_000;
 const DEFAULT_POLL_TIMEOUT_MS = 30 * 60_000;
 
@@ -186,9 +108,6 @@ const DEFAULT_POLL_TIMEOUT_MS = 30 * 60_000;
  */
 export function ConnectWidget(props: ConnectWidgetProps) {
   const { apiBaseUrl, authorizeToken, requestTimeoutMs = DEFAULT_TIMEOUT_MS } = props;
-  const [ownQueryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }),
-  );
   const { sessionToken, frameParentOrigin } = props;
   const getSessionToken = useRef(props.getSessionToken);
   getSessionToken.current = props.getSessionToken;
@@ -213,15 +132,16 @@ export function ConnectWidget(props: ConnectWidgetProps) {
   return (
     <Suspense fallback={null}>
       <I18nProvider language={loadedMessages(language) ? language : deferredLanguage}>
-        <WidgetBody {...props} client={client} queryClient={props.queryClient ?? ownQueryClient} />
+        <WidgetBody {...props} client={client} queryClient={props.queryClient ?? null} />
       </I18nProvider>
     </Suspense>
   );
 }
 
-type BodyProps = ConnectWidgetProps & {
+type BodyProps = Omit<ConnectWidgetProps, 'queryClient'> & {
   client: FlinksClient;
-  queryClient: QueryClient;
+  /** The host's, or null: the flow makes its own with the first request. */
+  queryClient: QueryClient | null;
 };
 
 function WidgetBody(props: BodyProps) {
@@ -261,218 +181,80 @@ function WidgetBody(props: BodyProps) {
   const [moved, setMoved] = useState(false);
   if (!moved && key !== firstKey) setMoved(true);
 
+  const bank = state.ctx.institution ? findInstitution(state.ctx.institution) : undefined;
   const requestExit = () => (isMidConnection(state) ? setConfirmingExit(true) : flow.exit());
   const canGoBack = backEnable && state.step === 'credentials' && !props.institution;
   const showClose = closeEnable && state.step !== 'closed';
 
   return (
-    <div className="cw-widget" data-theme={props.theme ?? 'light'} lang={language}>
-      <div
-        className="cw-card"
-        role="region"
-        aria-label={m.ui.widget.label}
-        inert={confirmingExit || undefined}
-      >
-        {(canGoBack || showClose) && (
-          <div className="cw-toolbar">
-            {canGoBack && (
-              <button type="button" className="cw-icon-button" onClick={flow.back}>
-                <BackIcon />
-                <span>{m.ui.widget.back}</span>
-              </button>
-            )}
-            {showClose && (
-              <button
-                type="button"
-                className="cw-icon-button cw-icon-button--close"
-                aria-label={m.ui.widget.close}
-                onClick={requestExit}
+    <TextTokens
+      bank={bank?.name[language] ?? state.ctx.institution}
+      guidanceOverrides={props.guidanceOverrides}
+    >
+      <div className="cw-widget" data-theme={props.theme ?? 'light'} lang={language}>
+        <div
+          className="cw-card"
+          role="region"
+          aria-label={m.ui.widget.label}
+          inert={confirmingExit || undefined}
+        >
+          {(canGoBack || showClose) && (
+            <div className="cw-toolbar">
+              {canGoBack && (
+                <button type="button" className="cw-icon-button" onClick={flow.back}>
+                  <BackIcon />
+                  <span>{m.ui.widget.back}</span>
+                </button>
+              )}
+              {showClose && (
+                <button
+                  type="button"
+                  className="cw-icon-button cw-icon-button--close"
+                  aria-label={m.ui.widget.close}
+                  onClick={requestExit}
+                >
+                  <CloseIcon />
+                </button>
+              )}
+            </div>
+          )}
+          {/* Always in the page, so screen readers announce the text when it appears. */}
+          <p className="cw-offline" role="status">
+            {state.ctx.online ? null : m.ui.widget.offline}
+          </p>
+          <StepFocusContext.Provider value={moved}>
+            <StepBoundary key={key} text={m.ui.widget.stepUnavailable} onRetry={forgetFailedDownloads}>
+              <Suspense
+                fallback={
+                  <p className="cw-loading" role="status">
+                    {m.ui.widget.loading}
+                  </p>
+                }
               >
-                <CloseIcon />
-              </button>
-            )}
-          </div>
+                <StepView
+                  state={state}
+                  flow={flow}
+                  props={props}
+                  bankWebsite={bank?.website ?? null}
+                  onExit={requestExit}
+                  backEnable={backEnable}
+                  closeEnable={closeEnable}
+                />
+              </Suspense>
+            </StepBoundary>
+          </StepFocusContext.Provider>
+        </div>
+        {confirmingExit && (
+          <ExitDialog
+            onStay={() => setConfirmingExit(false)}
+            onLeave={() => {
+              setConfirmingExit(false);
+              flow.exit();
+            }}
+          />
         )}
-        {/* Always in the page, so screen readers announce the text when it appears. */}
-        <p className="cw-offline" role="status">
-          {flow.online ? null : m.ui.widget.offline}
-        </p>
-        <StepFocusContext.Provider value={moved}>
-          <StepBoundary key={key} text={m.ui.widget.stepUnavailable} onRetry={forgetFailedDownloads}>
-            <Suspense
-              fallback={
-                <p className="cw-loading" role="status">
-                  {m.ui.widget.loading}
-                </p>
-              }
-            >
-              <StepView
-                state={state}
-                flow={flow}
-                props={props}
-                onExit={requestExit}
-                backEnable={backEnable}
-                closeEnable={closeEnable}
-              />
-            </Suspense>
-          </StepBoundary>
-        </StepFocusContext.Provider>
       </div>
-      {confirmingExit && (
-        <ExitDialog
-          onStay={() => setConfirmingExit(false)}
-          onLeave={() => {
-            setConfirmingExit(false);
-            flow.exit();
-          }}
-        />
-      )}
-    </div>
-  );
-}
-
-interface StepViewProps {
-  state: FlowState;
-  flow: ConnectFlow;
-  props: BodyProps;
-  onExit(): void;
-  backEnable: boolean;
-  closeEnable: boolean;
-}
-
-/** One screen per step; the `never` check keeps every step handled. */
-function StepView({ state, flow, props, onExit, backEnable, closeEnable }: StepViewProps) {
-  const language = useLanguage();
-  const bank = state.ctx.institution ? findInstitution(state.ctx.institution) : undefined;
-  const bankName = bank?.name[language] ?? state.ctx.institution;
-  const bankWebsite = bank?.website ?? null;
-  const overrides = props.guidanceOverrides ? { guidanceOverrides: props.guidanceOverrides } : {};
-
-  switch (state.step) {
-    case 'consent':
-      return (
-        <ConsentStep
-          customerName={props.customerName ?? null}
-          onAccept={flow.acceptConsent}
-          onDeny={flow.denyConsent}
-        />
-      );
-    case 'institution':
-      return (
-        <InstitutionStep
-          demo={props.demo ?? false}
-          filterEnable={props.institutionFilterEnable ?? true}
-          onSelect={flow.selectInstitution}
-        />
-      );
-    case 'credentials':
-      return (
-        <CredentialsStep
-          bankName={bankName}
-          bankWebsite={bankWebsite}
-          defaultUsername={state.ctx.username}
-          error={state.error}
-          onSubmit={flow.submitCredentials}
-          onEngage={() => prefetchLaterSteps(language)}
-          {...overrides}
-        />
-      );
-    case 'mfa':
-      return (
-        <MfaView
-          state={state}
-          flow={flow}
-          bankName={bankName}
-          backEnable={backEnable}
-          overrides={props.guidanceOverrides}
-        />
-      );
-    case 'processing':
-      return (
-        <ProcessingStep
-          activity={state.activity}
-          since={state.since}
-          bankName={bankName}
-          onFinishNow={flow.finishNow}
-          onKeepWaiting={flow.keepWaiting}
-          onExit={onExit}
-        />
-      );
-    case 'accounts':
-      return (
-        <AccountsStep
-          accounts={state.accounts}
-          bankName={bankName}
-          customerName={props.customerName ?? null}
-          onSelect={flow.selectAccount}
-        />
-      );
-    case 'success':
-      return <SuccessStep bankName={bankName} />;
-    case 'guidance':
-      return (
-        <GuidanceStep
-          code={state.code}
-          variant={state.variant}
-          requestId={state.requestId}
-          at={state.at}
-          bankName={bankName}
-          bankWebsite={bankWebsite}
-          exitEnable={closeEnable}
-          onAction={flow.guidanceAction}
-          onExit={flow.exit}
-          {...overrides}
-        />
-      );
-    case 'closed':
-      return <ClosedStep />;
-    default: {
-      const unreachable: never = state;
-      return unreachable;
-    }
-  }
-}
-
-function MfaView({
-  state,
-  flow,
-  bankName,
-  backEnable,
-  overrides,
-}: {
-  state: Extract<FlowState, { step: 'mfa' }>;
-  flow: ConnectFlow;
-  bankName: string | null;
-  backEnable: boolean;
-  overrides: GuidanceOverrides | undefined;
-}) {
-  const messages = useMessages();
-  const language = useLanguage();
-  // The MFA texts start with the bank's name: before it is known, "Your bank".
-  const institutionName = withBank('{bank}', bankName, messages);
-  // Shown only in the last two minutes of the bank's inactivity window.
-  const secondsLeft = useCountdown(state.activeAt + FLINKS_SESSION_TTL_MS, 120_000);
-  const text = state.error
-    ? guidanceFor(state.error.code, messages, {
-        language,
-        ...(bankName ? { bank: bankName } : {}),
-        ...(overrides ? { overrides } : {}),
-        ...(state.error.variant ? { variant: state.error.variant } : {}),
-      })
-    : null;
-  const error = text ? { code: text.code, message: titleAndBody(text.title, text.body) } : null;
-  return (
-    <MfaStep
-      challenges={state.round.challenges}
-      institutionName={institutionName}
-      round={state.round.number}
-      expectsOneTimeCode={state.round.expectsOneTimeCode}
-      error={error}
-      pending={flow.answerStatus === 'pending'}
-      secondsLeft={secondsLeft}
-      onSubmit={flow.submitMfa}
-      {...(backEnable ? { onBack: flow.back } : {})}
-    />
+    </TextTokens>
   );
 }
 

@@ -15,7 +15,8 @@ export { createFlinksClient, DEFAULT_TIMEOUT_MS, isKnownFlinksCode, KNOWN_FLINKS
 export type * from './api/types';
 export type { FlinksCode, KnownFlinksCode } from './api/codes';
 
-export { GUIDANCE, guidanceFor, referenceFor } from './guidance';
+export { GUIDANCE, referenceFor } from './guidance';
+export { guidanceFor, type GuidanceTextOptions } from './i18n/guidance';
 export type {
   GuidanceAction,
   GuidanceCode,

@@ -9,7 +9,8 @@ const meta = {
   title: 'Steps/Choose an account',
   component: AccountsStep,
   decorators: [inWidgetFrame],
-  args: { accounts: ACCOUNTS, bankName: BANK, customerName: 'Acme Lending', onSelect: fn() },
+  parameters: { bank: BANK },
+  args: { accounts: ACCOUNTS, customerName: 'Acme Lending', onSelect: fn() },
 } satisfies Meta<typeof AccountsStep>;
 
 export default meta;

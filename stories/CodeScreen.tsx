@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { FlinksCode } from '../src/api/codes';
 import type { SecurityResponses } from '../src/api/types';
 import type { StepAction } from '../src/flow/reducer';
-import { guidanceEntryFor, guidanceFor, type GuidanceVariant } from '../src/guidance';
-import { useLanguage, useMessages } from '../src/i18n';
+import { guidanceEntryFor, type GuidanceVariant } from '../src/guidance';
+import { guidanceText, TextTokens, useLanguage, useMessages } from '../src/i18n';
 import { CredentialsStep, type Credentials } from '../src/steps/credentials';
 import { GuidanceStep } from '../src/steps/guidance';
 import { MfaStep } from '../src/steps/mfa';
@@ -33,6 +33,15 @@ export const KEPT_USERNAME = 'marie.tremblay';
  * waiting screen, or on the guidance screen.
  */
 export function CodeScreen(props: CodeScreenProps) {
+  const language = useLanguage();
+  return (
+    <TextTokens bank={BANK_WITH_WEBSITE.name[language]}>
+      <ScreenFor {...props} />
+    </TextTokens>
+  );
+}
+
+function ScreenFor(props: CodeScreenProps) {
   const { code, variant, onAction, onExit } = props;
   const messages = useMessages();
   const language = useLanguage();
@@ -44,7 +53,6 @@ export function CodeScreen(props: CodeScreenProps) {
     case 'field':
       return (
         <CredentialsStep
-          bankName={bankName}
           bankWebsite={BANK_WITH_WEBSITE.website}
           defaultUsername={KEPT_USERNAME}
           error={{ code, field: entry.field ?? 'both', variant: variant ?? null }}
@@ -52,11 +60,10 @@ export function CodeScreen(props: CodeScreenProps) {
         />
       );
     case 'mfa': {
-      const { title, body } = guidanceFor(code, messages, { language, bank: bankName, variant });
+      const { title, body } = guidanceText(code, messages, { language, bank: bankName, variant });
       return (
         <MfaStep
           challenges={[CITY.challenge]}
-          institutionName={bankName}
           round={1}
           expectsOneTimeCode={false}
           error={{ code, message: titleAndBody(title, body) }}
@@ -82,7 +89,6 @@ export function CodeScreen(props: CodeScreenProps) {
                 }
           }
           since={at}
-          bankName={bankName}
           onFinishNow={props.onFinishNow}
           onKeepWaiting={props.onKeepWaiting}
           onExit={onExit}
@@ -95,7 +101,6 @@ export function CodeScreen(props: CodeScreenProps) {
           variant={variant ?? null}
           requestId={REQUEST_ID}
           at={at}
-          bankName={bankName}
           bankWebsite={BANK_WITH_WEBSITE.website}
           exitEnable
           onAction={onAction}

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn } from 'storybook/test';
-import { format } from '../src/i18n';
+import { format, TextTokens } from '../src/i18n';
 import { CredentialsStep } from '../src/steps/credentials';
 import { BANK, BANK_WITH_WEBSITE, inWidgetFrame, languageOf, messagesOf } from './support';
 
@@ -8,8 +8,8 @@ const meta = {
   title: 'Steps/Sign in',
   component: CredentialsStep,
   decorators: [inWidgetFrame],
+  parameters: { bank: BANK },
   args: {
-    bankName: BANK,
     bankWebsite: null,
     defaultUsername: '',
     error: null,
@@ -75,11 +75,9 @@ export const ShowPassword: Story = {
 /** A real bank: the "forgot password" link goes to its website, in a new tab. */
 export const BankWithWebsite: Story = {
   render: (args, { globals }) => (
-    <CredentialsStep
-      {...args}
-      bankName={BANK_WITH_WEBSITE.name[languageOf(globals)]}
-      bankWebsite={BANK_WITH_WEBSITE.website}
-    />
+    <TextTokens bank={BANK_WITH_WEBSITE.name[languageOf(globals)]}>
+      <CredentialsStep {...args} bankWebsite={BANK_WITH_WEBSITE.website} />
+    </TextTokens>
   ),
   play: async ({ canvas, globals }) => {
     const m = messagesOf(globals);

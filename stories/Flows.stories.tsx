@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, mocked, waitFor } from 'storybook/test';
 import type { FlinksCode } from '../src/api/codes';
 import { ConnectWidget } from '../src/ConnectWidget';
-import { actionLabel, guidanceFor } from '../src/guidance';
+import { actionLabel, guidanceText } from '../src/i18n';
 import { format } from '../src/i18n';
 import {
   FLINKS_CAPITAL_QUESTIONS,
@@ -109,7 +109,7 @@ async function expectConnected(context: Context, secrets: readonly string[] = []
 /** The guidance screen of `code`: its title as the focused heading, and ERROR sent once with that code. */
 async function expectGuidance(context: Context, code: FlinksCode, wait = SCREEN) {
   const { canvas, globals, args } = context;
-  const { title } = guidanceFor(code, messagesOf(globals), { language: languageOf(globals), bank: BANK });
+  const { title } = guidanceText(code, messagesOf(globals), { language: languageOf(globals), bank: BANK });
   const heading = await canvas.findByRole('heading', { level: 2, name: title }, wait);
   await waitFor(() => expect(heading).toHaveFocus());
   await expect(args.onEvent).toHaveBeenCalledWith('ERROR', expect.objectContaining({ flinksCode: code }));
@@ -121,7 +121,7 @@ async function expectGuidance(context: Context, code: FlinksCode, wait = SCREEN)
 async function expectCredentialError(context: Context, code: FlinksCode) {
   const { canvas, globals } = context;
   const m = messagesOf(globals);
-  const { title } = guidanceFor(code, m, { language: languageOf(globals), bank: BANK });
+  const { title } = guidanceText(code, m, { language: languageOf(globals), bank: BANK });
   const alert = await canvas.findByRole('alert', {}, SCREEN);
   await expect(alert).toHaveTextContent(collapsed(title));
   const password = canvas.getByLabelText(m.ui.credentials.password);
@@ -274,7 +274,7 @@ export const WaitingForData: Story = {
     const { canvas, globals } = context;
     const m = messagesOf(globals);
     await signIn(context, 'test_pending');
-    const { title } = guidanceFor('OPERATION_PENDING', m, { language: languageOf(globals), bank: BANK });
+    const { title } = guidanceText('OPERATION_PENDING', m, { language: languageOf(globals), bank: BANK });
     await expect(await canvas.findByRole('heading', { level: 2, name: title }, SCREEN)).toBeVisible();
     await expectConnected(context);
   },
@@ -325,7 +325,7 @@ export const WrongAnswerThenRight: Story = {
     await securityCheck(context);
     await userEvent.type(canvas.getByRole('textbox'), 'Atlantis');
     await clickContinue(context);
-    const { title } = guidanceFor('INVALID_SECURITY_RESPONSE', m, {
+    const { title } = guidanceText('INVALID_SECURITY_RESPONSE', m, {
       language: languageOf(globals),
       bank: BANK,
     });
@@ -597,7 +597,7 @@ export const ReconnectLoginGone: Story = {
   play: async (context) => {
     const { canvas, globals } = context;
     const m = messagesOf(globals);
-    const { title } = guidanceFor('INVALID_LOGIN', m, {
+    const { title } = guidanceText('INVALID_LOGIN', m, {
       language: languageOf(globals),
       bank: BANK,
       variant: 'reconnect',

@@ -1,14 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn } from 'storybook/test';
 import type { FlinksCode } from '../src/api/codes';
-import {
-  actionLabel,
-  guidanceFor,
-  referenceText,
-  type GuidanceAction,
-  type GuidanceCode,
-  type GuidanceVariant,
-} from '../src/guidance';
+import { type GuidanceAction, type GuidanceCode, type GuidanceVariant } from '../src/guidance';
+import { actionLabel, guidanceText, referenceText } from '../src/i18n';
 import { shownActions } from '../src/steps/guidance';
 import { titleAndBody } from '../src/ui';
 import { CITY } from './fixtures';
@@ -54,7 +48,7 @@ const play: Story['play'] = async ({ canvas, globals, args, userEvent }) => {
   const language = languageOf(globals);
   const bank = BANK_WITH_WEBSITE.name[language];
   const { code, variant } = args;
-  const guidance = guidanceFor(code, m, { language, bank, variant });
+  const guidance = guidanceText(code, m, { language, bank, variant });
   const heading = canvas.getByRole('heading', { level: 2 });
   await expect(heading).toHaveFocus();
 

@@ -1,14 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { KNOWN_FLINKS_CODES } from '../src/api/codes';
-import {
-  GUIDANCE,
-  GUIDANCE_VARIANTS,
-  actionLabel,
-  guidanceFor,
-  type GuidanceCode,
-  type GuidanceVariant,
-} from '../src/guidance';
+import { GUIDANCE, GUIDANCE_VARIANTS, type GuidanceCode, type GuidanceVariant } from '../src/guidance';
+import { actionLabel, guidanceText } from '../src/i18n';
 import { useLanguage, useMessages } from '../src/i18n';
 import './guidance-map.css';
 
@@ -45,7 +39,7 @@ function GuidanceMapTable() {
       <tbody>
         {ROWS.map(({ code, variant }) => {
           const entry = GUIDANCE[code];
-          const { title } = guidanceFor(code, m, { language, variant });
+          const { title } = guidanceText(code, m, { language, variant });
           return (
             <tr key={variant ? `${code}-${variant}` : code}>
               <th scope="row">{variant ? `${code} · ${variant}` : code}</th>

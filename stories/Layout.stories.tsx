@@ -20,7 +20,6 @@ function ScreenUnderTest({ screen }: LayoutStoryProps) {
     return (
       <MfaStep
         challenges={[STREETS, OWNED, IMAGES]}
-        institutionName={BANK}
         round={2}
         expectsOneTimeCode={false}
         error={null}
@@ -60,6 +59,7 @@ const meta = {
     ),
   ],
   globals: { language: 'fr' },
+  parameters: { bank: BANK },
   beforeEach: ({ args }) => {
     if (args.layout !== 'text200') return undefined;
     document.documentElement.classList.add('cw-story-text-200');

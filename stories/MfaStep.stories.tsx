@@ -2,7 +2,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor } from 'storybook/test';
 import type { FlinksCode } from '../src/api/codes';
 import type { SecurityResponses } from '../src/api/types';
-import { guidanceFor, type GuidanceVariant } from '../src/guidance';
+import { type GuidanceVariant } from '../src/guidance';
+import { guidanceText } from '../src/i18n';
 import { format, useLanguage, useMessages } from '../src/i18n';
 import { MfaStep, type MfaStepProps } from '../src/steps/mfa';
 import { titleAndBody } from '../src/ui';
@@ -30,14 +31,14 @@ function MfaStepAfterRefusal({
 }: MfaStepProps & { code: FlinksCode; variant?: GuidanceVariant }) {
   const m = useMessages();
   const language = useLanguage();
-  const { title, body } = guidanceFor(code, m, { language, bank: props.institutionName, variant });
+  const { title, body } = guidanceText(code, m, { language, bank: BANK, variant });
   // Worded as the widget words it (ConnectWidget's MFA view).
   return <MfaStep {...props} error={{ code, message: titleAndBody(title, body) }} />;
 }
 
 /** What the alert says after the bank refused an answer, in the story's language. */
 function refusalIn(globals: Record<string, unknown>, code: FlinksCode, variant?: GuidanceVariant): string {
-  const { title, body } = guidanceFor(code, messagesOf(globals), {
+  const { title, body } = guidanceText(code, messagesOf(globals), {
     language: languageOf(globals),
     bank: BANK,
     variant,
@@ -55,9 +56,9 @@ const meta = {
   title: 'Steps/Security check (MFA)',
   component: MfaStep,
   decorators: [inWidgetFrame],
+  parameters: { bank: BANK },
   args: {
     challenges: [CITY.challenge],
-    institutionName: BANK,
     round: 1,
     expectsOneTimeCode: false,
     error: null,

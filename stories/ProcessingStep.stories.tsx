@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn } from 'storybook/test';
-import { actionLabel, guidanceFor } from '../src/guidance';
+import { actionLabel, guidanceText } from '../src/i18n';
 import { format } from '../src/i18n';
 import { ProcessingStep, type ProcessingStepProps } from '../src/steps/processing';
 import { BANK, REQUEST_ID, collapsed, inWidgetFrame, languageOf, messagesOf } from './support';
@@ -20,10 +20,10 @@ const meta = {
   title: 'Steps/Processing',
   component: ProcessingFor,
   decorators: [inWidgetFrame],
+  parameters: { bank: BANK },
   args: {
     activity: { kind: 'signingIn' },
     elapsedMs: 0,
-    bankName: BANK,
     onFinishNow: fn(),
     onKeepWaiting: fn(),
     onExit: fn(),
@@ -83,7 +83,7 @@ export const Pending: Story = {
   },
   play: async ({ canvas, globals }) => {
     const m = messagesOf(globals);
-    const { title, body } = guidanceFor('OPERATION_PENDING', m, {
+    const { title, body } = guidanceText('OPERATION_PENDING', m, {
       language: languageOf(globals),
       bank: BANK,
     });
@@ -102,7 +102,7 @@ export const Dispatched: Story = {
   },
   play: async ({ canvas, userEvent, args, globals }) => {
     const m = messagesOf(globals);
-    const { title } = guidanceFor('OPERATION_DISPATCHED', m, { language: languageOf(globals), bank: BANK });
+    const { title } = guidanceText('OPERATION_DISPATCHED', m, { language: languageOf(globals), bank: BANK });
     await expect(canvas.getByRole('heading', { level: 2, name: title })).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: actionLabel('keepWaiting', m) }));
     await expect(args.onKeepWaiting).toHaveBeenCalledOnce();

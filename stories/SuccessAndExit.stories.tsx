@@ -10,6 +10,7 @@ const meta = {
   title: 'Steps/Success and exit',
   component: ExitDialog,
   decorators: [inWidgetFrame],
+  parameters: { bank: BANK },
   args: { onStay: fn(), onLeave: fn() },
 } satisfies Meta<typeof ExitDialog>;
 
@@ -18,7 +19,7 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const Connected: Story = {
-  render: () => <SuccessStep bankName={BANK} />,
+  render: () => <SuccessStep />,
   play: async ({ canvas, globals }) => {
     const m = messagesOf(globals).ui.success;
     await expect(canvas.getByRole('heading', { level: 2, name: m.title })).toHaveFocus();

@@ -38,14 +38,17 @@ export const KNOWN_FLINKS_CODES = [
 
 export type KnownFlinksCode = (typeof KNOWN_FLINKS_CODES)[number];
 
-/** The codes the widget raises itself rather than receives from the API. */
+/**
+ * The codes the widget raises itself rather than receives from the API. ABORTED (the caller cancelled the call) only
+ * reaches a caller of the client: the widget drops the answers of calls it cancelled, so it has no screen.
+ */
 export const CLIENT_CODES = [
   'NETWORK_ERROR',
   'TIMEOUT',
   'MALFORMED_RESPONSE',
   'MAXIMUM_RETRY_REACHED',
+  'ABORTED',
 ] as const;
-export type ClientCode = (typeof CLIENT_CODES)[number];
 
 /** A known code, or any other string an API sent us (kept as is). */
 export type FlinksCode = KnownFlinksCode | (string & {});

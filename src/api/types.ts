@@ -147,6 +147,8 @@ export interface Challenged {
   kind: 'challenged';
   requestId: string;
   challenges: SecurityChallenge[];
+  /** The bank, when the 203 names it (a resumed session learns its bank from it). */
+  institution?: string;
 }
 
 export interface Pending {

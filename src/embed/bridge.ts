@@ -1,10 +1,12 @@
 import type { ConnectEventMetadata, ConnectEventName } from '../flow/events';
-import { encode, envelope } from './protocol';
+import { encode, envelope, exitEnvelope, type WidgetError } from './protocol';
 
 /** The embed page's side of the protocol: what it posts to its host. */
 export interface EmbedBridge {
   /** Posts one event to the host's origin (never `"*"`). Framed pages only; at top level it does nothing. */
   post<N extends ConnectEventName>(name: N, metadata: ConnectEventMetadata[N]): void;
+  /** Posts how the person left (the problem on screen, or null); the page sends it right before COMPONENT_CLOSE_SESSION. */
+  postExit(error: WidgetError | null): void;
   /** Posts APP_RESIZE `{height}` each time the element's height changes. Returns the function that stops it. */
   observeHeight(element: HTMLElement): () => void;
 }
@@ -29,6 +31,11 @@ export function createEmbedBridge({ parent, parentOrigin, stringify }: EmbedBrid
     parent.postMessage(encode(envelope(name, metadata), stringify), parentOrigin);
   }
 
+  function postExit(error: WidgetError | null): void {
+    if (parent === null || parentOrigin === null) return;
+    parent.postMessage(encode(exitEnvelope(error), stringify), parentOrigin);
+  }
+
   function observeHeight(element: HTMLElement): () => void {
     const report = () => {
       const height = Math.ceil(element.getBoundingClientRect().height);
@@ -41,5 +48,5 @@ export function createEmbedBridge({ parent, parentOrigin, stringify }: EmbedBrid
     return () => observer.disconnect();
   }
 
-  return { post, observeHeight };
+  return { post, postExit, observeHeight };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { ConnectWidget } from '../ConnectWidget';
 import type { ConnectEventArgs } from '../flow/events';
+import type { ConnectExitError, ConnectExitMetadata } from '../flow/host';
 import { format } from '../i18n/format';
 import type { Language } from '../i18n/types';
 import { createEmbedBridge } from './bridge';
@@ -56,7 +57,17 @@ function EmbeddedWidget({
   }, [bridge]);
 
   const onEvent = useCallback(
-    (...[name, metadata]: ConnectEventArgs) => bridge.post(name, metadata),
+    (...[name, metadata]: ConnectEventArgs) => {
+      // Sent by onExit, right after the message that says what was on screen.
+      if (name !== 'COMPONENT_CLOSE_SESSION') bridge.post(name, metadata);
+    },
+    [bridge],
+  );
+  const onExit = useCallback(
+    (error: ConnectExitError | null, { institution }: ConnectExitMetadata) => {
+      bridge.postExit(error && { flinksCode: error.flinksCode, requestId: error.requestId, institution });
+      bridge.post('COMPONENT_CLOSE_SESSION', {});
+    },
     [bridge],
   );
   const onSuccess = useCallback(
@@ -75,6 +86,7 @@ function EmbeddedWidget({
         {...(settings.parentOrigin ? { frameParentOrigin: settings.parentOrigin } : {})}
         onEvent={onEvent}
         onSuccess={onSuccess}
+        onExit={onExit}
       />
     </div>
   );

@@ -74,16 +74,61 @@ export function envelope<N extends ConnectEventName>(
 }
 
 /** What the embed page posts: the envelope itself, or its JSON text when the host asked for `stringify=true`. */
-export function encode<N extends ConnectEventName>(
-  message: WidgetMessage<N>,
-  stringify: boolean,
-): WidgetMessage<N> | string {
+export function encode<Message extends object>(message: Message, stringify: boolean): Message | string {
   return stringify ? JSON.stringify(message) : message;
 }
 
 /**
- * Structural guard for an incoming message: ours, this version, a string step.
- * Unknown step names pass, so a host keeps working when a newer page adds an event.
+ * How the person left: posted by the embed page right before COMPONENT_CLOSE_SESSION, with the problem on screen
+ * when they did (the widget's own `onExit` error), so `onExit` means the same in the frame as in the component.
+ * Not an event: it has no `step`, so a host that does not know it ignores it.
+ * @example { source: 'connect-widget', version: 1, exit: { error: null } }
+ */
+export interface WidgetExitMessage {
+  source: typeof WIDGET_SOURCE;
+  version: typeof PROTOCOL_VERSION;
+  exit: { error: WidgetError | null };
+}
+
+export function exitEnvelope(error: WidgetError | null): WidgetExitMessage {
+  const copy = error && {
+    flinksCode: error.flinksCode,
+    requestId: error.requestId,
+    institution: error.institution,
+  };
+  return { source: WIDGET_SOURCE, version: PROTOCOL_VERSION, exit: { error: copy } };
+}
+
+/** Reads `event.data` as the exit message (object or JSON text); anything else: null. */
+export function decodeExit(data: unknown): WidgetExitMessage | null {
+  const value = parsed(data);
+  if (typeof value !== 'object' || value === null) return null;
+  const candidate = value as { source?: unknown; version?: unknown; exit?: unknown };
+  if (candidate.source !== WIDGET_SOURCE || candidate.version !== PROTOCOL_VERSION) return null;
+  const exit = candidate.exit as { error?: unknown } | undefined;
+  if (typeof exit !== 'object' || exit === null) return null;
+  const error = exit.error as Partial<WidgetError> | null | undefined;
+  if (error === null) return exitEnvelope(null);
+  if (typeof error !== 'object' || typeof error.flinksCode !== 'string') return null;
+  return exitEnvelope({
+    flinksCode: error.flinksCode,
+    requestId: typeof error.requestId === 'string' ? error.requestId : null,
+    institution: typeof error.institution === 'string' ? error.institution : null,
+  });
+}
+
+function parsed(data: unknown): unknown {
+  if (typeof data !== 'string') return data;
+  try {
+    return JSON.parse(data) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Structural guard for an incoming message: ours, this version, a string step. The step's name is not checked here;
+ * the host side (`connectFrame`) drops the names it does not know.
  */
 export function isWidgetMessage(value: unknown): value is WidgetMessage {
   if (typeof value !== 'object' || value === null) return false;
@@ -97,13 +142,6 @@ export function isWidgetMessage(value: unknown): value is WidgetMessage {
 
 /** Reads `event.data` as a widget message, parsing JSON text (stringify mode). Anything else: null. */
 export function decode(data: unknown): WidgetMessage | null {
-  let value = data;
-  if (typeof data === 'string') {
-    try {
-      value = JSON.parse(data) as unknown;
-    } catch {
-      return null;
-    }
-  }
+  const value = parsed(data);
   return isWidgetMessage(value) ? value : null;
 }

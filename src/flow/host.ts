@@ -1,5 +1,7 @@
 import type { FlinksCode } from '../api/codes';
 import { guidanceKeyFor, type GuidanceCode } from '../guidance';
+import type { ConnectEvent, ConnectEventArgs } from './events';
+import { loadOnce } from '../loadOnce';
 import type { FlowState, StepName } from './state';
 
 /** What `onSuccess` receives: the LoginId to keep server-side, and where it came from. */
@@ -27,28 +29,52 @@ export interface ConnectExitMetadata {
   developerMessage?: string;
 }
 
+/** The host's callbacks, with the same meaning in `<ConnectWidget>`, `<ConnectFrame>` and `/connect.js`. */
+export interface HostCallbacks {
+  onEvent?: (...event: ConnectEventArgs) => void;
+  onSuccess?: (metadata: ConnectSuccessMetadata) => void;
+  onExit?: (error: ConnectExitError | null, metadata: ConnectExitMetadata) => void;
+}
+
+/**
+ * Tells the host about a transition: every event, `onSuccess` after REDIRECT, `onExit` after COMPONENT_CLOSE_SESSION
+ * with the problem on screen when the person left.
+ */
+export function tellHost(host: HostCallbacks, events: readonly ConnectEvent[], state: FlowState): void {
+  for (const event of events) {
+    host.onEvent?.(...([event.name, event.metadata] as ConnectEventArgs));
+    if (event.name === 'REDIRECT') {
+      const { tag: _tag, ...success } = event.metadata;
+      host.onSuccess?.(success);
+    }
+    // The developer message of a problem on screen, ready for onExit should the person leave.
+    if (event.name === 'ERROR' && host.onExit) void loadDeveloperMessages();
+    if (event.name === 'COMPONENT_CLOSE_SESSION' && state.step === 'closed' && host.onExit) {
+      reportExit(state, host.onExit);
+    }
+  }
+}
+
 type DeveloperMessages = Readonly<Record<GuidanceCode, string>>;
 
 /** Said instead when the messages' chunk could not be downloaded (the person went offline). */
 const DESCRIPTION_UNAVAILABLE =
   'The description of this code could not be downloaded; look the FlinksCode up in the integration guide.';
 
-let developerMessages: DeveloperMessages | null = null;
-let developerMessagesLoading: Promise<DeveloperMessages | null> | null = null;
+/** The developer messages are a chunk of their own, fetched once; a failed download is fetched again next time. */
+const developerMessages = loadOnce(
+  () => import('../guidance/developer').then((module) => module.DEVELOPER_MESSAGES),
+  {
+    retryOnLoad: true,
+  },
+);
 
 /**
- * Fetches the developer messages (their own chunk) once. The flow asks for them as soon as a problem shows, so they
- * are in by the time the person leaves. A failed download is forgotten, so the next call fetches them again.
+ * Fetches the developer messages. The flow asks for them as soon as a problem shows, so they are in by the time the
+ * person leaves. Null when they could not be downloaded.
  */
 export function loadDeveloperMessages(): Promise<DeveloperMessages | null> {
-  developerMessagesLoading ??= import('../guidance/developer').then(
-    (module) => (developerMessages = module.DEVELOPER_MESSAGES),
-    () => {
-      developerMessagesLoading = null;
-      return null;
-    },
-  );
-  return developerMessagesLoading;
+  return developerMessages.load().catch(() => null);
 }
 
 type ExitArguments = [error: ConnectExitError | null, metadata: ConnectExitMetadata];
@@ -61,8 +87,9 @@ export function reportExit(
   state: Extract<FlowState, { step: 'closed' }>,
   report: (...exit: ExitArguments) => void,
 ): void {
-  if (!state.error || developerMessages) {
-    report(...exitArguments(state, developerMessages));
+  const messages = developerMessages.current();
+  if (!state.error || messages) {
+    report(...exitArguments(state, messages ?? null));
     return;
   }
   void loadDeveloperMessages().then((messages) => report(...exitArguments(state, messages)));

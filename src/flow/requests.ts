@@ -1,95 +1,108 @@
-import { mutationOptions, queryOptions, skipToken } from '@tanstack/react-query';
-import type {
-  AccountsDataResult,
-  AuthorizeResult,
-  CachedRequest,
-  CredentialsRequest,
-  FlinksClient,
-  MfaAnswerRequest,
-} from '../api/types';
-
-const scope = 'connect-widget';
-
-/** The signal that ends with the widget: a call still on its way when the widget goes away is cancelled. */
-export type Lifetime = () => AbortSignal | undefined;
+import { guidanceEntryFor } from '../guidance';
+import type { FlowAction, FlowConfig } from './actions';
+import type { FlowState } from './state';
 
 /**
- * Every call the flow makes, each defined once and shared by the widget, stories and tests.
- * `gcTime: 0`: a finished mutation (and the password or answers in its variables) leaves the cache as soon as the widget
- * lets go of it. The client never throws, so react-query never retries on its own: the flow decides.
+ * The calls and timers a transition asks for, as data: the store's runner makes them and feeds the answers back as
+ * actions. Secrets are not here: the runner adds the password or the answers it holds for the attempt.
  */
-export function authorizeMutation(client: FlinksClient, lifetime?: Lifetime) {
-  return mutationOptions<AuthorizeResult, Error, CredentialsRequest>({
-    mutationKey: [scope, 'authorize'],
-    mutationFn: (request) => client.authorize(request, { signal: lifetime?.() }),
-    gcTime: 0,
-    retry: false,
-  });
+export type FlowRequest =
+  | { kind: 'signIn'; attempt: number; institution: string; username: string; tag: string | null }
+  | { kind: 'answer'; attempt: number; requestId: string }
+  | { kind: 'resume'; attempt: number; requestId: string }
+  | { kind: 'reconnect'; attempt: number; loginId: string; tag: string | null }
+  /** The account data after a 200. */
+  | { kind: 'gather'; attempt: number; requestId: string; detail: boolean }
+  /** The Async twin, one polling interval after the last 202. */
+  | { kind: 'poll'; attempt: number; requestId: string; detail: boolean }
+  /** DEADLINE at `until` (ms): MFA inactivity, the polling limit, an automatic retry's wait. */
+  | { kind: 'wait'; until: number };
+
+/** When the current step expires by itself (MFA inactivity, polling limit, automatic retry), or null. */
+export function deadlineOf(state: FlowState, config: FlowConfig): number | null {
+  if (state.step === 'mfa') return state.expiresAt;
+  if (state.step !== 'processing') return null;
+  const { activity } = state;
+  if (activity.kind === 'waiting') return state.since + config.pollTimeoutMs;
+  if (activity.kind === 'retrying')
+    return state.since + (guidanceEntryFor(activity.code).retry.automatic?.delayMs ?? 0);
+  return null;
 }
 
-export function answerMfaMutation(client: FlinksClient, lifetime?: Lifetime) {
-  return mutationOptions<AuthorizeResult, Error, MfaAnswerRequest>({
-    mutationKey: [scope, 'answer-mfa'],
-    mutationFn: (request) => client.answerMfa(request, { signal: lifetime?.() }),
-    gcTime: 0,
-    retry: false,
-  });
-}
-
-/** A saved login refreshed from its LoginId (reconnect), or an open MFA RequestId asked for its challenges (resume). */
-export type ReopenRequest =
-  ({ kind: 'reconnect' } & CachedRequest) | { kind: 'resume'; requestId: string; language: 'en' | 'fr' };
-
-export function cachedAuthorizeMutation(client: FlinksClient, lifetime?: Lifetime) {
-  return mutationOptions<AuthorizeResult, Error, ReopenRequest>({
-    mutationKey: [scope, 'cached-authorize'],
-    mutationFn: (request) => {
-      const options = { signal: lifetime?.() };
-      return request.kind === 'reconnect'
-        ? client.authorizeCached(request, options)
-        : client.resumeMfa(request, options);
-    },
-    gcTime: 0,
-    retry: false,
-  });
-}
-
-export interface AccountsQuery {
-  requestId: string;
-  /** GetAccountsDetail (accounts to choose from) rather than the lighter GetAccountsSummary. */
-  detail: boolean;
-  /** Poll the Async twin (after a 202). */
-  poll: boolean;
-  /** Part of the key: "try again" is a new attempt, never an old cached answer. */
-  attempt: number;
-}
-
-/** The account data after a 200: fetched once, or polled on the Async endpoint after a 202. */
-export function accountsQuery(client: FlinksClient, query: AccountsQuery | null) {
-  return queryOptions<AccountsDataResult>({
-    queryKey: [scope, 'accounts', query],
-    // react-query aborts this signal when the widget unmounts mid-call.
-    queryFn: query ? ({ signal }) => fetchAccounts(client, query, signal) : skipToken,
-    gcTime: 0,
-    staleTime: Infinity,
-    retry: false,
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
-  });
-}
-
-function fetchAccounts(
-  client: FlinksClient,
-  { requestId, detail, poll }: AccountsQuery,
-  signal: AbortSignal,
-): Promise<AccountsDataResult> {
-  const options = { signal };
-  if (poll) {
-    return detail
-      ? client.getAccountsDetailAsync(requestId, options)
-      : client.getAccountsSummaryAsync(requestId, options);
+/**
+ * What a transition from `before` to `after` must send. A new attempt sends the call its state waits for; a 202
+ * while polling asks again; a new deadline sets its timer.
+ */
+export function requestsOf(
+  before: FlowState,
+  after: FlowState,
+  action: FlowAction,
+  config: FlowConfig,
+): FlowRequest[] {
+  const requests: FlowRequest[] = [];
+  const started = action.type === 'START';
+  const call =
+    started || after.ctx.attempt !== before.ctx.attempt
+      ? callFor(after, config)
+      : action.type === 'DATA_RESULT' && action.attempt === after.ctx.attempt
+        ? pollFor(after, config)
+        : null;
+  if (call) requests.push(call);
+  const deadline = deadlineOf(after, config);
+  if (deadline !== null && (started || deadline !== deadlineOf(before, config))) {
+    requests.push({ kind: 'wait', until: deadline });
   }
-  return detail
-    ? client.getAccountsDetail({ requestId }, options)
-    : client.getAccountsSummary(requestId, options);
+  return requests;
+}
+
+/** The call a state waits for, if any. */
+function callFor(state: FlowState, config: FlowConfig): FlowRequest | null {
+  const { ctx } = state;
+  if (state.step === 'mfa') {
+    return state.sending ? { kind: 'answer', attempt: ctx.attempt, requestId: state.round.requestId } : null;
+  }
+  if (state.step !== 'processing') return null;
+  const { activity } = state;
+  switch (activity.kind) {
+    case 'signingIn':
+      return ctx.institution
+        ? {
+            kind: 'signIn',
+            attempt: ctx.attempt,
+            institution: ctx.institution,
+            username: ctx.username,
+            tag: config.tag,
+          }
+        : null;
+    case 'resuming':
+      if (ctx.mode === 'reconnect' && ctx.loginId) {
+        return { kind: 'reconnect', attempt: ctx.attempt, loginId: ctx.loginId, tag: config.tag };
+      }
+      return ctx.requestId ? { kind: 'resume', attempt: ctx.attempt, requestId: ctx.requestId } : null;
+    case 'gathering':
+      return {
+        kind: 'gather',
+        attempt: ctx.attempt,
+        requestId: activity.requestId,
+        detail: config.accountSelectorEnable,
+      };
+    case 'waiting':
+      return pollFor(state, config);
+    case 'retrying':
+      return null;
+    default: {
+      const unreachable: never = activity;
+      return unreachable;
+    }
+  }
+}
+
+function pollFor(state: FlowState, config: FlowConfig): FlowRequest | null {
+  if (state.step !== 'processing' || state.activity.kind !== 'waiting') return null;
+  return {
+    kind: 'poll',
+    attempt: state.ctx.attempt,
+    requestId: state.activity.requestId,
+    detail: config.accountSelectorEnable,
+  };
 }

@@ -27,6 +27,8 @@ export interface FlowContext {
   lastError: { code: FlinksCode; requestId: string | null } | null;
   /** MFA rounds met in this connection. */
   rounds: number;
+  /** The browser's word on the network: while false, a submit is held and nothing typed is lost. */
+  online: boolean;
 }
 
 /** One 203: every prompt answered together. */
@@ -76,7 +78,17 @@ export type FlowState =
   | Step<'consent'>
   | Step<'institution'>
   | Step<'credentials', { error: FieldError | null }>
-  | Step<'mfa', { round: MfaRound; error: MfaFailure | null; activeAt: number }>
+  | Step<
+      'mfa',
+      {
+        round: MfaRound;
+        error: MfaFailure | null;
+        /** The answers are on their way. */
+        sending: boolean;
+        /** When the bank closes the RequestId for inactivity (ms): the last activity plus its window. */
+        expiresAt: number;
+      }
+    >
   | Step<'processing', { activity: Activity; since: number }>
   | Step<'accounts', { requestId: string; loginId: string; accounts: Account[] }>
   | Step<'success', { requestId: string; loginId: string; accountId: string | null }>
@@ -102,6 +114,8 @@ export interface StartOptions {
   requestId: string | null;
   /** Refresh a saved login (cached Authorize). */
   loginId: string | null;
+  /** Whether the browser is online at the start. Default true. */
+  online?: boolean;
 }
 
 export function initialContext(start: StartOptions): FlowContext {
@@ -117,6 +131,7 @@ export function initialContext(start: StartOptions): FlowContext {
     autoRetried: [],
     lastError: null,
     rounds: 0,
+    online: start.online ?? true,
   };
 }
 

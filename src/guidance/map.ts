@@ -1,5 +1,5 @@
 import type { KnownFlinksCode } from '../api/codes';
-import type { GuidanceEntry, RetryPolicy } from './types';
+import type { GuidanceAction, GuidanceEntry, RetryPolicy } from './types';
 
 /** Every code the map has an entry for: the known codes, and `UNKNOWN`, the honest screen for any other code. */
 export type GuidanceCode = KnownFlinksCode | 'UNKNOWN';
@@ -17,6 +17,29 @@ export const GUIDANCE_VARIANTS = {
 } as const satisfies Record<string, GuidanceCode>;
 
 export type GuidanceVariant = keyof typeof GUIDANCE_VARIANTS;
+
+/**
+ * Where each action shows: a button that changes the step, a link to the bank's site, the exit button, the buttons of
+ * the processing screen (the 202 codes), or the support reference under every guidance screen (no button of its own).
+ */
+export type ActionPlace = 'step' | 'link' | 'exit' | 'processing' | 'reference';
+
+export const ACTION_PLACES: Readonly<Record<GuidanceAction, ActionPlace>> = {
+  tryAgain: 'step',
+  answerAgain: 'step',
+  reenter: 'step',
+  startAgain: 'step',
+  doneTryAgain: 'step',
+  chooseAnotherBank: 'step',
+  openBankSite: 'link',
+  contactBank: 'link',
+  forgotPassword: 'link',
+  forgotUsername: 'link',
+  exit: 'exit',
+  finishNow: 'processing',
+  keepWaiting: 'processing',
+  contactSupport: 'reference',
+};
 
 const countsTowardLimit: RetryPolicy = { countsTowardLimit: true };
 const doesNotCount: RetryPolicy = { countsTowardLimit: false };
@@ -126,6 +149,7 @@ export const GUIDANCE: Readonly<Record<GuidanceCode, GuidanceEntry>> = {
     kind: 'retry',
     actions: ['tryAgain'],
     retry: doesNotCount,
+    whenOffline: 'offline',
   },
   TIMEOUT: {
     kind: 'retry',

@@ -1,5 +1,6 @@
 import type { FlinksCode } from '../api/codes';
 import type { Language } from '../i18n/types';
+import type { GuidanceVariant } from './map';
 
 /**
  * What kind of moment a code is for the person (GUIDANCE.md):
@@ -45,6 +46,8 @@ export interface GuidanceEntry {
   /** The primary action first. */
   actions: readonly GuidanceAction[];
   retry: RetryPolicy;
+  /** The screen to show instead while the browser is offline. */
+  whenOffline?: GuidanceVariant;
 }
 
 /** Text of one guidance screen. `{bank}` in a template is replaced by the institution's display name. */

@@ -1,14 +1,24 @@
-import { createContext, use, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Messages, UiMessages } from './catalog';
 import type { Language } from './types';
 import { ui as englishUi } from './en/ui';
-import { catalogOf, uiCatalogOf } from './registry';
+import { readMessages, readUiMessages } from './registry';
+import { TextTokens } from './tokens';
 
 export type { LaterMessages, Messages, UiMessages } from './catalog';
 export type { Language, Translation } from './types';
 export { LANGUAGES } from './types';
 export { format } from './format';
 export { messagesFor } from './all';
+export { TextTokens, useText, useTokens, fillTokens } from './tokens';
+export {
+  actionLabel,
+  guidanceFor,
+  guidanceText,
+  referenceText,
+  useGuidance,
+  type GuidanceTextOptions,
+} from './guidance';
 export {
   forgetFailedMessages,
   loadedMessages,
@@ -28,11 +38,23 @@ const I18nContext = createContext<I18nValue>({ language: 'en', messages: { ui: e
  * Gives its children the strings of `language`. The first screens' strings not yet in memory (French, the first
  * time) suspend until their chunk arrives: put a `<Suspense>` above.
  */
-export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
-  const catalog = uiCatalogOf(language);
-  const messages = 'ready' in catalog ? catalog.ready : use(catalog.loading);
+export function I18nProvider({
+  language,
+  bank,
+  children,
+}: {
+  language: Language;
+  /** The bank's display name, for `{bank}` in every text below (see `TextTokens`). */
+  bank?: string | null;
+  children: ReactNode;
+}) {
+  const messages = readUiMessages(language);
   const value = useMemo(() => ({ language, messages }), [language, messages]);
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  return (
+    <I18nContext.Provider value={value}>
+      {bank === undefined ? children : <TextTokens bank={bank}>{children}</TextTokens>}
+    </I18nContext.Provider>
+  );
 }
 
 /** The strings of the first screens and the widget's frame: `const m = useUiMessages(); m.ui.credentials.title`. */
@@ -46,8 +68,7 @@ export function useUiMessages(): UiMessages {
  * boundary that offers to try again.
  */
 export function useMessages(): Messages {
-  const catalog = catalogOf(useContext(I18nContext).language);
-  return 'ready' in catalog ? catalog.ready : use(catalog.loading);
+  return readMessages(useContext(I18nContext).language);
 }
 
 export function useLanguage(): Language {

@@ -1,4 +1,14 @@
 import type { Account, Holder, Transaction } from '../api/types';
+import {
+  CITIES,
+  EMPLOYERS,
+  EVERYDAY,
+  FIRST_NAMES,
+  GROCERS,
+  LAST_NAMES,
+  ONLINE,
+  STREETS,
+} from './account-names';
 import { between, digits, pick, seededGuid, seededRandom, type SeededRandom } from './ids';
 
 /** What the account data of one login is generated from: the same input always gives the same accounts. */
@@ -20,60 +30,6 @@ export interface AccountsQuery {
 }
 
 const DAY_MS = 86_400_000;
-
-const FIRST_NAMES = [
-  'Émilie',
-  'Jonathan',
-  'Sophie',
-  'Marc-André',
-  'Priya',
-  'Daniel',
-  'Chloé',
-  'Samuel',
-  'Aisha',
-  'Olivier',
-];
-const LAST_NAMES = [
-  'Tremblay',
-  'Gagnon',
-  'Roy',
-  'MacDonald',
-  'Singh',
-  'Bouchard',
-  'Wong',
-  'Côté',
-  'Martin',
-  'Leblanc',
-];
-const STREETS = [
-  'Rue Sherbrooke Est',
-  'Avenue du Parc',
-  'Queen Street West',
-  'Robson Street',
-  'Boulevard René-Lévesque',
-];
-const CITIES = [
-  { city: 'Montréal', province: 'QC', postal: 'H2X', area: '514' },
-  { city: 'Québec', province: 'QC', postal: 'G1R', area: '418' },
-  { city: 'Toronto', province: 'ON', postal: 'M5V', area: '416' },
-  { city: 'Ottawa', province: 'ON', postal: 'K1P', area: '613' },
-  { city: 'Vancouver', province: 'BC', postal: 'V6B', area: '604' },
-  { city: 'Calgary', province: 'AB', postal: 'T2P', area: '403' },
-  { city: 'Halifax', province: 'NS', postal: 'B3H', area: '902' },
-  { city: 'Winnipeg', province: 'MB', postal: 'R3C', area: '204' },
-] as const;
-const EMPLOYERS = ['ACME LOGISTIQUE INC', 'NORTHERN SOFTWORKS', 'CENTRE HOSPITALIER', 'MAPLE RETAIL LTD'];
-const GROCERS = ['METRO', 'IGA', 'PROVIGO', 'LOBLAWS', 'SOBEYS', 'MAXI'];
-const EVERYDAY = [
-  'TIM HORTONS',
-  'STARBUCKS',
-  'PHARMAPRIX',
-  'SHOPPERS DRUG MART',
-  'DOLLARAMA',
-  'CANADIAN TIRE',
-  'SAQ',
-];
-const ONLINE = ['AMAZON.CA', 'NETFLIX.COM', 'SPOTIFY', 'UBER EATS', 'APPLE.COM/BILL'];
 
 function cents(amount: number): number {
   return Math.round(amount * 100) / 100;

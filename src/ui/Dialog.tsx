@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 
 export interface DialogProps {
   title: string;
@@ -8,7 +8,6 @@ export interface DialogProps {
   confirmLabel: string;
   onCancel(): void;
   onConfirm(): void;
-  children?: ReactNode;
 }
 
 const focusable = 'button:not([disabled]), [href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';

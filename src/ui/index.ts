@@ -6,5 +6,5 @@ export { Screen, type ScreenProps } from './Screen';
 export { StepFocusContext, useStepFocus } from './focus';
 export { useNow } from './useNow';
 export { useCountdown } from './useCountdown';
-export { titleAndBody, withBank } from './text';
+export { titleAndBody } from './text';
 export { StepBoundary } from './StepBoundary';

@@ -124,6 +124,15 @@ describe('each kind of answer', () => {
     });
   });
 
+  it('keeps the bank a 203 names, so a resumed session knows it', async () => {
+    answerJson('authorize', 203, { ...challengeBody, Institution: 'RBC' });
+    await expect(call(client(), 'authorize')).resolves.toMatchObject({
+      kind: 'challenged',
+      requestId: 'req-1',
+      institution: 'RBC',
+    });
+  });
+
   it('accepts a challenge image the size Flinks sends (~200 KB of base64)', async () => {
     const image = 'A'.repeat(200 * 1024);
     const challenges = [

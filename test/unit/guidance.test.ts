@@ -4,16 +4,13 @@ import { DEVELOPER_MESSAGES } from '../../src/guidance/developer';
 import {
   GUIDANCE,
   GUIDANCE_VARIANTS,
-  actionLabel,
-  countsTowardRetryLimit,
-  guidanceFor,
-  isCredentialFieldCode,
+  guidanceEntryFor,
   referenceFor,
-  referenceText,
   type GuidanceCode,
   type GuidanceOverrides,
   type GuidanceVariant,
 } from '../../src/guidance';
+import { actionLabel, guidanceText, referenceText } from '../../src/i18n';
 import { LANGUAGES, messagesFor } from '../../src/i18n';
 
 const en = messagesFor('en');
@@ -123,22 +120,22 @@ describe('the map follows GUIDANCE.md', () => {
     ['INVALID_LOGIN', true],
     ['INVALID_SECURITY_RESPONSE', false],
     ['SOMETHING_NEW', false],
-  ])('isCredentialFieldCode(%s) is %s', (code, expected) => {
-    expect(isCredentialFieldCode(code)).toBe(expected);
+  ])('%s marks a credential field: %s', (code, expected) => {
+    expect(guidanceEntryFor(code).kind === 'field').toBe(expected);
   });
 
   it.each([
     ['INVALID_PASSWORD', true],
     ['SECURITYRESPONSES_INCOMPLETE', false],
     ['SOMETHING_NEW', false],
-  ])('countsTowardRetryLimit(%s) is %s', (code, expected) => {
-    expect(countsTowardRetryLimit(code)).toBe(expected);
+  ])('%s counts toward the retry limit: %s', (code, expected) => {
+    expect(guidanceEntryFor(code).retry.countsTowardLimit).toBe(expected);
   });
 });
 
 describe('guidanceFor', () => {
   it('gives a known code its own entry and text', () => {
-    const resolved = guidanceFor('INVALID_PASSWORD', en, { language: 'en', bank: 'Desjardins' });
+    const resolved = guidanceText('INVALID_PASSWORD', en, { language: 'en', bank: 'Desjardins' });
     expect(resolved.code).toBe('INVALID_PASSWORD');
     expect(resolved.entry).toBe(GUIDANCE.INVALID_PASSWORD);
     expect(resolved.title).toBe(en.guidance.codes.INVALID_PASSWORD.title);
@@ -147,14 +144,14 @@ describe('guidanceFor', () => {
 
   it.each(LANGUAGES)('gives an unknown code the UNKNOWN screen in %s and keeps the code', (language) => {
     const messages = messagesFor(language);
-    const resolved = guidanceFor('BRAND_NEW_CODE', messages, { language });
+    const resolved = guidanceText('BRAND_NEW_CODE', messages, { language });
     expect(resolved.code).toBe('BRAND_NEW_CODE');
     expect(resolved.entry).toBe(GUIDANCE.UNKNOWN);
     expect(resolved.title).toBe(messages.guidance.codes.UNKNOWN.title);
   });
 
   it('works without options', () => {
-    expect(guidanceFor('TIMEOUT', fr).title).toBe(
+    expect(guidanceText('TIMEOUT', fr).title).toBe(
       'Votre institution financière met trop de temps à répondre',
     );
   });
@@ -186,7 +183,7 @@ describe('guidanceFor', () => {
       'TD hasn’t answered in time. Try again, or choose another bank.',
     ],
   ] as const)('in %s, overrides for %s give "%s" / "%s"', (language, code, title, body) => {
-    const resolved = guidanceFor(code, messagesFor(language), { language, overrides, bank: 'TD' });
+    const resolved = guidanceText(code, messagesFor(language), { language, overrides, bank: 'TD' });
     expect(resolved).toMatchObject({ code, title, body });
   });
 
@@ -195,19 +192,19 @@ describe('guidanceFor', () => {
     ['lastTry', 'INVALID_SECURITY_RESPONSE'],
     ['offline', 'NETWORK_ERROR'],
   ])('the %s variant replaces the text of %s, keeping its entry', (variant, code) => {
-    const resolved = guidanceFor(code, en, { language: 'en', bank: 'BMO', variant, overrides });
+    const resolved = guidanceText(code, en, { language: 'en', bank: 'BMO', variant, overrides });
     expect(resolved.title).toBe(en.guidance.variants[variant].title.replace('{bank}', 'BMO'));
     expect(resolved.entry).toBe(GUIDANCE[code]);
   });
 
   it('says in the last-try warning that the bank may lock the account', () => {
     expect(
-      guidanceFor('INVALID_SECURITY_RESPONSE', en, { language: 'en', bank: 'BMO', variant: 'lastTry' }).body,
+      guidanceText('INVALID_SECURITY_RESPONSE', en, { language: 'en', bank: 'BMO', variant: 'lastTry' }).body,
     ).toMatch(/BMO may lock your account/);
   });
 
   it('ignores a variant meant for another code', () => {
-    const resolved = guidanceFor('INVALID_PASSWORD', en, { language: 'en', variant: 'reconnect' });
+    const resolved = guidanceText('INVALID_PASSWORD', en, { language: 'en', variant: 'reconnect' });
     expect(resolved.title).toBe(en.guidance.codes.INVALID_PASSWORD.title);
   });
 
@@ -215,8 +212,8 @@ describe('guidanceFor', () => {
     '%s in %s fills {bank} with the name, or with "your bank" that reads well',
     (code, language) => {
       const messages = messagesFor(language);
-      const named = guidanceFor(code, messages, { language, bank: 'Desjardins' });
-      const unnamed = guidanceFor(code, messages, { language });
+      const named = guidanceText(code, messages, { language, bank: 'Desjardins' });
+      const unnamed = guidanceText(code, messages, { language });
       for (const text of [named.title, named.body, unnamed.title, unnamed.body]) {
         expect(text).not.toContain('{bank}');
         expect(text).not.toMatch(/\b(the|this|your) your bank|compte votre|de votre votre/i);
@@ -226,8 +223,8 @@ describe('guidanceFor', () => {
   );
 
   it('starts a sentence with a capital when the bank is unknown', () => {
-    expect(guidanceFor('INVALID_USERNAME', en).title).toBe('Your bank doesn’t know this username');
-    expect(guidanceFor('RETRY_LATER', en).title).toBe('We can’t reach your bank right now');
+    expect(guidanceText('INVALID_USERNAME', en).title).toBe('Your bank doesn’t know this username');
+    expect(guidanceText('RETRY_LATER', en).title).toBe('We can’t reach your bank right now');
   });
 });
 

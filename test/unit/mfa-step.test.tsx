@@ -54,7 +54,6 @@ function renderStep(overrides: Partial<MfaStepProps> = {}, language: Language = 
   const onSubmit = vi.fn<(responses: SecurityResponses) => void>();
   const props: MfaStepProps = {
     challenges: [question(CITY)],
-    institutionName: BANK,
     round: 1,
     expectsOneTimeCode: false,
     error: null,
@@ -65,13 +64,13 @@ function renderStep(overrides: Partial<MfaStepProps> = {}, language: Language = 
   };
   const user = userEvent.setup();
   const view = render(
-    <I18nProvider language={language}>
+    <I18nProvider language={language} bank={BANK}>
       <MfaStep {...props} />
     </I18nProvider>,
   );
   const rerender = (next: Partial<MfaStepProps>) =>
     view.rerender(
-      <I18nProvider language={language}>
+      <I18nProvider language={language} bank={BANK}>
         <MfaStep {...props} {...next} />
       </I18nProvider>,
     );
@@ -101,10 +100,9 @@ describe('MfaStep: the screen', () => {
     const user = userEvent.setup();
     render(
       <StrictMode>
-        <I18nProvider language="en">
+        <I18nProvider language="en" bank={BANK}>
           <MfaStep
             challenges={[question(CITY)]}
-            institutionName={BANK}
             round={1}
             expectsOneTimeCode={false}
             error={null}
@@ -411,10 +409,9 @@ describe('MfaStep: while an answer is on its way', () => {
   function Harness({ onSubmit }: { onSubmit(responses: SecurityResponses): void }) {
     const [pending, setPending] = useState(false);
     return (
-      <I18nProvider language="en">
+      <I18nProvider language="en" bank={BANK}>
         <MfaStep
           challenges={[question(CITY)]}
-          institutionName={BANK}
           round={1}
           expectsOneTimeCode={false}
           error={null}
@@ -459,10 +456,9 @@ describe('MfaStep: while an answer is on its way', () => {
     const user = userEvent.setup();
     render(
       <Profiler id="mfa" onRender={() => (commits += 1)}>
-        <I18nProvider language="en">
+        <I18nProvider language="en" bank={BANK}>
           <MfaStep
             challenges={[question(CITY)]}
-            institutionName={BANK}
             round={1}
             expectsOneTimeCode={false}
             error={null}

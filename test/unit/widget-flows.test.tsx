@@ -381,6 +381,26 @@ describe('StrictMode', () => {
     expect((await expectSuccess(view)).authorizeCalls).toBe(3);
     expect(view.events().filter((name) => name === 'COMPONENT_LOAD_MFA')).toHaveLength(1);
   });
+
+  it('names the bank of a resumed session from the 203, and goes Back to its sign-in form', async () => {
+    const opened = await fetch(`${apiBaseUrl}/Authorize`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ Institution: 'FlinksCapital', Username: 'Greatday', Password: 'Everyday' }),
+    });
+    const { RequestId } = (await opened.json()) as { RequestId: string };
+    const view = widget({ requestId: RequestId, institution: undefined });
+    expect(
+      await screen.findByRole('heading', { level: 2, name: "Flinks Capital needs to confirm it's you" }),
+    ).toBeInTheDocument();
+    await view.user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'Sign in to Flinks Capital' }),
+    ).toBeInTheDocument();
+    await view.user.type(screen.getByLabelText('Username or card number'), 'greatday_nomfa');
+    await view.user.type(screen.getByLabelText('Password'), 'Everyday{Enter}');
+    await expectSuccess(view);
+  });
 });
 
 describe('reconnect', () => {

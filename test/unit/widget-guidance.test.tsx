@@ -5,13 +5,8 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConnectWidget, type ConnectWidgetProps } from '../../src/ConnectWidget';
 import { DEVELOPER_MESSAGES } from '../../src/guidance/developer';
-import {
-  actionLabel,
-  GUIDANCE,
-  guidanceFor,
-  type GuidanceAction,
-  type GuidanceCode,
-} from '../../src/guidance';
+import { GUIDANCE, type GuidanceAction, type GuidanceCode } from '../../src/guidance';
+import { actionLabel, guidanceText } from '../../src/i18n';
 import { messagesFor } from '../../src/i18n';
 import { createSandbox, FLINKS_CAPITAL_QUESTIONS } from '../../src/sandbox';
 import { sandboxHandlers } from '../../src/sandbox/msw';
@@ -203,7 +198,7 @@ describe('the guidance map, one screen per entry', () => {
     const entry = GUIDANCE[code];
     const received = scenario.received ?? code;
     const { user, onEvent, username } = await drive(code, scenario);
-    const text = guidanceFor(received, en, { language: 'en', bank: BANK.name });
+    const text = guidanceText(received, en, { language: 'en', bank: BANK.name });
 
     switch (entry.kind) {
       case 'field': {
@@ -313,7 +308,7 @@ describe('guidance details', () => {
     render(
       <ConnectWidget apiBaseUrl={apiBaseUrl} institution={BANK.id} loginId="a-login-that-was-deleted" />,
     );
-    const text = guidanceFor('INVALID_LOGIN', en, { language: 'en', bank: BANK.name, variant: 'reconnect' });
+    const text = guidanceText('INVALID_LOGIN', en, { language: 'en', bank: BANK.name, variant: 'reconnect' });
     expect(await screen.findByRole('alert')).toHaveTextContent(text.body);
   });
 
@@ -364,7 +359,7 @@ describe('guidance details', () => {
     await user.type(await screen.findByLabelText('Nom d’utilisateur ou numéro de carte'), 'quelqu’un');
     await user.type(screen.getByLabelText('Mot de passe'), 'secret{Enter}');
     const fr = messagesFor('fr');
-    const text = guidanceFor('DISABLED_LOGIN', fr, { language: 'fr', bank: 'RBC Banque Royale' });
+    const text = guidanceText('DISABLED_LOGIN', fr, { language: 'fr', bank: 'RBC Banque Royale' });
     expect(await screen.findByRole('heading', { name: text.title })).toBeInTheDocument();
     expect(screen.getByText(/^Référence/)).toBeInTheDocument();
   });

@@ -1,20 +1,20 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Account } from '../../api/types';
-import { format, useLanguage, useMessages } from '../../i18n';
-import { Alert, Button, Screen, withBank } from '../../ui';
+import { format, useLanguage, useMessages, useText } from '../../i18n';
+import { Alert, Button, Screen } from '../../ui';
 
 export interface AccountsStepProps {
   accounts: Account[];
-  bankName: string | null;
   customerName: string | null;
   onSelect(accountId: string): void;
 }
 
 /** Which account the business should use (`accountSelectorEnable`). */
-export function AccountsStep({ accounts, bankName, customerName, onSelect }: AccountsStepProps) {
+export function AccountsStep({ accounts, customerName, onSelect }: AccountsStepProps) {
   const messages = useMessages();
   const m = messages.ui.accounts;
   const language = useLanguage();
+  const text = useText();
   const id = useId();
   const [chosen, setChosen] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
@@ -37,7 +37,7 @@ export function AccountsStep({ accounts, bankName, customerName, onSelect }: Acc
           aria-invalid={missing || undefined}
           aria-describedby={missing ? `${id}-missing` : undefined}
         >
-          <legend className="cw-label">{withBank(m.legend, bankName, messages)}</legend>
+          <legend className="cw-label">{text(m.legend)}</legend>
           {accounts.map((account) => (
             <label key={account.Id} className="cw-option">
               <input

@@ -1,8 +1,8 @@
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useState, type KeyboardEvent } from 'react';
+import { useForm } from 'react-hook-form';
 import type { FieldError } from '../../flow/state';
-import { guidanceFor, type GuidanceOverrides } from '../../guidance';
-import { useLanguage, useMessages, useUiMessages } from '../../i18n';
-import { Alert, Button, ExternalLink, Screen, withBank } from '../../ui';
+import { useGuidance, useUiMessages, useText } from '../../i18n';
+import { Alert, Button, ExternalLink, Screen } from '../../ui';
 
 export interface Credentials {
   username: string;
@@ -10,104 +10,71 @@ export interface Credentials {
 }
 
 export interface CredentialsStepProps {
-  bankName: string | null;
   /** Where "forgot password?" leads; no link without it. */
   bankWebsite: string | null;
   /** Kept from the last try, so only the password is typed again. */
   defaultUsername: string;
   /** What the bank said about the last try, on the field(s) it concerns. */
   error: FieldError | null;
-  guidanceOverrides?: GuidanceOverrides;
   onSubmit(credentials: Credentials): void;
   /** The person is on the form (a field took focus): time to fetch what the next screens need. */
   onEngage?(): void;
 }
 
-/** Which fields a submit found empty. */
-type Missing = Readonly<Record<keyof Credentials, boolean>>;
-
-const FIELDS = ['username', 'password'] as const;
-
-function fieldOf(form: HTMLFormElement, name: keyof Credentials): HTMLInputElement | null {
-  const field = form.elements.namedItem(name);
-  return field instanceof HTMLInputElement ? field : null;
-}
-
-/** A username needs more than spaces; a password, anything. */
-function missingIn(form: HTMLFormElement): Missing {
-  return {
-    username: (fieldOf(form, 'username')?.value.trim() ?? '') === '',
-    password: (fieldOf(form, 'password')?.value ?? '') === '',
-  };
-}
-
 /**
- * The sign-in form. Uncontrolled, with no form library (the first screen loads faster without one): the password
- * lives in the input only, and leaves it once, in the submit. A fresh screen after each try starts with an empty
- * password. Empty fields are flagged on submit, and re-checked as the person types until fixed.
+ * The sign-in form, on react-hook-form: the bank's answer about the last try marks its field(s) (`setError`) and
+ * shows above the form (`root.server`); empty fields are flagged on submit, the first one focused, and re-checked as
+ * the person types. A fresh screen after each try starts with an empty password.
  */
 export function CredentialsStep({
-  bankName,
   bankWebsite,
   defaultUsername,
   error,
-  guidanceOverrides,
   onSubmit,
   onEngage,
 }: CredentialsStepProps) {
-  const messages = useUiMessages();
-  const m = messages.ui.credentials;
+  const m = useUiMessages().ui.credentials;
+  const text = useText();
   const id = useId();
   const [passwordShown, setPasswordShown] = useState(false);
   const [capsLock, setCapsLock] = useState(false);
-  // null until the first submit: nothing is flagged before the person tries.
-  const [missing, setMissing] = useState<Missing | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<Credentials>({
+    defaultValues: { username: defaultUsername, password: '' },
+    shouldFocusError: true,
+  });
+
+  // Before paint: the screen never shows without the bank's answer on it.
+  useLayoutEffect(() => {
+    if (!error) return;
+    if (error.field !== 'password') setError('username', { type: 'server' });
+    if (error.field !== 'username') setError('password', { type: 'server' });
+    setError('root.server', { type: error.code });
+  }, [error, setError]);
 
   const serverErrorId = `${id}-server-error`;
-  const onUsername = error !== null && error.field !== 'password';
-  const onPassword = error !== null && error.field !== 'username';
-
-  const usernameMissing = missing?.username ?? false;
-  const passwordMissing = missing?.password ?? false;
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const found = missingIn(form);
-    setMissing(found);
-    const first = FIELDS.find((name) => found[name]);
-    if (first) {
-      fieldOf(form, first)?.focus();
-      return;
-    }
-    const value = (name: keyof Credentials) => fieldOf(form, name)?.value ?? '';
-    onSubmit({ username: value('username').trim(), password: value('password') });
-  }
-
-  // After a submit, a flag clears (or returns) as the person types; a keystroke that changes nothing renders nothing.
-  function recheck(event: FormEvent<HTMLFormElement>) {
-    if (missing === null) return;
-    const found = missingIn(event.currentTarget);
-    if (found.username !== missing.username || found.password !== missing.password) setMissing(found);
-  }
-
   const describe = (...ids: (string | false)[]) => ids.filter(Boolean).join(' ') || undefined;
+  const missing = (field: keyof Credentials) =>
+    errors[field] !== undefined && errors[field].type !== 'server';
+  const fromServer = (field: keyof Credentials) => errors[field]?.type === 'server';
 
   const watchCapsLock = (event: KeyboardEvent<HTMLInputElement>) =>
     setCapsLock(event.getModifierState('CapsLock'));
 
   return (
-    <Screen title={withBank(m.title, bankName, messages)}>
-      <p>{withBank(m.intro, bankName, messages)}</p>
-      <form className="cw-form" noValidate onFocus={onEngage} onInput={recheck} onSubmit={submit}>
-        {error && (
-          <ServerError
-            id={serverErrorId}
-            error={error}
-            bankName={bankName}
-            {...(guidanceOverrides ? { overrides: guidanceOverrides } : {})}
-          />
-        )}
+    <Screen title={text(m.title)}>
+      <p>{text(m.intro)}</p>
+      <form
+        className="cw-form"
+        noValidate
+        onFocus={onEngage}
+        onSubmit={handleSubmit(({ username, password }) => onSubmit({ username: username.trim(), password }))}
+      >
+        {error && errors.root?.server && <ServerError id={serverErrorId} error={error} />}
         <div className="cw-field">
           <label className="cw-label" htmlFor={`${id}-username`}>
             {m.username}
@@ -120,15 +87,15 @@ export function CredentialsStep({
             autoCapitalize="none"
             autoCorrect="off"
             spellCheck={false}
-            aria-invalid={usernameMissing || onUsername || undefined}
+            aria-invalid={errors.username ? true : undefined}
             aria-describedby={describe(
-              usernameMissing && `${id}-username-missing`,
-              onUsername && serverErrorId,
+              missing('username') && `${id}-username-missing`,
+              fromServer('username') && serverErrorId,
             )}
-            name="username"
-            defaultValue={defaultUsername}
+            // A username needs more than spaces.
+            {...register('username', { validate: (value) => value.trim() !== '' })}
           />
-          {usernameMissing && (
+          {missing('username') && (
             <p className="cw-field-error" id={`${id}-username-missing`} role="alert">
               {m.required.username}
             </p>
@@ -147,15 +114,15 @@ export function CredentialsStep({
               autoCapitalize="none"
               autoCorrect="off"
               spellCheck={false}
-              aria-invalid={passwordMissing || onPassword || undefined}
+              aria-invalid={errors.password ? true : undefined}
               aria-describedby={describe(
-                passwordMissing && `${id}-password-missing`,
-                onPassword && serverErrorId,
+                missing('password') && `${id}-password-missing`,
+                fromServer('password') && serverErrorId,
                 capsLock && `${id}-caps`,
               )}
               onKeyDown={watchCapsLock}
               onKeyUp={watchCapsLock}
-              name="password"
+              {...register('password', { required: true })}
             />
             <button
               type="button"
@@ -167,7 +134,7 @@ export function CredentialsStep({
               {m.showPassword}
             </button>
           </div>
-          {passwordMissing && (
+          {missing('password') && (
             <p className="cw-field-error" id={`${id}-password-missing`} role="alert">
               {m.required.password}
             </p>
@@ -177,7 +144,7 @@ export function CredentialsStep({
           </p>
           {bankWebsite && <ExternalLink href={bankWebsite}>{m.forgotPassword}</ExternalLink>}
         </div>
-        <p className="cw-muted">{withBank(m.privacy, bankName, messages)}</p>
+        <p className="cw-muted">{text(m.privacy)}</p>
         <Button type="submit">{m.submit}</Button>
       </form>
     </Screen>
@@ -188,25 +155,8 @@ export function CredentialsStep({
  * What the bank said about the last try. Its words are in the later screens' text, which is in by then (it loads
  * while the sign-in is on its way); until it is, the step waits under the widget's loading message.
  */
-function ServerError({
-  id,
-  error,
-  bankName,
-  overrides,
-}: {
-  id: string;
-  error: FieldError;
-  bankName: string | null;
-  overrides?: GuidanceOverrides;
-}) {
-  const messages = useMessages();
-  const language = useLanguage();
-  const text = guidanceFor(error.code, messages, {
-    language,
-    ...(bankName ? { bank: bankName } : {}),
-    ...(overrides ? { overrides } : {}),
-    ...(error.variant ? { variant: error.variant } : {}),
-  });
+function ServerError({ id, error }: { id: string; error: FieldError }) {
+  const text = useGuidance(error.code, error.variant);
   return (
     <Alert id={id}>
       <strong className="cw-alert-title">{text.title}</strong> {text.body}

@@ -1,18 +1,26 @@
 import {
   useEffect,
   useId,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
-  type FormEvent,
   type KeyboardEvent,
   type MouseEvent,
 } from 'react';
 import { useForm } from 'react-hook-form';
 import type { SecurityChallenge } from '../../api/types';
-import { format, useMessages } from '../../i18n';
+import { useMessages, useText } from '../../i18n';
+import { Alert, Button } from '../../ui';
 import { AnswerField } from './fields';
-import { collectAnswers, initialAnswers, planRound, type AnswerValues, type MfaPrompt } from './round';
+import {
+  collectAnswers,
+  initialAnswers,
+  isAnswered,
+  planRound,
+  type AnswerValues,
+  type MfaPrompt,
+} from './round';
 import { TimeLeft } from './TimeLeft';
 import type { MfaStepProps } from './types';
 import './mfa.css';
@@ -20,7 +28,7 @@ import './mfa.css';
 /**
  * The security check screen: every prompt of one round, answered together with one submit.
  *
- * @example <MfaStep challenges={body.SecurityChallenges} institutionName="Desjardins" round={1} ... />
+ * @example <MfaStep challenges={body.SecurityChallenges} round={1} ... />
  */
 export function MfaStep(props: MfaStepProps) {
   const roundKey = useMemo(() => keyOfRound(props.round, props.challenges), [props.round, props.challenges]);
@@ -29,10 +37,10 @@ export function MfaStep(props: MfaStepProps) {
 }
 
 function MfaRound(props: MfaStepProps) {
-  const { challenges, expectsOneTimeCode, institutionName, onBack } = props;
+  const { challenges, expectsOneTimeCode, onBack } = props;
   const plan = useMemo(() => planRound(challenges, expectsOneTimeCode), [challenges, expectsOneTimeCode]);
   if (plan.kind === 'unsupported') {
-    return <UnsupportedRound institutionName={institutionName} onBack={onBack} />;
+    return <UnsupportedRound onBack={onBack} />;
   }
   return <AnswerForm {...props} prompts={plan.prompts} />;
 }
@@ -41,61 +49,40 @@ interface AnswerFormProps extends MfaStepProps {
   prompts: MfaPrompt[];
 }
 
-function AnswerForm({
-  prompts,
-  institutionName,
-  round,
-  error,
-  pending,
-  secondsLeft,
-  onSubmit,
-  onBack,
-}: AnswerFormProps) {
+function AnswerForm({ prompts, round, error, pending, secondsLeft, onSubmit, onBack }: AnswerFormProps) {
   const m = useMessages();
+  const text = useText();
   const id = useId();
   const headingRef = useFocusOnMount();
-  const formRef = useRef<HTMLFormElement>(null);
   const [defaultValues] = useState(() => initialAnswers(prompts));
-  const { register, getValues, setError, clearErrors, getFieldState, formState } = useForm<AnswerValues>({
-    defaultValues,
-  });
-  const [focusRequest, setFocusRequest] = useState<{ field: string } | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<AnswerValues>({ defaultValues, shouldFocusError: true });
 
-  useEffect(() => {
-    if (focusRequest) focusField(formRef.current, focusRequest.field);
-  }, [focusRequest]);
-
-  // The bank's last message is about the answers already sent: hide it while new ones are on their way.
-  const shownError = pending ? null : error;
-  const errorKey = shownError ? `${shownError.code}\n${shownError.message}` : null;
+  // The bank's word on the answers already sent: on the first field (focused) and above the form (`root.server`).
+  // Hidden while new answers are on their way; a first render keeps the focus on the heading.
+  const serverError = pending ? null : error;
+  const serverCode = serverError?.code;
+  const serverMessage = serverError?.message;
   const firstField = prompts[0]?.field;
-  const lastErrorKey = useRef(errorKey);
-  useEffect(() => {
-    if (errorKey !== null && errorKey !== lastErrorKey.current && firstField) {
-      focusField(formRef.current, firstField);
+  const mounted = useRef(false);
+  useLayoutEffect(() => {
+    if (serverCode !== undefined && serverMessage !== undefined) {
+      setError('root.server', { type: serverCode, message: serverMessage });
+      if (firstField) setError(firstField, { type: 'server' }, { shouldFocus: mounted.current });
     }
-    lastErrorKey.current = errorKey;
-  }, [errorKey, firstField]);
+    mounted.current = true;
+  }, [serverCode, serverMessage, firstField, setError]);
 
-  const registerAnswer = (name: string) =>
-    register(name, {
-      onChange: () => {
-        if (getFieldState(name).invalid) clearErrors(name);
-      },
-    });
+  const registerAnswer = (name: string) => {
+    const prompt = prompts.find((candidate) => candidate.field === name);
+    return register(name, prompt ? { validate: (_, values) => isAnswered(prompt, values) } : {});
+  };
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    const { responses, missing } = collectAnswers(prompts, getValues());
-    clearErrors();
-    if (missing[0] !== undefined) {
-      for (const field of missing) setError(field, { type: 'required' });
-      setFocusRequest({ field: missing[0] });
-      return;
-    }
-    onSubmit(responses);
-  }
+  const send = handleSubmit((values) => onSubmit(collectAnswers(prompts, values).responses));
 
   // Browsers differ on whether Enter in a radio or checkbox submits; make it always do.
   function submitFromChoice(event: KeyboardEvent<HTMLFormElement>) {
@@ -111,63 +98,52 @@ function AnswerForm({
   const headingId = `${id}-heading`;
   const introId = `${id}-intro`;
   const serverErrorId = `${id}-server-error`;
-  const unanswered = (field: string) => formState.errors[field] !== undefined;
+  const shownServerError = serverError ? errors.root?.server?.message : undefined;
+  const unanswered = (field: string) => errors[field] !== undefined && errors[field].type !== 'server';
   const anyUnanswered = prompts.some((prompt) => unanswered(prompt.field));
 
   return (
     <section className="cw-mfa" aria-labelledby={headingId}>
       <h2 className="cw-mfa-heading" id={headingId} ref={headingRef} tabIndex={-1} aria-describedby={introId}>
-        {format(m.mfa.title, { bank: institutionName })}
+        {text(m.mfa.title)}
       </h2>
       <p className="cw-mfa-intro" id={introId}>
-        {round > 1 ? format(m.mfa.introNextRound, { bank: institutionName }) : m.mfa.intro}
+        {round > 1 ? text(m.mfa.introNextRound) : m.mfa.intro}
       </p>
       <TimeLeft secondsLeft={secondsLeft} />
       <form
         className="cw-mfa-form"
-        ref={formRef}
         noValidate
-        onSubmit={submit}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!pending) void send(event);
+        }}
         onKeyDown={submitFromChoice}
         onClickCapture={holdChoicesWhilePending}
       >
-        {shownError && (
-          <p className="cw-mfa-alert" id={serverErrorId} role="alert">
-            {shownError.message}
-          </p>
-        )}
-        {anyUnanswered && (
-          <p className="cw-mfa-alert" role="alert">
-            {m.mfa.required.summary}
-          </p>
-        )}
+        {shownServerError && <Alert id={serverErrorId}>{shownServerError}</Alert>}
+        {anyUnanswered && <Alert>{m.mfa.required.summary}</Alert>}
         {prompts.map((prompt, index) => (
           <AnswerField
             key={prompt.field}
             prompt={prompt}
             id={`${id}-${prompt.field}`}
             unanswered={unanswered(prompt.field)}
-            serverErrorId={index === 0 && shownError ? serverErrorId : null}
+            serverErrorId={index === 0 && shownServerError ? serverErrorId : null}
             readOnly={pending}
-            institutionName={institutionName}
             register={registerAnswer}
           />
         ))}
-        <div className="cw-mfa-actions">
+        <div className="cw-actions cw-mfa-actions">
           {onBack && (
-            <button className="cw-mfa-button cw-mfa-button--secondary" type="button" onClick={onBack}>
+            <Button variant="secondary" onClick={onBack}>
               {m.mfa.back}
-            </button>
+            </Button>
           )}
-          <button
-            className="cw-mfa-button cw-mfa-button--primary"
-            type="submit"
-            aria-busy={pending || undefined}
-            aria-disabled={pending || undefined}
-          >
+          <Button type="submit" aria-busy={pending || undefined} aria-disabled={pending || undefined}>
             {pending && <span className="cw-mfa-spinner" aria-hidden="true" />}
             {m.mfa.continue}
-          </button>
+          </Button>
         </div>
         <p className="cw-mfa-status" role="status">
           {pending ? m.mfa.sending : null}
@@ -178,23 +154,22 @@ function AnswerForm({
 }
 
 /** Shown when the bank asks for something this screen can't render: no crash, and a way forward. */
-function UnsupportedRound({ institutionName, onBack }: Pick<MfaStepProps, 'institutionName' | 'onBack'>) {
+function UnsupportedRound({ onBack }: Pick<MfaStepProps, 'onBack'>) {
   const m = useMessages();
+  const text = useText();
   const headingId = `${useId()}-heading`;
   const headingRef = useFocusOnMount();
   return (
     <section className="cw-mfa cw-mfa--unsupported" aria-labelledby={headingId}>
       <h2 className="cw-mfa-heading" id={headingId} ref={headingRef} tabIndex={-1}>
-        {format(m.mfa.unsupported.title, { bank: institutionName })}
+        {text(m.mfa.unsupported.title)}
       </h2>
-      <p className="cw-mfa-intro">{format(m.mfa.unsupported.body, { bank: institutionName })}</p>
+      <p className="cw-mfa-intro">{text(m.mfa.unsupported.body)}</p>
       {onBack && (
         <>
           <p className="cw-mfa-intro">{m.mfa.unsupported.otherBank}</p>
-          <div className="cw-mfa-actions">
-            <button className="cw-mfa-button cw-mfa-button--primary" type="button" onClick={onBack}>
-              {m.mfa.back}
-            </button>
+          <div className="cw-actions cw-mfa-actions">
+            <Button onClick={onBack}>{m.mfa.back}</Button>
           </div>
         </>
       )}
@@ -208,12 +183,6 @@ function useFocusOnMount() {
     ref.current?.focus();
   }, []);
   return ref;
-}
-
-function focusField(form: HTMLFormElement | null, field: string) {
-  const control = form?.elements.namedItem(field);
-  const target = control instanceof RadioNodeList ? control[0] : control;
-  if (target instanceof HTMLElement) target.focus();
 }
 
 function isChoiceInput(target: EventTarget): boolean {

@@ -1,5 +1,5 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { format, useMessages } from '../../i18n';
+import { format, useMessages, useText } from '../../i18n';
 import type { MfaPrompt } from './round';
 
 export interface AnswerFieldProps<P extends MfaPrompt = MfaPrompt> {
@@ -12,7 +12,6 @@ export interface AnswerFieldProps<P extends MfaPrompt = MfaPrompt> {
   serverErrorId: string | null;
   /** A submit is in flight: the answer can't change. */
   readOnly: boolean;
-  institutionName: string;
   register(name: string): UseFormRegisterReturn;
 }
 
@@ -168,10 +167,10 @@ function ImageChoice({
   unanswered,
   serverErrorId,
   readOnly,
-  institutionName,
   register,
 }: FieldOf<'ImageSelection'>) {
   const m = useMessages();
+  const text = useText();
   const noteId = `${id}-note`;
   const someHidden = prompt.images.length < prompt.iterables.length;
   const total = prompt.images.length;
@@ -180,7 +179,7 @@ function ImageChoice({
       <legend className="cw-mfa-label">{prompt.prompt}</legend>
       {someHidden && (
         <p className="cw-mfa-note" id={noteId}>
-          {format(m.mfa.image.someHidden, { bank: institutionName })}
+          {text(m.mfa.image.someHidden)}
         </p>
       )}
       <div className="cw-mfa-tiles">

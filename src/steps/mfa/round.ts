@@ -108,6 +108,11 @@ export function collectAnswers(prompts: readonly MfaPrompt[], values: AnswerValu
   return { responses, missing };
 }
 
+/** Whether the form holds a usable answer to `prompt`: what its field's validation asks. */
+export function isAnswered(prompt: MfaPrompt, values: AnswerValues): boolean {
+  return answerOf(prompt, values) !== null;
+}
+
 function answerOf(prompt: MfaPrompt, values: AnswerValues): { key: string; values: string[] } | null {
   const raw = values[prompt.field];
   switch (prompt.type) {

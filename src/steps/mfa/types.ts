@@ -12,8 +12,6 @@ export interface MfaError {
 export interface MfaStepProps {
   /** Every prompt of one 203 answer. */
   challenges: SecurityChallenge[];
-  /** The bank's display name in the current language. */
-  institutionName: string;
   /** 1 for the first round of this connection, 2 for the next, ... */
   round: number;
   /** True when the previous round was a TextOrCall choice: the prompt now asks for the code that was sent. */

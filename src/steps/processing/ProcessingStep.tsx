@@ -1,14 +1,12 @@
 import type { Activity } from '../../flow/state';
-import { actionLabel, guidanceFor } from '../../guidance';
-import { useLanguage, useMessages, type Messages } from '../../i18n';
-import { Actions, Button, Screen, useNow, withBank } from '../../ui';
+import { guidanceEntryFor, type ResolvedGuidance } from '../../guidance';
+import { useGuidance, useMessages, useText, type Messages } from '../../i18n';
+import { Actions, Button, Screen, useNow } from '../../ui';
 
 export interface ProcessingStepProps {
   activity: Activity;
   /** When this activity began (ms): the staged messages follow the time spent. */
   since: number;
-  /** Null until the bank is known (resuming a session). */
-  bankName: string | null;
   onFinishNow(): void;
   onKeepWaiting(): void;
   onExit(): void;
@@ -19,22 +17,17 @@ const STAGES_AT = [0, 5_000, 20_000, 60_000] as const;
 const STAGE_KEYS = ['first', 'second', 'third', 'fourth'] as const;
 
 /** Waiting for the bank: sign-in, resume, account data (polled), or a pause before an automatic retry. */
-export function ProcessingStep({
-  activity,
-  since,
-  bankName,
-  onFinishNow,
-  onKeepWaiting,
-  onExit,
-}: ProcessingStepProps) {
+export function ProcessingStep({ activity, since, onFinishNow, onKeepWaiting, onExit }: ProcessingStepProps) {
   const messages = useMessages();
-  const language = useLanguage();
+  const text = useText();
   const m = messages.ui.processing;
+  // The 202 codes have their own words in the guidance catalog: "Gathering your accounts", "{bank} is slow today".
+  const waiting = useGuidance(activity.kind === 'waiting' ? activity.code : 'OPERATION_PENDING');
+  const offered = activity.kind === 'waiting' ? guidanceEntryFor(activity.code).actions : [];
   const now = useNow(1_000);
   const elapsed = Math.max(0, now - since);
   const stage = STAGES_AT.reduce<number>((reached, at, index) => (elapsed >= at ? index : reached), 0);
-  const { title, status } = texts(activity, stage, bankName, messages, language);
-  const offerFinish = activity.kind === 'waiting' && activity.code === 'OPERATION_DISPATCHED';
+  const { title, status } = texts(activity, stage, messages, text, waiting);
 
   return (
     <Screen title={title} className="cw-screen--processing">
@@ -49,10 +42,12 @@ export function ProcessingStep({
         {status}
       </p>
       <Actions>
-        {offerFinish && <Button onClick={onFinishNow}>{actionLabel('finishNow', messages)}</Button>}
-        {offerFinish && !activity.keepWaiting && (
+        {offered.includes('finishNow') && (
+          <Button onClick={onFinishNow}>{text(messages.guidance.actions.finishNow)}</Button>
+        )}
+        {offered.includes('keepWaiting') && !(activity.kind === 'waiting' && activity.keepWaiting) && (
           <Button variant="secondary" onClick={onKeepWaiting}>
-            {actionLabel('keepWaiting', messages)}
+            {text(messages.guidance.actions.keepWaiting)}
           </Button>
         )}
         <Button variant="quiet" onClick={onExit}>
@@ -66,27 +61,24 @@ export function ProcessingStep({
 function texts(
   activity: Activity,
   stage: number,
-  bank: string | null,
   messages: Messages,
-  language: 'en' | 'fr',
+  text: (template: string) => string,
+  waiting: ResolvedGuidance,
 ) {
   const m = messages.ui.processing;
   const key = STAGE_KEYS[stage] ?? 'first';
   switch (activity.kind) {
     case 'signingIn':
       return {
-        title: withBank(m.titles.signingIn, bank, messages),
-        status: withBank(m.stages.signingIn[key], bank, messages),
+        title: text(m.titles.signingIn),
+        status: text(m.stages.signingIn[key]),
       };
     case 'resuming':
-      return { title: m.titles.resuming, status: withBank(m.stages.signingIn[key], bank, messages) };
+      return { title: m.titles.resuming, status: text(m.stages.signingIn[key]) };
     case 'gathering':
-      return { title: m.titles.gathering, status: withBank(m.stages.gathering[key], bank, messages) };
-    case 'waiting': {
-      // The 202 codes have their own words in the guidance catalog: "Gathering your accounts", "{bank} is slow today".
-      const guidance = guidanceFor(activity.code, messages, { language, ...(bank ? { bank } : {}) });
-      return { title: guidance.title, status: guidance.body };
-    }
+      return { title: m.titles.gathering, status: text(m.stages.gathering[key]) };
+    case 'waiting':
+      return { title: waiting.title, status: waiting.body };
     case 'retrying':
       return { title: m.titles.retrying, status: messages.guidance.retryingSoon };
     default: {

@@ -1,13 +1,13 @@
-import { useMessages } from '../../i18n';
-import { Screen, withBank } from '../../ui';
+import { useMessages, useText } from '../../i18n';
+import { Screen } from '../../ui';
 
 /** The connection is done; the host takes it from here (onSuccess, REDIRECT). */
-export function SuccessStep({ bankName }: { bankName: string | null }) {
-  const messages = useMessages();
-  const m = messages.ui.success;
+export function SuccessStep() {
+  const m = useMessages().ui.success;
+  const text = useText();
   return (
     <Screen title={m.title} className="cw-screen--success">
-      <p>{withBank(m.body, bankName, messages)}</p>
+      <p>{text(m.body)}</p>
     </Screen>
   );
 }

@@ -1,0 +1,51 @@
+import type { AccountsDataResult, AuthorizeResult } from '../api/types';
+import type { ConnectEvent } from './events';
+import type { FlowRequest } from './requests';
+import type { FlowState } from './state';
+
+/** What the reducer needs from the widget's props. */
+export interface FlowConfig {
+  /** Failed credential or MFA attempts in a row before the lock-out guidance (default 3). */
+  maximumRetry: number;
+  accountSelectorEnable: boolean;
+  /** Polling an Async endpoint gives up after this long. */
+  pollTimeoutMs: number;
+  /** Flinks' inactivity window for an open RequestId. */
+  sessionTtlMs: number;
+  tag: string | null;
+}
+
+/** The guidance actions that change the step (links to the bank's site don't; exit has its own action). */
+export type StepAction =
+  'tryAgain' | 'answerAgain' | 'reenter' | 'startAgain' | 'doneTryAgain' | 'chooseAnotherBank';
+
+/** Everything that can happen to a connection. Every action that needs the time carries it (`at`, ms). */
+export type FlowAction =
+  | { type: 'START' }
+  | { type: 'ACCEPT_CONSENT'; at: number }
+  | { type: 'DENY_CONSENT' }
+  | { type: 'SELECT_INSTITUTION'; institution: string }
+  | { type: 'SUBMIT_CREDENTIALS'; username: string; at: number }
+  | { type: 'SUBMIT_MFA'; at: number }
+  | { type: 'AUTHORIZE_RESULT'; attempt: number; result: AuthorizeResult; at: number }
+  | { type: 'DATA_RESULT'; attempt: number; result: AccountsDataResult; at: number }
+  | { type: 'SELECT_ACCOUNT'; accountId: string }
+  | { type: 'FINISH_NOW' }
+  | { type: 'KEEP_WAITING' }
+  | { type: 'GUIDANCE_ACTION'; action: StepAction; at: number }
+  | { type: 'BACK' }
+  | { type: 'DEADLINE'; at: number }
+  | { type: 'ONLINE'; at: number }
+  | { type: 'OFFLINE' }
+  | { type: 'EXIT' };
+
+/** A move between states: the new state and the events it emits, in order. */
+export interface Move {
+  state: FlowState;
+  events: ConnectEvent[];
+}
+
+/** A step taken: the move, and the requests to make for it, as data (the store's runner makes them). */
+export interface Transition extends Move {
+  requests: FlowRequest[];
+}

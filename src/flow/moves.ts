@@ -1,0 +1,121 @@
+import type { FlinksCode } from '../api/codes';
+import type { Pending } from '../api/types';
+import type { FlowConfig, Move } from './actions';
+import { connectEvent, type ConnectEvent } from './events';
+import type { Activity, FlowContext, FlowState } from './state';
+
+/** The building blocks of the reducer's moves. */
+
+export const stay = (state: FlowState): Move => ({ state, events: [] });
+
+/** Moves to a screen and emits its load event (the retry flavour when it comes back with an error). */
+export function enter(state: FlowState, before: ConnectEvent[] = [], retry = false): Move {
+  return { state, events: [...before, ...loadEvents(state, retry)] };
+}
+
+/** `before`, then the events of `move`. */
+export function preceded(before: ConnectEvent[], move: Move): Move {
+  return { state: move.state, events: [...before, ...move.events] };
+}
+
+/** The ERROR event of a code received or raised, with what the host needs to find it. */
+export function errorEvent(code: FlinksCode, requestId: string | null, ctx: FlowContext): ConnectEvent {
+  return connectEvent('ERROR', { flinksCode: code, requestId, institution: ctx.institution });
+}
+
+/** A new attempt at the account data of `requestId`. */
+export function gather(ctx: FlowContext, requestId: string, at: number): Move {
+  return stay({
+    step: 'processing',
+    ctx: { ...ctx, attempt: ctx.attempt + 1, requestId },
+    activity: { kind: 'gathering', requestId },
+    since: at,
+  });
+}
+
+/** 202: keep polling. A repeat of the same answer changes nothing, so the polling clock keeps running. */
+export function wait(ctx: FlowContext, result: Pending, at: number, current?: FlowState): Move {
+  if (current?.step === 'processing' && current.activity.kind === 'waiting') {
+    if (current.activity.code === result.flinksCode) return stay(current);
+    return stay({ ...current, activity: { ...current.activity, code: result.flinksCode } });
+  }
+  const activity: Activity = {
+    kind: 'waiting',
+    code: result.flinksCode,
+    requestId: result.requestId,
+    keepWaiting: false,
+  };
+  return stay({
+    step: 'processing',
+    ctx: { ...ctx, attempt: ctx.attempt + 1, requestId: result.requestId },
+    activity,
+    since: at,
+  });
+}
+
+export function succeed(
+  ctx: FlowContext,
+  requestId: string,
+  loginId: string,
+  accountId: string | null,
+  config: FlowConfig,
+  before: ConnectEvent[],
+): Move {
+  const redirect = connectEvent('REDIRECT', {
+    loginId,
+    requestId,
+    institution: ctx.institution,
+    tag: config.tag,
+    ...(accountId === null ? {} : { accountId }),
+  });
+  return {
+    state: { step: 'success', ctx: { ...ctx, requestId, loginId }, requestId, loginId, accountId },
+    events: [...before, redirect],
+  };
+}
+
+/** The code on screen when the person leaves, if any: what `onExit` reports. */
+export function errorOnScreen(state: FlowState): FlinksCode | null {
+  if (state.step === 'guidance') return state.code;
+  if (state.step === 'credentials' || state.step === 'mfa') return state.error?.code ?? null;
+  return null;
+}
+
+export function close(state: FlowState, before: ConnectEvent[]): Move {
+  const code = errorOnScreen(state);
+  const error =
+    code === null ? null : { code, requestId: state.ctx.lastError?.requestId ?? state.ctx.requestId };
+  return {
+    state: { step: 'closed', ctx: state.ctx, from: state.step, error },
+    events: [...before, connectEvent('COMPONENT_CLOSE_SESSION', {})],
+  };
+}
+
+export function loadEvents(state: FlowState, retry = false): ConnectEvent[] {
+  switch (state.step) {
+    case 'consent':
+      return [connectEvent('COMPONENT_LOAD_CONSENT', {})];
+    case 'institution':
+      return [connectEvent('COMPONENT_LOAD_INSTITUTION_SELECTOR', {})];
+    case 'credentials':
+      if (state.error) return [connectEvent('COMPONENT_LOAD_CREDENTIAL_RETRY', {})];
+      return state.ctx.institution
+        ? [connectEvent('COMPONENT_LOAD_CREDENTIAL', { institution: state.ctx.institution })]
+        : [];
+    case 'mfa':
+      if (retry) return [connectEvent('COMPONENT_LOAD_MFA_RETRY', {})];
+      return [
+        connectEvent('COMPONENT_LOAD_MFA', {
+          mfaTypes: [...new Set(state.round.challenges.map((challenge) => String(challenge.Type)))],
+        }),
+      ];
+    case 'accounts':
+      return [connectEvent('COMPONENT_LOAD_ACCOUNT_SELECTION', { totalAccounts: state.accounts.length })];
+    default:
+      return [];
+  }
+}
+
+export function unreachable(value: never): never {
+  throw new Error(`Unhandled flow value: ${JSON.stringify(value)}`);
+}

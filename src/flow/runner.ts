@@ -1,0 +1,211 @@
+import type { MutationOptions, QueryClient } from '@tanstack/react-query';
+import { loadOnce } from '../loadOnce';
+import type { ApiError, FlinksClient, SecurityResponses } from '../api/types';
+import type { Language } from '../i18n/types';
+import type { FlowAction } from './actions';
+import {
+  accountsMutation,
+  answerMfaMutation,
+  authorizeMutation,
+  cachedAuthorizeMutation,
+  type Lifetime,
+} from './mutations';
+import type { FlowRequest } from './requests';
+import type { FlowState } from './state';
+
+/** What the runner reads at the moment it sends: the latest props. */
+export interface RunnerSettings {
+  client: FlinksClient;
+  /** The host's react-query client, or null: the widget then makes its own with the first request. */
+  queryClient: QueryClient | null;
+  language: Language;
+  pollIntervalMs: number;
+  now(): number;
+}
+
+/** Makes the requests the reducer asks for, through the react-query mutations, and feeds each answer back. */
+export interface RequestRunner {
+  run(request: FlowRequest): void;
+  /** Keeps the password, or the answers, for the call the next transition asks for. */
+  hold(secret: { password: string } | { answers: SecurityResponses }): void;
+  /** Lets go of a secret no state can send any more. */
+  forget(state: FlowState): void;
+  /** Cancels every call and timer: the widget is gone. Answers still on their way are dropped. */
+  stop(): void;
+}
+
+/** react-query's core, fetched with the first request (or ahead, with the later screens); fetched anew after a failure. */
+const executor = loadOnce(() => import('./execute'), { retryOnLoad: true });
+
+/** Starts fetching what sending needs, before the first request. */
+export function prefetchExecutor(): void {
+  executor.load().catch(() => undefined);
+}
+
+export function createRequestRunner(
+  settings: () => RunnerSettings,
+  dispatch: (action: FlowAction) => void,
+): RequestRunner {
+  let controller = new AbortController();
+  let ownClient: QueryClient | null = null;
+  let password: string | null = null;
+  let answers: SecurityResponses | null = null;
+  let deadline: ReturnType<typeof setTimeout> | undefined;
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+
+  /** Sends one mutation and feeds its answer back, unless the widget went away meanwhile. */
+  function send<Result, Variables>(
+    options: MutationOptions<Result, Error, Variables>,
+    variables: Variables,
+    settle: (result: Result | ApiError, at: number) => FlowAction,
+  ): void {
+    const signal = controller.signal;
+    executor
+      .load()
+      .then(
+        ({ execute, ownQueryClient }) => {
+          const queryClient = settings().queryClient ?? (ownClient ??= ownQueryClient());
+          return execute(queryClient, options, variables).catch(unexpected);
+        },
+        // Like the answer checks: code that could not be downloaded is a network problem, said so.
+        (): ApiError => ({
+          kind: 'error',
+          httpStatus: null,
+          flinksCode: 'NETWORK_ERROR',
+          message: 'The code that sends calls could not be loaded.',
+          requestId: null,
+          cause: 'network',
+        }),
+      )
+      .then((result) => {
+        if (!signal.aborted) dispatch(settle(result, settings().now()));
+      });
+  }
+
+  function later(delayMs: number, task: () => void): ReturnType<typeof setTimeout> {
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        task();
+      },
+      Math.max(0, delayMs),
+    );
+    timers.add(timer);
+    return timer;
+  }
+
+  function run(request: FlowRequest): void {
+    const { client, language, pollIntervalMs, now } = settings();
+    const lifetime: Lifetime = () => controller.signal;
+    switch (request.kind) {
+      case 'signIn': {
+        if (password === null) return;
+        const { institution, username, tag, attempt } = request;
+        send(
+          authorizeMutation(client, lifetime),
+          { institution, username, password, language, save: true, ...(tag ? { tag } : {}) },
+          (result, at) => ({ type: 'AUTHORIZE_RESULT', attempt, result, at }),
+        );
+        return;
+      }
+      case 'answer': {
+        if (answers === null) return;
+        const { attempt, requestId } = request;
+        const securityResponses = answers;
+        // Answers are never sent twice: they leave the runner with this call.
+        answers = null;
+        send(
+          answerMfaMutation(client, lifetime),
+          { requestId, securityResponses, language },
+          (result, at) => ({ type: 'AUTHORIZE_RESULT', attempt, result, at }),
+        );
+        return;
+      }
+      case 'resume':
+      case 'reconnect': {
+        const { attempt } = request;
+        const reopen =
+          request.kind === 'resume'
+            ? { kind: 'resume' as const, requestId: request.requestId, language }
+            : {
+                kind: 'reconnect' as const,
+                loginId: request.loginId,
+                language,
+                ...(request.tag ? { tag: request.tag } : {}),
+              };
+        send(cachedAuthorizeMutation(client, lifetime), reopen, (result, at) => ({
+          type: 'AUTHORIZE_RESULT',
+          attempt,
+          result,
+          at,
+        }));
+        return;
+      }
+      case 'gather':
+      case 'poll': {
+        const { attempt, requestId, detail } = request;
+        const poll = request.kind === 'poll';
+        const ask = () =>
+          send(accountsMutation(client, lifetime), { requestId, detail, poll }, (result, at) => ({
+            type: 'DATA_RESULT',
+            attempt,
+            result,
+            at,
+          }));
+        // The 202 that started the wait counts as the first answer: the next call goes out one interval later.
+        if (poll) later(pollIntervalMs, ask);
+        else ask();
+        return;
+      }
+      case 'wait':
+        if (deadline !== undefined) {
+          clearTimeout(deadline);
+          timers.delete(deadline);
+        }
+        deadline = later(request.until - now(), () => dispatch({ type: 'DEADLINE', at: settings().now() }));
+        return;
+      default: {
+        const unreachable: never = request;
+        return unreachable;
+      }
+    }
+  }
+
+  return {
+    run,
+    hold(secret) {
+      if ('password' in secret) password = secret.password;
+      else answers = secret.answers;
+    },
+    forget(state) {
+      const signingIn =
+        state.step === 'processing' &&
+        (state.activity.kind === 'signingIn' ||
+          (state.activity.kind === 'retrying' && state.activity.of === 'signingIn'));
+      // The password stays only while an automatic retry may need to send it again.
+      if (!signingIn) password = null;
+      if (state.step !== 'mfa' || !state.sending) answers = null;
+    },
+    stop() {
+      controller.abort();
+      controller = new AbortController();
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      deadline = undefined;
+      password = null;
+      answers = null;
+    },
+  };
+}
+
+/** The client never throws; should anything else, the person still gets a screen, not a crash. */
+function unexpected(error: unknown): ApiError {
+  return {
+    kind: 'error',
+    httpStatus: null,
+    flinksCode: 'MALFORMED_RESPONSE',
+    message: error instanceof Error ? error.name : 'Unexpected failure',
+    requestId: null,
+    cause: 'malformed',
+  };
+}

@@ -1,0 +1,46 @@
+import type { ComponentType } from 'react';
+import { loadChecks } from '../api/client';
+import { prefetchExecutor } from '../flow/runner';
+import { forgetFailedMessages, loadMessages, type Language } from '../i18n';
+import { loadOnce } from '../loadOnce';
+import type * as later from '../steps/later';
+
+type LaterSteps = typeof later;
+
+/**
+ * The screens after the first one, in one chunk: fetched once. Once it is in, a screen renders without suspending at
+ * all. A failed download stays failed (no loop of retries) until the person asks to try again.
+ */
+const laterSteps = loadOnce<LaterSteps>(() => import('../steps/later'));
+
+/** A screen from the later chunk: suspends (see the `<Suspense>` around the steps) until the chunk is in. */
+function laterStep<Props extends object>(pick: (steps: LaterSteps) => ComponentType<Props>) {
+  return function LaterStep(props: Props) {
+    const Step = pick(laterSteps.read());
+    return <Step {...props} />;
+  };
+}
+
+export const AccountsStep = laterStep((steps) => steps.AccountsStep);
+export const GuidanceStep = laterStep((steps) => steps.GuidanceStep);
+export const MfaStep = laterStep((steps) => steps.MfaStep);
+export const ProcessingStep = laterStep((steps) => steps.ProcessingStep);
+export const SuccessStep = laterStep((steps) => steps.SuccessStep);
+
+/**
+ * Starts fetching what the first submit needs, once the person is on the credential form: the later screens, their
+ * text, and the client's answer checks.
+ */
+export function prefetchLaterSteps(language: Language): void {
+  // A prefetch that failed is forgotten, so the screen that needs the chunk fetches it again.
+  laterSteps.load().catch(laterSteps.retry);
+  loadMessages(language).catch(forgetFailedMessages);
+  loadChecks().catch(() => undefined);
+  prefetchExecutor();
+}
+
+/** "Try again" on a screen that did not load: what failed to download is fetched anew. */
+export function forgetFailedDownloads(): void {
+  laterSteps.retry();
+  forgetFailedMessages();
+}
