@@ -10,7 +10,7 @@ import {
 } from 'react';
 import { createFlinksClient, DEFAULT_TIMEOUT_MS, type FlinksClient } from './api';
 import { loadChecks } from './api/client';
-import type { ConnectEventArgs } from './flow/events';
+import { eventListener, type ConnectEventHandler } from './flow/events';
 import type { ConnectExitError, ConnectExitMetadata, ConnectSuccessMetadata } from './flow/host';
 import type { FlowConfig } from './flow/reducer';
 import { FLINKS_SESSION_TTL_MS, isMidConnection, screenKey, type FlowState } from './flow/state';
@@ -92,10 +92,11 @@ export interface ConnectWidgetProps {
   /** Shares your react-query client; the widget brings its own otherwise. */
   queryClient?: QueryClient;
   /**
-   * Every event (CONTRACT §4), never with a secret. Narrow on the name:
-   * `onEvent={(name, metadata) => { if (name === 'ERROR') log(metadata.flinksCode); }}`
+   * Every event (CONTRACT §4), never with a secret, as `(name, metadata)`. Narrow on the name:
+   * `onEvent={(name, metadata) => { if (name === 'ERROR') log(metadata.flinksCode); }}`, or take the name alone:
+   * `onEvent={(name) => track(name)}`.
    */
-  onEvent?: (...event: ConnectEventArgs) => void;
+  onEvent?: ConnectEventHandler;
   /** The connection is done: keep `loginId` server-side. Called once, after the REDIRECT event. */
   onSuccess?: (metadata: ConnectSuccessMetadata) => void;
   /** The person left. `error` is the problem on screen when they did, with a developer message; null otherwise. */
@@ -221,7 +222,7 @@ function WidgetBody(props: BodyProps) {
     },
     language,
     pollIntervalMs: props.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
-    ...(props.onEvent ? { onEvent: props.onEvent } : {}),
+    ...(props.onEvent ? { onEvent: eventListener(props.onEvent) } : {}),
     ...(props.onSuccess ? { onSuccess: props.onSuccess } : {}),
     ...(props.onExit ? { onExit: props.onExit } : {}),
   });

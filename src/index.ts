@@ -5,6 +5,7 @@ export {
   CONNECT_EVENT_NAMES,
   type ConnectEvent,
   type ConnectEventArgs,
+  type ConnectEventHandler,
   type ConnectEventMetadata,
   type ConnectEventName,
 } from './flow/events';

@@ -1,5 +1,10 @@
 import { frameTitles } from './messages';
-import type { ConnectEventArgs, ConnectEventMetadata } from '../flow/events';
+import {
+  eventListener,
+  type ConnectEventArgs,
+  type ConnectEventHandler,
+  type ConnectEventMetadata,
+} from '../flow/events';
 import { decode, isWidgetEventName, type WidgetError, type WidgetSuccess } from './protocol';
 
 /** What the host learns when the person leaves without connecting. */
@@ -19,7 +24,7 @@ export interface ExitMetadata {
  */
 export interface ConnectHandlers {
   /** Every event the widget sends, REDIRECT and COMPONENT_CLOSE_SESSION included. */
-  onEvent?: (...event: ConnectEventArgs) => void;
+  onEvent?: ConnectEventHandler;
   /** The connection succeeded (REDIRECT): keep `loginId`. */
   onSuccess?: (success: WidgetSuccess) => void;
   /** The person closed the widget. `error` is the last error they met, or null. */
@@ -78,7 +83,7 @@ export function connectFrame(
     if (step === 'ERROR') lastError = metadata as WidgetError;
 
     const { onEvent, onSuccess, onExit } = handlers();
-    onEvent?.(...([step, metadata] as ConnectEventArgs));
+    if (onEvent) eventListener(onEvent)(...([step, metadata] as ConnectEventArgs));
     if (step === 'REDIRECT') onSuccess?.(metadata as WidgetSuccess);
     if (step === 'COMPONENT_CLOSE_SESSION') onExit?.(lastError, { institution, requestId });
   }
