@@ -1,12 +1,12 @@
 import { QueryClient } from '@tanstack/react-query';
 import {
   Suspense,
-  use,
   useDeferredValue,
+  useLayoutEffect,
   useMemo,
+  useRef,
   useState,
   type ComponentType,
-  type ReactPromise,
 } from 'react';
 import { createFlinksClient, DEFAULT_TIMEOUT_MS, type FlinksClient } from './api';
 import { loadChecks } from './api/client';
@@ -32,6 +32,7 @@ import { CredentialsStep } from './steps/credentials';
 import type * as later from './steps/later';
 import { ClosedStep, ExitDialog } from './steps/exit';
 import { InstitutionStep } from './steps/institution';
+import { promiseStatus, readPromise, tracked } from './suspense';
 import { StepBoundary, StepFocusContext, titleAndBody, useCountdown, withBank } from './ui';
 import './styles/widget.css';
 
@@ -106,33 +107,26 @@ export interface ConnectWidgetProps {
 type LaterSteps = typeof later;
 
 /**
- * The screens after the first one, in one chunk: fetched once. The promise records its outcome as React's `use()`
- * reads it, so once the chunk is in, a screen renders without suspending at all. A failed download stays failed
- * (no loop of retries) until the person asks to try again.
+ * The screens after the first one, in one chunk: fetched once. `readPromise` records the promise's outcome, so once
+ * the chunk is in, a screen renders without suspending at all. A failed download stays failed (no loop of retries)
+ * until the person asks to try again.
  */
-let laterSteps: (Promise<LaterSteps> & ReactPromise<LaterSteps>) | null = null;
+let laterSteps: Promise<LaterSteps> | null = null;
 
-function loadLaterSteps(): Promise<LaterSteps> & ReactPromise<LaterSteps> {
-  if (!laterSteps) {
-    const loading = import('./steps/later');
-    loading.then(
-      (steps) => Object.assign(loading, { status: 'fulfilled', value: steps }),
-      (reason: unknown) => Object.assign(loading, { status: 'rejected', reason }),
-    );
-    laterSteps = loading;
-  }
+function loadLaterSteps(): Promise<LaterSteps> {
+  laterSteps ??= tracked(import('./steps/later'));
   return laterSteps;
 }
 
 /** "Try again" after a failed download: the next screen that needs the chunk fetches it anew. */
 function forgetFailedLaterSteps(): void {
-  if (laterSteps?.status === 'rejected') laterSteps = null;
+  if (laterSteps && promiseStatus(laterSteps) === 'rejected') laterSteps = null;
 }
 
 /** A screen from the later chunk: suspends (see the `<Suspense>` around the steps) until the chunk is in. */
 function laterStep<Props extends object>(pick: (steps: LaterSteps) => ComponentType<Props>) {
   return function LaterStep(props: Props) {
-    const Step = pick(use(loadLaterSteps()));
+    const Step = pick(readPromise(loadLaterSteps()));
     return <Step {...props} />;
   };
 }
@@ -228,6 +222,11 @@ function WidgetBody(props: BodyProps) {
   });
   const { state } = flow;
   const [confirmingExit, setConfirmingExit] = useState(false);
+  // Set on the element itself: React 18 does not know the `inert` attribute (React 19 does).
+  const card = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (card.current) card.current.inert = confirmingExit;
+  }, [confirmingExit]);
 
   // The first screen keeps the host page's focus; every later screen takes it.
   const key = screenKey(state);
@@ -241,12 +240,7 @@ function WidgetBody(props: BodyProps) {
 
   return (
     <div className="cw-widget" data-theme={props.theme ?? 'light'} lang={language}>
-      <div
-        className="cw-card"
-        role="region"
-        aria-label={m.ui.widget.label}
-        inert={confirmingExit || undefined}
-      >
+      <div ref={card} className="cw-card" role="region" aria-label={m.ui.widget.label}>
         {(canGoBack || showClose) && (
           <div className="cw-toolbar">
             {canGoBack && (

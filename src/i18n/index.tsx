@@ -1,4 +1,5 @@
-import { createContext, use, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { readPromise } from '../suspense';
 import type { Messages, UiMessages } from './catalog';
 import type { Language } from './types';
 import { ui as englishUi } from './en/ui';
@@ -30,7 +31,7 @@ const I18nContext = createContext<I18nValue>({ language: 'en', messages: { ui: e
  */
 export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
   const catalog = uiCatalogOf(language);
-  const messages = 'ready' in catalog ? catalog.ready : use(catalog.loading);
+  const messages = 'ready' in catalog ? catalog.ready : readPromise(catalog.loading);
   const value = useMemo(() => ({ language, messages }), [language, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
@@ -47,7 +48,7 @@ export function useUiMessages(): UiMessages {
  */
 export function useMessages(): Messages {
   const catalog = catalogOf(useContext(I18nContext).language);
-  return 'ready' in catalog ? catalog.ready : use(catalog.loading);
+  return 'ready' in catalog ? catalog.ready : readPromise(catalog.loading);
 }
 
 export function useLanguage(): Language {
