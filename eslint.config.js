@@ -22,7 +22,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/**', 'bench/**', 'test/**', '.storybook/**', '*.config.ts'],
+    files: ['server/**', 'bench/**', 'scripts/**', 'test/**', '.storybook/**', '*.config.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -34,6 +34,7 @@ export interface ConnectEventMetadata {
   };
 }
 
+/** The name of an event, as `onEvent` receives it first. */
 export type ConnectEventName = keyof ConnectEventMetadata;
 
 /** Every event name, in the order a connection usually meets them. */
