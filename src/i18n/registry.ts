@@ -1,6 +1,7 @@
 import type { LaterMessages, Messages, UiMessages } from './catalog';
 import { ui as englishUi } from './en/ui';
 import type { Language } from './types';
+import { tracked } from '../suspense';
 
 /*
  * The catalogs in memory, in two parts per language. The `ui` part (first screens, the widget's frame) of English
@@ -63,12 +64,15 @@ export function loadUiMessages(language: Language): Promise<UiMessages> {
   let pending = firstPartLoads.get(language);
   if (!pending && ready) return Promise.resolve(ready);
   if (!pending) {
-    pending = uiLoaders[language]().then(
-      (messages) => {
-        firstParts.set(language, messages);
-        return messages;
-      },
-      () => english,
+    // Tracked from the start, so a render that reads it once it has settled does not suspend again.
+    pending = tracked(
+      uiLoaders[language]().then(
+        (messages) => {
+          firstParts.set(language, messages);
+          return messages;
+        },
+        () => english,
+      ),
     );
     firstPartLoads.set(language, pending);
   }
@@ -85,16 +89,18 @@ export function loadMessages(language: Language): Promise<Messages> {
   let pending = completeLoads.get(language);
   if (!pending && ready) return Promise.resolve(ready);
   if (!pending) {
-    const loading: Promise<Messages> = Promise.all([
-      loadUiMessages(language),
-      laterLoaders[language]().catch((reason: unknown) =>
-        language === 'en' ? Promise.reject(reason) : loadMessages('en'),
-      ),
-    ]).then(([first, later]) => {
-      const messages: Messages = { ...later, ui: first.ui };
-      complete.set(language, messages);
-      return messages;
-    });
+    const loading: Promise<Messages> = tracked(
+      Promise.all([
+        loadUiMessages(language),
+        laterLoaders[language]().catch((reason: unknown) =>
+          language === 'en' ? Promise.reject(reason) : loadMessages('en'),
+        ),
+      ]).then(([first, later]) => {
+        const messages: Messages = { ...later, ui: first.ui };
+        complete.set(language, messages);
+        return messages;
+      }),
+    );
     loading.catch(() => failed.add(loading));
     completeLoads.set(language, loading);
     pending = loading;
