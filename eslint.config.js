@@ -22,6 +22,11 @@ export default tseslint.config(
     },
   },
   {
+    // The consumer apps' browser driver, a plain Node script run inside each installed app.
+    files: ['test/consumers/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
     files: ['server/**', 'bench/**', 'scripts/**', 'test/**', '.storybook/**', '*.config.ts'],
     rules: { 'no-console': 'off' },
   },
