@@ -10,6 +10,7 @@ import type {
   TransportFailure,
 } from './types';
 import { LIMITS } from './limits';
+import { refusalMessage, refusedCrossOrigin, reportRefusalInDevelopment } from './refusal';
 import type { Checked, Checks } from './schema';
 
 /** Above Flinks' 210 s dispatch limit: a bank login can be slow. */
@@ -216,9 +217,14 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
           stopped,
         ]);
       } catch {
-        return (
-          stoppedFailure() ?? failure('network', 'NETWORK_ERROR', 'The API could not be reached.', context)
-        );
+        const stoppedEarly = stoppedFailure();
+        if (stoppedEarly) return stoppedEarly;
+        if (await refusedCrossOrigin(`${baseUrl}/${call.path}`, fetchImpl)) {
+          const message = refusalMessage(`${baseUrl}/${call.path}`);
+          reportRefusalInDevelopment(message);
+          return failure('refused', 'NETWORK_ERROR', message, context);
+        }
+        return failure('network', 'NETWORK_ERROR', 'The API could not be reached.', context);
       }
 
       let body: BodyText;

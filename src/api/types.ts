@@ -118,7 +118,8 @@ export interface ErrorBody {
 }
 
 /** Why a call failed, when the client raised it rather than the API. */
-export type TransportFailure = 'network' | 'timeout' | 'malformed' | 'aborted' | 'http';
+/** `refused`: the browser refused a cross-origin call the API could have answered (CORS, see `refusal.ts`). */
+export type TransportFailure = 'network' | 'refused' | 'timeout' | 'malformed' | 'aborted' | 'http';
 
 /**
  * Every failure of a call, one shape. `flinksCode` is the API's code when it sent one (kept even when unknown),
