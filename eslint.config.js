@@ -22,7 +22,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/**', 'bench/**', 'test/**', '.storybook/**', '*.config.ts'],
+    // The consumer apps' browser driver, a plain Node script run inside each installed app.
+    files: ['test/consumers/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['server/**', 'bench/**', 'scripts/**', 'test/**', '.storybook/**', '*.config.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -21,7 +21,20 @@ const PREACT_FOR_REACT = [
   { find: /^react$/, replacement: 'preact/compat' },
 ];
 
-// `vite build --mode lib` builds the npm library (React and friends external);
+/** Not bundled into the package: its peer and runtime dependencies, and Node's own modules. */
+const LIBRARY_EXTERNALS = [
+  /^react($|\/)/,
+  /^react-dom($|\/)/,
+  /^@tanstack\//,
+  /^react-hook-form($|\/)/,
+  /^valibot($|\/)/,
+  /^hono($|\/)/,
+  /^@hono\//,
+  /^msw($|\/)/,
+  /^node:/,
+];
+
+// `vite build --mode lib` and `--mode lib-server` build the npm package's entries (dependencies external);
 // `vite build --mode app` builds the pages served by `npm start` (demo, embed page);
 // `vite build --mode sdk` then adds the host SDK, `/connect.js`, a plain script (IIFE) beside them;
 // `vite build --mode server` compiles the server that serves them (`npm start`).
@@ -60,21 +73,44 @@ export default defineConfig(({ mode, command }): UserConfig => {
     };
   }
   if (mode === 'lib') {
+    // The widget, for React apps. Every file starts with 'use client' (Next.js App Router and other React Server
+    // Component frameworks then know it runs in the browser). ESM, and CommonJS for `require()` and Jest.
     return {
       plugins: [react()],
       publicDir: false,
       build: {
         outDir: 'dist/lib',
         emptyOutDir: true,
-        sourcemap: true,
+        sourcemap: false,
         lib: {
           entry: { index: resolve(root, 'src/index.ts') },
-          formats: ['es'],
+          formats: ['es', 'cjs'],
           cssFileName: 'connect-widget',
         },
         rollupOptions: {
-          external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^react-hook-form($|\/)/],
+          external: LIBRARY_EXTERNALS,
+          output: { banner: "'use client';" },
         },
+      },
+    };
+  }
+  if (mode === 'lib-server') {
+    // The entries without React: `./server` (safe in a React Server Component), `./sandbox` and `./sandbox/msw`.
+    return {
+      publicDir: false,
+      build: {
+        outDir: 'dist/lib',
+        emptyOutDir: false,
+        sourcemap: false,
+        lib: {
+          entry: {
+            server: resolve(root, 'src/server.ts'),
+            sandbox: resolve(root, 'src/sandbox/index.ts'),
+            'sandbox-msw': resolve(root, 'src/sandbox/msw.ts'),
+          },
+          formats: ['es', 'cjs'],
+        },
+        rollupOptions: { external: LIBRARY_EXTERNALS },
       },
     };
   }

@@ -3,8 +3,21 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium';
+import { react18Path } from './test/react18/install';
 
 // .storybook/check-chromium.ts checks the same path before the browser suites start.
+
+/** React and the libraries built on it, resolved from test/react18 (React 18) instead of the root (React 19). */
+const REACT18_ALIASES = [
+  'react',
+  'react-dom',
+  '@testing-library/react',
+  '@tanstack/react-query',
+  'react-hook-form',
+].map((name) => ({
+  find: new RegExp(`^${name.replace('/', '\\/')}(?=$|/)`),
+  replacement: react18Path(name),
+}));
 
 function storybookProject(name: string, initialGlobals: Record<string, string>) {
   return {
@@ -33,6 +46,18 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/unit/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup-dom.ts'],
+        },
+      },
+      {
+        // The same unit and component tests on React 18, the lowest React the package supports (peer `^18.2 || ^19`).
+        extends: true,
+        resolve: { alias: REACT18_ALIASES },
+        test: {
+          name: 'unit-react18',
+          environment: 'jsdom',
+          include: ['test/unit/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/setup-dom.ts'],
+          globalSetup: ['test/react18/install.ts'],
         },
       },
       {

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { Suspense, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { Suspense, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createFlinksClient, DEFAULT_TIMEOUT_MS, type FlinksClient } from './api';
-import type { ConnectEventArgs } from './flow/events';
+import { eventListener, type ConnectEventHandler } from './flow/events';
 import type { ConnectExitError, ConnectExitMetadata, ConnectSuccessMetadata } from './flow/host';
 import type { FlowConfig } from './flow/reducer';
 import { FLINKS_SESSION_TTL_MS, isMidConnection, screenKey } from './flow/state';
@@ -89,10 +89,11 @@ export interface ConnectWidgetProps {
   /** Shares your react-query client; the widget brings its own otherwise. */
   queryClient?: QueryClient;
   /**
-   * Every event (CONTRACT §4), never with a secret. Narrow on the name:
-   * `onEvent={(name, metadata) => { if (name === 'ERROR') log(metadata.flinksCode); }}`
+   * Every event (CONTRACT §4), never with a secret, as `(name, metadata)`. Narrow on the name:
+   * `onEvent={(name, metadata) => { if (name === 'ERROR') log(metadata.flinksCode); }}`, or take the name alone:
+   * `onEvent={(name) => track(name)}`.
    */
-  onEvent?: (...event: ConnectEventArgs) => void;
+  onEvent?: ConnectEventHandler;
   /** The connection is done: keep `loginId` server-side. Called once, after the REDIRECT event. */
   onSuccess?: (metadata: ConnectSuccessMetadata) => void;
   /** The person left. `error` is the problem on screen when they did, with a developer message; null otherwise. */
@@ -168,12 +169,17 @@ function WidgetBody(props: BodyProps) {
     },
     language,
     pollIntervalMs: props.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
-    ...(props.onEvent ? { onEvent: props.onEvent } : {}),
+    ...(props.onEvent ? { onEvent: eventListener(props.onEvent) } : {}),
     ...(props.onSuccess ? { onSuccess: props.onSuccess } : {}),
     ...(props.onExit ? { onExit: props.onExit } : {}),
   });
   const { state } = flow;
   const [confirmingExit, setConfirmingExit] = useState(false);
+  // Set on the element itself: React 18 does not know the `inert` attribute (React 19 does).
+  const card = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (card.current) card.current.inert = confirmingExit;
+  }, [confirmingExit]);
 
   // The first screen keeps the host page's focus; every later screen takes it.
   const key = screenKey(state);
@@ -192,12 +198,7 @@ function WidgetBody(props: BodyProps) {
       guidanceOverrides={props.guidanceOverrides}
     >
       <div className="cw-widget" data-theme={props.theme ?? 'light'} lang={language}>
-        <div
-          className="cw-card"
-          role="region"
-          aria-label={m.ui.widget.label}
-          inert={confirmingExit || undefined}
-        >
+        <div ref={card} className="cw-card" role="region" aria-label={m.ui.widget.label}>
           {(canGoBack || showClose) && (
             <div className="cw-toolbar">
               {canGoBack && (

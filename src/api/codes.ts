@@ -36,6 +36,7 @@ export const KNOWN_FLINKS_CODES = [
   'MALFORMED_RESPONSE',
 ] as const;
 
+/** A Flinks code the widget has guidance for. */
 export type KnownFlinksCode = (typeof KNOWN_FLINKS_CODES)[number];
 
 /**
@@ -55,6 +56,7 @@ export type FlinksCode = KnownFlinksCode | (string & {});
 
 const known = new Set<string>(KNOWN_FLINKS_CODES);
 
+/** Whether the widget has guidance for this code (any other code gets the honest UNKNOWN screen). */
 export function isKnownFlinksCode(code: string): code is KnownFlinksCode {
   return known.has(code);
 }

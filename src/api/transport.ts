@@ -1,6 +1,7 @@
 import type { ApiError, CallOptions, ClientOptions } from './types';
 import { LIMITS } from './limits';
 import { failure, malformed, orStatusFailure } from './answers';
+import { refusalMessage, refusedCrossOrigin, reportRefusalInDevelopment } from './refusal';
 import type { Checks } from './schema';
 import { loadOnce } from '../loadOnce';
 
@@ -211,9 +212,14 @@ export function createTransport(options: ClientOptions) {
           stopped,
         ]);
       } catch {
-        return (
-          stoppedFailure() ?? failure('network', 'NETWORK_ERROR', 'The API could not be reached.', context)
-        );
+        const stoppedEarly = stoppedFailure();
+        if (stoppedEarly) return stoppedEarly;
+        if (await refusedCrossOrigin(`${baseUrl}/${call.path}`, fetchImpl)) {
+          const message = refusalMessage(`${baseUrl}/${call.path}`);
+          reportRefusalInDevelopment(message);
+          return failure('refused', 'NETWORK_ERROR', message, context);
+        }
+        return failure('network', 'NETWORK_ERROR', 'The API could not be reached.', context);
       }
 
       let body: BodyText;

@@ -117,9 +117,13 @@ export interface ErrorBody {
   RequestId?: string;
 }
 
-/** Why a call failed, when the client raised it rather than the API. */
-/** `session`: the server refused the connect session (missing, expired, from another origin) and it could not be renewed. */
-export type TransportFailure = 'network' | 'timeout' | 'malformed' | 'aborted' | 'http' | 'session';
+/**
+ * Why a call failed, when the client raised it rather than the API.
+ * `refused`: the browser refused a cross-origin call the API could have answered (CORS, see `refusal.ts`).
+ * `session`: the server refused the connect session (missing, expired, from another origin) and it could not be renewed.
+ */
+export type TransportFailure =
+  'network' | 'refused' | 'timeout' | 'malformed' | 'aborted' | 'http' | 'session';
 
 /**
  * Every failure of a call, one shape. `flinksCode` is the API's code when it sent one (kept even when unknown),

@@ -8,6 +8,7 @@ import {
   type ConnectHandlers,
 } from './frame';
 
+/** Props of `<ConnectFrame>`: the widget page's address and the host callbacks. */
 export interface ConnectFrameProps extends ConnectHandlers {
   /** The widget's `/embed.html` address with its parameters; `parentOrigin` is added when missing. */
   url: string;

@@ -1,5 +1,11 @@
 import { frameTitles } from './messages';
-import type { ConnectEventArgs, ConnectEventMetadata, ConnectEventName } from '../flow/events';
+import {
+  eventListener,
+  type ConnectEventArgs,
+  type ConnectEventHandler,
+  type ConnectEventMetadata,
+  type ConnectEventName,
+} from '../flow/events';
 import { decode, decodeExit, isWidgetEventName, type WidgetError, type WidgetSuccess } from './protocol';
 
 /** What the host learns when the person leaves without connecting. */
@@ -19,7 +25,7 @@ export interface ExitMetadata {
  */
 export interface ConnectHandlers {
   /** Every event the widget sends, REDIRECT and COMPONENT_CLOSE_SESSION included. */
-  onEvent?: (...event: ConnectEventArgs) => void;
+  onEvent?: ConnectEventHandler;
   /** The connection succeeded (REDIRECT): keep `loginId`. */
   onSuccess?: (success: WidgetSuccess) => void;
   /**
@@ -116,7 +122,7 @@ export function connectFrame(
     else if (LEAVES_THE_PROBLEM.has(step)) onScreen = null;
 
     const { onEvent, onSuccess, onExit } = handlers();
-    onEvent?.(...([step, metadata] as ConnectEventArgs));
+    if (onEvent) eventListener(onEvent)(...([step, metadata] as ConnectEventArgs));
     if (step === 'REDIRECT') onSuccess?.(metadata as WidgetSuccess);
     if (step === 'COMPONENT_CLOSE_SESSION') {
       const error = told ? told.error : onScreen;

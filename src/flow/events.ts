@@ -34,6 +34,7 @@ export interface ConnectEventMetadata {
   };
 }
 
+/** The name of an event, as `onEvent` receives it first. */
 export type ConnectEventName = keyof ConnectEventMetadata;
 
 /** Every event name, in the order a connection usually meets them. */
@@ -73,6 +74,26 @@ export type ConnectEvent = {
 export type ConnectEventArgs = {
   [Name in ConnectEventName]: [name: Name, metadata: ConnectEventMetadata[Name]];
 }[ConnectEventName];
+
+/**
+ * The type of `onEvent`, called as `onEvent(name, metadata)` (CONTRACT §4). Every handler a host writes fits:
+ * - `(name, metadata) => { if (name === 'ERROR') log(metadata.flinksCode); }`: checking the name narrows the metadata;
+ * - `(name) => track(name)`: the name alone;
+ * - `(...event) => forward(...event)`, or a function declared elsewhere with compatible parameters.
+ *
+ * Why two members: TypeScript gives a handler its parameter types from the first (the union of tuples that narrows),
+ * but does not accept a one-argument function for it. The second accepts those, and gives no parameter types of its
+ * own (its generic `never` overload keeps TypeScript from merging its two signatures). test/types/on-event.test-d.ts
+ * keeps each case fixed.
+ */
+export type ConnectEventHandler =
+  | ((...event: ConnectEventArgs) => void)
+  | { <Unused>(unused: Unused & never): void; (name: ConnectEventName): void };
+
+/** Any `ConnectEventHandler` as what it is at run time: a function called with the name and the metadata. */
+export function eventListener(handler: ConnectEventHandler): (...event: ConnectEventArgs) => void {
+  return handler as (...event: ConnectEventArgs) => void;
+}
 
 export function connectEvent<Name extends ConnectEventName>(
   name: Name,

@@ -36,7 +36,7 @@ export const DEVELOPER_MESSAGES: Readonly<Record<GuidanceCode, string>> = {
   TOO_MANY_REQUESTS:
     'The API rate limit was reached (429). The try-again action is held behind a countdown; check that the integration does not loop on requests.',
   NETWORK_ERROR:
-    'Raised by the widget: the request never got an HTTP answer (offline, DNS, CORS or connection reset). Retried automatically when the browser comes back online.',
+    "Raised by the widget: the request never got an HTTP answer (offline, DNS, CORS or connection reset). Retried automatically when the browser comes back online. When the API could be reached but refused this page's origin (CORS), the console says so in development: add the origin to CONNECT_ALLOWED_ORIGINS.",
   TIMEOUT:
     'Raised by the widget: no answer within CONNECT_REQUEST_TIMEOUT_MS. The institution or the API is slow; the request may still complete server-side.',
   CONCURRENT_SESSION:

@@ -128,6 +128,7 @@ function numberParam(value: string | undefined): number | undefined {
   return Number.isNaN(parsed) ? undefined : parsed;
 }
 
+/** A new sandbox bank, with its own sessions and logins: one per test file, `reset()` between tests. */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const now = options.now ?? (() => Date.now()); // read late, so fake timers installed after creation move it too
   const store = new SandboxStore(options.sessionTtlMs ?? 480_000);

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useRef } from 'react';
+import { createContext, useContext, useLayoutEffect, useRef } from 'react';
 
 /**
  * Whether a newly mounted screen takes focus. False for the very first screen, so that mounting the widget
@@ -10,7 +10,8 @@ export const StepFocusContext = createContext(false);
 export function useStepFocus<T extends HTMLElement>() {
   const ref = useRef<T>(null);
   const shouldFocus = useContext(StepFocusContext);
-  useEffect(() => {
+  // In the commit itself (not after paint), so focus has moved by the time the screen shows, on React 18 as on 19.
+  useLayoutEffect(() => {
     if (shouldFocus) ref.current?.focus();
     // Only on mount: a language switch re-renders the screen and must leave focus where it is.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { guidanceFor } from '../../src';
+import { guidanceFor } from '../../src/i18n/guidance';
 import type { SecurityChallenge } from '../../src/api/types';
 import { I18nProvider, type Language } from '../../src/i18n';
 import { MfaStep } from '../../src/steps/mfa';

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectWidgetProps } from '../../src/ConnectWidget';
 import type { DeploymentConfig } from '../../src/embed/config';
 import { EmbedPage } from '../../src/embed/page';
+import { eventListener } from '../../src/flow/events';
 
 const widgetProps = vi.hoisted(() => ({ current: null as ConnectWidgetProps | null }));
 
@@ -33,6 +34,12 @@ function renderPage(search: string, options: { framed?: boolean; config?: Deploy
     />,
   );
   return { parent, navigate };
+}
+
+/** What the page gave the widget as `onEvent`, called as the widget calls it. */
+function emit(...event: Parameters<ReturnType<typeof eventListener>>) {
+  const onEvent = widget().onEvent;
+  if (onEvent) eventListener(onEvent)(...event);
 }
 
 function widget(): ConnectWidgetProps {
@@ -84,14 +91,14 @@ describe('<EmbedPage>', () => {
     ],
   ])("posts the widget's events to the parent origin as %s", (_label, extra, sent) => {
     const { parent } = renderPage(`${HOST}${extra}`);
-    widget().onEvent?.('INSTITUTION_SELECTED', { institution: 'RBC' });
+    emit('INSTITUTION_SELECTED', { institution: 'RBC' });
     expect(parent.postMessage).toHaveBeenCalledWith(sent, 'https://shop.example');
     expect(parent.postMessage.mock.calls.every(([, origin]) => origin === 'https://shop.example')).toBe(true);
   });
 
   it('posts nothing when opened at top level', () => {
     const { parent } = renderPage('demo=true', { framed: false });
-    widget().onEvent?.('APP_MOUNTED', {});
+    emit('APP_MOUNTED', {});
     expect(parent.postMessage).not.toHaveBeenCalled();
   });
 

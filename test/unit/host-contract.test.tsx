@@ -3,6 +3,7 @@ import { render } from '@testing-library/react';
 import type { ConnectWidgetProps } from '../../src/ConnectWidget';
 import type { DeploymentConfig } from '../../src/embed/config';
 import { EmbedPage } from '../../src/embed/page';
+import { eventListener } from '../../src/flow/events';
 import { envelope, exitEnvelope } from '../../src/embed/protocol';
 import { mount } from '../../src/embed/sdk/mount';
 
@@ -108,7 +109,7 @@ describe('the embed page', () => {
     );
     const widget = widgetProps.current;
     if (widget === null) throw new Error('the widget was not rendered');
-    widget.onEvent?.('COMPONENT_CLOSE_SESSION', {});
+    if (widget.onEvent) eventListener(widget.onEvent)('COMPONENT_CLOSE_SESSION', {});
     expect(parent.postMessage).not.toHaveBeenCalled();
     widget.onExit?.(
       { flinksCode: 'INVALID_PASSWORD', developerMessage: 'The password is wrong.', requestId: 'r-1' },

@@ -330,7 +330,10 @@ describe('guidance details', () => {
 
   it('reports the code and a developer message through onExit', async () => {
     const { user, onExit } = await drive('DISABLED_LOGIN', SCENARIOS.DISABLED_LOGIN);
-    await user.click(await screen.findByRole('button', { name: 'Exit' }));
+    // The guidance screen's Exit, not the processing screen's (still there for a moment on React 18).
+    const text = guidanceText('DISABLED_LOGIN', en, { language: 'en', bank: BANK.name });
+    await screen.findByRole('heading', { name: text.title });
+    await user.click(screen.getByRole('button', { name: 'Exit' }));
     await waitFor(() => expect(onExit).toHaveBeenCalledTimes(1));
     expect(onExit).toHaveBeenCalledWith(
       {

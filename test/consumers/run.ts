@@ -1,0 +1,206 @@
+/**
+ * `npm run test:consumers` (CI, after `npm run build:lib`): the packed package installed into three fresh apps, as a
+ * team adopting it would, each from the local tarball (and the npm registry for React, Vite, Next.js):
+ * - Vite + React 19 (TypeScript 7, `nodenext`): type-checks against the package's declarations, builds, and connects
+ *   Greatday through the security question in Chromium against `startSandbox` from `@connect-widget/react/sandbox`;
+ *   also renders the CommonJS build through `require()`;
+ * - the same app on React 18 (TypeScript 5.9);
+ * - Next.js App Router: `next build` with the widget in a server and a client component and the server-safe entry
+ *   in a server component, then `next start` serves the page rendered on the server.
+ * The Next.js app runs beside the two Vite apps (two cores). Exits 1 when any fails.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packPackage, ROOT } from '../../scripts/pack';
+import { CHROMIUM_PATH } from '../chromium';
+
+const WORK = join(ROOT, '.tmp/consumers');
+const PORT_BASE = Number(process.env.CONSUMER_PORT_BASE ?? 5520);
+
+const SHARED = {
+  '@tanstack/react-query': '5.108.0',
+  'react-hook-form': '7.92.0',
+};
+const VITE = { vite: '8.3.8', '@vitejs/plugin-react': '6.3.0' };
+
+interface App {
+  name: string;
+  template: 'vite' | 'next';
+  dependencies: Record<string, string>;
+}
+
+const APPS: App[] = [
+  {
+    name: 'vite-react19',
+    template: 'vite',
+    dependencies: {
+      ...SHARED,
+      ...VITE,
+      react: '19.3.1',
+      'react-dom': '19.3.1',
+      '@types/react': '19.3.0',
+      '@types/react-dom': '19.3.0',
+      typescript: '7.0.2',
+      msw: '2.15.0',
+    },
+  },
+  {
+    name: 'vite-react18',
+    template: 'vite',
+    dependencies: {
+      ...SHARED,
+      ...VITE,
+      react: '18.3.1',
+      'react-dom': '18.3.1',
+      '@types/react': '18.3.32',
+      '@types/react-dom': '18.3.7',
+      typescript: '5.9.3',
+    },
+  },
+  {
+    name: 'next',
+    template: 'next',
+    dependencies: {
+      ...SHARED,
+      next: '16.4.6',
+      react: '19.3.1',
+      'react-dom': '19.3.1',
+      '@types/react': '19.3.0',
+      '@types/react-dom': '19.3.0',
+      '@types/node': '20.19.43',
+      typescript: '6.0.3',
+    },
+  },
+];
+
+/** The environment without npm's own `npm_*` variables, which would steer the apps' npm to this repository. */
+const ENV = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_')));
+
+function run(app: string, cwd: string, command: string, args: string[], env: Record<string, string> = {}) {
+  const started = Date.now();
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: { ...ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const summary = output
+        .trim()
+        .split('\n')
+        .filter((line) => /connected|require\(\)|served|MSW/.test(line));
+      console.log(
+        `[${app}] ${[command, ...args].join(' ')}: ${code === 0 ? 'ok' : `exit ${code}`} in ${seconds} s`,
+      );
+      for (const line of summary) console.log(`[${app}]   ${line}`);
+      if (code === 0) resolve();
+      else {
+        console.error(output);
+        reject(new Error(`${app}: ${command} ${args.join(' ')} failed`));
+      }
+    });
+  });
+}
+
+/** A fresh copy of the app's template with the tarball as the package; node_modules kept to reuse what it can. */
+function prepare(app: App, tarball: string): string {
+  const dir = join(WORK, app.name);
+  mkdirSync(dir, { recursive: true });
+  for (const entry of readdirSync(dir))
+    if (entry !== 'node_modules') rmSync(join(dir, entry), { recursive: true });
+  cpSync(join(import.meta.dirname, app.template), dir, { recursive: true });
+  const manifest = {
+    name: `consumer-${app.name}`,
+    private: true,
+    type: 'module',
+    dependencies: { '@connect-widget/react': `file:${tarball}`, ...app.dependencies },
+  };
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return dir;
+}
+
+async function install(app: App, dir: string) {
+  await run(
+    app.name,
+    dir,
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'],
+    {
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+    },
+  );
+}
+
+async function viteApp(app: App, dir: string, offset: number) {
+  const appPort = String(PORT_BASE + offset);
+  const sandboxPort = String(PORT_BASE + offset + 1);
+  await run(app.name, dir, 'npx', ['tsc', '-p', 'tsconfig.json']);
+  await run(app.name, dir, 'npx', ['vite', 'build'], {
+    VITE_API_BASE_URL: `http://127.0.0.1:${sandboxPort}/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices`,
+  });
+  await run(app.name, dir, 'node', ['e2e.mjs'], {
+    APP_PORT: appPort,
+    SANDBOX_PORT: sandboxPort,
+    CHROME_PATH: CHROMIUM_PATH,
+    PLAYWRIGHT_CORE: import.meta.resolve('playwright-core'),
+    ...('msw' in app.dependencies ? { CHECK_MSW: '1' } : {}),
+  });
+}
+
+/** Stops a server started `detached` (its own process group) with everything it started, npx's children included. */
+async function stopped(child: ChildProcess) {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  process.kill(-child.pid, 'SIGTERM');
+  await exited;
+}
+
+async function nextApp(app: App, dir: string, offset: number) {
+  const port = String(PORT_BASE + offset);
+  const env = { NEXT_TELEMETRY_DISABLED: '1' };
+  await run(app.name, dir, 'npx', ['next', 'build'], env);
+  const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], {
+    cwd: dir,
+    env: { ...ENV, ...env },
+    stdio: 'ignore',
+    detached: true,
+  });
+  try {
+    let html = '';
+    for (let attempt = 0; attempt < 60 && !html; attempt += 1) {
+      html = await fetch(`http://127.0.0.1:${port}/`)
+        .then((response) => (response.ok ? response.text() : ''))
+        .catch(() => new Promise<string>((resolve) => setTimeout(() => resolve(''), 500)));
+    }
+    const expected = ['21 event names', 'a field problem', 'Username or card number', 'Choose your bank'];
+    // React separates adjacent text with `<!-- -->` in server-rendered HTML.
+    const text = html.replaceAll('<!-- -->', '');
+    const missing = expected.filter((wanted) => !text.includes(wanted));
+    if (missing.length > 0) throw new Error(`${app.name}: the served page lacks ${missing.join(', ')}`);
+    console.log(`[${app.name}] served: the server component and both widgets rendered on the server`);
+  } finally {
+    await stopped(server);
+  }
+}
+
+const started = Date.now();
+if (!existsSync(join(ROOT, 'dist/lib/index.js'))) throw new Error('Run `npm run build:lib` first.');
+const tarball = packPackage();
+const dirs = APPS.map((app) => prepare(app, tarball));
+await Promise.all(APPS.map((app, index) => install(app, dirs[index]!)));
+const [vite19, vite18, next] = APPS.map((app, index) => ({ app, dir: dirs[index]! }));
+const results = await Promise.allSettled([
+  (async () => {
+    await viteApp(vite19!.app, vite19!.dir, 0);
+    await viteApp(vite18!.app, vite18!.dir, 2);
+  })(),
+  nextApp(next!.app, next!.dir, 4),
+]);
+const failures = results.filter((result) => result.status === 'rejected');
+for (const failure of failures) console.error(String((failure as PromiseRejectedResult).reason));
+console.log(
+  `consumer apps: ${failures.length === 0 ? 'all passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+);
+if (failures.length > 0) process.exit(1);
