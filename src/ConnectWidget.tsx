@@ -9,6 +9,7 @@ import { useConnectFlow } from './flow/useConnectFlow';
 import type { GuidanceOverrides } from './guidance';
 import { I18nProvider, loadedMessages, TextTokens, useLanguage, useUiMessages, type Language } from './i18n';
 import { findInstitution } from './institutions';
+import { bankLinks } from './institutions/links';
 import { ExitDialog } from './steps/exit';
 import { StepBoundary, StepFocusContext } from './ui';
 import { forgetFailedDownloads } from './widget/laterSteps';
@@ -188,6 +189,7 @@ function WidgetBody(props: BodyProps) {
   if (!moved && key !== firstKey) setMoved(true);
 
   const bank = state.ctx.institution ? findInstitution(state.ctx.institution) : undefined;
+  const links = bankLinks(bank, language, props.apiBaseUrl);
   const requestExit = () => (isMidConnection(state) ? setConfirmingExit(true) : flow.exit());
   const canGoBack = backEnable && state.step === 'credentials' && !props.institution;
   const showClose = closeEnable && state.step !== 'closed';
@@ -236,7 +238,8 @@ function WidgetBody(props: BodyProps) {
                   state={state}
                   flow={flow}
                   props={props}
-                  bankWebsite={bank?.website ?? null}
+                  bankWebsite={links?.website ?? null}
+                  bankLinks={links}
                   onExit={requestExit}
                   backEnable={backEnable}
                   closeEnable={closeEnable}
