@@ -42,7 +42,12 @@ export const SigningIn: Story = {
     ).toHaveFocus();
     const status = collapsed(format(m.stages.signingIn.first, { bank: BANK }));
     await expect(canvas.getByRole('status')).toHaveTextContent(status);
-    await expect(canvas.getByRole('progressbar', { name: m.progress })).toHaveAttribute('aria-valuetext');
+    const stage = format(m.stage, { stage: 1, total: 4 });
+    await expect(canvas.getByText(stage)).toBeVisible();
+    await expect(canvas.getByRole('progressbar', { name: stage })).toHaveAttribute(
+      'aria-valuetext',
+      format(m.stages.signingIn.first, { bank: BANK }),
+    );
     await userEvent.click(canvas.getByRole('button', { name: m.exit }));
     await expect(args.onExit).toHaveBeenCalledOnce();
   },

@@ -33,10 +33,10 @@ describe('MFA screens before the bank is known', () => {
   it('say "your bank" mid-sentence and "Your bank" only at the start, in English', () => {
     unsupportedStep('en');
     expect(
-      screen.getByRole('heading', { level: 2, name: "Your bank asks for a step we can't show here" }),
+      screen.getByRole('heading', { level: 2, name: 'Your bank asks for a step we can’t show here' }),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/^Sign in on your bank's website to complete this check there/),
+      screen.getByText(/^Sign in on your bank’s website to complete this check there/),
     ).toBeInTheDocument();
   });
 
@@ -55,7 +55,7 @@ describe('MFA screens before the bank is known', () => {
 
   it('use the name once the text layer knows it', () => {
     unsupportedStep('en', 'Desjardins');
-    expect(screen.getByText(/^Sign in on Desjardins's website/)).toBeInTheDocument();
+    expect(screen.getByText(/^Sign in on Desjardins’s website/)).toBeInTheDocument();
   });
 });
 

@@ -79,7 +79,7 @@ function renderStep(overrides: Partial<MfaStepProps> = {}, language: Language = 
 
 describe('MfaStep: the screen', () => {
   it.each([
-    ['en', "Flinks Capital needs to confirm it's you", 'Continue', 'Enter your answer.'],
+    ['en', 'Flinks Capital needs to confirm it’s you', 'Continue', 'Enter your answer.'],
     ['fr', 'Flinks Capital doit confirmer votre identité', 'Continuer', 'Entrez votre réponse.'],
   ] as const)(
     'in %s, names the bank in the focused heading and asks in words',
@@ -130,7 +130,7 @@ describe('MfaStep: the screen', () => {
 
   it('says in words that a later round is another check, and focuses its heading', () => {
     const { rerender } = renderStep();
-    expect(screen.getByText('Answer below to continue connecting your account.')).toBeInTheDocument();
+    expect(screen.getByText('Answer Flinks Capital’s question to continue.')).toBeInTheDocument();
 
     rerender({ round: 2, challenges: [question(COUNTRY)] });
 
@@ -294,7 +294,7 @@ describe('MfaStep: answers sent', () => {
     });
 
     expect(
-      screen.getByText("Some of Flinks Capital's images can't be shown here. Choose from the ones below."),
+      screen.getByText('Some of Flinks Capital’s images can’t be shown here. Choose from the ones below.'),
     ).toBeVisible();
     expect(screen.getAllByRole('radio')).toHaveLength(2);
     await user.click(screen.getByRole('radio', { name: 'Image 2 of 2' }));
@@ -520,7 +520,7 @@ describe('MfaStep: time left', () => {
 });
 
 describe('MfaStep: a step it cannot show', () => {
-  const unsupported = "Flinks Capital asks for a step we can't show here";
+  const unsupported = 'Flinks Capital asks for a step we can’t show here';
 
   it.each([
     ['an unknown type', [FINGERPRINT]],
@@ -532,7 +532,7 @@ describe('MfaStep: a step it cannot show', () => {
     const { user, onSubmit } = renderStep({ challenges, onBack });
 
     expect(screen.getByRole('heading', { level: 2, name: unsupported })).toHaveFocus();
-    expect(screen.getByText(/Sign in on Flinks Capital's website/)).toBeInTheDocument();
+    expect(screen.getByText(/Sign in on Flinks Capital’s website/)).toBeInTheDocument();
     expect(screen.queryByRole('textbox')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Back' }));
 

@@ -1,7 +1,9 @@
 /** English strings of the `mfa` namespace: the security check screens. */
 export const mfa = {
-  title: "{bank} needs to confirm it's you",
-  intro: 'Answer below to continue connecting your account.',
+  title: '{bank} needs to confirm it’s you',
+  /** Above one question; `introMany` above several. */
+  intro: 'Answer {bank}’s question to continue.',
+  introMany: 'Answer all {count} of {bank}’s questions to continue.',
   introNextRound: '{bank} has one more check before your account is connected.',
   chooseAll: 'Choose all that apply.',
   delivery: {
@@ -11,7 +13,7 @@ export const mfa = {
   },
   image: {
     label: 'Image {position} of {total}',
-    someHidden: "Some of {bank}'s images can't be shown here. Choose from the ones below.",
+    someHidden: 'Some of {bank}’s images can’t be shown here. Choose from the ones below.',
   },
   required: {
     summary: 'Answer every question to continue.',
@@ -31,8 +33,8 @@ export const mfa = {
   continue: 'Continue',
   back: 'Back',
   unsupported: {
-    title: "{bank} asks for a step we can't show here",
-    body: "Sign in on {bank}'s website to complete this check there, then try connecting again.",
+    title: '{bank} asks for a step we can’t show here',
+    body: 'Sign in on {bank}’s website to complete this check there, then try connecting again.',
     otherBank: 'You can also go back and connect another bank.',
   },
 };

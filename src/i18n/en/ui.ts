@@ -51,6 +51,12 @@ export const ui = {
     submit: 'Connect',
     privacy: 'Your password goes straight to {bank} over a secure connection. It is never saved.',
     forgotPassword: 'Forgot your password?',
+    forgotUsername: 'Forgot your username?',
+    /** Under a field the bank's answer was about (the alert above the form says what happened). */
+    fieldError: {
+      username: 'Check this username or card number.',
+      password: 'This field was cleared for your security.',
+    },
     required: {
       username: 'Enter your username or card number.',
       password: 'Enter your password.',
@@ -58,6 +64,8 @@ export const ui = {
   },
   processing: {
     progress: 'Progress',
+    /** Above the progress bar, and its name. */
+    stage: 'Step {stage} of {total}',
     exit: 'Exit',
     titles: {
       signingIn: 'Signing in to {bank}',
@@ -92,7 +100,7 @@ export const ui = {
   },
   success: {
     title: 'Your account is connected',
-    body: 'Your account at {bank} is now connected. You can close this window.',
+    body: 'Your account at {bank} is now connected. There’s nothing more to do here.',
   },
   exit: {
     title: 'Leave without connecting?',
@@ -102,6 +110,6 @@ export const ui = {
   },
   closed: {
     title: 'You left the connection',
-    body: 'Your account wasn’t connected. You can close this window.',
+    body: 'Your account wasn’t connected, and nothing was shared.',
   },
 };

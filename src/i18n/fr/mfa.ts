@@ -3,8 +3,9 @@ import type { Messages } from '../catalog';
 /** Chaînes françaises de l'espace `mfa` : les écrans de vérification d'identité. */
 export const mfa: Messages['mfa'] = {
   title: '{bank} doit confirmer votre identité',
-  intro: 'Répondez ci-dessous pour poursuivre la connexion de votre compte.',
-  introNextRound: '{bank} demande une vérification de plus avant de connecter votre compte.',
+  intro: 'Répondez à la question de {bank} pour continuer.',
+  introMany: 'Répondez aux {count}\u00A0questions de {bank} pour continuer.',
+  introNextRound: '{bank} demande une vérification de plus avant de relier votre compte.',
   chooseAll: 'Cochez toutes les réponses qui s’appliquent.',
   delivery: {
     legend: 'Comment voulez-vous recevoir le code\u202f?',
@@ -35,7 +36,7 @@ export const mfa: Messages['mfa'] = {
   back: 'Retour',
   unsupported: {
     title: 'Cette étape de {bank} ne peut pas s’afficher ici',
-    body: 'Ouvrez une session sur le site Web de {bank} pour y terminer cette vérification, puis réessayez de connecter votre compte.',
-    otherBank: 'Vous pouvez aussi revenir en arrière et connecter une autre institution financière.',
+    body: 'Ouvrez une session sur le site Web de {bank} pour y terminer cette vérification, puis essayez de nouveau de relier votre compte.',
+    otherBank: 'Vous pouvez aussi revenir en arrière et choisir une autre institution financière.',
   },
 };

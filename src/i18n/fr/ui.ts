@@ -21,7 +21,7 @@ export const ui: Messages['ui'] = {
     },
   },
   consent: {
-    title: 'Connectez votre compte bancaire',
+    title: 'Reliez votre compte bancaire',
     intro:
       '{customer} utilise cette connexion sécurisée pour consulter les renseignements de votre compte bancaire.',
     introAnonymous:
@@ -30,7 +30,7 @@ export const ui: Messages['ui'] = {
     shared: {
       accounts: 'Le nom, le numéro et le type de vos comptes',
       balances: 'Vos soldes',
-      transactions: 'Vos transactions récentes',
+      transactions: 'Vos opérations récentes',
       identity: 'Votre nom et vos coordonnées, tels que votre institution financière les connaît',
     },
     notShared: 'Votre mot de passe n’est jamais transmis à {customer} ni enregistré sur cet appareil.',
@@ -54,10 +54,15 @@ export const ui: Messages['ui'] = {
     password: 'Mot de passe',
     showPassword: 'Afficher le mot de passe',
     capsLock: 'La touche de verrouillage des majuscules est activée.',
-    submit: 'Connecter',
+    submit: 'Ouvrir une session',
     privacy:
       'Votre mot de passe est transmis directement à {bank} par une connexion sécurisée. Il n’est jamais enregistré.',
     forgotPassword: 'Mot de passe oublié\u202F?',
+    forgotUsername: 'Nom d’utilisateur oublié\u202F?',
+    fieldError: {
+      username: 'Vérifiez ce nom d’utilisateur ou ce numéro de carte.',
+      password: 'Ce champ a été vidé par mesure de sécurité.',
+    },
     required: {
       username: 'Entrez votre nom d’utilisateur ou votre numéro de carte.',
       password: 'Entrez votre mot de passe.',
@@ -65,6 +70,7 @@ export const ui: Messages['ui'] = {
   },
   processing: {
     progress: 'Progression',
+    stage: 'Étape {stage} sur {total}',
     exit: 'Quitter',
     titles: {
       signingIn: 'Ouverture de session chez {bank}',
@@ -90,7 +96,7 @@ export const ui: Messages['ui'] = {
   accounts: {
     title: 'Choisissez un compte',
     intro: 'Choisissez le compte que {customer} doit utiliser.',
-    introAnonymous: 'Choisissez le compte à connecter.',
+    introAnonymous: 'Choisissez le compte à relier.',
     legend: 'Vos comptes chez {bank}',
     number: 'Compte se terminant par {digits}',
     balance: 'Solde\u00a0: {amount}',
@@ -98,17 +104,17 @@ export const ui: Messages['ui'] = {
     required: 'Choisissez un compte pour continuer.',
   },
   success: {
-    title: 'Votre compte est connecté',
-    body: 'Votre compte chez {bank} est maintenant connecté. Vous pouvez fermer cette fenêtre.',
+    title: 'Votre compte est relié',
+    body: 'Votre compte chez {bank} est maintenant relié. Vous n’avez plus rien à faire ici.',
   },
   exit: {
-    title: 'Quitter sans connecter votre compte\u00a0?',
-    body: 'Votre compte n’est pas encore connecté. Si vous quittez maintenant, vous devrez recommencer.',
+    title: 'Quitter sans relier votre compte\u202F?',
+    body: 'Votre compte n’est pas encore relié. Si vous quittez maintenant, vous devrez recommencer.',
     stay: 'Rester',
     leave: 'Quitter',
   },
   closed: {
     title: 'Vous avez quitté la connexion',
-    body: 'Votre compte n’a pas été connecté. Vous pouvez fermer cette fenêtre.',
+    body: 'Votre compte n’a pas été relié, et rien n’a été transmis.',
   },
 };

@@ -11,7 +11,7 @@ import {
 import { useForm } from 'react-hook-form';
 import type { SecurityChallenge } from '../../api/types';
 import { useMessages, useText } from '../../i18n';
-import { Alert, Button } from '../../ui';
+import { Alert, Button, focusFromScript, KeepBankName } from '../../ui';
 import { AnswerField } from './fields';
 import {
   collectAnswers,
@@ -105,10 +105,14 @@ function AnswerForm({ prompts, round, error, pending, secondsLeft, onSubmit, onB
   return (
     <section className="cw-mfa" aria-labelledby={headingId}>
       <h2 className="cw-mfa-heading" id={headingId} ref={headingRef} tabIndex={-1} aria-describedby={introId}>
-        {text(m.mfa.title)}
+        <KeepBankName text={text(m.mfa.title)} />
       </h2>
       <p className="cw-mfa-intro" id={introId}>
-        {round > 1 ? text(m.mfa.introNextRound) : m.mfa.intro}
+        {round > 1
+          ? text(m.mfa.introNextRound)
+          : prompts.length > 1
+            ? text(m.mfa.introMany, { count: prompts.length })
+            : text(m.mfa.intro)}
       </p>
       <TimeLeft secondsLeft={secondsLeft} />
       <form
@@ -122,6 +126,9 @@ function AnswerForm({ prompts, round, error, pending, secondsLeft, onSubmit, onB
         onClickCapture={holdChoicesWhilePending}
       >
         {shownServerError && <Alert id={serverErrorId}>{shownServerError}</Alert>}
+        {shownServerError && serverError?.reference && (
+          <p className="cw-reference">{serverError.reference}</p>
+        )}
         {anyUnanswered && <Alert>{m.mfa.required.summary}</Alert>}
         {prompts.map((prompt, index) => (
           <AnswerField
@@ -162,7 +169,7 @@ function UnsupportedRound({ onBack }: Pick<MfaStepProps, 'onBack'>) {
   return (
     <section className="cw-mfa cw-mfa--unsupported" aria-labelledby={headingId}>
       <h2 className="cw-mfa-heading" id={headingId} ref={headingRef} tabIndex={-1}>
-        {text(m.mfa.unsupported.title)}
+        <KeepBankName text={text(m.mfa.unsupported.title)} />
       </h2>
       <p className="cw-mfa-intro">{text(m.mfa.unsupported.body)}</p>
       {onBack && (
@@ -180,7 +187,7 @@ function UnsupportedRound({ onBack }: Pick<MfaStepProps, 'onBack'>) {
 function useFocusOnMount() {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    ref.current?.focus();
+    focusFromScript(ref.current);
   }, []);
   return ref;
 }

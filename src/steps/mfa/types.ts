@@ -6,6 +6,8 @@ export interface MfaError {
   code: FlinksCode;
   /** Already resolved in the current language. */
   message: string;
+  /** The small print for support ("Reference: INVALID_SECURITY_RESPONSE · 8c2f41d0"), shown under the message. */
+  reference?: string;
 }
 
 /** Props of the MFA step: one round of challenges, answered together in one submit. */

@@ -1,6 +1,7 @@
 import type { Activity } from '../../flow/state';
 import { guidanceEntryFor, type ResolvedGuidance } from '../../guidance';
 import { useGuidance, useMessages, useText, type Messages } from '../../i18n';
+import { useId } from 'react';
 import { Actions, Button, Screen, useNow } from '../../ui';
 
 export interface ProcessingStepProps {
@@ -28,14 +29,18 @@ export function ProcessingStep({ activity, since, onFinishNow, onKeepWaiting, on
   const elapsed = Math.max(0, now - since);
   const stage = STAGES_AT.reduce<number>((reached, at, index) => (elapsed >= at ? index : reached), 0);
   const { title, status } = texts(activity, stage, messages, text, waiting);
+  const labelId = `${useId()}-progress`;
 
   return (
     <Screen title={title} className="cw-screen--processing">
+      <p className="cw-progress-label" id={labelId}>
+        {text(m.stage, { stage: stage + 1, total: STAGES_AT.length })}
+      </p>
       <progress
         className="cw-progress"
         max={STAGES_AT.length}
         value={stage + 1}
-        aria-label={m.progress}
+        aria-labelledby={labelId}
         aria-valuetext={status}
       />
       <p className="cw-status" role="status">
