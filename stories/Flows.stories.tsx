@@ -237,7 +237,8 @@ export const TextOrCall: Story = {
     const m = messagesOf(globals);
     await signIn(context, 'test_mfa_text_or_call');
     await securityCheck(context);
-    await userEvent.click(canvas.getByRole('radio', { name: PHONES[0] }));
+    await userEvent.click(canvas.getByRole('radio', { name: format(m.mfa.maskedPhone, { digits: '42' }) }));
+    await userEvent.click(canvas.getByRole('radio', { name: m.mfa.delivery.text }));
     await expect(canvas.getByRole('radio', { name: m.mfa.delivery.text })).toBeChecked();
     await clickContinue(context);
     // The next round asks for the code that was sent: a one-time code field, as autofill expects it.
@@ -380,9 +381,11 @@ export const InvalidLogin: Story = {
     const { alert, username, password } = await expectCredentialError(context, 'INVALID_LOGIN');
     await expect(username).toBeInvalid();
     await expect(password).toBeInvalid();
-    await expect(password).toHaveAccessibleDescription(
-      expect.stringContaining(collapsed(alert.textContent ?? '')),
-    );
+    // The alert speaks once; each field carries its own message, not the alert's words again.
+    await expect(alert).toBeVisible();
+    const m = messagesOf(context.globals).ui.credentials;
+    await expect(username).toHaveAccessibleDescription(collapsed(m.fieldError.username));
+    await expect(password).toHaveAccessibleDescription(collapsed(m.fieldError.password));
   },
 };
 

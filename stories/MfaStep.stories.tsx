@@ -159,8 +159,9 @@ export const TextOrCall: Story = {
   args: { challenges: [TEXT_OR_CALL] },
   play: async ({ canvas, userEvent, args, globals }) => {
     const m = messagesOf(globals);
-    await expect(canvas.getByRole('radio', { name: m.mfa.delivery.text })).toBeChecked();
-    await userEvent.click(canvas.getByRole('radio', { name: PHONES[0] }));
+    await expect(canvas.getByRole('radio', { name: m.mfa.delivery.text })).not.toBeChecked();
+    await userEvent.click(canvas.getByRole('radio', { name: format(m.mfa.maskedPhone, { digits: '42' }) }));
+    await userEvent.click(canvas.getByRole('radio', { name: m.mfa.delivery.text }));
     await userEvent.click(canvas.getByRole('button', { name: m.mfa.continue }));
     // Flinks keys this answer by the chosen phone number, not by the prompt.
     await expectSentOnce(args.onSubmit, { [PHONES[0]]: ['Text'] });

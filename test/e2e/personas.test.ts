@@ -90,7 +90,7 @@ const successes: SuccessCase[] = [
     mfaTypes: [['TextOrCall'], ['QuestionAndAnswer']],
     afterSignIn: async (widget) => {
       await answer(widget, async () => {
-        await widget.getByRole('radio', { name: '(514) ***-**42' }).check();
+        await widget.getByRole('radio', { name: 'Number ending in 42' }).check();
         await widget.getByRole('radio', { name: en.mfa.delivery.text }).check();
       });
       await answer(widget, async () => {

@@ -257,14 +257,16 @@ describe('MfaStep: answers sent', () => {
   });
 
   it.each([
-    ['Text me', '(514) ***-**42', 'Text'],
-    ['Call me', '(438) ***-**17', 'Call'],
-  ])('keys a TextOrCall answer by the chosen phone (%s)', async (method, phone, expected) => {
+    ['Text me', '(514) ***-**42', 'Number ending in 42', 'Text'],
+    ['Call me', '(438) ***-**17', 'Number ending in 17', 'Call'],
+  ])('keys a TextOrCall answer by the chosen phone (%s)', async (method, phone, name, expected) => {
     const { user, onSubmit } = renderStep({ challenges: [TEXT_OR_CALL] });
     const phones = screen.getByRole('group', { name: TEXT_OR_CALL.Prompt });
-    expect(screen.getByRole('radio', { name: 'Text me' })).toBeChecked();
+    // Two phones: nothing is chosen yet, neither a phone nor a way to send the code.
+    for (const radio of screen.getAllByRole('radio')) expect(radio).not.toBeChecked();
+    expect(within(phones).getByText(phone)).toHaveAttribute('aria-hidden', 'true');
 
-    await user.click(within(phones).getByRole('radio', { name: phone }));
+    await user.click(within(phones).getByRole('radio', { name }));
     await user.click(screen.getByRole('radio', { name: method }));
     await user.click(screen.getByRole('button', { name: 'Continue' }));
 
@@ -520,7 +522,7 @@ describe('MfaStep: time left', () => {
 });
 
 describe('MfaStep: a step it cannot show', () => {
-  const unsupported = 'Flinks Capital asks for a step we can’t show here';
+  const unsupported = 'Flinks Capital’s check can’t be done here';
 
   it.each([
     ['an unknown type', [FINGERPRINT]],
@@ -546,7 +548,7 @@ describe('MfaStep: a step it cannot show', () => {
     expect(
       screen.getByRole('heading', {
         level: 2,
-        name: 'Cette étape de Flinks Capital ne peut pas s’afficher ici',
+        name: 'Cette vérification de Flinks Capital est impossible ici',
       }),
     ).toBeInTheDocument();
   });

@@ -164,7 +164,8 @@ describe('each MFA kind, end to end', () => {
     [
       'test_mfa_text_or_call',
       async (user) => {
-        await choose('(514) ***-**42')(user);
+        await user.click(await screen.findByRole('radio', { name: 'Number ending in 42' }));
+        await choose('Text me')(user);
         const code = await screen.findByLabelText(/We sent a security code by text message/);
         expect(code).toHaveAttribute('autocomplete', 'one-time-code');
         await user.type(code, `${SANDBOX_ONE_TIME_CODE}{Enter}`);

@@ -6,6 +6,8 @@ export const mfa = {
   introMany: 'Answer all {count} of {bank}’s questions to continue.',
   introNextRound: '{bank} has one more check before your account is connected.',
   chooseAll: 'Choose all that apply.',
+  /** The accessible name of a masked phone number such as "(514) ***-**42". */
+  maskedPhone: 'Number ending in {digits}',
   delivery: {
     legend: 'How would you like to get the code?',
     text: 'Text me',
@@ -33,7 +35,7 @@ export const mfa = {
   continue: 'Continue',
   back: 'Back',
   unsupported: {
-    title: '{bank} asks for a step we can’t show here',
+    title: '{bank}’s check can’t be done here',
     body: 'Sign in on {bank}’s website to complete this check there, then try connecting again.',
     otherBank: 'You can also go back and connect another bank.',
   },

@@ -7,6 +7,7 @@ export const mfa: Messages['mfa'] = {
   introMany: 'Répondez aux {count}\u00A0questions de {bank} pour continuer.',
   introNextRound: '{bank} demande une vérification de plus avant de relier votre compte.',
   chooseAll: 'Cochez toutes les réponses qui s’appliquent.',
+  maskedPhone: 'Numéro se terminant par {digits}',
   delivery: {
     legend: 'Comment voulez-vous recevoir le code\u202f?',
     text: 'Envoyez-moi un texto',
@@ -35,7 +36,7 @@ export const mfa: Messages['mfa'] = {
   continue: 'Continuer',
   back: 'Retour',
   unsupported: {
-    title: 'Cette étape de {bank} ne peut pas s’afficher ici',
+    title: 'Cette vérification de {bank} est impossible ici',
     body: 'Ouvrez une session sur le site Web de {bank} pour y terminer cette vérification, puis essayez de nouveau de relier votre compte.',
     otherBank: 'Vous pouvez aussi revenir en arrière et choisir une autre institution financière.',
   },

@@ -1,6 +1,6 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { format, useMessages, useText } from '../../i18n';
-import type { MfaPrompt } from './round';
+import { maskedDigits, type MfaPrompt } from './round';
 
 export interface AnswerFieldProps<P extends MfaPrompt = MfaPrompt> {
   prompt: P;
@@ -138,6 +138,7 @@ function TextOrCall(props: FieldOf<'TextOrCall'>) {
             value={String(index)}
             type="radio"
             label={phone}
+            spoken={phoneName(phone, m.mfa.maskedPhone)}
           />
         ))}
         <Unanswered id={id} show={unanswered} message={m.mfa.required.phone} />
@@ -211,6 +212,14 @@ interface OptionProps extends AnswerFieldProps {
   value: string;
   type: 'radio' | 'checkbox';
   label: string;
+  /** What a screen reader says instead of `label`, when the label reads badly (asterisks). */
+  spoken?: string | undefined;
+}
+
+/** A masked number's accessible name, "Number ending in 42", rather than a row of asterisks read out. */
+function phoneName(phone: string, template: string): string | undefined {
+  const digits = maskedDigits(phone);
+  return digits === null ? undefined : format(template, { digits });
 }
 
 function Option({
@@ -223,6 +232,7 @@ function Option({
   value,
   type,
   label,
+  spoken,
 }: OptionProps) {
   return (
     <label className="cw-mfa-choice">
@@ -235,7 +245,14 @@ function Option({
         {...invalidity(id, unanswered, serverErrorId)}
         {...register(name)}
       />
-      <span>{label}</span>
+      {spoken ? (
+        <>
+          <span aria-hidden="true">{label}</span>
+          <span className="cw-visually-hidden">{spoken}</span>
+        </>
+      ) : (
+        <span>{label}</span>
+      )}
     </label>
   );
 }

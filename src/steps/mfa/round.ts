@@ -78,13 +78,24 @@ function toPrompt(
   }
 }
 
-/** Default form values: the delivery method starts on Text, the usual choice. */
+/**
+ * Default form values. A TextOrCall with one phone starts on that phone and on Text, the usual choice; with several,
+ * nothing is chosen, so the form never shows a way of sending the code to no phone at all.
+ */
 export function initialAnswers(prompts: readonly MfaPrompt[]): AnswerValues {
   const values: AnswerValues = {};
   for (const prompt of prompts) {
-    if (prompt.type === 'TextOrCall') values[prompt.methodField] = 'Text' satisfies DeliveryMethod;
+    if (prompt.type === 'TextOrCall' && prompt.phones.length === 1) {
+      values[prompt.field] = '0';
+      values[prompt.methodField] = 'Text' satisfies DeliveryMethod;
+    }
   }
   return values;
+}
+
+/** The last digits a masked number shows ("(514) ***-**42" -> "42"), or null when it is not masked. */
+export function maskedDigits(phone: string): string | null {
+  return /[*•xX]\D*(\d{2,4})\s*$/.exec(phone)?.[1] ?? null;
 }
 
 export interface CollectedAnswers {
