@@ -273,6 +273,14 @@ describe('MfaStep: answers sent', () => {
     expect(onSubmit).toHaveBeenCalledWith({ [phone]: [expected] });
   });
 
+  it('says plainly that pictures without a description need sight, and names described ones by their words', () => {
+    renderStep({ challenges: [IMAGES] });
+    const group = screen.getByRole('group', { name: IMAGES.Prompt });
+    expect(group).toHaveAccessibleDescription(
+      'Flinks Capital sent these pictures without a description, so this check needs sight. If you can’t see them, go back and choose another bank, or call Flinks Capital.',
+    );
+  });
+
   it('shows the images of an ImageSelection as numbered choices and sends the chosen original string', async () => {
     const { user, onSubmit } = renderStep({ challenges: [IMAGES] });
     const group = screen.getByRole('group', { name: IMAGES.Prompt });

@@ -15,6 +15,10 @@ export const mfa = {
   },
   image: {
     label: 'Image {position} of {total}',
+    /** When the bank describes its pictures: the description is the choice's name. */
+    described: 'Image {position} of {total}: {description}',
+    needsSight:
+      '{bank} sent these pictures without a description, so this check needs sight. If you can’t see them, go back and choose another bank, or call {bank}.',
     someHidden: 'Some of {bank}’s images can’t be shown here. Choose from the ones below.',
   },
   required: {

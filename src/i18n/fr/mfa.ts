@@ -15,6 +15,9 @@ export const mfa: Messages['mfa'] = {
   },
   image: {
     label: 'Image {position} sur {total}',
+    described: 'Image {position} sur {total}\u00A0: {description}',
+    needsSight:
+      '{bank} a envoyé ces images sans description\u00A0: cette vérification demande de les voir. Si vous ne les voyez pas, revenez en arrière et choisissez une autre institution, ou appelez {bank}.',
     someHidden:
       'Certaines images de {bank} ne peuvent pas s’afficher ici. Choisissez parmi celles ci-dessous.',
   },

@@ -173,14 +173,23 @@ function ImageChoice({
   const m = useMessages();
   const text = useText();
   const noteId = `${id}-note`;
+  const sightId = `${id}-sight`;
   const someHidden = prompt.images.length < prompt.iterables.length;
   const total = prompt.images.length;
+  // Without the bank's words for each picture, say plainly that this check needs sight, and what else to do.
+  const undescribed = prompt.images.some((image) => !image.description);
+  const describedBy = [someHidden && noteId, undescribed && sightId].filter(Boolean).join(' ');
   return (
-    <fieldset className="cw-mfa-field" aria-describedby={someHidden ? noteId : undefined}>
+    <fieldset className="cw-mfa-field" aria-describedby={describedBy || undefined}>
       <legend className="cw-mfa-label">{prompt.prompt}</legend>
       {someHidden && (
         <p className="cw-mfa-note" id={noteId}>
           {text(m.mfa.image.someHidden)}
+        </p>
+      )}
+      {undescribed && (
+        <p className="cw-mfa-note" id={sightId}>
+          {text(m.mfa.image.needsSight)}
         </p>
       )}
       <div className="cw-mfa-tiles">
@@ -197,7 +206,13 @@ function ImageChoice({
             />
             <img className="cw-mfa-tile-image" src={image.src} alt="" />
             <span className="cw-mfa-tile-caption">
-              {format(m.mfa.image.label, { position: position + 1, total })}
+              {image.description
+                ? format(m.mfa.image.described, {
+                    position: position + 1,
+                    total,
+                    description: image.description,
+                  })
+                : format(m.mfa.image.label, { position: position + 1, total })}
             </span>
           </label>
         ))}

@@ -8,6 +8,8 @@ export interface ShownImage {
   /** Position of the image in the challenge's Iterables. */
   index: number;
   src: string;
+  /** The bank's words for the picture, when it sends them. */
+  description?: string;
 }
 
 interface PromptBase {
@@ -69,7 +71,12 @@ function toPrompt(
     case 'ImageSelection': {
       const images = iterables.flatMap((encoded, index) => {
         const image = sniffImage(encoded);
-        return image ? [{ index, src: image.src }] : [];
+        if (!image) return [];
+        return [
+          image.description
+            ? { index, src: image.src, description: image.description }
+            : { index, src: image.src },
+        ];
       });
       return images.length > 0 ? { ...base, type: 'ImageSelection', images, iterables } : null;
     }
