@@ -134,6 +134,7 @@ function MfaView({
       challenges={state.round.challenges}
       round={state.round.number}
       expectsOneTimeCode={state.round.expectsOneTimeCode}
+      bankLanguage={state.round.language ?? null}
       error={
         state.error
           ? {

@@ -273,6 +273,22 @@ describe('MfaStep: answers sent', () => {
     expect(onSubmit).toHaveBeenCalledWith({ [phone]: [expected] });
   });
 
+  it('marks the bank’s English text lang="en" on a French screen, and only that text', () => {
+    renderStep({ challenges: [question(CITY), TEXT_OR_CALL], bankLanguage: 'en' }, 'fr');
+    const label = screen.getByText(CITY);
+    expect(label).toHaveAttribute('lang', 'en');
+    expect(screen.getByRole('textbox', { name: CITY })).toBeInTheDocument();
+    expect(screen.getByText(TEXT_OR_CALL.Prompt)).toHaveAttribute('lang', 'en');
+    // The widget's own words stay in the screen's language.
+    expect(screen.getByText('Envoyez-moi un texto')).not.toHaveAttribute('lang');
+    expect(screen.getByRole('heading', { level: 2 })).not.toHaveAttribute('lang');
+  });
+
+  it('does not mark the bank’s text when it is in the screen’s language or undeclared', () => {
+    renderStep({ challenges: [question(CITY)], bankLanguage: 'en' }, 'en');
+    expect(screen.getByText(CITY)).not.toHaveAttribute('lang');
+  });
+
   it('says plainly that pictures without a description need sight, and names described ones by their words', () => {
     renderStep({ challenges: [IMAGES] });
     const group = screen.getByRole('group', { name: IMAGES.Prompt });

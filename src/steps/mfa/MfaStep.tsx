@@ -10,9 +10,9 @@ import {
 } from 'react';
 import { useForm } from 'react-hook-form';
 import type { SecurityChallenge } from '../../api/types';
-import { useMessages, useText } from '../../i18n';
+import { useLanguage, useMessages, useText } from '../../i18n';
 import { Alert, Button, focusFromScript, KeepBankName } from '../../ui';
-import { AnswerField } from './fields';
+import { AnswerField, BankTextLanguage } from './fields';
 import {
   collectAnswers,
   initialAnswers,
@@ -49,8 +49,12 @@ interface AnswerFormProps extends MfaStepProps {
   prompts: MfaPrompt[];
 }
 
-function AnswerForm({ prompts, round, error, pending, secondsLeft, onSubmit, onBack }: AnswerFormProps) {
+function AnswerForm(props: AnswerFormProps) {
+  const { prompts, round, error, pending, secondsLeft, onSubmit, onBack } = props;
   const m = useMessages();
+  const screenLanguage = useLanguage();
+  const bankLanguage =
+    props.bankLanguage && props.bankLanguage !== screenLanguage ? props.bankLanguage : undefined;
   const text = useText();
   const id = useId();
   const headingRef = useFocusOnMount();
@@ -130,17 +134,19 @@ function AnswerForm({ prompts, round, error, pending, secondsLeft, onSubmit, onB
           <p className="cw-reference">{serverError.reference}</p>
         )}
         {anyUnanswered && <Alert>{m.mfa.required.summary}</Alert>}
-        {prompts.map((prompt, index) => (
-          <AnswerField
-            key={prompt.field}
-            prompt={prompt}
-            id={`${id}-${prompt.field}`}
-            unanswered={unanswered(prompt.field)}
-            serverErrorId={index === 0 && shownServerError ? serverErrorId : null}
-            readOnly={pending}
-            register={registerAnswer}
-          />
-        ))}
+        <BankTextLanguage.Provider value={bankLanguage}>
+          {prompts.map((prompt, index) => (
+            <AnswerField
+              key={prompt.field}
+              prompt={prompt}
+              id={`${id}-${prompt.field}`}
+              unanswered={unanswered(prompt.field)}
+              serverErrorId={index === 0 && shownServerError ? serverErrorId : null}
+              readOnly={pending}
+              register={registerAnswer}
+            />
+          ))}
+        </BankTextLanguage.Provider>
         <div className="cw-actions cw-mfa-actions">
           {onBack && (
             <Button variant="secondary" onClick={onBack}>

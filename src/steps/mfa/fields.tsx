@@ -1,3 +1,4 @@
+import { createContext, useContext } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { format, useMessages, useText } from '../../i18n';
 import { maskedDigits, type MfaPrompt } from './round';
@@ -14,6 +15,12 @@ export interface AnswerFieldProps<P extends MfaPrompt = MfaPrompt> {
   readOnly: boolean;
   register(name: string): UseFormRegisterReturn;
 }
+
+/**
+ * The language of the bank's own text (prompts, choices) when it differs from the screen's, for its `lang`
+ * attribute (WCAG 3.1.2); undefined when they match or the bank did not say. The widget's own words never get it.
+ */
+export const BankTextLanguage = createContext<string | undefined>(undefined);
 
 type FieldOf<T extends MfaPrompt['type']> = AnswerFieldProps<Extract<MfaPrompt, { type: T }>>;
 
@@ -55,7 +62,7 @@ function TextAnswer({
   const code = prompt.oneTimeCode;
   return (
     <div className="cw-mfa-field">
-      <label className="cw-mfa-label" htmlFor={id}>
+      <label className="cw-mfa-label" htmlFor={id} lang={useContext(BankTextLanguage)}>
         {prompt.prompt}
       </label>
       <input
@@ -80,9 +87,12 @@ function TextAnswer({
 function SingleChoice(props: FieldOf<'QuestionAndAnswer'> | FieldOf<'MultipleChoice'>) {
   const { prompt, id, unanswered } = props;
   const m = useMessages();
+  const bankLanguage = useContext(BankTextLanguage);
   return (
     <fieldset className="cw-mfa-field cw-mfa-choices">
-      <legend className="cw-mfa-label">{prompt.prompt}</legend>
+      <legend className="cw-mfa-label" lang={bankLanguage}>
+        {prompt.prompt}
+      </legend>
       {prompt.choices.map((choice, index) => (
         <Option
           key={index}
@@ -91,6 +101,7 @@ function SingleChoice(props: FieldOf<'QuestionAndAnswer'> | FieldOf<'MultipleCho
           value={String(index)}
           type="radio"
           label={choice}
+          lang={bankLanguage}
         />
       ))}
       <Unanswered id={id} show={unanswered} message={m.mfa.required.choice} />
@@ -101,10 +112,13 @@ function SingleChoice(props: FieldOf<'QuestionAndAnswer'> | FieldOf<'MultipleCho
 function SeveralChoices(props: FieldOf<'MultipleChoiceMultipleAnswers'>) {
   const { prompt, id, unanswered } = props;
   const m = useMessages();
+  const bankLanguage = useContext(BankTextLanguage);
   const hintId = `${id}-hint`;
   return (
     <fieldset className="cw-mfa-field cw-mfa-choices" aria-describedby={hintId}>
-      <legend className="cw-mfa-label">{prompt.prompt}</legend>
+      <legend className="cw-mfa-label" lang={bankLanguage}>
+        {prompt.prompt}
+      </legend>
       <p className="cw-mfa-hint" id={hintId}>
         {m.mfa.chooseAll}
       </p>
@@ -116,6 +130,7 @@ function SeveralChoices(props: FieldOf<'MultipleChoiceMultipleAnswers'>) {
           value={String(index)}
           type="checkbox"
           label={choice}
+          lang={bankLanguage}
         />
       ))}
       <Unanswered id={id} show={unanswered} message={m.mfa.required.choices} />
@@ -126,10 +141,13 @@ function SeveralChoices(props: FieldOf<'MultipleChoiceMultipleAnswers'>) {
 function TextOrCall(props: FieldOf<'TextOrCall'>) {
   const { prompt, id, unanswered } = props;
   const m = useMessages();
+  const bankLanguage = useContext(BankTextLanguage);
   return (
     <div className="cw-mfa-field">
       <fieldset className="cw-mfa-choices">
-        <legend className="cw-mfa-label">{prompt.prompt}</legend>
+        <legend className="cw-mfa-label" lang={bankLanguage}>
+          {prompt.prompt}
+        </legend>
         {prompt.phones.map((phone, index) => (
           <Option
             key={index}
@@ -171,6 +189,7 @@ function ImageChoice({
   register,
 }: FieldOf<'ImageSelection'>) {
   const m = useMessages();
+  const bankLanguage = useContext(BankTextLanguage);
   const text = useText();
   const noteId = `${id}-note`;
   const sightId = `${id}-sight`;
@@ -181,7 +200,9 @@ function ImageChoice({
   const describedBy = [someHidden && noteId, undescribed && sightId].filter(Boolean).join(' ');
   return (
     <fieldset className="cw-mfa-field" aria-describedby={describedBy || undefined}>
-      <legend className="cw-mfa-label">{prompt.prompt}</legend>
+      <legend className="cw-mfa-label" lang={bankLanguage}>
+        {prompt.prompt}
+      </legend>
       {someHidden && (
         <p className="cw-mfa-note" id={noteId}>
           {text(m.mfa.image.someHidden)}
@@ -229,6 +250,8 @@ interface OptionProps extends AnswerFieldProps {
   label: string;
   /** What a screen reader says instead of `label`, when the label reads badly (asterisks). */
   spoken?: string | undefined;
+  /** The label's language, when it is the bank's text in another language than the screen's. */
+  lang?: string | undefined;
 }
 
 /** A masked number's accessible name, "Number ending in 42", rather than a row of asterisks read out. */
@@ -248,6 +271,7 @@ function Option({
   type,
   label,
   spoken,
+  lang,
 }: OptionProps) {
   return (
     <label className="cw-mfa-choice">
@@ -266,7 +290,7 @@ function Option({
           <span className="cw-visually-hidden">{spoken}</span>
         </>
       ) : (
-        <span>{label}</span>
+        <span lang={lang}>{label}</span>
       )}
     </label>
   );

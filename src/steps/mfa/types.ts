@@ -25,6 +25,8 @@ export interface MfaStepProps {
   secondsLeft: number | null;
   /** Called once per submit with every prompt answered (SecurityResponses as /Authorize expects them). */
   onSubmit(responses: SecurityResponses): void;
+  /** The language of the bank's text in this round (its answer's `Content-Language`), when known. */
+  bankLanguage?: string | null;
   /** Back to the credential form; absent when going back is not allowed. */
   onBack?: () => void;
 }
