@@ -195,15 +195,23 @@ export const Images: Story = {
   },
 };
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export const ImagesWithOneRefused: Story = {
   args: { challenges: [IMAGES_ONE_REFUSED] },
   play: async ({ canvas, userEvent, args, globals }) => {
     const m = messagesOf(globals);
     // The SVG is never shown: two tiles, and a note that says some images were left out.
     await expect(canvas.getAllByRole('radio')).toHaveLength(2);
+    // …and, as the bank sent no descriptions, that the check needs sight: both describe the group.
     await expect(canvas.getByRole('group', { name: IMAGES_ONE_REFUSED.Prompt })).toHaveAccessibleDescription(
-      format(m.mfa.image.someHidden, { bank: BANK }),
+      expect.stringMatching(
+        new RegExp(`^${escapeRegExp(format(m.mfa.image.someHidden, { bank: BANK }))} \\S`),
+      ),
     );
+    await expect(canvas.getByText(collapsed(format(m.mfa.image.needsSight, { bank: BANK })))).toBeVisible();
     await userEvent.click(
       canvas.getByRole('radio', { name: format(m.mfa.image.label, { position: 2, total: 2 }) }),
     );
