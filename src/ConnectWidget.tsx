@@ -10,9 +10,8 @@ import type { GuidanceOverrides } from './guidance';
 import { I18nProvider, loadedMessages, TextTokens, useLanguage, useUiMessages, type Language } from './i18n';
 import { findInstitution } from './institutions';
 import { bankLinks } from './institutions/links';
-import { ExitDialog } from './steps/exit';
 import { StepBoundary, StepFocusContext } from './ui';
-import { forgetFailedDownloads } from './widget/laterSteps';
+import { ExitDialog, forgetFailedDownloads, useBankPages } from './widget/laterSteps';
 import { StepView } from './widget/StepView';
 import './styles/widget.css';
 
@@ -189,7 +188,8 @@ function WidgetBody(props: BodyProps) {
   if (!moved && key !== firstKey) setMoved(true);
 
   const bank = state.ctx.institution ? findInstitution(state.ctx.institution) : undefined;
-  const links = bankLinks(bank, language, props.apiBaseUrl);
+  const pages = useBankPages(bank !== undefined);
+  const links = bankLinks(bank, language, props.apiBaseUrl, bank && pages?.[bank.id]);
   const requestExit = () => (isMidConnection(state) ? setConfirmingExit(true) : flow.exit());
   const canGoBack = backEnable && state.step === 'credentials' && !props.institution;
   const showClose = closeEnable && state.step !== 'closed';
@@ -249,13 +249,16 @@ function WidgetBody(props: BodyProps) {
           </StepFocusContext.Provider>
         </div>
         {confirmingExit && (
-          <ExitDialog
-            onStay={() => setConfirmingExit(false)}
-            onLeave={() => {
-              setConfirmingExit(false);
-              flow.exit();
-            }}
-          />
+          // The dialog's code comes with the later screens, already in on every screen that can ask it.
+          <Suspense fallback={null}>
+            <ExitDialog
+              onStay={() => setConfirmingExit(false)}
+              onLeave={() => {
+                setConfirmingExit(false);
+                flow.exit();
+              }}
+            />
+          </Suspense>
         )}
       </div>
     </TextTokens>

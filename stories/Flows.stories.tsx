@@ -92,7 +92,7 @@ async function clickContinue({ canvas, userEvent, globals }: Context) {
 /** The last screen of a connection, REDIRECT sent, and not one secret in anything the host received. */
 async function expectConnected(context: Context, secrets: readonly string[] = []) {
   const { canvas, globals, args } = context;
-  const m = messagesOf(globals).ui.success;
+  const m = messagesOf(globals).screens.success;
   const heading = await canvas.findByRole('heading', { level: 2, name: m.title }, SCREEN);
   await expect(heading).toHaveFocus();
   await expect(args.onSuccess).toHaveBeenCalledOnce();
@@ -301,7 +301,7 @@ export const ChooseAnAccount: Story = {
   args: { accountSelectorEnable: true },
   play: async (context) => {
     const { canvas, userEvent, globals, args } = context;
-    const m = messagesOf(globals).ui.accounts;
+    const m = messagesOf(globals).screens.accounts;
     await signIn(context, 'greatday_nomfa');
     await canvas.findByRole('heading', { level: 2, name: m.title }, SCREEN);
     const [first] = canvas.getAllByRole('radio');
@@ -383,7 +383,7 @@ export const InvalidLogin: Story = {
     await expect(password).toBeInvalid();
     // The alert speaks once; each field carries its own message, not the alert's words again.
     await expect(alert).toBeVisible();
-    const m = messagesOf(context.globals).ui.credentials;
+    const m = messagesOf(context.globals).screens.credentials;
     await expect(username).toHaveAccessibleDescription(collapsed(m.fieldError.username));
     await expect(password).toHaveAccessibleDescription(collapsed(m.fieldError.password));
   },
@@ -404,7 +404,7 @@ export const ConcurrentSession: Story = {
     const m = messagesOf(globals);
     await signIn(context, 'test_concurrent_session');
     // Retried once by itself first, with a word about it.
-    await canvas.findByRole('heading', { level: 2, name: m.ui.processing.titles.retrying }, SCREEN);
+    await canvas.findByRole('heading', { level: 2, name: m.screens.processing.titles.retrying }, SCREEN);
     await expectGuidance(context, 'CONCURRENT_SESSION', AFTER_AUTOMATIC_RETRY);
   },
 };
@@ -654,14 +654,16 @@ export const LeaveDuringSecurityCheck: Story = {
     await securityCheck(context);
     const close = canvas.getByRole('button', { name: m.widget.close });
     await userEvent.click(close);
-    const dialog = await canvas.findByRole('dialog', { name: m.exit.title });
+    const dialog = await canvas.findByRole('dialog', { name: messagesOf(globals).screens.exit.title });
     // "Stay" is the safe choice: it has focus, and Escape picks it; focus goes back to the close button.
-    await expect(canvas.getByRole('button', { name: m.exit.stay })).toHaveFocus();
+    await expect(canvas.getByRole('button', { name: messagesOf(globals).screens.exit.stay })).toHaveFocus();
     await userEvent.keyboard('{Escape}');
     await expect(dialog).not.toBeInTheDocument();
     await expect(close).toHaveFocus();
     await userEvent.click(close);
-    await userEvent.click(await canvas.findByRole('button', { name: m.exit.leave }));
+    await userEvent.click(
+      await canvas.findByRole('button', { name: messagesOf(globals).screens.exit.leave }),
+    );
     await canvas.findByRole('heading', { level: 2, name: m.closed.title }, SCREEN);
     await expect(args.onExit).toHaveBeenCalledOnce();
     await expect(args.onExit).toHaveBeenCalledWith(null, expect.objectContaining({ step: 'mfa' }));

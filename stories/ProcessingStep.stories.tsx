@@ -36,7 +36,7 @@ type Story = StoryObj<typeof meta>;
 
 export const SigningIn: Story = {
   play: async ({ canvas, userEvent, args, globals }) => {
-    const m = messagesOf(globals).ui.processing;
+    const m = messagesOf(globals).screens.processing;
     await expect(
       canvas.getByRole('heading', { level: 2, name: format(m.titles.signingIn, { bank: BANK }) }),
     ).toHaveFocus();
@@ -57,7 +57,7 @@ export const SigningIn: Story = {
 export const SlowBank: Story = {
   args: { elapsedMs: 25_000 },
   play: async ({ canvas, globals }) => {
-    const m = messagesOf(globals).ui.processing;
+    const m = messagesOf(globals).screens.processing;
     await expect(canvas.getByRole('status')).toHaveTextContent(
       collapsed(format(m.stages.signingIn.third, { bank: BANK })),
     );
@@ -67,7 +67,7 @@ export const SlowBank: Story = {
 export const Resuming: Story = {
   args: { activity: { kind: 'resuming' } },
   play: async ({ canvas, globals }) => {
-    const m = messagesOf(globals).ui.processing;
+    const m = messagesOf(globals).screens.processing;
     await expect(canvas.getByRole('heading', { level: 2, name: m.titles.resuming })).toBeVisible();
   },
 };
@@ -75,7 +75,7 @@ export const Resuming: Story = {
 export const GatheringAccounts: Story = {
   args: { activity: { kind: 'gathering', requestId: REQUEST_ID }, elapsedMs: 6_000 },
   play: async ({ canvas, globals }) => {
-    const m = messagesOf(globals).ui.processing;
+    const m = messagesOf(globals).screens.processing;
     await expect(canvas.getByRole('heading', { level: 2, name: m.titles.gathering })).toBeVisible();
     await expect(canvas.getByRole('status')).toHaveTextContent(collapsed(m.stages.gathering.second));
   },
@@ -135,7 +135,7 @@ export const AutomaticRetry: Story = {
   play: async ({ canvas, globals }) => {
     const m = messagesOf(globals);
     await expect(
-      canvas.getByRole('heading', { level: 2, name: m.ui.processing.titles.retrying }),
+      canvas.getByRole('heading', { level: 2, name: m.screens.processing.titles.retrying }),
     ).toBeVisible();
     await expect(canvas.getByRole('status')).toHaveTextContent(collapsed(m.guidance.retryingSoon));
   },

@@ -1,5 +1,5 @@
 import type { Language } from '../i18n/types';
-import type { Institution } from './types';
+import type { BankPages, Institution } from './types';
 
 /** Where the widget's links to a bank go, already in the screen's language and absolute. */
 export interface BankLinks {
@@ -21,15 +21,18 @@ function absolute(address: string, base: string | undefined): string | null {
 /**
  * The bank's pages for the screen's language: its "forgot password" and "contact us" pages, each falling back to its
  * website. A relative address (the sandbox bank's site) is taken on the server that answers `apiBaseUrl`, so it works
- * wherever the widget is mounted. Null when the bank has no website the person can be sent to.
+ * wherever the widget is mounted. Null when the bank has no website the person can be sent to. `pages` is the bank's
+ * entry in BANK_PAGES (pages.ts), passed in so the list of pages stays out of the first chunk; until it is in, both
+ * links go to the website.
  *
- * @example bankLinks(findInstitution('FlinksCapital'), 'fr', 'http://localhost:5173/v3')
+ * @example bankLinks(findInstitution('FlinksCapital'), 'fr', 'http://localhost:5173/v3', BANK_PAGES.FlinksCapital)
  * // { website: 'http://localhost:5173/sandbox-bank/fr/', contact: 'http://localhost:5173/sandbox-bank/fr/nous-joindre', … }
  */
 export function bankLinks(
   institution: Institution | undefined,
   language: Language,
   apiBaseUrl?: string,
+  pages?: BankPages,
 ): BankLinks | null {
   if (!institution?.website) return null;
   const base = apiBaseUrl
@@ -43,7 +46,7 @@ export function bankLinks(
     (url && absolute(url[language], base ?? undefined)) ?? website;
   return {
     website,
-    forgotPassword: page(institution.forgotPasswordUrl),
-    contact: page(institution.contactUrl),
+    forgotPassword: page(pages?.forgotPasswordUrl),
+    contact: page(pages?.contactUrl),
   };
 }

@@ -4,6 +4,14 @@ export interface LocalizedUrl {
   fr: string;
 }
 
+/** A bank's pages beyond its website (in pages.ts, loaded with the screens that link to them). */
+export interface BankPages {
+  /** The bank's page for a forgotten password or username; the widget falls back to `website` without it. */
+  forgotPasswordUrl?: LocalizedUrl;
+  /** The bank's "contact us" page (phone numbers, branches); the widget falls back to `website` without it. */
+  contactUrl?: LocalizedUrl;
+}
+
 /** A bank the widget can connect to. `id` is Flinks' `Institution` identifier (case matters). */
 export interface Institution {
   id: string;
@@ -13,10 +21,6 @@ export interface Institution {
    * the sandbox bank a path on the sandbox server (resolved against the widget's `apiBaseUrl`); null when unknown.
    */
   website: string | null;
-  /** The bank's page for a forgotten password or username; the widget falls back to `website` without it. */
-  forgotPasswordUrl?: LocalizedUrl;
-  /** The bank's "contact us" page (phone numbers, branches); the widget falls back to `website` without it. */
-  contactUrl?: LocalizedUrl;
   /** Shown first, in this order, before the search narrows the list. */
   popularRank?: number;
   /** Only listed with `demo`. */

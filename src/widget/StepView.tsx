@@ -5,7 +5,7 @@ import type { BankLinks } from '../institutions/links';
 import { referenceText, useGuidance, useLanguage, useMessages } from '../i18n';
 import { ConsentStep } from '../steps/consent';
 import { CredentialsStep } from '../steps/credentials';
-import { ClosedStep } from '../steps/exit';
+import { ClosedStep } from '../steps/exit/ClosedStep';
 import { InstitutionStep } from '../steps/institution';
 import { titleAndBody, useCountdown } from '../ui';
 import {

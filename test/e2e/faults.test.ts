@@ -25,10 +25,10 @@ const FAULTS = `rate=0.3,kinds=${FAULT_KINDS.join('|')},seed=42,slow=400`;
 
 const signInTitle = format(en.ui.credentials.title, { bank: BANK });
 const mfaTitle = format(en.mfa.title, { bank: BANK });
-const successTitle = en.ui.success.title;
+const successTitle = en.screens.success.title;
 const guidanceTitle = (code: keyof typeof en.guidance.codes) =>
   format(en.guidance.codes[code].title, { bank: BANK });
-const PROCESSING = Object.values(en.ui.processing.titles).map((title) => format(title, { bank: BANK }));
+const PROCESSING = Object.values(en.screens.processing.titles).map((title) => format(title, { bank: BANK }));
 
 type End =
   | { kind: 'success' }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createServerApp } from '../../server/app';
 import { parseConfig } from '../../server/config';
-import { INSTITUTIONS } from '../../src/institutions';
+import { findInstitution } from '../../src/institutions';
+import { BANK_PAGES } from '../../src/institutions/pages';
 
 // The sandbox bank's small site: every page Flinks Capital's links name answers, in its language, under the CSP.
 
@@ -11,7 +12,7 @@ const app = createServerApp(parseConfig({ PORT: '5173', SANDBOX_LATENCY_MS: '0' 
 const get = (path: string, headers: Record<string, string> = {}) =>
   app.request(`http://localhost:5173${path}`, { headers });
 
-const flinksCapital = INSTITUTIONS.find((institution) => institution.id === 'FlinksCapital');
+const flinksCapital = BANK_PAGES.FlinksCapital;
 
 describe('the sandbox bank’s site', () => {
   it.each([
@@ -38,7 +39,7 @@ describe('the sandbox bank’s site', () => {
   });
 
   it('sends /sandbox-bank/ (Flinks Capital’s website) to the browser’s language', async () => {
-    expect(flinksCapital?.website).toBe('/sandbox-bank/');
+    expect(findInstitution('FlinksCapital')?.website).toBe('/sandbox-bank/');
     const french = await get('/sandbox-bank/', { 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.5' });
     expect(french.status).toBe(302);
     expect(french.headers.get('location')).toBe('/sandbox-bank/fr/');

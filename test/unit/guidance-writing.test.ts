@@ -147,10 +147,15 @@ describe('every guidance string follows the writing standard', () => {
   });
 });
 
-// The same standard over the rest of what the widget shows: its own screens (`ui`) and the security check (`mfa`).
+// The same standard over the rest of what the widget shows: its own screens (`ui`, and `screens` for those after the
+// sign-in) and the security check (`mfa`).
 const screens = LANGUAGES.flatMap((language) => {
   const messages = messagesFor(language);
-  return [...strings(messages.ui, 'ui'), ...strings(messages.mfa, 'mfa')].map(([path, text]) => ({
+  return [
+    ...strings(messages.ui, 'ui'),
+    ...strings(messages.screens, 'screens'),
+    ...strings(messages.mfa, 'mfa'),
+  ].map(([path, text]) => ({
     language,
     path,
     text,

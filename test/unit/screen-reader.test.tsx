@@ -66,7 +66,7 @@ describe.each<Language>(['en', 'fr'])('in %s', (language) => {
     const log = await virtual.spokenPhraseLog();
     expect(count(log, title)).toBe(1);
     expect(count(log, format(body, { bank: BANK }))).toBe(1);
-    expect(count(log, m.ui.credentials.fieldError.password)).toBeGreaterThanOrEqual(1);
+    expect(count(log, m.screens.credentials.fieldError.password)).toBeGreaterThanOrEqual(1);
     expect(log.some((phrase) => phrase.includes(m.guidance.actions.forgotPassword))).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { findInstitution } from '../../src/institutions';
+import { BANK_PAGES } from '../../src/institutions/pages';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
@@ -216,11 +217,11 @@ describe('the guidance map, one screen per entry', () => {
         expect(screen.getAllByRole('alert')).toHaveLength(1);
         expect(screen.getByRole('alert')).not.toHaveTextContent(`${text.title} ${text.title}`);
         if (entry.field !== 'password') {
-          expect(usernameField).toHaveAccessibleDescription(en.ui.credentials.fieldError.username);
+          expect(usernameField).toHaveAccessibleDescription(en.screens.credentials.fieldError.username);
           expect(screen.getByRole('link', { name: /^Forgot your username\?/ })).toBeInTheDocument();
         }
         if (entry.field !== 'username') {
-          expect(passwordField).toHaveAccessibleDescription(en.ui.credentials.fieldError.password);
+          expect(passwordField).toHaveAccessibleDescription(en.screens.credentials.fieldError.password);
         }
         expect(screen.getByRole('link', { name: /^Forgot your password\?/ })).toBeInTheDocument();
         expect(screen.getByText(new RegExp(`^Reference: ${code}( · [0-9a-f]{8})?$`))).toBeInTheDocument();
@@ -267,7 +268,7 @@ describe('the guidance map, one screen per entry', () => {
         for (const link of within(screenRegion).queryAllByRole('link')) {
           // "How to contact" goes to the bank's contact page in the screen's language; the others to its website.
           const expected = link.textContent?.startsWith(actionLabel('contactBank', en, BANK.name))
-            ? rbc?.contactUrl?.en
+            ? BANK_PAGES[rbc?.id ?? '']?.contactUrl?.en
             : BANK.website;
           expect(link).toHaveAttribute('href', expected);
           expect(link).toHaveAttribute('target', '_blank');

@@ -1,9 +1,10 @@
 import { useId, useLayoutEffect, useState, type KeyboardEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import type { FieldError } from '../../flow/state';
-import { referenceText, useGuidance, useMessages, useUiMessages, useText } from '../../i18n';
+import { useUiMessages, useText } from '../../i18n';
 import type { BankLinks } from '../../institutions/links';
-import { Alert, Button, ExternalLink, Screen } from '../../ui';
+import { Button, ExternalLink, Screen } from '../../ui';
+import { FieldServerNote, ServerError } from '../../widget/laterSteps';
 
 export interface Credentials {
   username: string;
@@ -110,14 +111,8 @@ export function CredentialsStep({
               {m.required.username}
             </p>
           )}
-          {/* The alert above already spoke: the field's own message is read with the field, not announced again. */}
           {fromServer('username') && (
-            <p className="cw-field-error" id={`${id}-username-server`}>
-              {text(m.fieldError.username)}
-            </p>
-          )}
-          {fromServer('username') && forgotUrl && (
-            <ExternalLink href={forgotUrl}>{m.forgotUsername}</ExternalLink>
+            <FieldServerNote id={`${id}-username-server`} field="username" forgotUrl={forgotUrl} />
           )}
         </div>
         <div className="cw-field">
@@ -158,11 +153,7 @@ export function CredentialsStep({
               {m.required.password}
             </p>
           )}
-          {fromServer('password') && (
-            <p className="cw-field-error" id={`${id}-password-server`}>
-              {text(m.fieldError.password)}
-            </p>
-          )}
+          {fromServer('password') && <FieldServerNote id={`${id}-password-server`} field="password" />}
           <p className="cw-hint" id={`${id}-caps`} aria-live="polite">
             {capsLock ? m.capsLock : null}
           </p>
@@ -172,23 +163,5 @@ export function CredentialsStep({
         <Button type="submit">{m.submit}</Button>
       </form>
     </Screen>
-  );
-}
-
-/**
- * What the bank said about the last try. Its words are in the later screens' text, which is in by then (it loads
- * while the sign-in is on its way); until it is, the step waits under the widget's loading message.
- */
-function ServerError({ id, error, requestId }: { id: string; error: FieldError; requestId: string | null }) {
-  const text = useGuidance(error.code, error.variant);
-  const messages = useMessages();
-  return (
-    <>
-      <Alert id={id}>
-        <strong className="cw-alert-title">{text.title}</strong> {text.body}
-      </Alert>
-      {/* For support, as under every guidance screen; outside the alert, so it is not announced with it. */}
-      <p className="cw-reference">{referenceText(error.code, requestId, messages)}</p>
-    </>
   );
 }

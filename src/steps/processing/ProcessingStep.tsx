@@ -21,7 +21,7 @@ const STAGE_KEYS = ['first', 'second', 'third', 'fourth'] as const;
 export function ProcessingStep({ activity, since, onFinishNow, onKeepWaiting, onExit }: ProcessingStepProps) {
   const messages = useMessages();
   const text = useText();
-  const m = messages.ui.processing;
+  const m = messages.screens.processing;
   // The 202 codes have their own words in the guidance catalog: "Gathering your accounts", "{bank} is slow today".
   const waiting = useGuidance(activity.kind === 'waiting' ? activity.code : 'OPERATION_PENDING');
   const offered = activity.kind === 'waiting' ? guidanceEntryFor(activity.code).actions : [];
@@ -70,7 +70,7 @@ function texts(
   text: (template: string) => string,
   waiting: ResolvedGuidance,
 ) {
-  const m = messages.ui.processing;
+  const m = messages.screens.processing;
   const key = STAGE_KEYS[stage] ?? 'first';
   switch (activity.kind) {
     case 'signingIn':
