@@ -3,6 +3,7 @@ import { isCommonAssetRequest } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { I18nProvider, LANGUAGES, TextTokens, type Language } from '../src/i18n';
+import { loadLaterSteps } from '../src/widget/laterSteps';
 import { A11Y_RULES } from './a11y';
 import './preview.css';
 
@@ -83,7 +84,9 @@ const preview: Preview = {
   initialGlobals: { language: 'en', theme: 'light' },
   decorators: [withLanguageAndTheme],
   // Starts the MSW worker (public/mockServiceWorker.js); stories add handlers in `beforeEach({ msw })`.
-  loaders: [mswLoader(startWorker)],
+  // The later screens' chunk is in before a story renders, as it is in the widget by the time those screens show
+  // (fetched while the person is on the sign-in form), so a story never opens on the loading fallback.
+  loaders: [mswLoader(startWorker), loadLaterSteps],
   parameters: {
     // Accessibility violations fail the story's test, not just show in the panel.
     a11y: { test: 'error', config: { rules: A11Y_RULES } },

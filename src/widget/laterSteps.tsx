@@ -62,6 +62,11 @@ export function prefetchLaterSteps(language: Language): void {
   prefetchExecutor();
 }
 
+/** The later screens' chunk, in: for code that renders them outside the widget's flow (stories, tests). */
+export async function loadLaterSteps(): Promise<void> {
+  await laterSteps.load();
+}
+
 /** "Try again" on a screen that did not load: what failed to download is fetched anew. */
 export function forgetFailedDownloads(): void {
   laterSteps.retry();

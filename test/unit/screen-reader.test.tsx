@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectWidget } from '../../src/ConnectWidget';
-import { messagesFor, type Language } from '../../src/i18n';
+import { guidanceText, messagesFor, type Language } from '../../src/i18n';
 import { format } from '../../src/i18n/format';
 import { createSandbox } from '../../src/sandbox';
 import { sandboxHandlers } from '../../src/sandbox/msw';
@@ -68,5 +68,42 @@ describe.each<Language>(['en', 'fr'])('in %s', (language) => {
     expect(count(log, format(body, { bank: BANK }))).toBe(1);
     expect(count(log, m.screens.credentials.fieldError.password)).toBeGreaterThanOrEqual(1);
     expect(log.some((phrase) => phrase.includes(m.guidance.actions.forgotPassword))).toBe(true);
+  });
+
+  // Every sandbox persona that lands on a screen of its own after the sign-in: that screen's heading is heard once,
+  // and it is the last thing said on arrival (focus moved to it), in the screen's language. CONCURRENT_SESSION and
+  // CARD_IN_USE are retried by the widget first (a waiting screen, then the guidance), so they are not in this list.
+  const landings: [username: string, heading: (m: ReturnType<typeof messagesFor>) => string][] = [
+    ['test_mfa_triple', (m) => format(m.mfa.title, { bank: BANK })],
+    ['test_mfa_rounds', (m) => format(m.mfa.title, { bank: BANK })],
+    ['test_mfa_choice', (m) => format(m.mfa.title, { bank: BANK })],
+    ['test_mfa_text_or_call', (m) => format(m.mfa.title, { bank: BANK })],
+    ['test_mfa_image', (m) => format(m.mfa.title, { bank: BANK })],
+    ...(
+      [
+        ['test_disabled_account', 'DISABLED_LOGIN'],
+        ['test_service_unavailable', 'RETRY_LATER'],
+        ['test_new_account', 'NEW_ACCOUNT'],
+        ['test_unauthorized', 'UNAUTHORIZED'],
+        ['test_question_not_found', 'QUESTION_NOT_FOUND'],
+        ['test_aggregation_error', 'AGGREGATION_ERROR'],
+        ['test_disabled_institution', 'DISABLED_INSTITUTION'],
+      ] as const
+    ).map(
+      ([username, code]) =>
+        [
+          username,
+          (m: ReturnType<typeof messagesFor>) => guidanceText(code, m, { language, bank: BANK }).title,
+        ] as [string, (m: ReturnType<typeof messagesFor>) => string],
+    ),
+  ];
+
+  it.each(landings)('%s: its screen’s heading is announced once, on arrival', async (username, heading) => {
+    const { m } = await signIn(language, username);
+    const title = heading(m);
+    await screen.findByRole('heading', { name: title }, { timeout: 4000 });
+    const log = await virtual.spokenPhraseLog();
+    expect(count(log, title)).toBe(1);
+    expect(log.at(-1)).toContain(title);
   });
 });
