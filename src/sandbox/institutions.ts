@@ -23,9 +23,20 @@ function bank(
 
 export const FLINKS_CAPITAL = bank('FlinksCapital', 14, 'Flinks Capital', 'Flinks Capital', null, '777');
 
+/** Flinks Capital signing in on its own page (OAuth, CONTRACT §8): the sandbox bank page asks "Allow" or "Deny". */
+export const FLINKS_CAPITAL_OAUTH = bank(
+  'FlinksCapitalOAuth',
+  18,
+  'Flinks Capital (OAuth)',
+  'Flinks Capital (OAuth)',
+  null,
+  '777',
+);
+
 /** The sandbox's answer to GET /Institutions: Flinks Capital and the Canadian banks of reference/institutions.md. */
 export const SANDBOX_INSTITUTIONS: readonly SandboxInstitution[] = [
   FLINKS_CAPITAL,
+  FLINKS_CAPITAL_OAUTH,
   bank('RBC', 1, 'RBC Royal Bank', 'RBC Banque Royale', 'https://www.rbcroyalbank.com', '003'),
   bank('TD', 2, 'TD Canada Trust', 'TD Canada Trust', 'https://www.td.com/ca', '004'),
   bank('BMO', 3, 'BMO Bank of Montreal', 'BMO Banque de Montréal', 'https://www.bmo.com', '001'),

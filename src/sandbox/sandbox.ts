@@ -20,6 +20,7 @@ import {
   type FaultOptions,
 } from './faults';
 import { institutionsBody } from './institutions';
+import { oauthRoutes } from './oauth';
 import { RateLimiter, type RateLimit } from './rate-limit';
 import { SandboxStore } from './store';
 
@@ -241,6 +242,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return toResponse({ status: 200, body });
   });
 
+  app.route('/', oauthRoutes(ctx));
   app.route('/v3/:customerId/BankingServices', api);
   app.notFound(() =>
     toResponse(errorReply(sandboxError(404, 'INVALID_REQUEST', SANDBOX_MESSAGES.NOT_FOUND))),
