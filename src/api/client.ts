@@ -8,7 +8,7 @@ import type {
   FlinksClient,
   Pending,
 } from './types';
-import { answerWithCode, checked, failure, redact, withoutCode } from './answers';
+import { answerWithCode, checked, failure, malformed, redact, withoutCode } from './answers';
 import { createTransport, type Call, type CallContext, type Exchange } from './transport';
 
 export { DEFAULT_TIMEOUT_MS, loadChecks } from './transport';
@@ -28,6 +28,7 @@ function pathSegment(value: string): string | null {
  */
 export function createFlinksClient(options: ClientOptions): FlinksClient {
   const { send } = createTransport(options);
+  const oauthBase = oauthBaseOf(options.baseUrl);
 
   /** A call's answer, unless the transport or a FlinksCode already decided the result. */
   async function answerOf(
@@ -234,5 +235,81 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
       if (segment === null) return invalidSegment('loginId', context);
       return deleteCall({ ...context, method: 'DELETE', path: `DeleteCard/${segment}` }, callOptions);
     },
+
+    async oauthStart(request, callOptions) {
+      const call: Call = {
+        method: 'POST',
+        path: 'oauth/state',
+        url: `${oauthBase}/state`,
+        requestId: null,
+        secrets: [],
+        body: {
+          institution: request.institution,
+          language: request.language ?? 'en',
+          ...(request.returnTo ? { returnTo: request.returnTo } : {}),
+        },
+      };
+      const answer = await answerOf(call, callOptions);
+      if (answer.kind !== 'exchange') return answer.kind === 'pending' ? unexpectedPending(answer) : answer;
+      if (answer.status !== 201) return withoutCode(answer);
+      const body = answer.json as { state?: unknown; authorizeUrl?: unknown } | null;
+      const state = body?.state;
+      const authorizeUrl = body?.authorizeUrl;
+      if (
+        typeof state !== 'string' ||
+        typeof authorizeUrl !== 'string' ||
+        !/^https?:\/\//.test(authorizeUrl)
+      ) {
+        return malformed(
+          answer.context,
+          answer.status,
+          'The OAuth state answer has no state or no bank page address.',
+        );
+      }
+      return { kind: 'oauthStarted', state, authorizeUrl };
+    },
+
+    async oauthRedeem(state, callOptions) {
+      const call: Call = {
+        method: 'POST',
+        path: 'oauth/redeem',
+        url: `${oauthBase}/redeem`,
+        requestId: null,
+        secrets: [],
+        body: { state },
+      };
+      const answer = await answerOf(call, callOptions);
+      if (answer.kind !== 'exchange') return answer.kind === 'pending' ? unexpectedPending(answer) : answer;
+      if (answer.status !== 200) return withoutCode(answer);
+      const body = answer.json as { loginId?: unknown; institution?: unknown; error?: unknown } | null;
+      if (typeof body?.loginId === 'string' && typeof body.institution === 'string') {
+        return { kind: 'oauthOutcome', outcome: { loginId: body.loginId, institution: body.institution } };
+      }
+      if (typeof body?.error === 'string') return { kind: 'oauthOutcome', outcome: { error: body.error } };
+      return malformed(
+        answer.context,
+        answer.status,
+        'The OAuth outcome has neither a LoginId nor an error.',
+      );
+    },
+  };
+}
+
+/** The connect server's OAuth routes sit beside the bank API: `/v3/{customerId}/BankingServices` -> `/v3/oauth`. */
+export function oauthBaseOf(baseUrl: string): string {
+  const trimmed = baseUrl.replace(/\/+$/, '');
+  const match = /^(.*\/v3)\/[^/]+\/BankingServices$/.exec(trimmed);
+  return match ? `${match[1]}/oauth` : `${trimmed}/oauth`;
+}
+
+/** A 202 where none can be: said as what it is, an answer the widget cannot use. */
+function unexpectedPending(pending: Pending): ApiError {
+  return {
+    kind: 'error',
+    httpStatus: 202,
+    flinksCode: 'MALFORMED_RESPONSE',
+    message: `An OAuth call answered ${pending.flinksCode}.`,
+    requestId: pending.requestId,
+    cause: 'malformed',
   };
 }

@@ -49,6 +49,8 @@ export interface CallContext {
 export interface Call extends CallContext {
   method: 'GET' | 'POST' | 'DELETE';
   path: string;
+  /** The whole address, for a call outside BankingServices (the OAuth routes); `path` is then only its name. */
+  url?: string;
   body?: unknown;
   sendsToken?: boolean;
 }
@@ -203,7 +205,7 @@ export function createTransport(options: ClientOptions) {
       let response: Response;
       try {
         response = await Promise.race([
-          fetchImpl(`${baseUrl}/${call.path}`, {
+          fetchImpl(call.url ?? `${baseUrl}/${call.path}`, {
             method: call.method,
             headers,
             body: call.body === undefined ? undefined : JSON.stringify(call.body),
@@ -214,8 +216,8 @@ export function createTransport(options: ClientOptions) {
       } catch {
         const stoppedEarly = stoppedFailure();
         if (stoppedEarly) return stoppedEarly;
-        if (await refusedCrossOrigin(`${baseUrl}/${call.path}`, fetchImpl)) {
-          const message = refusalMessage(`${baseUrl}/${call.path}`);
+        if (await refusedCrossOrigin(call.url ?? `${baseUrl}/${call.path}`, fetchImpl)) {
+          const message = refusalMessage(call.url ?? `${baseUrl}/${call.path}`);
           reportRefusalInDevelopment(message);
           return failure('refused', 'NETWORK_ERROR', message, context);
         }

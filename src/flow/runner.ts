@@ -3,13 +3,17 @@ import { loadOnce } from '../loadOnce';
 import type { ApiError, FlinksClient, SecurityResponses } from '../api/types';
 import type { Language } from '../i18n/types';
 import type { FlowAction } from './actions';
+import { browserWindow, type BankWindow, type OAuthBrowser } from './bank-window';
 import {
   accountsMutation,
   answerMfaMutation,
   authorizeMutation,
   cachedAuthorizeMutation,
+  oauthRedeemMutation,
+  oauthStartMutation,
   type Lifetime,
 } from './mutations';
+import { OAUTH_MESSAGE_SOURCE, oauthResultOf, popupClosed, type OAuthResult } from './oauth';
 import type { FlowRequest } from './requests';
 import type { FlowState } from './state';
 
@@ -21,6 +25,10 @@ export interface RunnerSettings {
   language: Language;
   pollIntervalMs: number;
   now(): number;
+  /** Popups and whole-window trips to an OAuth bank's page; the real browser by default. */
+  browser?: OAuthBrowser;
+  /** Where a whole-window trip comes back (the host's `redirectUrl`); the widget's own page by default. */
+  oauthReturnTo?: string | null;
 }
 
 /** Makes the requests the reducer asks for, through the react-query mutations, and feeds each answer back. */
@@ -33,6 +41,11 @@ export interface RequestRunner {
   /** Cancels every call and timer: the widget is gone. Answers still on their way are dropped. */
   stop(): void;
 }
+
+/** How often the widget looks whether the bank's popup is still open. */
+const POPUP_WATCH_MS = 400;
+/** The return page posts, then closes itself: its message may still be on its way when the popup shows closed. */
+const POPUP_CLOSE_GRACE_MS = 600;
 
 /** react-query's core, fetched with the first request (or ahead, with the later screens); fetched anew after a failure. */
 const executor = loadOnce(() => import('./execute'), { retryOnLoad: true });
@@ -52,6 +65,17 @@ export function createRequestRunner(
   let answers: SecurityResponses | null = null;
   let deadline: ReturnType<typeof setTimeout> | undefined;
   const timers = new Set<ReturnType<typeof setTimeout>>();
+  /** The bank's page being waited for (OAuth): its window and what watches it. */
+  let handoff: { window: BankWindow | null; stop(): void } | null = null;
+  let realBrowser: OAuthBrowser | null = null;
+
+  /** Stops watching the bank's page; closes its popup when the connection moved on without it. */
+  function endHandoff(closeWindow: boolean): void {
+    if (!handoff) return;
+    handoff.stop();
+    if (closeWindow && handoff.window && !handoff.window.closed) handoff.window.close();
+    handoff = null;
+  }
 
   /** Sends one mutation and feeds its answer back, unless the widget went away meanwhile. */
   function send<Result, Variables>(
@@ -59,8 +83,18 @@ export function createRequestRunner(
     variables: Variables,
     settle: (result: Result | ApiError, at: number) => FlowAction,
   ): void {
+    void perform(options, variables).then((result) => {
+      if (result !== null) dispatch(settle(result, settings().now()));
+    });
+  }
+
+  /** Sends one mutation; its answer, or null when the widget went away meanwhile. */
+  function perform<Result, Variables>(
+    options: MutationOptions<Result, Error, Variables>,
+    variables: Variables,
+  ): Promise<Result | ApiError | null> {
     const signal = controller.signal;
-    executor
+    return executor
       .load()
       .then(
         ({ execute, ownQueryClient }) => {
@@ -77,9 +111,91 @@ export function createRequestRunner(
           cause: 'network',
         }),
       )
-      .then((result) => {
-        if (!signal.aborted) dispatch(settle(result, settings().now()));
-      });
+      .then((result) => (signal.aborted ? null : result));
+  }
+
+  /**
+   * The bank's page in a popup. The popup opens blank, right now, within the person's click (a popup opened after an
+   * await is blocked); it goes to the bank once the server has given the state. Only the return page's message, from
+   * that popup, at the server's exact origin, for that state, counts; a popup closed without one is "cancelled".
+   */
+  function openPopup(attempt: number, institution: string, browser: OAuthBrowser): void {
+    const { client, language } = settings();
+    const settle = (result: OAuthResult) =>
+      dispatch({ type: 'OAUTH_RESULT', attempt, result, at: settings().now() });
+    endHandoff(false);
+    const popup = browser.openPopup();
+    if (!popup) {
+      dispatch({ type: 'POPUP_BLOCKED', attempt });
+      return;
+    }
+    let expected: { state: string; origin: string } | null = null;
+    let settled = false;
+    const finish = (result: OAuthResult) => {
+      if (settled) return;
+      settled = true;
+      if (handoff === current) endHandoff(false);
+      settle(result);
+    };
+    const unlisten = browser.onMessage(({ origin, source, data }) => {
+      if (!expected || source !== popup.source || origin !== expected.origin) return;
+      const message = data as {
+        source?: unknown;
+        state?: unknown;
+        loginId?: unknown;
+        institution?: unknown;
+        error?: unknown;
+      } | null;
+      if (message?.source !== OAUTH_MESSAGE_SOURCE || message.state !== expected.state) return;
+      if (typeof message.loginId === 'string' && typeof message.institution === 'string') {
+        finish(oauthResultOf({ loginId: message.loginId, institution: message.institution }));
+      } else if (typeof message.error === 'string') {
+        finish(oauthResultOf({ error: message.error }));
+      }
+    });
+    const watch = setInterval(() => {
+      if (!popup.closed) return;
+      clearInterval(watch);
+      later(POPUP_CLOSE_GRACE_MS, () => finish(popupClosed()));
+    }, POPUP_WATCH_MS);
+    const current = {
+      window: popup,
+      stop: () => {
+        unlisten();
+        clearInterval(watch);
+      },
+    };
+    handoff = current;
+    dispatch({ type: 'POPUP_OPENED', attempt });
+    void perform(
+      oauthStartMutation(client, () => controller.signal),
+      { institution, language },
+    ).then((started) => {
+      if (started === null || settled) return;
+      if (started.kind === 'error') {
+        popup.close();
+        finish(started);
+        return;
+      }
+      expected = { state: started.state, origin: new URL(started.authorizeUrl).origin };
+      if (!popup.closed) popup.go(started.authorizeUrl);
+    });
+  }
+
+  /** The bank's page in the whole window: it comes back to `oauthReturnTo` (or this page) with the outcome. */
+  function leaveForBank(attempt: number, institution: string, browser: OAuthBrowser): void {
+    const { client, language, oauthReturnTo } = settings();
+    endHandoff(true);
+    const returnTo = oauthReturnTo ?? browser.currentUrl();
+    void perform(
+      oauthStartMutation(client, () => controller.signal),
+      { institution, language, returnTo },
+    ).then((started) => {
+      if (started === null) return;
+      if (started.kind === 'error') {
+        dispatch({ type: 'OAUTH_RESULT', attempt, result: started, at: settings().now() });
+      } else browser.leaveFor(started.authorizeUrl);
+    });
   }
 
   function later(delayMs: number, task: () => void): ReturnType<typeof setTimeout> {
@@ -157,6 +273,22 @@ export function createRequestRunner(
         else ask();
         return;
       }
+      case 'openBank': {
+        const browser = settings().browser ?? (realBrowser ??= browserWindow());
+        if (request.window === 'whole') leaveForBank(request.attempt, request.institution, browser);
+        else openPopup(request.attempt, request.institution, browser);
+        return;
+      }
+      case 'redeemOAuth': {
+        const { attempt } = request;
+        send(oauthRedeemMutation(client, lifetime), request.state, (result, at) => ({
+          type: 'OAUTH_RESULT',
+          attempt,
+          result: result.kind === 'error' ? result : oauthResultOf(result.outcome),
+          at,
+        }));
+        return;
+      }
       case 'wait':
         if (deadline !== undefined) {
           clearTimeout(deadline);
@@ -185,8 +317,10 @@ export function createRequestRunner(
       // The password stays only while an automatic retry may need to send it again.
       if (!signingIn) password = null;
       if (state.step !== 'mfa' || !state.sending) answers = null;
+      if (state.step !== 'oauth') endHandoff(true);
     },
     stop() {
+      endHandoff(true);
       controller.abort();
       controller = new AbortController();
       for (const timer of timers) clearTimeout(timer);

@@ -7,6 +7,13 @@ import type { Institution } from './types';
 export const INSTITUTIONS: readonly Institution[] = [
   { id: 'FlinksCapital', name: { en: 'Flinks Capital', fr: 'Flinks Capital' }, website: null, sandbox: true },
   {
+    id: 'FlinksCapitalOAuth',
+    name: { en: 'Flinks Capital (OAuth)', fr: 'Flinks Capital (OAuth)' },
+    website: null,
+    sandbox: true,
+    signIn: 'oauth',
+  },
+  {
     id: 'RBC',
     name: { en: 'RBC Royal Bank', fr: 'RBC Banque Royale' },
     website: 'https://www.rbcroyalbank.com',

@@ -1,3 +1,3 @@
 export { INSTITUTIONS } from './data';
-export { searchInstitutions, findInstitution, type InstitutionSearchOptions } from './search';
+export { searchInstitutions, findInstitution, signInOf, type InstitutionSearchOptions } from './search';
 export type { Institution } from './types';

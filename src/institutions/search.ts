@@ -69,3 +69,18 @@ export function findInstitution(
     institutions.find((institution) => institution.id.toLowerCase() === id.toLowerCase())
   );
 }
+
+/**
+ * How the bank with this id signs people in. With `demoOutbound` (Flinks Connect's parameter), Flinks Capital itself
+ * goes through the sandbox bank's OAuth page.
+ *
+ * @example
+ * signInOf('FlinksCapitalOAuth') // 'oauth'
+ */
+export function signInOf(
+  id: string,
+  options: { demoOutbound?: boolean; institutions?: readonly Institution[] } = {},
+): 'credentials' | 'oauth' {
+  if (options.demoOutbound && id === 'FlinksCapital') return 'oauth';
+  return findInstitution(id, options.institutions)?.signIn ?? 'credentials';
+}

@@ -8,4 +8,9 @@ export interface Institution {
   popularRank?: number;
   /** Only listed with `demo`. */
   sandbox?: boolean;
+  /**
+   * How the bank signs people in: our credential form (the default), or its own page (`oauth`, CONTRACT §8), in
+   * which case the widget never shows the credential form for it.
+   */
+  signIn?: 'credentials' | 'oauth';
 }

@@ -6,6 +6,7 @@ import { ConsentStep } from '../steps/consent';
 import { CredentialsStep } from '../steps/credentials';
 import { ClosedStep } from '../steps/exit';
 import { InstitutionStep } from '../steps/institution';
+import { OAuthStep } from '../steps/oauth';
 import { titleAndBody, useCountdown } from '../ui';
 import {
   AccountsStep,
@@ -63,6 +64,14 @@ export function StepView({
           error={state.error}
           onSubmit={flow.submitCredentials}
           onEngage={() => prefetchLaterSteps(language)}
+        />
+      );
+    case 'oauth':
+      return (
+        <OAuthStep
+          phase={state.phase}
+          wholeWindow={props.oauthWindowRedirect ?? false}
+          onOpenBank={flow.openBank}
         />
       );
     case 'mfa':

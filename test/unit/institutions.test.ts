@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INSTITUTIONS, findInstitution, searchInstitutions } from '../../src/institutions';
+import { INSTITUTIONS, findInstitution, searchInstitutions, signInOf } from '../../src/institutions';
 import type { Language } from '../../src/i18n';
 
 const ids = (query: string, options: { demo?: boolean; language?: Language } = {}) =>
@@ -9,6 +9,7 @@ describe('the institutions table', () => {
   it('has the ids of reference/institutions.md, exactly as Flinks spells them', () => {
     expect(INSTITUTIONS.map((institution) => institution.id)).toEqual([
       'FlinksCapital',
+      'FlinksCapitalOAuth',
       'RBC',
       'TD',
       'BMO',
@@ -37,7 +38,7 @@ describe('the institutions table', () => {
     },
   );
 
-  it('marks only Flinks Capital as the sandbox bank, with no website', () => {
+  it('marks only Flinks Capital (credentials and OAuth) as the sandbox bank, with no website', () => {
     expect(INSTITUTIONS.filter((institution) => institution.sandbox)).toEqual([
       {
         id: 'FlinksCapital',
@@ -45,7 +46,23 @@ describe('the institutions table', () => {
         website: null,
         sandbox: true,
       },
+      {
+        id: 'FlinksCapitalOAuth',
+        name: { en: 'Flinks Capital (OAuth)', fr: 'Flinks Capital (OAuth)' },
+        website: null,
+        sandbox: true,
+        signIn: 'oauth',
+      },
     ]);
+  });
+
+  it('says how each bank signs in: only Flinks Capital (OAuth), or Flinks Capital with demoOutbound, on its own page', () => {
+    expect(
+      INSTITUTIONS.filter((institution) => signInOf(institution.id) === 'oauth').map(({ id }) => id),
+    ).toEqual(['FlinksCapitalOAuth']);
+    expect(signInOf('FlinksCapital', { demoOutbound: true })).toBe('oauth');
+    expect(signInOf('RBC', { demoOutbound: true })).toBe('credentials');
+    expect(signInOf('flinkscapitaloauth')).toBe('oauth');
   });
 });
 
