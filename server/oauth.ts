@@ -307,7 +307,7 @@ export function withOAuthRoutes(options: OAuthRoutesOptions) {
       ),
     );
     const bank = options.sandboxBank;
-    if (bank) app.all('/sandbox/oauth/*', (c) => bank(c.req.raw));
+    if (bank) app.all('/sandbox/oauth/*', async (c) => noStore(await bank(c.req.raw)));
   };
 }
 

@@ -81,7 +81,11 @@ function refused(reason: string): Response {
 }
 
 function redirect(location: string): Response {
-  return new Response(null, { status: 302, headers: { location, 'cache-control': 'no-store' } });
+  // A redirect with a stricter opener policy would cut the popup off from the window that opened it.
+  return new Response(null, {
+    status: 302,
+    headers: { location, 'cache-control': 'no-store', 'cross-origin-opener-policy': 'unsafe-none' },
+  });
 }
 
 /** The sandbox bank's page: one question, two buttons, no script. */
@@ -164,7 +168,8 @@ export function oauthRoutes(ctx: SandboxContext): Hono {
       institution,
       username: OAUTH_USERNAME,
     };
-    const login = ctx.store.recordLiveAuthorization(account, persona, ctx.now());
+    // The bank gathered the data while the person was on its page: the login reads at once, like a finished one.
+    const login = ctx.store.recordLiveAuthorization(account, persona, ctx.now() - ctx.pendingMs);
     back.searchParams.set('loginId', login.id);
     back.searchParams.set('institution', institution.id);
     return redirect(back.href);
