@@ -175,3 +175,42 @@ describe('OAuth through the server', () => {
     expect(await second.json()).toMatchObject({ FlinksCode: 'OAUTH_STATE_INVALID' });
   });
 });
+
+describe('OAuth through the proxy (Flinks behind the server)', () => {
+  it("forwards Flinks' OAuth route inside the connect session and passes its 302 on, nothing else", async () => {
+    const asked: string[] = [];
+    const flinks: typeof fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      asked.push(`${init?.method ?? 'GET'} ${url.pathname}?${url.searchParams}`);
+      expect(init?.redirect).toBe('manual');
+      return Promise.resolve(
+        new Response(null, { status: 302, headers: { location: 'https://bank.example/oauth/sign-in?x=1' } }),
+      );
+    };
+    const proxied = createServerApp(
+      parseConfig({
+        ...SESSION_ENV,
+        FLINKS_INSTANCE: 'toolbox',
+        FLINKS_CUSTOMER_ID: 'cust-1',
+        FLINKS_SECRET_KEY: 'proxy-oauth-secret-1',
+        FLINKS_UPSTREAM_URL: 'http://flinks.test',
+      }),
+      { distDir: '/nonexistent', log: () => {}, fetch: flinks },
+    );
+    app = proxied;
+    const token = await createSession(proxied);
+    expect((await mint({ origin: SERVER })).status).toBe(401);
+    const { authorizeUrl, state } = (await (await mint(sessionHeaders(token))).json()) as {
+      authorizeUrl: string;
+      state: string;
+    };
+    const toBank = await proxied.request(authorizeUrl);
+    expect(toBank.status).toBe(302);
+    expect(toBank.headers.get('location')).toBe('https://bank.example/oauth/sign-in?x=1');
+    expect(asked).toEqual([
+      `GET /v3/oauth/authorize?institution_id=FlinksCapitalOAuth&redirect_uri=${encodeURIComponent(`${SERVER}/oauth/return`)}&state=${state}&language=en`,
+    ]);
+    // The sandbox bank's page is not served in front of a real bank.
+    expect((await proxied.request(`${SERVER}/sandbox/oauth/bank`)).status).toBe(404);
+  });
+});
