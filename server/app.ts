@@ -10,6 +10,7 @@ import { PROJECT_ROOT } from './root';
 import { listen, type Listening } from '../src/sandbox/node';
 import { boundConfig, sandboxOptions, type ServerConfig } from './config';
 import { withEmbedPage } from './embed-config';
+import { withInstitutionCatalog } from './catalog';
 import { withOAuthRoutes } from './oauth';
 import { flinksUpstream, oauthUpstream, sandboxUpstream } from './proxy';
 import { withHostAllowList, withSecurityHeaders } from './security';
@@ -70,6 +71,12 @@ function bankApiRoutes(
         maxAge: 600,
       }),
     );
+    withInstitutionCatalog({
+      upstream,
+      sandbox: config.proxy === null,
+      ...(options.now ? { now: options.now } : {}),
+      log: (line) => log(`api ${line}`),
+    })(app);
     withOAuthRoutes({
       signer: new SessionSigner(config.sessions.secrets),
       state,

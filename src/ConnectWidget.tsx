@@ -11,6 +11,7 @@ import { I18nProvider, loadedMessages, TextTokens, useLanguage, useUiMessages, t
 import { findInstitution, signInOf } from './institutions';
 import { ExitDialog } from './steps/exit';
 import { StepBoundary, StepFocusContext } from './ui';
+import { useInstitutionCatalog } from './widget/catalog';
 import { forgetFailedDownloads } from './widget/laterSteps';
 import { StepView } from './widget/StepView';
 import './styles/widget.css';
@@ -96,6 +97,11 @@ export interface ConnectWidgetProps {
    * <ConnectWidget apiBaseUrl={api} oauthWindowRedirect receivedRedirectUri={window.location.href} />
    */
   receivedRedirectUri?: string;
+  /**
+   * Lists the connect server's whole institution catalog (`GET /v3/institutions`: thousands of banks and credit
+   * unions) instead of the built-in Canadian banks, fetched when the bank list first shows. Default `false`.
+   */
+  institutionCatalog?: boolean;
   /** Flinks Connect's `demoOutbound`: Flinks Capital signs in through the sandbox bank's OAuth page. */
   demoOutbound?: boolean;
   /** How long one API call may take before TIMEOUT. Default 240000 (above Flinks' 210 s dispatch limit). */
@@ -179,6 +185,10 @@ function WidgetBody(props: BodyProps) {
     oauthWindow: props.oauthWindowRedirect ? 'whole' : 'popup',
   };
   const demoOutbound = props.demoOutbound ?? false;
+  const [listShown, setListShown] = useState(false);
+  const catalog = useInstitutionCatalog(props.client, (props.institutionCatalog ?? false) && listShown);
+  const catalogRef = useRef(catalog);
+  catalogRef.current = catalog;
   const [oauthReturn] = useState(() => oauthReturnOf(props.receivedRedirectUri));
   const institution = props.institution ?? oauthReturn?.institution ?? null;
   const flow = useConnectFlow({
@@ -195,7 +205,8 @@ function WidgetBody(props: BodyProps) {
     },
     language,
     pollIntervalMs: props.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
-    signInOf: (id) => signInOf(id, { demoOutbound }),
+    signInOf: (id) =>
+      signInOf(id, { demoOutbound, ...(catalogRef.current ? { institutions: catalogRef.current } : {}) }),
     oauthReturnTo: props.oauthRedirectUrl ?? null,
     ...(props.onEvent ? { onEvent: eventListener(props.onEvent) } : {}),
     ...(props.onSuccess ? { onSuccess: props.onSuccess } : {}),
@@ -215,7 +226,10 @@ function WidgetBody(props: BodyProps) {
   const [moved, setMoved] = useState(false);
   if (!moved && key !== firstKey) setMoved(true);
 
-  const bank = state.ctx.institution ? findInstitution(state.ctx.institution) : undefined;
+  if (!listShown && state.step === 'institution') setListShown(true);
+  const bank = state.ctx.institution
+    ? ((catalog && findInstitution(state.ctx.institution, catalog)) ?? findInstitution(state.ctx.institution))
+    : undefined;
   const requestExit = () => (isMidConnection(state) ? setConfirmingExit(true) : flow.exit());
   const canGoBack =
     backEnable &&
@@ -267,6 +281,7 @@ function WidgetBody(props: BodyProps) {
                   state={state}
                   flow={flow}
                   props={props}
+                  institutions={catalog}
                   bankWebsite={bank?.website ?? null}
                   onExit={requestExit}
                   backEnable={backEnable}

@@ -269,6 +269,20 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
       return { kind: 'oauthStarted', state, authorizeUrl };
     },
 
+    async institutionCatalog(callOptions) {
+      const call: Call = {
+        method: 'GET',
+        path: 'institutions',
+        url: `${oauthBase.replace(/\/oauth$/, '')}/institutions`,
+        requestId: null,
+        secrets: [],
+      };
+      const answer = await send(call, callOptions);
+      if (answer.kind === 'error') return answer;
+      if (answer.status !== 200 || !Array.isArray(answer.json)) return withoutCode(answer);
+      return { kind: 'catalog', entries: answer.json as unknown[] };
+    },
+
     async oauthRedeem(state, callOptions) {
       const call: Call = {
         method: 'POST',

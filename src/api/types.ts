@@ -259,6 +259,9 @@ export type OAuthStartResult = { kind: 'oauthStarted'; state: string; authorizeU
 /** What the bank said, as the return page passed it on: a LoginId, or the bank's error word. */
 export type OAuthOutcome = { loginId: string; institution: string } | { error: string };
 
+/** The connect server's institution catalog (`GET /v3/institutions`), as it sent it. */
+export type CatalogResult = { kind: 'catalog'; entries: unknown[] } | ApiError;
+
 export type OAuthRedeemResult = { kind: 'oauthOutcome'; outcome: OAuthOutcome } | ApiError;
 
 /** The Flinks v3 calls the widget makes. Every method resolves; none throws. */
@@ -277,4 +280,6 @@ export interface FlinksClient {
   oauthStart(request: OAuthStartRequest, options?: CallOptions): Promise<OAuthStartResult>;
   /** Whole-window flow, back on the page: the outcome of the bank's page, collected once per state. */
   oauthRedeem(state: string, options?: CallOptions): Promise<OAuthRedeemResult>;
+  /** The connect server's institution catalog (`GET /v3/institutions`): thousands of banks, for the bank list. */
+  institutionCatalog(options?: CallOptions): Promise<CatalogResult>;
 }

@@ -86,6 +86,8 @@ function EmbeddedWidget({
         requestTimeoutMs={deployment.requestTimeoutMs}
         {...(settings.parentOrigin ? { frameParentOrigin: settings.parentOrigin } : {})}
         {...(redirectUrl ? { oauthRedirectUrl: redirectUrl.href } : {})}
+        // The server's whole catalog (thousands of banks), fetched when the bank list shows.
+        institutionCatalog
         // Back from an OAuth bank in the whole window (no redirectUrl): this page's own address carries the outcome.
         receivedRedirectUri={search}
         onEvent={onEvent}

@@ -1,3 +1,6 @@
 export { INSTITUTIONS } from './data';
 export { searchInstitutions, findInstitution, signInOf, type InstitutionSearchOptions } from './search';
 export type { Institution } from './types';
+export { institutionsFromCatalog } from './catalog';
+export { normalize } from './search';
+export { monogramOf, tileColourOf } from './monogram';

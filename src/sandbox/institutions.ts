@@ -1,3 +1,5 @@
+import { generateCatalog } from './catalog';
+
 /** A bank as the sandbox lists it. Every one of them behaves like Flinks Capital: same personas, same answers. */
 export interface SandboxInstitution {
   /** Flinks' `Institution` identifier, as /Authorize takes it (case matters). */
@@ -61,13 +63,17 @@ export function institutionFor(id: string): SandboxInstitution | undefined {
   return byId.get(id);
 }
 
-/** One item of GET /Institutions, in Flinks' shape (`Id`, localized `Name` and `Url`, `Country`). */
+/**
+ * One item of GET /Institutions, in Flinks' shape (`Id`, localized `Name` and `Url`, `Country`). `OAuth` (present
+ * only when true) marks a bank that signs people in on its own page; Flinks' own name for that flag is not published.
+ */
 export interface InstitutionItem {
   Id: number;
   Institution: string;
   Name: { En: string; Fr: string };
   Url: { En: string | null; Fr: string | null };
-  Country: 'CA';
+  Country: 'CA' | 'US';
+  OAuth?: true;
 }
 
 export interface InstitutionsBody {
@@ -83,18 +89,32 @@ export function institutionsBody(query: {
   countries?: string[];
 }): InstitutionsBody {
   const countries = query.countries?.map((country) => country.toUpperCase());
-  const listed = countries && !countries.includes('CA') ? [] : SANDBOX_INSTITUTIONS;
+  const listed = countries ? catalog().filter((item) => countries.includes(item.Country)) : catalog();
   const skip = Math.max(0, query.skip ?? 0);
   const take = Math.min(1000, Math.max(0, query.take ?? 1000));
-  return {
-    HttpStatusCode: 200,
-    Count: listed.length,
-    Institutions: listed.slice(skip, skip + take).map((institution) => ({
+  return { HttpStatusCode: 200, Count: listed.length, Institutions: listed.slice(skip, skip + take) };
+}
+
+let items: InstitutionItem[] | null = null;
+
+/** The real banks of reference/institutions.md first, then the made-up ones of `catalog.ts`; built once. */
+function catalog(): InstitutionItem[] {
+  items ??= [
+    ...SANDBOX_INSTITUTIONS.map((institution): InstitutionItem => ({
       Id: institution.numericId,
       Institution: institution.id,
       Name: { En: institution.name.en, Fr: institution.name.fr },
       Url: { En: institution.website, Fr: institution.website },
       Country: 'CA',
+      ...(institution.id === FLINKS_CAPITAL_OAUTH.id ? { OAuth: true as const } : {}),
     })),
-  };
+    ...generateCatalog().map((institution, index): InstitutionItem => ({
+      Id: 1000 + index,
+      Institution: institution.id,
+      Name: { En: institution.name.en, Fr: institution.name.fr },
+      Url: { En: null, Fr: null },
+      Country: institution.country,
+    })),
+  ];
+  return items;
 }

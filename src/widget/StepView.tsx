@@ -2,6 +2,7 @@ import type { ConnectWidgetProps } from '../ConnectWidget';
 import type { ConnectFlow } from '../flow/useConnectFlow';
 import type { FlowState } from '../flow/state';
 import { useGuidance, useLanguage } from '../i18n';
+import type { Institution } from '../institutions';
 import { ConsentStep } from '../steps/consent';
 import { CredentialsStep } from '../steps/credentials';
 import { ClosedStep } from '../steps/exit';
@@ -21,6 +22,8 @@ interface StepViewProps {
   state: FlowState;
   flow: ConnectFlow;
   props: Omit<ConnectWidgetProps, 'queryClient'>;
+  /** The server's catalog, once fetched. */
+  institutions: readonly Institution[] | undefined;
   bankWebsite: string | null;
   onExit(): void;
   backEnable: boolean;
@@ -32,6 +35,7 @@ export function StepView({
   state,
   flow,
   props,
+  institutions,
   bankWebsite,
   onExit,
   backEnable,
@@ -53,6 +57,7 @@ export function StepView({
         <InstitutionStep
           demo={props.demo ?? false}
           filterEnable={props.institutionFilterEnable ?? true}
+          {...(institutions ? { institutions } : {})}
           onSelect={flow.selectInstitution}
         />
       );
