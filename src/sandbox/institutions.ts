@@ -1,4 +1,4 @@
-import { generateCatalog } from './catalog';
+import { generateCatalog, SANDBOX_CATALOG_SIZE } from './catalog';
 
 /** A bank as the sandbox lists it. Every one of them behaves like Flinks Capital: same personas, same answers. */
 export interface SandboxInstitution {
@@ -87,19 +87,24 @@ export function institutionsBody(query: {
   skip?: number;
   take?: number;
   countries?: string[];
+  /** How many made-up institutions follow the real ones (default {@link SANDBOX_CATALOG_SIZE}). */
+  generated?: number;
 }): InstitutionsBody {
   const countries = query.countries?.map((country) => country.toUpperCase());
-  const listed = countries ? catalog().filter((item) => countries.includes(item.Country)) : catalog();
+  const all = catalog(query.generated ?? SANDBOX_CATALOG_SIZE);
+  const listed = countries ? all.filter((item) => countries.includes(item.Country)) : all;
   const skip = Math.max(0, query.skip ?? 0);
   const take = Math.min(1000, Math.max(0, query.take ?? 1000));
   return { HttpStatusCode: 200, Count: listed.length, Institutions: listed.slice(skip, skip + take) };
 }
 
-let items: InstitutionItem[] | null = null;
+const catalogs = new Map<number, InstitutionItem[]>();
 
-/** The real banks of reference/institutions.md first, then the made-up ones of `catalog.ts`; built once. */
-function catalog(): InstitutionItem[] {
-  items ??= [
+/** The real banks of reference/institutions.md first, then `generated` made-up ones (`catalog.ts`); built once. */
+function catalog(generated: number): InstitutionItem[] {
+  const known = catalogs.get(generated);
+  if (known) return known;
+  const items: InstitutionItem[] = [
     ...SANDBOX_INSTITUTIONS.map((institution): InstitutionItem => ({
       Id: institution.numericId,
       Institution: institution.id,
@@ -108,7 +113,7 @@ function catalog(): InstitutionItem[] {
       Country: 'CA',
       ...(institution.id === FLINKS_CAPITAL_OAUTH.id ? { OAuth: true as const } : {}),
     })),
-    ...generateCatalog().map((institution, index): InstitutionItem => ({
+    ...generateCatalog(generated).map((institution, index): InstitutionItem => ({
       Id: 1000 + index,
       Institution: institution.id,
       Name: { En: institution.name.en, Fr: institution.name.fr },
@@ -116,5 +121,6 @@ function catalog(): InstitutionItem[] {
       Country: institution.country,
     })),
   ];
+  catalogs.set(generated, items);
   return items;
 }

@@ -47,6 +47,8 @@ export interface SandboxOptions {
   clientKey?: (request: Request) => string;
   /** Injected failures (SANDBOX_FAULTS): off by default. See `faults.ts`. */
   faults?: FaultOptions;
+  /** Made-up institutions GET /Institutions lists after the real ones. Default 4000. */
+  catalogSize?: number;
 }
 
 /** One request as the sandbox logs it: never a password, an MFA answer or a token. */
@@ -237,6 +239,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const body = institutionsBody({
       skip: numberParam(c.req.query('skip')),
       take: numberParam(c.req.query('take')),
+      ...(options.catalogSize !== undefined ? { generated: options.catalogSize } : {}),
       ...(countries ? { countries: countries.split(',') } : {}),
     });
     return toResponse({ status: 200, body });

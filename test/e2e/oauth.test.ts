@@ -221,25 +221,24 @@ describe('OAuth inside a connect session', () => {
   });
   afterAll(() => stage.close());
 
-  async function session(expiresInSeconds: number): Promise<string> {
+  async function session(expiresInSeconds: number): Promise<{ token: string; expiresAt: number }> {
     const response = await fetch(`${stage.widgetOrigin}/connect/sessions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
       body: JSON.stringify({ parentOrigin: stage.hostOrigin, expiresInSeconds }),
     });
-    return ((await response.json()) as { sessionToken: string }).sessionToken;
+    const body = (await response.json()) as { sessionToken: string; expiresAt: string };
+    return { token: body.sessionToken, expiresAt: Date.parse(body.expiresAt) };
   }
 
   it('a return after the session expired gets the "start again" screen, not a stuck wait', async () => {
-    const host = await openHost(
-      chromium.browser,
-      { demo: 'true', sessionToken: await session(3) },
-      stage.hostOrigin,
-    );
+    // Long enough to reach the bank's page on a busy machine; the person then lingers there past its end.
+    const { token, expiresAt } = await session(12);
+    const host = await openHost(chromium.browser, { demo: 'true', sessionToken: token }, stage.hostOrigin);
     try {
       const popup = await pickBank(host);
       await onBankPage(popup);
-      await new Promise((done) => setTimeout(done, 3_500));
+      await new Promise((done) => setTimeout(done, Math.max(0, expiresAt - Date.now()) + 1_500));
       await popup.getByRole('button', { name: 'Allow' }).click();
       await host.widget.getByRole('heading', { name: en.guidance.codes.OAUTH_STATE_INVALID.title }).waitFor();
       expect(await errorCodes(host)).toEqual(['OAUTH_STATE_INVALID']);
@@ -250,11 +249,8 @@ describe('OAuth inside a connect session', () => {
   });
 
   it('connects inside a live session, the LoginId read by that session only', async () => {
-    const host = await openHost(
-      chromium.browser,
-      { demo: 'true', sessionToken: await session(600) },
-      stage.hostOrigin,
-    );
+    const { token } = await session(600);
+    const host = await openHost(chromium.browser, { demo: 'true', sessionToken: token }, stage.hostOrigin);
     try {
       const popup = await pickBank(host);
       await onBankPage(popup);

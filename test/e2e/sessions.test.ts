@@ -85,7 +85,8 @@ async function answerWhicheverQuestion(scope: Page | FrameLocator): Promise<void
 
 async function signIn(scope: Page | FrameLocator | Locator, username: string): Promise<void> {
   await scope.getByRole('button', { name: 'Agree and continue' }).click();
-  await scope.getByRole('button', { name: /Flinks Capital/ }).click();
+  // Exactly: Flinks Capital (OAuth) is listed beside it.
+  await scope.getByRole('button', { name: 'Flinks Capital', exact: true }).click();
   await scope.getByLabel('Username or card number').fill(username);
   await scope.getByLabel('Password').fill('Everyday');
   await scope.getByRole('button', { name: 'Connect' }).click();
