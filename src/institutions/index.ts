@@ -1,5 +1,11 @@
 export { INSTITUTIONS } from './data';
-export { searchInstitutions, findInstitution, signInOf, type InstitutionSearchOptions } from './search';
+export {
+  searchInstitutions,
+  findInstitution,
+  prepareSearch,
+  signInOf,
+  type InstitutionSearchOptions,
+} from './search';
 export type { Institution } from './types';
 export { institutionsFromCatalog } from './catalog';
 export { normalize } from './search';
