@@ -29,7 +29,7 @@ const withName = (template: string) => collapsed(format(template, { bank: BANK }
 /** The bank is preset: nothing opens before the person's click. */
 export const Ready: Story = {
   play: async ({ canvas, userEvent, args, globals }) => {
-    const m = messagesOf(globals).ui.oauth;
+    const m = messagesOf(globals).oauth;
     await expect(canvas.getByRole('heading', { level: 2, name: withName(m.readyTitle) })).toHaveFocus();
     await expect(canvas.queryByLabelText(messagesOf(globals).ui.credentials.password)).toBeNull();
     await userEvent.click(canvas.getByRole('button', { name: withName(m.continue) }));
@@ -42,7 +42,7 @@ export const Blocked: Story = {
   globals: { language: 'fr' },
   args: { phase: 'blocked' },
   play: async ({ canvas, userEvent, args, globals }) => {
-    const m = messagesOf(globals).ui.oauth;
+    const m = messagesOf(globals).oauth;
     await expect(canvas.getByRole('heading', { name: withName(m.blockedTitle) })).toHaveFocus();
     await expect(canvas.getByText(withName(m.blockedBody))).toBeVisible();
     await userEvent.keyboard('{Tab}{Enter}');
@@ -54,7 +54,7 @@ export const Blocked: Story = {
 export const Waiting: Story = {
   args: { phase: 'waiting' },
   play: async ({ canvas, userEvent, args, globals }) => {
-    const m = messagesOf(globals).ui.oauth;
+    const m = messagesOf(globals).oauth;
     await expect(canvas.getByRole('heading', { name: withName(m.waitingTitle) })).toHaveFocus();
     await userEvent.click(canvas.getByRole('button', { name: m.reopen }));
     await expect(args.onOpenBank).toHaveBeenCalledOnce();
@@ -65,7 +65,7 @@ export const Waiting: Story = {
 export const LeavingForTheBank: Story = {
   args: { phase: 'opening', wholeWindow: true },
   play: async ({ canvas, globals }) => {
-    const m = messagesOf(globals).ui.oauth;
+    const m = messagesOf(globals).oauth;
     await expect(canvas.getByRole('heading', { name: withName(m.leavingTitle) })).toHaveFocus();
     await expect(canvas.getByRole('status')).toHaveTextContent(withName(m.leavingBody));
     await expect(canvas.queryByRole('button')).toBeNull();
@@ -76,7 +76,7 @@ export const LeavingForTheBank: Story = {
 export const Finishing: Story = {
   args: { phase: 'finishing', wholeWindow: true },
   play: async ({ canvas, globals }) => {
-    const m = messagesOf(globals).ui.oauth;
+    const m = messagesOf(globals).oauth;
     await expect(canvas.getByRole('heading', { name: withName(m.finishingTitle) })).toHaveFocus();
   },
 };

@@ -13,7 +13,7 @@ import {
   oauthStartMutation,
   type Lifetime,
 } from './mutations';
-import { OAUTH_MESSAGE_SOURCE, oauthResultOf, popupClosed, type OAuthResult } from './oauth';
+import type { OAuthResult } from './oauth';
 import type { FlowRequest } from './requests';
 import type { FlowState } from './state';
 
@@ -42,10 +42,8 @@ export interface RequestRunner {
   stop(): void;
 }
 
-/** How often the widget looks whether the bank's popup is still open. */
-const POPUP_WATCH_MS = 400;
-/** The return page posts, then closes itself: its message may still be on its way when the popup shows closed. */
-const POPUP_CLOSE_GRACE_MS = 600;
+/** Following an OAuth bank's page: fetched after the click that opened it; fetched anew after a failure. */
+const handoffCode = loadOnce(() => import('./oauth-handoff'), { retryOnLoad: true });
 
 /** react-query's core, fetched with the first request (or ahead, with the later screens); fetched anew after a failure. */
 const executor = loadOnce(() => import('./execute'), { retryOnLoad: true });
@@ -121,65 +119,51 @@ export function createRequestRunner(
    */
   function openPopup(attempt: number, institution: string, browser: OAuthBrowser): void {
     const { client, language } = settings();
-    const settle = (result: OAuthResult) =>
-      dispatch({ type: 'OAUTH_RESULT', attempt, result, at: settings().now() });
     endHandoff(false);
     const popup = browser.openPopup();
     if (!popup) {
       dispatch({ type: 'POPUP_BLOCKED', attempt });
       return;
     }
-    let expected: { state: string; origin: string } | null = null;
     let settled = false;
-    const finish = (result: OAuthResult) => {
-      if (settled) return;
-      settled = true;
-      if (handoff === current) endHandoff(false);
-      settle(result);
-    };
-    const unlisten = browser.onMessage(({ origin, source, data }) => {
-      if (!expected || source !== popup.source || origin !== expected.origin) return;
-      const message = data as {
-        source?: unknown;
-        state?: unknown;
-        loginId?: unknown;
-        institution?: unknown;
-        error?: unknown;
-      } | null;
-      if (message?.source !== OAUTH_MESSAGE_SOURCE || message.state !== expected.state) return;
-      if (typeof message.loginId === 'string' && typeof message.institution === 'string') {
-        finish(oauthResultOf({ loginId: message.loginId, institution: message.institution }));
-      } else if (typeof message.error === 'string') {
-        finish(oauthResultOf({ error: message.error }));
-      }
-    });
-    const watch = setInterval(() => {
-      if (!popup.closed) return;
-      clearInterval(watch);
-      later(POPUP_CLOSE_GRACE_MS, () => finish(popupClosed()));
-    }, POPUP_WATCH_MS);
     const current = {
       window: popup,
       stop: () => {
-        unlisten();
-        clearInterval(watch);
+        settled = true;
       },
+    };
+    const settle = (result: OAuthResult) => {
+      if (settled) return;
+      settled = true;
+      if (handoff === current) endHandoff(false);
+      dispatch({ type: 'OAUTH_RESULT', attempt, result, at: settings().now() });
     };
     handoff = current;
     dispatch({ type: 'POPUP_OPENED', attempt });
-    void perform(
-      oauthStartMutation(client, () => controller.signal),
-      { institution, language },
-    ).then((started) => {
-      if (started === null || settled) return;
-      if (started.kind === 'error') {
+    handoffCode.load().then(
+      ({ followPopup }) => {
+        if (settled) return;
+        const stop = followPopup({
+          popup,
+          browser,
+          start: () =>
+            perform(
+              oauthStartMutation(client, () => controller.signal),
+              { institution, language },
+            ),
+          settle,
+          later,
+        });
+        current.stop = () => {
+          settled = true;
+          stop();
+        };
+      },
+      () => {
         popup.close();
-        finish(started);
-        return;
-      }
-      expected = { state: started.state, origin: new URL(started.authorizeUrl).origin };
-      if (!popup.closed) popup.go(started.authorizeUrl);
-    });
+        settle(unloaded());
+      },
+    );
   }
 
   /** The bank's page in the whole window: it comes back to `oauthReturnTo` (or this page) with the outcome. */
@@ -281,12 +265,16 @@ export function createRequestRunner(
       }
       case 'redeemOAuth': {
         const { attempt } = request;
-        send(oauthRedeemMutation(client, lifetime), request.state, (result, at) => ({
-          type: 'OAUTH_RESULT',
-          attempt,
-          result: result.kind === 'error' ? result : oauthResultOf(result.outcome),
-          at,
-        }));
+        handoffCode.load().then(
+          ({ oauthResultOf }) =>
+            send(oauthRedeemMutation(client, lifetime), request.state, (result, at) => ({
+              type: 'OAUTH_RESULT',
+              attempt,
+              result: result.kind === 'error' ? result : oauthResultOf(result.outcome),
+              at,
+            })),
+          () => dispatch({ type: 'OAUTH_RESULT', attempt, result: unloaded(), at: settings().now() }),
+        );
         return;
       }
       case 'wait':
@@ -329,6 +317,18 @@ export function createRequestRunner(
       password = null;
       answers = null;
     },
+  };
+}
+
+/** Code that could not be downloaded is a network problem, said so (as for the answer checks). */
+function unloaded(): ApiError {
+  return {
+    kind: 'error',
+    httpStatus: null,
+    flinksCode: 'NETWORK_ERROR',
+    message: 'The code that follows the bank page could not be loaded.',
+    requestId: null,
+    cause: 'network',
   };
 }
 

@@ -5,5 +5,6 @@
 export { AccountsStep } from './accounts';
 export { GuidanceStep } from './guidance';
 export { MfaStep } from './mfa';
+export { OAuthStep } from './oauth';
 export { ProcessingStep } from './processing';
 export { SuccessStep } from './success';

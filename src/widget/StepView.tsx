@@ -7,12 +7,12 @@ import { ConsentStep } from '../steps/consent';
 import { CredentialsStep } from '../steps/credentials';
 import { ClosedStep } from '../steps/exit';
 import { InstitutionStep } from '../steps/institution';
-import { OAuthStep } from '../steps/oauth';
 import { titleAndBody, useCountdown } from '../ui';
 import {
   AccountsStep,
   GuidanceStep,
   MfaStep,
+  OAuthStep,
   prefetchLaterSteps,
   ProcessingStep,
   SuccessStep,

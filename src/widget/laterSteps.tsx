@@ -24,6 +24,7 @@ function laterStep<Props extends object>(pick: (steps: LaterSteps) => ComponentT
 export const AccountsStep = laterStep((steps) => steps.AccountsStep);
 export const GuidanceStep = laterStep((steps) => steps.GuidanceStep);
 export const MfaStep = laterStep((steps) => steps.MfaStep);
+export const OAuthStep = laterStep((steps) => steps.OAuthStep);
 export const ProcessingStep = laterStep((steps) => steps.ProcessingStep);
 export const SuccessStep = laterStep((steps) => steps.SuccessStep);
 

@@ -56,7 +56,7 @@ describe('OAuth in a popup', () => {
   it('allow: the popup closes itself and the connection ends in REDIRECT, with no credential form', async () => {
     const session = await chromium.open({ demo: 'true', tag: 'oauth-allow' });
     const popup = await pickBank(session);
-    await session.widget.getByRole('heading', { name: text(en.ui.oauth.waitingTitle) }).waitFor();
+    await session.widget.getByRole('heading', { name: text(en.oauth.waitingTitle) }).waitFor();
     await onBankPage(popup);
     const closed = popup.waitForEvent('close');
     await popup.getByRole('button', { name: 'Allow' }).click();
@@ -115,7 +115,7 @@ describe('OAuth in a popup', () => {
     await onBankPage(popup);
     const again = session.context.waitForEvent('page');
     await popup.close();
-    await session.widget.getByRole('button', { name: en.ui.oauth.reopen }).click();
+    await session.widget.getByRole('button', { name: en.oauth.reopen }).click();
     const second = await again;
     await onBankPage(second);
     await second.getByRole('button', { name: 'Allow' }).click();
@@ -132,10 +132,10 @@ describe('OAuth in a popup', () => {
     await session.waitForEvent('POPUP_BLOCKED');
     const fr = (await import('../../src/i18n/fr')).fr;
     await session.widget
-      .getByRole('heading', { name: format(fr.ui.oauth.blockedTitle, { bank: BANK }) })
+      .getByRole('heading', { name: format(fr.oauth.blockedTitle, { bank: BANK }) })
       .waitFor();
     const popup = session.context.waitForEvent('page');
-    await session.widget.getByRole('button', { name: format(fr.ui.oauth.continue, { bank: BANK }) }).click();
+    await session.widget.getByRole('button', { name: format(fr.oauth.continue, { bank: BANK }) }).click();
     const opened = await popup;
     await opened.waitForURL(/\/sandbox\/oauth\/bank\?/);
     await opened.getByRole('button', { name: 'Autoriser' }).click();
@@ -163,7 +163,7 @@ describe('OAuth in a popup', () => {
       `${inject('widgetOrigin')}/oauth/return?state=${'A'.repeat(43)}&loginId=evil&institution=X`,
     );
     expect(await forged?.text()).toContain('expired or was already used');
-    await session.widget.getByRole('heading', { name: text(en.ui.oauth.waitingTitle) }).waitFor();
+    await session.widget.getByRole('heading', { name: text(en.oauth.waitingTitle) }).waitFor();
     expect(await errorCodes(session)).toEqual([]);
 
     // The real answer still works, once.

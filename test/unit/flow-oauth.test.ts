@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../../src/api/types';
-import { oauthResultOf, popupClosed } from '../../src/flow/oauth';
+import { oauthResultOf, popupClosed } from '../../src/flow/oauth-handoff';
 import { reduce, type FlowAction, type FlowConfig } from '../../src/flow/reducer';
 import type { FlowRequest } from '../../src/flow/requests';
 import { FLINKS_SESSION_TTL_MS, initialState, type FlowState, type StartOptions } from '../../src/flow/state';

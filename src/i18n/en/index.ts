@@ -1,6 +1,7 @@
 import { ui } from './ui';
 import { mfa } from './mfa';
 import { guidance } from './guidance';
+import { oauth } from './oauth';
 
 /** The English catalog: the source of every key. */
-export const en = { ui, mfa, guidance };
+export const en = { ui, mfa, guidance, oauth };

@@ -1,5 +1,5 @@
 import type { OAuthPhase } from '../../flow/state';
-import { useText, useUiMessages } from '../../i18n';
+import { useMessages, useText } from '../../i18n';
 import { Actions, Button, Screen } from '../../ui';
 
 export interface OAuthStepProps {
@@ -15,7 +15,7 @@ export interface OAuthStepProps {
  * before the page is open (or when the browser blocked it), a waiting screen while it is, with a way to open it again.
  */
 export function OAuthStep({ phase, wholeWindow, onOpenBank }: OAuthStepProps) {
-  const m = useUiMessages().ui.oauth;
+  const m = useMessages().oauth;
   const text = useText();
 
   if (phase === 'finishing' || (phase === 'opening' && wholeWindow)) {
