@@ -117,7 +117,8 @@ describe('npm start with CONNECT_REQUIRE_SESSION=true', () => {
     await page.goto(`${origin}/`);
 
     // In the page: the component asks the demo's stand-in backend for its session before its first call.
-    const component = page.locator('section', {
+    // The panel itself: the section around both panels has both headings, and both callbacks' statuses.
+    const component = page.locator('section.cw-demo-panel', {
       has: page.getByRole('heading', { name: /React component/ }),
     });
     await signIn(component, 'Greatday');
@@ -134,7 +135,9 @@ describe('npm start with CONNECT_REQUIRE_SESSION=true', () => {
     await signIn(frame, 'Greatday');
     await answerWhicheverQuestion(frame);
     await frame.getByRole('button', { name: 'Continue' }).click();
-    const iframeSection = page.locator('section', { has: page.getByRole('heading', { name: /iframe/ }) });
+    const iframeSection = page.locator('section.cw-demo-panel', {
+      has: page.getByRole('heading', { name: /iframe/ }),
+    });
     await expect
       .poll(() => iframeSection.getByRole('status').filter({ hasText: 'onSuccess received' }).count(), {
         timeout: 20_000,
