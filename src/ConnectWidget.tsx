@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { Suspense, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createFlinksClient, DEFAULT_TIMEOUT_MS, type FlinksClient } from './api';
 import { eventListener, type ConnectEventHandler } from './flow/events';
 import type { ConnectExitError, ConnectExitMetadata, ConnectSuccessMetadata } from './flow/host';
@@ -8,11 +8,11 @@ import { FLINKS_SESSION_TTL_MS, isMidConnection, screenKey } from './flow/state'
 import { useConnectFlow } from './flow/useConnectFlow';
 import type { GuidanceOverrides } from './guidance';
 import { I18nProvider, loadedMessages, TextTokens, useLanguage, useUiMessages, type Language } from './i18n';
-import { findInstitution, signInOf } from './institutions';
+import { findInstitution, signInOf } from './institutions/find';
 import { ExitDialog } from './steps/exit';
 import { StepBoundary, StepFocusContext } from './ui';
 import { useInstitutionCatalog } from './widget/catalog';
-import { forgetFailedDownloads } from './widget/laterSteps';
+import { forgetFailedDownloads, prefetchBankList } from './widget/laterSteps';
 import { StepView } from './widget/StepView';
 import './styles/widget.css';
 
@@ -191,6 +191,10 @@ function WidgetBody(props: BodyProps) {
   catalogRef.current = catalog;
   const [oauthReturn] = useState(() => oauthReturnOf(props.receivedRedirectUri));
   const institution = props.institution ?? oauthReturn?.institution ?? null;
+  // The bank list comes in its own chunk, fetched now unless a bank is preset (then it is never part of the bytes).
+  useEffect(() => {
+    if (!institution) prefetchBankList();
+  }, [institution]);
   const flow = useConnectFlow({
     client: props.client,
     queryClient: props.queryClient,

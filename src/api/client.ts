@@ -8,10 +8,14 @@ import type {
   FlinksClient,
   Pending,
 } from './types';
-import { answerWithCode, checked, failure, malformed, redact, withoutCode } from './answers';
+import { answerWithCode, checked, failure, redact, withoutCode } from './answers';
+import { loadOnce } from '../loadOnce';
 import { createTransport, type Call, type CallContext, type Exchange } from './transport';
 
 export { DEFAULT_TIMEOUT_MS, loadChecks } from './transport';
+
+/** The OAuth and catalog calls' reading of their answers: not part of the first screen; fetched anew after a failure. */
+const oauthCalls = loadOnce(() => import('./oauth-calls'), { retryOnLoad: true });
 
 /** A segment the URL parser would not resolve away ('.', '..') nor collapse (''). */
 function pathSegment(value: string): string | null {
@@ -236,76 +240,16 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
       return deleteCall({ ...context, method: 'DELETE', path: `DeleteCard/${segment}` }, callOptions);
     },
 
-    async oauthStart(request, callOptions) {
-      const call: Call = {
-        method: 'POST',
-        path: 'oauth/state',
-        url: `${oauthBase}/state`,
-        requestId: null,
-        secrets: [],
-        body: {
-          institution: request.institution,
-          language: request.language ?? 'en',
-          ...(request.returnTo ? { returnTo: request.returnTo } : {}),
-        },
-      };
-      const answer = await answerOf(call, callOptions);
-      if (answer.kind !== 'exchange') return answer.kind === 'pending' ? unexpectedPending(answer) : answer;
-      if (answer.status !== 201) return withoutCode(answer);
-      const body = answer.json as { state?: unknown; authorizeUrl?: unknown } | null;
-      const state = body?.state;
-      const authorizeUrl = body?.authorizeUrl;
-      if (
-        typeof state !== 'string' ||
-        typeof authorizeUrl !== 'string' ||
-        !/^https?:\/\//.test(authorizeUrl)
-      ) {
-        return malformed(
-          answer.context,
-          answer.status,
-          'The OAuth state answer has no state or no bank page address.',
-        );
-      }
-      return { kind: 'oauthStarted', state, authorizeUrl };
-    },
-
-    async institutionCatalog(callOptions) {
-      const call: Call = {
-        method: 'GET',
-        path: 'institutions',
-        url: `${oauthBase.replace(/\/oauth$/, '')}/institutions`,
-        requestId: null,
-        secrets: [],
-      };
-      const answer = await send(call, callOptions);
-      if (answer.kind === 'error') return answer;
-      if (answer.status !== 200 || !Array.isArray(answer.json)) return withoutCode(answer);
-      return { kind: 'catalog', entries: answer.json as unknown[] };
-    },
-
-    async oauthRedeem(state, callOptions) {
-      const call: Call = {
-        method: 'POST',
-        path: 'oauth/redeem',
-        url: `${oauthBase}/redeem`,
-        requestId: null,
-        secrets: [],
-        body: { state },
-      };
-      const answer = await answerOf(call, callOptions);
-      if (answer.kind !== 'exchange') return answer.kind === 'pending' ? unexpectedPending(answer) : answer;
-      if (answer.status !== 200) return withoutCode(answer);
-      const body = answer.json as { loginId?: unknown; institution?: unknown; error?: unknown } | null;
-      if (typeof body?.loginId === 'string' && typeof body.institution === 'string') {
-        return { kind: 'oauthOutcome', outcome: { loginId: body.loginId, institution: body.institution } };
-      }
-      if (typeof body?.error === 'string') return { kind: 'oauthOutcome', outcome: { error: body.error } };
-      return malformed(
-        answer.context,
-        answer.status,
-        'The OAuth outcome has neither a LoginId nor an error.',
-      );
-    },
+    // The OAuth and catalog calls read their answers with code fetched when they are first made (src/api/oauth-calls.ts).
+    // Code that cannot be downloaded is a network problem, said so (as for the answer checks).
+    oauthStart: (request, callOptions) =>
+      oauthCalls
+        .load()
+        .then((calls) => calls.oauthStart(answerOf, oauthBase, request, callOptions), unloaded),
+    institutionCatalog: (callOptions) =>
+      oauthCalls.load().then((calls) => calls.institutionCatalog(send, oauthBase, callOptions), unloaded),
+    oauthRedeem: (state, callOptions) =>
+      oauthCalls.load().then((calls) => calls.oauthRedeem(answerOf, oauthBase, state, callOptions), unloaded),
   };
 }
 
@@ -316,14 +260,13 @@ export function oauthBaseOf(baseUrl: string): string {
   return match ? `${match[1]}/oauth` : `${trimmed}/oauth`;
 }
 
-/** A 202 where none can be: said as what it is, an answer the widget cannot use. */
-function unexpectedPending(pending: Pending): ApiError {
+function unloaded(): ApiError {
   return {
     kind: 'error',
-    httpStatus: 202,
-    flinksCode: 'MALFORMED_RESPONSE',
-    message: `An OAuth call answered ${pending.flinksCode}.`,
-    requestId: pending.requestId,
-    cause: 'malformed',
+    httpStatus: null,
+    flinksCode: 'NETWORK_ERROR',
+    message: 'The code for this call could not be loaded.',
+    requestId: null,
+    cause: 'network',
   };
 }

@@ -6,11 +6,11 @@ import type { Institution } from '../institutions';
 import { ConsentStep } from '../steps/consent';
 import { CredentialsStep } from '../steps/credentials';
 import { ClosedStep } from '../steps/exit';
-import { InstitutionStep } from '../steps/institution';
 import { titleAndBody, useCountdown } from '../ui';
 import {
   AccountsStep,
   GuidanceStep,
+  InstitutionStep,
   MfaStep,
   OAuthStep,
   prefetchLaterSteps,

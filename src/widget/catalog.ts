@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { FlinksClient } from '../api/types';
-import { institutionsFromCatalog, type Institution } from '../institutions';
+import type { Institution } from '../institutions';
 
 /** One catalog per client (per API), fetched once; a failed fetch is forgotten, so a later bank list asks again. */
 const catalogs = new WeakMap<FlinksClient, Promise<Institution[] | null>>();
@@ -8,11 +8,16 @@ const catalogs = new WeakMap<FlinksClient, Promise<Institution[] | null>>();
 function load(client: FlinksClient): Promise<Institution[] | null> {
   let loading = catalogs.get(client);
   if (!loading) {
-    loading = client.institutionCatalog().then((result) => {
-      const list = result.kind === 'catalog' ? institutionsFromCatalog(result.entries) : null;
-      if (!list) catalogs.delete(client);
-      return list;
-    });
+    // The code that reads the catalog comes with it, not with the first screen.
+    loading = Promise.all([client.institutionCatalog(), import('../institutions/catalog')])
+      .then(([result, code]) =>
+        result.kind === 'catalog' ? code.institutionsFromCatalog(result.entries) : null,
+      )
+      .catch(() => null)
+      .then((list) => {
+        if (!list) catalogs.delete(client);
+        return list;
+      });
     catalogs.set(client, loading);
   }
   return loading;

@@ -4,6 +4,8 @@ import { prefetchExecutor } from '../flow/runner';
 import { forgetFailedMessages, loadMessages, type Language } from '../i18n';
 import { loadOnce } from '../loadOnce';
 import type * as later from '../steps/later';
+import type * as bankList from '../steps/institution';
+import type { InstitutionStepProps } from '../steps/institution/InstitutionStep';
 
 type LaterSteps = typeof later;
 
@@ -19,6 +21,22 @@ function laterStep<Props extends object>(pick: (steps: LaterSteps) => ComponentT
     const Step = pick(laterSteps.read());
     return <Step {...props} />;
   };
+}
+
+/**
+ * The bank list (its search, ranking, virtual list and monogram tiles) in a chunk of its own: not part of the first
+ * screen's bytes, and never fetched when the institution is preset. Fetched as the widget mounts without one.
+ */
+const bankListStep = loadOnce<typeof bankList>(() => import('../steps/institution'));
+
+export function InstitutionStep(props: InstitutionStepProps) {
+  const { InstitutionStep: Step } = bankListStep.read();
+  return <Step {...props} />;
+}
+
+/** Starts fetching the bank list's chunk (the widget opens without a preset institution). */
+export function prefetchBankList(): void {
+  bankListStep.load().catch(bankListStep.retry);
 }
 
 export const AccountsStep = laterStep((steps) => steps.AccountsStep);
@@ -43,5 +61,6 @@ export function prefetchLaterSteps(language: Language): void {
 /** "Try again" on a screen that did not load: what failed to download is fetched anew. */
 export function forgetFailedDownloads(): void {
   laterSteps.retry();
+  bankListStep.retry();
   forgetFailedMessages();
 }
