@@ -9,10 +9,9 @@ import { useConnectFlow } from './flow/useConnectFlow';
 import type { GuidanceOverrides } from './guidance';
 import { I18nProvider, loadedMessages, TextTokens, useLanguage, useUiMessages, type Language } from './i18n';
 import { findInstitution, signInOf } from './institutions/find';
-import { ExitDialog } from './steps/exit';
 import { StepBoundary, StepFocusContext } from './ui';
 import { useInstitutionCatalog } from './widget/catalog';
-import { forgetFailedDownloads, prefetchBankList } from './widget/laterSteps';
+import { ExitDialog, forgetFailedDownloads, prefetchBankList } from './widget/laterSteps';
 import { StepView } from './widget/StepView';
 import './styles/widget.css';
 
@@ -296,13 +295,15 @@ function WidgetBody(props: BodyProps) {
           </StepFocusContext.Provider>
         </div>
         {confirmingExit && (
-          <ExitDialog
-            onStay={() => setConfirmingExit(false)}
-            onLeave={() => {
-              setConfirmingExit(false);
-              flow.exit();
-            }}
-          />
+          <Suspense fallback={null}>
+            <ExitDialog
+              onStay={() => setConfirmingExit(false)}
+              onLeave={() => {
+                setConfirmingExit(false);
+                flow.exit();
+              }}
+            />
+          </Suspense>
         )}
       </div>
     </TextTokens>

@@ -41,8 +41,8 @@ export const popupClosed = (): ApiError =>
 export interface FollowPopup {
   popup: BankWindow;
   browser: OAuthBrowser;
-  /** Asks the server for the state; null when the widget went away meanwhile. */
-  start(): Promise<OAuthStartResult | null>;
+  /** Asks the server for the state (coming back to `returnTo`, if given); null when the widget went away meanwhile. */
+  start(returnTo?: string): Promise<OAuthStartResult | null>;
   /** Called once, with the outcome. */
   settle(result: OAuthResult): void;
   later(delayMs: number, task: () => void): void;
@@ -85,5 +85,29 @@ export function followPopup({ popup, browser, start, settle, later }: FollowPopu
   return () => {
     unlisten();
     clearInterval(watch);
+  };
+}
+
+export interface FollowBank extends Omit<FollowPopup, 'popup'> {
+  /** The popup opened within the click; null for the whole-window trip. */
+  popup: BankWindow | null;
+  /** Where a whole-window trip comes back (the host's `redirectUrl`); the widget's own page when null. */
+  returnTo: string | null;
+}
+
+/**
+ * The bank's page once the person clicked: the popup followed (above), or the whole window sent to the bank once the
+ * server gave the state; it comes back to `returnTo` with the outcome. Returns the stop.
+ */
+export function followBank({ popup, returnTo, ...rest }: FollowBank): () => void {
+  if (popup) return followPopup({ popup, ...rest });
+  let live = true;
+  void rest.start(returnTo ?? rest.browser.currentUrl()).then((started) => {
+    if (started === null || !live) return;
+    if (started.kind === 'error') rest.settle(started);
+    else rest.browser.leaveFor(started.authorizeUrl);
+  });
+  return () => {
+    live = false;
   };
 }

@@ -113,15 +113,15 @@ export function createRequestRunner(
   }
 
   /**
-   * The bank's page in a popup. The popup opens blank, right now, within the person's click (a popup opened after an
-   * await is blocked); it goes to the bank once the server has given the state. Only the return page's message, from
-   * that popup, at the server's exact origin, for that state, counts; a popup closed without one is "cancelled".
+   * The bank's page, from the person's click. A popup opens blank, right now, within the click (a popup opened after
+   * an await is blocked); what follows it (src/flow/oauth-handoff.ts) is fetched meanwhile. The whole-window trip
+   * leaves once the server has given the state.
    */
-  function openPopup(attempt: number, institution: string, browser: OAuthBrowser): void {
-    const { client, language } = settings();
-    endHandoff(false);
-    const popup = browser.openPopup();
-    if (!popup) {
+  function openBank(attempt: number, institution: string, whole: boolean, browser: OAuthBrowser): void {
+    const { client, language, oauthReturnTo } = settings();
+    endHandoff(whole);
+    const popup = whole ? null : browser.openPopup();
+    if (!whole && !popup) {
       dispatch({ type: 'POPUP_BLOCKED', attempt });
       return;
     }
@@ -139,18 +139,23 @@ export function createRequestRunner(
       dispatch({ type: 'OAUTH_RESULT', attempt, result, at: settings().now() });
     };
     handoff = current;
-    dispatch({ type: 'POPUP_OPENED', attempt });
+    if (popup) dispatch({ type: 'POPUP_OPENED', attempt });
     handoffCode.load().then(
-      ({ followPopup }) => {
+      ({ followBank }) => {
         if (settled) return;
-        const stop = followPopup({
+        const stop = followBank({
           popup,
           browser,
-          start: () =>
+          start: (returnTo) =>
             perform(
               oauthStartMutation(client, () => controller.signal),
-              { institution, language },
+              {
+                institution,
+                language,
+                ...(returnTo ? { returnTo } : {}),
+              },
             ),
+          returnTo: oauthReturnTo ?? null,
           settle,
           later,
         });
@@ -160,26 +165,10 @@ export function createRequestRunner(
         };
       },
       () => {
-        popup.close();
+        popup?.close();
         settle(unloaded());
       },
     );
-  }
-
-  /** The bank's page in the whole window: it comes back to `oauthReturnTo` (or this page) with the outcome. */
-  function leaveForBank(attempt: number, institution: string, browser: OAuthBrowser): void {
-    const { client, language, oauthReturnTo } = settings();
-    endHandoff(true);
-    const returnTo = oauthReturnTo ?? browser.currentUrl();
-    void perform(
-      oauthStartMutation(client, () => controller.signal),
-      { institution, language, returnTo },
-    ).then((started) => {
-      if (started === null) return;
-      if (started.kind === 'error') {
-        dispatch({ type: 'OAUTH_RESULT', attempt, result: started, at: settings().now() });
-      } else browser.leaveFor(started.authorizeUrl);
-    });
   }
 
   function later(delayMs: number, task: () => void): ReturnType<typeof setTimeout> {
@@ -259,8 +248,7 @@ export function createRequestRunner(
       }
       case 'openBank': {
         const browser = settings().browser ?? (realBrowser ??= browserWindow());
-        if (request.window === 'whole') leaveForBank(request.attempt, request.institution, browser);
-        else openPopup(request.attempt, request.institution, browser);
+        openBank(request.attempt, request.institution, request.window === 'whole', browser);
         return;
       }
       case 'redeemOAuth': {

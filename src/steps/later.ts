@@ -3,6 +3,7 @@
  * fetches them while the person fills in the credential form.
  */
 export { AccountsStep } from './accounts';
+export { ExitDialog } from './exit/ExitDialog';
 export { GuidanceStep } from './guidance';
 export { MfaStep } from './mfa';
 export { OAuthStep } from './oauth';

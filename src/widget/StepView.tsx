@@ -5,7 +5,7 @@ import { useGuidance, useLanguage } from '../i18n';
 import type { Institution } from '../institutions';
 import { ConsentStep } from '../steps/consent';
 import { CredentialsStep } from '../steps/credentials';
-import { ClosedStep } from '../steps/exit';
+import { ClosedStep } from '../steps/exit/ClosedStep';
 import { titleAndBody, useCountdown } from '../ui';
 import {
   AccountsStep,

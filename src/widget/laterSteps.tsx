@@ -41,6 +41,8 @@ export function prefetchBankList(): void {
 
 export const AccountsStep = laterStep((steps) => steps.AccountsStep);
 export const GuidanceStep = laterStep((steps) => steps.GuidanceStep);
+/** "Leave without connecting?": only ever asked mid-connection, when a later screen (and so this chunk) is in. */
+export const ExitDialog = laterStep((steps) => steps.ExitDialog);
 export const MfaStep = laterStep((steps) => steps.MfaStep);
 export const OAuthStep = laterStep((steps) => steps.OAuthStep);
 export const ProcessingStep = laterStep((steps) => steps.ProcessingStep);
