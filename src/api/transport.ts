@@ -4,14 +4,14 @@ import { failure, malformed, orStatusFailure } from './answers';
 import { refusalMessage, refusedCrossOrigin, reportRefusalInDevelopment } from './refusal';
 import type { Checks } from './schema';
 import { loadOnce } from '../loadOnce';
+import { DEFAULT_TIMEOUT_MS } from './timeout';
 
 /*
  * The transport: how one call goes out and its answer comes back as JSON, whatever the network does. Every header,
  * the timeout, the caller's cancel and the body limit are here, and nowhere else.
  */
 
-/** Above Flinks' 210 s dispatch limit: a bank login can be slow. */
-export const DEFAULT_TIMEOUT_MS = 240_000;
+export { DEFAULT_TIMEOUT_MS } from './timeout';
 
 // setTimeout fires at once for anything longer.
 const MAX_TIMER_MS = 2_147_483_647;
