@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useLanguage } from '../../i18n';
 import { monogramOf, tileColourOf, type Institution } from '../../institutions';
 
@@ -32,6 +32,16 @@ export function BankList({ id, banks, label, onSelect }: BankListProps) {
   const last = virtual
     ? Math.min(banks.length, Math.ceil(scrollTop / BANK_ROW_PX) + ROWS_IN_VIEW + OVERSCAN)
     : banks.length;
+
+  // A new answer starts at the top of its results; rows of banks in both answers are kept (keyed by id), not rebuilt.
+  const [shownBanks, setShownBanks] = useState(banks);
+  if (shownBanks !== banks) {
+    setShownBanks(banks);
+    if (scrollTop !== 0) setScrollTop(0);
+  }
+  useLayoutEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [banks]);
 
   useLayoutEffect(() => {
     const index = focusNext.current;
@@ -78,6 +88,13 @@ export function BankList({ id, banks, label, onSelect }: BankListProps) {
     moveTo(target);
   }
 
+  // One handler for every row: a row's props stay the same from one keystroke to the next, so it does not render again.
+  function onClick(event: MouseEvent<HTMLUListElement>) {
+    const index = Number((event.target as HTMLElement).closest<HTMLElement>('[data-index]')?.dataset.index);
+    const bank = banks[index];
+    if (bank) onSelect(bank.id);
+  }
+
   return (
     <div
       ref={scroller}
@@ -90,32 +107,46 @@ export function BankList({ id, banks, label, onSelect }: BankListProps) {
         className="cw-choices cw-choices--banks"
         aria-label={label}
         style={virtual ? { height: banks.length * BANK_ROW_PX } : undefined}
+        onClick={onClick}
       >
-        {banks.slice(first, last).map((bank, offset) => {
-          const index = first + offset;
-          return (
-            <li
-              key={bank.id}
-              aria-setsize={banks.length}
-              aria-posinset={index + 1}
-              style={virtual ? { top: index * BANK_ROW_PX } : undefined}
-            >
-              <button
-                type="button"
-                className="cw-choice cw-bank"
-                data-index={index}
-                onClick={() => onSelect(bank.id)}
-              >
-                <BankTile bank={bank} name={bank.name[language]} />
-                <span className="cw-bank__name">{bank.name[language]}</span>
-              </button>
-            </li>
-          );
-        })}
+        {banks.slice(first, last).map((bank, offset) => (
+          <BankRow
+            key={bank.id}
+            bank={bank}
+            name={bank.name[language]}
+            index={first + offset}
+            setSize={banks.length}
+            virtual={virtual}
+          />
+        ))}
       </ul>
     </div>
   );
 }
+
+interface BankRowProps {
+  bank: Institution;
+  name: string;
+  index: number;
+  setSize: number;
+  virtual: boolean;
+}
+
+/** One bank: renders again only when its place, the list's length or the language changes. */
+const BankRow = memo(function BankRow({ bank, name, index, setSize, virtual }: BankRowProps) {
+  return (
+    <li
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      style={virtual ? { top: index * BANK_ROW_PX } : undefined}
+    >
+      <button type="button" className="cw-choice cw-bank" data-index={index}>
+        <BankTile bank={bank} name={name} />
+        <span className="cw-bank__name">{name}</span>
+      </button>
+    </li>
+  );
+});
 
 /** The bank's logo when the API gave one, else its monogram on a colour of its own. Decorative: the name says it. */
 function BankTile({ bank, name }: { bank: Institution; name: string }) {

@@ -68,10 +68,7 @@ export function InstitutionStep({ demo, filterEnable, institutions, onSelect }: 
       <p id={`${id}-count`} className="cw-muted" role="status">
         {searching ? resultText(shown.length, deferredQuery, m) : null}
       </p>
-      {shown.length > 0 && (
-        // A new query starts at the top of its results.
-        <BankList key={deferredQuery} id={`${id}-list`} banks={shown} label={m.list} onSelect={onSelect} />
-      )}
+      {shown.length > 0 && <BankList id={`${id}-list`} banks={shown} label={m.list} onSelect={onSelect} />}
     </Screen>
   );
 }
