@@ -14,6 +14,7 @@ import { withInstitutionCatalog } from './catalog';
 import { withOAuthRoutes } from './oauth';
 import { flinksUpstream, oauthUpstream, sandboxUpstream } from './proxy';
 import { withHostAllowList, withSecurityHeaders } from './security';
+import { withSandboxBankSite } from './sandbox-bank/site';
 import { withSessionRoutes } from './session-routes';
 import { SessionSigner } from './sessions';
 import { createSharedState, type SharedState } from './shared-state';
@@ -186,6 +187,8 @@ export function createServerApp(config: ServerConfig, options: ServerAppOptions 
       log: (line) => log(`sessions ${line}`),
     }),
     bankApiRoutes(config, sandbox, state, options),
+    // The sandbox bank's own pages, where Flinks Capital's links go; a proxy in front of Flinks has no sandbox bank.
+    ...(config.proxy ? [] : [withSandboxBankSite]),
     withEmbedPage(config, distDir),
     versionedSdk(distDir),
     builtApp(distDir),

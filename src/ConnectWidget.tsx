@@ -9,9 +9,10 @@ import { useConnectFlow } from './flow/useConnectFlow';
 import type { GuidanceOverrides } from './guidance';
 import { I18nProvider, loadedMessages, TextTokens, useLanguage, useUiMessages, type Language } from './i18n';
 import { findInstitution, signInOf } from './institutions/find';
+import { bankLinks } from './institutions/links';
 import { StepBoundary, StepFocusContext } from './ui';
 import { useInstitutionCatalog } from './widget/catalog';
-import { ExitDialog, forgetFailedDownloads, prefetchBankList } from './widget/laterSteps';
+import { ExitDialog, forgetFailedDownloads, prefetchBankList, useBankPages } from './widget/laterSteps';
 import { StepView } from './widget/StepView';
 import './styles/widget.css';
 
@@ -230,9 +231,12 @@ function WidgetBody(props: BodyProps) {
   if (!moved && key !== firstKey) setMoved(true);
 
   if (!listShown && state.step === 'institution') setListShown(true);
+  // A bank of the catalog is known only there; the built-in list knows the rest.
   const bank = state.ctx.institution
     ? ((catalog && findInstitution(state.ctx.institution, catalog)) ?? findInstitution(state.ctx.institution))
     : undefined;
+  const pages = useBankPages(bank !== undefined);
+  const links = bankLinks(bank, language, props.apiBaseUrl, bank && pages?.[bank.id]);
   const requestExit = () => (isMidConnection(state) ? setConfirmingExit(true) : flow.exit());
   const canGoBack =
     backEnable &&
@@ -285,7 +289,8 @@ function WidgetBody(props: BodyProps) {
                   flow={flow}
                   props={props}
                   institutions={catalog}
-                  bankWebsite={bank?.website ?? null}
+                  bankWebsite={links?.website ?? null}
+                  bankLinks={links}
                   onExit={requestExit}
                   backEnable={backEnable}
                   closeEnable={closeEnable}
@@ -295,6 +300,7 @@ function WidgetBody(props: BodyProps) {
           </StepFocusContext.Provider>
         </div>
         {confirmingExit && (
+          // The dialog's code comes with the later screens, already in on every screen that can ask it.
           <Suspense fallback={null}>
             <ExitDialog
               onStay={() => setConfirmingExit(false)}

@@ -62,6 +62,7 @@ export function createClientNow(options: ClientOptions): FlinksClient {
         requestId: body.RequestId,
         challenges: body.SecurityChallenges,
         ...(body.Institution ? { institution: body.Institution } : {}),
+        ...(answer.language ? { language: answer.language } : {}),
       }));
     }
     return withoutCode(answer);

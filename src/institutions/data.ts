@@ -5,11 +5,18 @@ import type { Institution } from './types';
  * `id` is Flinks' `Institution` string, case included. Flinks Capital is the sandbox bank, listed only with `demo`.
  */
 export const INSTITUTIONS: readonly Institution[] = [
-  { id: 'FlinksCapital', name: { en: 'Flinks Capital', fr: 'Flinks Capital' }, website: null, sandbox: true },
+  {
+    id: 'FlinksCapital',
+    name: { en: 'Flinks Capital', fr: 'Flinks Capital' },
+    // Its small site on the sandbox server (server/sandbox-bank.ts), so every guidance screen shows its links.
+    website: '/sandbox-bank/',
+    sandbox: true,
+  },
   {
     id: 'FlinksCapitalOAuth',
     name: { en: 'Flinks Capital (OAuth)', fr: 'Flinks Capital (OAuth)' },
-    website: null,
+    // The same sandbox bank: its site's pages serve both.
+    website: '/sandbox-bank/',
     sandbox: true,
     signIn: 'oauth',
   },
@@ -40,7 +47,12 @@ export const INSTITUTIONS: readonly Institution[] = [
     popularRank: 4,
     aliases: ['BNS'],
   },
-  { id: 'CIBC', name: { en: 'CIBC', fr: 'CIBC' }, website: 'https://www.cibc.com', popularRank: 5 },
+  {
+    id: 'CIBC',
+    name: { en: 'CIBC', fr: 'CIBC' },
+    website: 'https://www.cibc.com',
+    popularRank: 5,
+  },
   {
     id: 'Desjardins',
     name: { en: 'Desjardins', fr: 'Desjardins' },
@@ -66,19 +78,39 @@ export const INSTITUTIONS: readonly Institution[] = [
     name: { en: 'Laurentian Bank', fr: 'Banque Laurentienne' },
     website: 'https://www.laurentianbank.ca',
   },
-  { id: 'HSBC', name: { en: 'HSBC Canada', fr: 'HSBC Canada' }, website: 'https://www.hsbc.ca' },
-  { id: 'ATB', name: { en: 'ATB Financial', fr: 'ATB Financial' }, website: 'https://www.atb.com' },
+  {
+    id: 'HSBC',
+    name: { en: 'HSBC Canada', fr: 'HSBC Canada' },
+    website: 'https://www.hsbc.ca',
+  },
+  {
+    id: 'ATB',
+    name: { en: 'ATB Financial', fr: 'ATB Financial' },
+    website: 'https://www.atb.com',
+  },
   {
     id: 'Simplii',
     name: { en: 'Simplii Financial', fr: 'Simplii Financial' },
     website: 'https://www.simplii.com',
   },
-  { id: 'EQBank', name: { en: 'EQ Bank', fr: 'Banque EQ' }, website: 'https://www.eqbank.ca' },
+  {
+    id: 'EQBank',
+    name: { en: 'EQ Bank', fr: 'Banque EQ' },
+    website: 'https://www.eqbank.ca',
+  },
   {
     id: 'CoastCapital',
     name: { en: 'Coast Capital', fr: 'Coast Capital' },
     website: 'https://www.coastcapitalsavings.com',
   },
-  { id: 'Vancity', name: { en: 'Vancity', fr: 'Vancity' }, website: 'https://www.vancity.com' },
-  { id: 'Meridian', name: { en: 'Meridian', fr: 'Meridian' }, website: 'https://www.meridiancu.ca' },
+  {
+    id: 'Vancity',
+    name: { en: 'Vancity', fr: 'Vancity' },
+    website: 'https://www.vancity.com',
+  },
+  {
+    id: 'Meridian',
+    name: { en: 'Meridian', fr: 'Meridian' },
+    website: 'https://www.meridiancu.ca',
+  },
 ];

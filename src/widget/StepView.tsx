@@ -1,8 +1,9 @@
 import type { ConnectWidgetProps } from '../ConnectWidget';
 import type { ConnectFlow } from '../flow/useConnectFlow';
 import type { FlowState } from '../flow/state';
-import { useGuidance, useLanguage } from '../i18n';
 import type { Institution } from '../institutions';
+import type { BankLinks } from '../institutions/links';
+import { referenceText, useGuidance, useLanguage, useMessages } from '../i18n';
 import { ConsentStep } from '../steps/consent';
 import { CredentialsStep } from '../steps/credentials';
 import { ClosedStep } from '../steps/exit/ClosedStep';
@@ -25,6 +26,7 @@ interface StepViewProps {
   /** The server's catalog, once fetched. */
   institutions: readonly Institution[] | undefined;
   bankWebsite: string | null;
+  bankLinks: BankLinks | null;
   onExit(): void;
   backEnable: boolean;
   closeEnable: boolean;
@@ -37,6 +39,7 @@ export function StepView({
   props,
   institutions,
   bankWebsite,
+  bankLinks,
   onExit,
   backEnable,
   closeEnable,
@@ -65,6 +68,8 @@ export function StepView({
       return (
         <CredentialsStep
           bankWebsite={bankWebsite}
+          bankLinks={bankLinks}
+          requestId={state.ctx.lastError?.requestId ?? null}
           defaultUsername={state.ctx.username}
           error={state.error}
           onSubmit={flow.submitCredentials}
@@ -109,6 +114,7 @@ export function StepView({
           requestId={state.requestId}
           at={state.at}
           bankWebsite={bankWebsite}
+          bankLinks={bankLinks}
           exitEnable={closeEnable}
           onAction={flow.guidanceAction}
           onExit={flow.exit}
@@ -135,12 +141,23 @@ function MfaView({
   // Shown only in the last two minutes of the bank's inactivity window.
   const secondsLeft = useCountdown(state.expiresAt, 120_000);
   const text = useGuidance(state.error?.code ?? 'UNKNOWN', state.error?.variant);
+  const messages = useMessages();
+  const requestId = state.ctx.lastError?.requestId ?? state.round.requestId;
   return (
     <MfaStep
       challenges={state.round.challenges}
       round={state.round.number}
       expectsOneTimeCode={state.round.expectsOneTimeCode}
-      error={state.error ? { code: state.error.code, message: titleAndBody(text.title, text.body) } : null}
+      bankLanguage={state.round.language ?? null}
+      error={
+        state.error
+          ? {
+              code: state.error.code,
+              message: titleAndBody(text.title, text.body),
+              reference: referenceText(state.error.code, requestId, messages),
+            }
+          : null
+      }
       pending={state.sending}
       secondsLeft={secondsLeft}
       onSubmit={flow.submitMfa}

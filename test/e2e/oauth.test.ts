@@ -61,7 +61,7 @@ describe('OAuth in a popup', () => {
     const closed = popup.waitForEvent('close');
     await popup.getByRole('button', { name: 'Allow' }).click();
     await closed;
-    await session.widget.getByRole('heading', { name: en.ui.success.title }).waitFor();
+    await session.widget.getByRole('heading', { name: en.screens.success.title }).waitFor();
     await session.waitForEvent('REDIRECT');
 
     const names = await steps(session);
@@ -186,7 +186,7 @@ describe('OAuth in the whole window (oauthWindowRedirect)', () => {
     await session.page.waitForURL(/\/sandbox\/oauth\/bank\?/);
     await session.page.getByRole('button', { name: 'Allow' }).click();
     await session.page.waitForURL(/\/embed\.html\?.*state=.*loginId=/);
-    await session.page.getByRole('heading', { name: en.ui.success.title }).waitFor();
+    await session.page.getByRole('heading', { name: en.screens.success.title }).waitFor();
 
     await session.page.reload();
     await session.page.getByRole('heading', { name: en.guidance.codes.OAUTH_STATE_INVALID.title }).waitFor();
