@@ -6,4 +6,4 @@ import { guidance } from './guidance';
 import { oauth } from './oauth';
 
 /** Le catalogue français : les mêmes clés que l'anglais, écrites pour le Canada. */
-export const fr = { ui, mfa, guidance, oauth, screens };
+export const fr: Messages = { ui, mfa, guidance, oauth, screens };
