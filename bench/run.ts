@@ -13,7 +13,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { COMMITS_PER_KEYSTROKE, FORM_USABLE_MS, FORM_USABLE_VS_FLOOR, THROTTLING } from './budgets';
+import {
+  COMMITS_PER_KEYSTROKE,
+  FORM_USABLE_MS,
+  FORM_USABLE_VS_FLOOR,
+  KEYSTROKE_FRAMES,
+  KEYSTROKE_SCRIPT_MS,
+  THROTTLING,
+} from './budgets';
+import { measureKeystroke, type KeystrokeReport } from './keystroke';
 import { measureLoad, type LoadReport, type Stats } from './load';
 import { measureSizes, ROOT, type SizeResult } from './sizes';
 import { kB, mark, ms, renderTable, type Row } from './table';
@@ -52,6 +60,8 @@ export interface BenchResults {
   /** What-if, when the server sends the page uncompressed: the same loads through gzip. */
   loadGzip: LoadReport | null;
   flows: FlowsResult;
+  /** One keystroke in the bank search over 10,000 institutions (absent in results written before it existed). */
+  keystroke?: KeystrokeReport;
 }
 
 const { values: args } = parseArgs({
@@ -245,6 +255,31 @@ function table(results: BenchResults, previous: BenchResults | null): string {
   if (results.loadGzip)
     loadRows('What-if: the same server behind gzip', results.loadGzip, (old) => old.loadGzip);
 
+  const { keystroke } = results;
+  if (keystroke) {
+    rows.push({
+      section: `Bank search: one keystroke over ${keystroke.institutions} institutions, CPU x${THROTTLING.cpuSlowdown}, ${keystroke.keystrokes} keys, median (min-max)`,
+    });
+    rows.push({
+      cells: [
+        'work set off by the key (input event to its last microtask)',
+        spread(keystroke.scriptMs),
+        `<= ${ms(KEYSTROKE_SCRIPT_MS)} median`,
+        mark(keystroke.scriptMs.median <= KEYSTROKE_SCRIPT_MS),
+        before((old) => (old.keystroke ? ms(old.keystroke.scriptMs.median) : undefined)),
+      ],
+    });
+    rows.push({
+      cells: [
+        'frames until the results are painted',
+        `${keystroke.frames.median} (${keystroke.frames.min}-${keystroke.frames.max})`,
+        `<= ${KEYSTROKE_FRAMES} median`,
+        mark(keystroke.frames.median <= KEYSTROKE_FRAMES),
+        before((old) => (old.keystroke ? String(old.keystroke.frames.median) : undefined)),
+      ],
+    });
+  }
+
   const { flows } = results;
   rows.push({ section: 'Renders: React commits while typing (whole widget, StrictMode, jsdom)' });
   for (const render of flows.renders) {
@@ -356,6 +391,10 @@ async function main(): Promise<void> {
     done();
   }
 
+  done = step('One keystroke in the bank search over 10,000 institutions (Chromium, CPU x4)');
+  const keystroke = await measureKeystroke({ distDir: join(dist, 'app') });
+  done();
+
   done = step('Renders and requests (perf tests in jsdom)');
   const flows = measureFlows();
   done();
@@ -368,6 +407,7 @@ async function main(): Promise<void> {
     load,
     loadGzip,
     flows,
+    keystroke,
   };
   const previous = previousResults();
   console.log(`\n${table(results, previous)}`);

@@ -10,7 +10,9 @@ import { PROJECT_ROOT } from './root';
 import { listen, type Listening } from '../src/sandbox/node';
 import { boundConfig, sandboxOptions, type ServerConfig } from './config';
 import { withEmbedPage } from './embed-config';
-import { flinksUpstream, sandboxUpstream } from './proxy';
+import { withInstitutionCatalog } from './catalog';
+import { withOAuthRoutes } from './oauth';
+import { flinksUpstream, oauthUpstream, sandboxUpstream } from './proxy';
 import { withHostAllowList, withSecurityHeaders } from './security';
 import { withSandboxBankSite } from './sandbox-bank/site';
 import { withSessionRoutes } from './session-routes';
@@ -33,6 +35,8 @@ export interface ServerAppOptions {
   fetch?: typeof fetch;
   /** One line per upstream call and per refusal; default the console. */
   log?: (line: string) => void;
+  /** The clock of sessions and OAuth states (ms), for tests; default `Date.now`. */
+  now?: () => number;
 }
 
 /** One concern of the server (an API, static files, headers...), added to the app in order. */
@@ -68,6 +72,29 @@ function bankApiRoutes(
         maxAge: 600,
       }),
     );
+    withInstitutionCatalog({
+      upstream,
+      sandbox: config.proxy === null,
+      ...(options.now ? { now: options.now } : {}),
+      log: (line) => log(`api ${line}`),
+    })(app);
+    withOAuthRoutes({
+      signer: new SessionSigner(config.sessions.secrets),
+      state,
+      requireSession: config.sessions.required,
+      publicOrigins: config.publicOrigins,
+      allowedOrigins: config.allowedOrigins,
+      authorize: config.proxy
+        ? oauthUpstream(config.proxy, {
+            timeoutMs: config.requestTimeoutMs,
+            ...(options.fetch ? { fetch: options.fetch } : {}),
+            log: (line) => log(`proxy ${line}`),
+          })
+        : (query, own) => sandbox.fetch(new Request(`${own}/v3/oauth/authorize?${query}`)),
+      ...(config.proxy ? {} : { sandboxBank: (request: Request) => sandbox.fetch(request) }),
+      ...(options.now ? { now: options.now } : {}),
+      log: (line) => log(`api ${line}`),
+    })(app);
     app.all(
       '/v3/*',
       bankApi({
@@ -78,6 +105,7 @@ function bankApiRoutes(
         ...(config.proxy ? {} : { open: (request: Request) => sandbox.fetch(request) }),
         publicOrigins: config.publicOrigins,
         ...(options.limits ? { limits: options.limits } : {}),
+        ...(options.now ? { now: options.now } : {}),
         log: (line) => log(`api ${line}`),
       }),
     );
@@ -155,6 +183,7 @@ export function createServerApp(config: ServerConfig, options: ServerAppOptions 
       allowedOrigins: config.allowedOrigins,
       publicOrigins: config.publicOrigins,
       demo: config.proxy === null,
+      ...(options.now ? { now: options.now } : {}),
       log: (line) => log(`sessions ${line}`),
     }),
     bankApiRoutes(config, sandbox, state, options),

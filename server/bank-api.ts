@@ -1,6 +1,7 @@
 import type { Context, Handler } from 'hono';
 import { addressOf } from './client-address';
 import { flinksError, isJsonContentType, notJson, readBounded, readStream, tooLarge } from './http';
+import { oauthLoginKey } from './oauth-keys';
 import type { BankUpstream } from './proxy';
 import type { ConnectSession, SessionSigner } from './sessions';
 import type { SharedState } from './shared-state';
@@ -200,7 +201,7 @@ function invalid(description: string): Refusal {
   return new Refusal(flinksError(400, 'INVALID_REQUEST', 'The request is not valid.'), description);
 }
 
-function bearerToken(header: string | undefined): string | null {
+export function bearerToken(header: string | undefined): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   return match?.[1] ?? null;
 }
@@ -262,6 +263,12 @@ export function bankApi(options: BankApiOptions): Handler {
     return false;
   }
 
+  /** The session was created for this LoginId, or an OAuth return brought it to this session. */
+  async function mayReconnect(session: ConnectSession, loginId: string): Promise<boolean> {
+    if (loginId === session.loginId) return true;
+    return (await state.ownerOf(oauthLoginKey(loginId))) === session.id;
+  }
+
   async function gate(c: Context, route: Route, match: RegExpExecArray): Promise<Response> {
     const token = bearerToken(c.req.header('authorization'));
     if (token === null) throw sessionRefused('no session');
@@ -295,7 +302,7 @@ export function bankApi(options: BankApiOptions): Handler {
         const authorize = authorizeKind(picked);
         if (authorize === null) throw invalid('sign-in without institution, username and password');
         body = authorize.body;
-        if (authorize.kind === 'cached' && body.LoginId !== session.loginId) {
+        if (authorize.kind === 'cached' && !(await mayReconnect(session, String(body.LoginId)))) {
           throw outOfScope('loginId not of this session');
         }
         signIn = authorize.kind === 'credentials';

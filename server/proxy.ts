@@ -115,3 +115,31 @@ export function sandboxUpstream(sandbox: Sandbox, customerId: string): BankUpstr
     },
   };
 }
+
+/**
+ * Flinks' OAuth route (`GET /v3/oauth/authorize`, outside BankingServices), asked on the person's behalf once the
+ * state is checked: its 302 to the bank's page is passed on, nothing else.
+ */
+export function oauthUpstream(
+  proxy: ProxyConfig,
+  options: FlinksUpstreamOptions,
+): (query: URLSearchParams) => Promise<Response> {
+  const origin = (proxy.upstreamUrl ?? `https://${proxy.instance}-api.private.fin.ag`).replace(/\/+$/, '');
+  const fetchImpl = options.fetch ?? fetch;
+  const log = options.log ?? (() => {});
+  return async (query) => {
+    try {
+      const response = await fetchImpl(`${origin}/v3/oauth/authorize?${query}`, {
+        method: 'GET',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+      log(`GET oauth/authorize ${response.status}`);
+      await response.body?.cancel().catch(() => undefined);
+      return response;
+    } catch {
+      log('GET oauth/authorize unreachable');
+      return flinksError(502, 'RETRY_LATER', 'The bank connection service could not be reached.');
+    }
+  };
+}

@@ -102,10 +102,13 @@ export function securityHeaders(options: SecurityOptions): MiddlewareHandler {
     headers.set('X-Content-Type-Options', 'nosniff');
     headers.set('Referrer-Policy', 'no-referrer');
     headers.set('Permissions-Policy', PERMISSIONS_POLICY);
-    headers.set(
-      'Cross-Origin-Opener-Policy',
-      POPUP_OPENERS.has(path) ? 'same-origin-allow-popups' : 'same-origin',
-    );
+    // A page that set its own (the OAuth pages a popup goes through) keeps it.
+    if (!headers.has('Cross-Origin-Opener-Policy')) {
+      headers.set(
+        'Cross-Origin-Opener-Policy',
+        POPUP_OPENERS.has(path) ? 'same-origin-allow-popups' : 'same-origin',
+      );
+    }
     if (!headers.has('Cross-Origin-Resource-Policy')) {
       headers.set(
         'Cross-Origin-Resource-Policy',
@@ -119,7 +122,8 @@ export function securityHeaders(options: SecurityOptions): MiddlewareHandler {
     if (path === '/embed.html') {
       headers.set('Content-Security-Policy', embedPolicy);
       headers.set('Cache-Control', 'no-store');
-    } else if (isHtml) {
+    } else if (isHtml && !headers.has('Content-Security-Policy')) {
+      // The OAuth return page and the sandbox bank's page bring stricter policies of their own.
       headers.set('Content-Security-Policy', hostPolicy);
     }
   };

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { Suspense, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createFlinksClient, DEFAULT_TIMEOUT_MS, type FlinksClient } from './api';
 import { eventListener, type ConnectEventHandler } from './flow/events';
 import type { ConnectExitError, ConnectExitMetadata, ConnectSuccessMetadata } from './flow/host';
@@ -8,10 +8,11 @@ import { FLINKS_SESSION_TTL_MS, isMidConnection, screenKey } from './flow/state'
 import { useConnectFlow } from './flow/useConnectFlow';
 import type { GuidanceOverrides } from './guidance';
 import { I18nProvider, loadedMessages, TextTokens, useLanguage, useUiMessages, type Language } from './i18n';
-import { findInstitution } from './institutions';
+import { findInstitution, signInOf } from './institutions/find';
 import { bankLinks } from './institutions/links';
 import { StepBoundary, StepFocusContext } from './ui';
-import { ExitDialog, forgetFailedDownloads, useBankPages } from './widget/laterSteps';
+import { useInstitutionCatalog } from './widget/catalog';
+import { ExitDialog, forgetFailedDownloads, prefetchBankList, useBankPages } from './widget/laterSteps';
 import { StepView } from './widget/StepView';
 import './styles/widget.css';
 
@@ -78,6 +79,31 @@ export interface ConnectWidgetProps {
    * only from its own origin and checks it against the session's `parentOrigin`.
    */
   frameParentOrigin?: string;
+  /**
+   * OAuth banks (CONTRACT §8): open the bank's page in the whole window instead of a popup (mobile browsers,
+   * webviews). It comes back to `oauthRedirectUrl` (default: this page); hand that address back as
+   * `receivedRedirectUri` to finish. Default `false`.
+   */
+  oauthWindowRedirect?: boolean;
+  /** Where a whole-window trip to an OAuth bank comes back: a page of yours (an allowed origin). Default: this page. */
+  oauthRedirectUrl?: string;
+  /**
+   * The address your page was opened with after a whole-window trip to an OAuth bank (it carries `state` and
+   * `loginId` or `error`), as Plaid's `receivedRedirectUri`: the widget collects the outcome once and carries on where
+   * it left off (processing, accounts, REDIRECT). A second use of the same address (a refresh) shows the "start again"
+   * screen (OAUTH_STATE_INVALID), never a crash. Remove it from your page's address once `onSuccess` or `onExit` ran.
+   *
+   * @example
+   * <ConnectWidget apiBaseUrl={api} oauthWindowRedirect receivedRedirectUri={window.location.href} />
+   */
+  receivedRedirectUri?: string;
+  /**
+   * Lists the connect server's whole institution catalog (`GET /v3/institutions`: thousands of banks and credit
+   * unions) instead of the built-in Canadian banks, fetched when the bank list first shows. Default `false`.
+   */
+  institutionCatalog?: boolean;
+  /** Flinks Connect's `demoOutbound`: Flinks Capital signs in through the sandbox bank's OAuth page. */
+  demoOutbound?: boolean;
   /** How long one API call may take before TIMEOUT. Default 240000 (above Flinks' 210 s dispatch limit). */
   requestTimeoutMs?: number;
   /** Polling interval of the Async endpoints after a 202. Default 10000. */
@@ -156,19 +182,36 @@ function WidgetBody(props: BodyProps) {
     pollTimeoutMs: props.pollTimeoutMs ?? DEFAULT_POLL_TIMEOUT_MS,
     sessionTtlMs: FLINKS_SESSION_TTL_MS,
     tag: props.tag ?? null,
+    oauthWindow: props.oauthWindowRedirect ? 'whole' : 'popup',
   };
+  const demoOutbound = props.demoOutbound ?? false;
+  const [listShown, setListShown] = useState(false);
+  const catalog = useInstitutionCatalog(props.client, (props.institutionCatalog ?? false) && listShown);
+  const catalogRef = useRef(catalog);
+  catalogRef.current = catalog;
+  const [oauthReturn] = useState(() => oauthReturnOf(props.receivedRedirectUri));
+  const institution = props.institution ?? oauthReturn?.institution ?? null;
+  // The bank list comes in its own chunk, fetched now unless a bank is preset (then it is never part of the bytes).
+  useEffect(() => {
+    if (!institution) prefetchBankList();
+  }, [institution]);
   const flow = useConnectFlow({
     client: props.client,
     queryClient: props.queryClient,
     config,
     start: {
       consentEnable: props.consentEnable ?? false,
-      institution: props.institution ?? null,
+      institution,
+      signIn: institution ? signInOf(institution, { demoOutbound }) : 'credentials',
+      oauthReturn,
       requestId: props.requestId ?? null,
       loginId: props.loginId ?? null,
     },
     language,
     pollIntervalMs: props.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+    signInOf: (id) =>
+      signInOf(id, { demoOutbound, ...(catalogRef.current ? { institutions: catalogRef.current } : {}) }),
+    oauthReturnTo: props.oauthRedirectUrl ?? null,
     ...(props.onEvent ? { onEvent: eventListener(props.onEvent) } : {}),
     ...(props.onSuccess ? { onSuccess: props.onSuccess } : {}),
     ...(props.onExit ? { onExit: props.onExit } : {}),
@@ -187,11 +230,18 @@ function WidgetBody(props: BodyProps) {
   const [moved, setMoved] = useState(false);
   if (!moved && key !== firstKey) setMoved(true);
 
-  const bank = state.ctx.institution ? findInstitution(state.ctx.institution) : undefined;
+  if (!listShown && state.step === 'institution') setListShown(true);
+  // A bank of the catalog is known only there; the built-in list knows the rest.
+  const bank = state.ctx.institution
+    ? ((catalog && findInstitution(state.ctx.institution, catalog)) ?? findInstitution(state.ctx.institution))
+    : undefined;
   const pages = useBankPages(bank !== undefined);
   const links = bankLinks(bank, language, props.apiBaseUrl, bank && pages?.[bank.id]);
   const requestExit = () => (isMidConnection(state) ? setConfirmingExit(true) : flow.exit());
-  const canGoBack = backEnable && state.step === 'credentials' && !props.institution;
+  const canGoBack =
+    backEnable &&
+    (state.step === 'credentials' || (state.step === 'oauth' && state.phase !== 'finishing')) &&
+    !institution;
   const showClose = closeEnable && state.step !== 'closed';
 
   return (
@@ -238,6 +288,7 @@ function WidgetBody(props: BodyProps) {
                   state={state}
                   flow={flow}
                   props={props}
+                  institutions={catalog}
                   bankWebsite={links?.website ?? null}
                   bankLinks={links}
                   onExit={requestExit}
@@ -285,4 +336,17 @@ function CloseIcon() {
       />
     </svg>
   );
+}
+
+/** The state (and bank) of a return from an OAuth bank's page in the whole window, or null for any other address. */
+function oauthReturnOf(uri: string | undefined): { state: string; institution: string | null } | null {
+  if (!uri) return null;
+  try {
+    const params = new URL(uri, 'http://return.invalid').searchParams;
+    const state = params.get('state');
+    if (!state || (!params.has('loginId') && !params.has('error'))) return null;
+    return { state, institution: params.get('institution') };
+  } catch {
+    return null;
+  }
 }

@@ -165,6 +165,9 @@ export const ACCESS_DENIED = codeStory('ACCESS_DENIED');
 export const ACCESS_DENIED_sessionEnded = codeStory('ACCESS_DENIED', 'sessionEnded');
 export const METHOD_NOT_AVAILABLE = codeStory('METHOD_NOT_AVAILABLE');
 export const MALFORMED_RESPONSE = codeStory('MALFORMED_RESPONSE');
+export const OAUTH_DENIED = codeStory('OAUTH_DENIED');
+export const OAUTH_CANCELLED = codeStory('OAUTH_CANCELLED', null, { language: 'fr' });
+export const OAUTH_STATE_INVALID = codeStory('OAUTH_STATE_INVALID');
 /** The fallback: a code this widget doesn't know keeps its own name in the reference line. */
 export const UNKNOWN = codeStory('FLINKS_CODE_FROM_THE_FUTURE', null, { language: 'fr', theme: 'dark' });
 
@@ -200,6 +203,9 @@ const _everyCodeHasAStory = {
   ACCESS_DENIED,
   METHOD_NOT_AVAILABLE,
   MALFORMED_RESPONSE,
+  OAUTH_DENIED,
+  OAUTH_CANCELLED,
+  OAUTH_STATE_INVALID,
   UNKNOWN,
 } satisfies Record<GuidanceCode, Story>;
 const _everyVariantHasAStory = {

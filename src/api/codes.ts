@@ -34,6 +34,9 @@ export const KNOWN_FLINKS_CODES = [
   'NETWORK_ERROR',
   'TIMEOUT',
   'MALFORMED_RESPONSE',
+  'OAUTH_DENIED',
+  'OAUTH_CANCELLED',
+  'OAUTH_STATE_INVALID',
 ] as const;
 
 /** A Flinks code the widget has guidance for. */
@@ -49,6 +52,10 @@ export const CLIENT_CODES = [
   'MALFORMED_RESPONSE',
   'MAXIMUM_RETRY_REACHED',
   'ABORTED',
+  // From the bank's OAuth page, through the return page (CONTRACT §8): not answers of the bank API.
+  'OAUTH_DENIED',
+  'OAUTH_CANCELLED',
+  'OAUTH_STATE_INVALID',
 ] as const;
 
 /** A known code, or any other string an API sent us (kept as is). */

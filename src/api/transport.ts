@@ -4,14 +4,14 @@ import { failure, malformed, orStatusFailure } from './answers';
 import { refusalMessage, refusedCrossOrigin, reportRefusalInDevelopment } from './refusal';
 import type { Checks } from './schema';
 import { loadOnce } from '../loadOnce';
+import { DEFAULT_TIMEOUT_MS } from './timeout';
 
 /*
  * The transport: how one call goes out and its answer comes back as JSON, whatever the network does. Every header,
  * the timeout, the caller's cancel and the body limit are here, and nowhere else.
  */
 
-/** Above Flinks' 210 s dispatch limit: a bank login can be slow. */
-export const DEFAULT_TIMEOUT_MS = 240_000;
+export { DEFAULT_TIMEOUT_MS } from './timeout';
 
 // setTimeout fires at once for anything longer.
 const MAX_TIMER_MS = 2_147_483_647;
@@ -51,6 +51,8 @@ export interface CallContext {
 export interface Call extends CallContext {
   method: 'GET' | 'POST' | 'DELETE';
   path: string;
+  /** The whole address, for a call outside BankingServices (the OAuth routes); `path` is then only its name. */
+  url?: string;
   body?: unknown;
   sendsToken?: boolean;
 }
@@ -205,7 +207,7 @@ export function createTransport(options: ClientOptions) {
       let response: Response;
       try {
         response = await Promise.race([
-          fetchImpl(`${baseUrl}/${call.path}`, {
+          fetchImpl(call.url ?? `${baseUrl}/${call.path}`, {
             method: call.method,
             headers,
             body: call.body === undefined ? undefined : JSON.stringify(call.body),
@@ -216,8 +218,8 @@ export function createTransport(options: ClientOptions) {
       } catch {
         const stoppedEarly = stoppedFailure();
         if (stoppedEarly) return stoppedEarly;
-        if (await refusedCrossOrigin(`${baseUrl}/${call.path}`, fetchImpl)) {
-          const message = refusalMessage(`${baseUrl}/${call.path}`);
+        if (await refusedCrossOrigin(call.url ?? `${baseUrl}/${call.path}`, fetchImpl)) {
+          const message = refusalMessage(call.url ?? `${baseUrl}/${call.path}`);
           reportRefusalInDevelopment(message);
           return failure('refused', 'NETWORK_ERROR', message, context);
         }

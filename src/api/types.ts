@@ -248,6 +248,24 @@ export interface ClientOptions {
   parentOrigin?: string;
 }
 
+/** A state for the bank's OAuth page, minted by the connect server (CONTRACT §8). */
+export interface OAuthStartRequest {
+  institution: string;
+  language?: 'en' | 'fr';
+  /** Whole-window flow: the page the bank sends the window back to; none for a popup. */
+  returnTo?: string;
+}
+
+export type OAuthStartResult = { kind: 'oauthStarted'; state: string; authorizeUrl: string } | ApiError;
+
+/** What the bank said, as the return page passed it on: a LoginId, or the bank's error word. */
+export type OAuthOutcome = { loginId: string; institution: string } | { error: string };
+
+/** The connect server's institution catalog (`GET /v3/institutions`), as it sent it. */
+export type CatalogResult = { kind: 'catalog'; entries: unknown[] } | ApiError;
+
+export type OAuthRedeemResult = { kind: 'oauthOutcome'; outcome: OAuthOutcome } | ApiError;
+
 /** The Flinks v3 calls the widget makes. Every method resolves; none throws. */
 export interface FlinksClient {
   authorize(request: CredentialsRequest, options?: CallOptions): Promise<AuthorizeResult>;
@@ -260,4 +278,10 @@ export interface FlinksClient {
   getAccountsSummary(requestId: string, options?: CallOptions): Promise<AccountsDataResult>;
   getAccountsSummaryAsync(requestId: string, options?: CallOptions): Promise<AccountsDataResult>;
   deleteCard(loginId: string, options?: CallOptions): Promise<DeleteCardResult>;
+  /** The connect server's `POST /v3/oauth/state`: a single-use state and the bank page's address (Flinks' route). */
+  oauthStart(request: OAuthStartRequest, options?: CallOptions): Promise<OAuthStartResult>;
+  /** Whole-window flow, back on the page: the outcome of the bank's page, collected once per state. */
+  oauthRedeem(state: string, options?: CallOptions): Promise<OAuthRedeemResult>;
+  /** The connect server's institution catalog (`GET /v3/institutions`): thousands of banks, for the bank list. */
+  institutionCatalog(options?: CallOptions): Promise<CatalogResult>;
 }

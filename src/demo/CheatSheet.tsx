@@ -3,6 +3,7 @@ import { format } from '../i18n/format';
 import type { Language } from '../i18n/types';
 import { CIRCLE_PNG, SQUARE_PNG, TRIANGLE_PNG } from '../sandbox/challenge-images';
 import { CHALLENGES, SANDBOX_ONE_TIME_CODE, type SandboxChallenge } from '../sandbox/challenges';
+import { FLINKS_CAPITAL_OAUTH } from '../sandbox/institutions';
 import { SANDBOX_PASSWORD, SANDBOX_PERSONAS } from '../sandbox/personas';
 import type { DemoMessages } from './messages';
 import { describePersona, formatList } from './personas';
@@ -36,6 +37,7 @@ export function CheatSheet({ m, language, bankName, id }: CheatSheetProps) {
       <p className="cw-demo-password">
         {s.password} <code className="cw-demo-copyable">{SANDBOX_PASSWORD}</code>
       </p>
+      <p>{richText(s.oauth, { oauthBank: <strong>{FLINKS_CAPITAL_OAUTH.name[language]}</strong> })}</p>
 
       <h3 id={`${ids}-personas`}>{s.personas}</h3>
       {/* Explicit roles: on a narrow screen the rows stack as cards, and CSS display must not cost the table its

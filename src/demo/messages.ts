@@ -78,6 +78,8 @@ const en = {
     title: 'Sandbox cheat sheet',
     intro: 'Choose {bank} in the bank list, then sign in with one of these usernames.',
     password: 'Password for every username:',
+    oauth:
+      'Or choose {oauthBank}: the bank’s own page opens in a new window, with Allow and Deny. Nothing to type.',
     personas: 'Test usernames',
     username: 'Username',
     behaviour: 'What happens',
@@ -199,6 +201,8 @@ const fr: Translation<DemoMessages> = {
     intro:
       'Choisissez {bank} dans la liste des banques, puis ouvrez une session avec l’un de ces noms d’utilisateur.',
     password: 'Mot de passe de tous les noms d’utilisateur\u00a0:',
+    oauth:
+      'Ou choisissez {oauthBank}\u00a0: la page de la banque s’ouvre dans une nouvelle fenêtre, avec Autoriser et Refuser. Rien à taper.',
     personas: 'Noms d’utilisateur de test',
     username: 'Nom d’utilisateur',
     behaviour: 'Ce qui se passe',

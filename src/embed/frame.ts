@@ -1,4 +1,3 @@
-import { frameTitles } from './messages';
 import {
   eventListener,
   type ConnectEventArgs,
@@ -69,18 +68,7 @@ export function frameUrl(url: string, host: Location): URL | null {
   return resolved;
 }
 
-/** The iframe's accessible name, in the language the widget's address asks for. */
-export function frameTitle(url: string): string {
-  const query = url.split('#')[0]?.split('?')[1] ?? '';
-  return new URLSearchParams(query).get('language') === 'fr' ? frameTitles.fr : frameTitles.en;
-}
-
-/** How every widget iframe looks by default: no border, full width. CSSOM only: the host may run a strict CSP. */
-export function prepareFrame(iframe: HTMLIFrameElement): void {
-  iframe.style.border = '0';
-  iframe.style.width = '100%';
-  iframe.style.display = 'block';
-}
+export { frameTitle, prepareFrame } from './frame-look';
 
 /**
  * Points `iframe` at the widget and listens to it. A message counts only when it comes from the widget's origin

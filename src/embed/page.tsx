@@ -36,14 +36,15 @@ export function EmbedPage({ config, search, parent, view, navigate }: EmbedPageP
   }, [view, language]);
 
   if (!parsed.ok) return <ConfigurationScreen problems={parsed.problems} language={language} />;
-  return <EmbeddedWidget settings={parsed.settings} parent={parent} navigate={navigate} />;
+  return <EmbeddedWidget settings={parsed.settings} parent={parent} navigate={navigate} search={search} />;
 }
 
 function EmbeddedWidget({
   settings,
   parent,
   navigate,
-}: { settings: EmbedSettings } & Pick<EmbedPageProps, 'parent' | 'navigate'>) {
+  search,
+}: { settings: EmbedSettings } & Pick<EmbedPageProps, 'parent' | 'navigate' | 'search'>) {
   const rootRef = useRef<HTMLDivElement>(null);
   const { parentOrigin, stringify, redirectUrl, widget, deployment } = settings;
   const bridge = useMemo(
@@ -84,6 +85,11 @@ function EmbeddedWidget({
         apiBaseUrl={deployment.apiBaseUrl}
         requestTimeoutMs={deployment.requestTimeoutMs}
         {...(settings.parentOrigin ? { frameParentOrigin: settings.parentOrigin } : {})}
+        {...(redirectUrl ? { oauthRedirectUrl: redirectUrl.href } : {})}
+        // The server's whole catalog (thousands of banks), fetched when the bank list shows.
+        institutionCatalog
+        // Back from an OAuth bank in the whole window (no redirectUrl): this page's own address carries the outcome.
+        receivedRedirectUri={search}
         onEvent={onEvent}
         onSuccess={onSuccess}
         onExit={onExit}

@@ -32,6 +32,8 @@ export type EmbedWidgetOptions = Pick<
   | 'loginId'
   | 'authorizeToken'
   | 'sessionToken'
+  | 'oauthWindowRedirect'
+  | 'demoOutbound'
 > & { language: Language };
 
 /** Everything the embed page needs to run, once the URL and the deployment agree. */
@@ -54,6 +56,8 @@ const BOOLEAN_PARAMS = [
   'backEnable',
   'institutionFilterEnable',
   'accountSelectorEnable',
+  'oauthWindowRedirect',
+  'demoOutbound',
 ] as const;
 
 const TEXT_PARAMS = [

@@ -39,6 +39,8 @@ export const EVENT_FIELDS: { readonly [N in ConnectEventName]: readonly (keyof C
     COMPONENT_LOAD_ACCOUNT_SELECTION: ['totalAccounts'],
     ACCOUNT_SELECTED: ['accountId'],
     COMPONENT_CLOSE_SESSION: [],
+    POPUP_OPENED: ['institution'],
+    POPUP_BLOCKED: ['institution'],
     ERROR: ['flinksCode', 'requestId', 'institution'],
     REDIRECT: ['loginId', 'requestId', 'institution', 'tag', 'accountId'],
   };

@@ -1,7 +1,8 @@
 import type { AccountsDataResult, AuthorizeResult } from '../api/types';
 import type { ConnectEvent } from './events';
 import type { FlowRequest } from './requests';
-import type { FlowState } from './state';
+import type { OAuthResult } from './oauth';
+import type { FlowState, SignIn } from './state';
 
 /** What the reducer needs from the widget's props. */
 export interface FlowConfig {
@@ -13,18 +14,25 @@ export interface FlowConfig {
   /** Flinks' inactivity window for an open RequestId. */
   sessionTtlMs: number;
   tag: string | null;
+  /** Where an OAuth bank's page opens: a popup (default), or the whole window (`oauthWindowRedirect`). */
+  oauthWindow?: 'popup' | 'whole';
 }
 
 /** The guidance actions that change the step (links to the bank's site don't; exit has its own action). */
 export type StepAction =
-  'tryAgain' | 'answerAgain' | 'reenter' | 'startAgain' | 'doneTryAgain' | 'chooseAnotherBank';
+  'tryAgain' | 'answerAgain' | 'reenter' | 'startAgain' | 'doneTryAgain' | 'chooseAnotherBank' | 'reopenBank';
 
 /** Everything that can happen to a connection. Every action that needs the time carries it (`at`, ms). */
 export type FlowAction =
   | { type: 'START' }
   | { type: 'ACCEPT_CONSENT'; at: number }
   | { type: 'DENY_CONSENT' }
-  | { type: 'SELECT_INSTITUTION'; institution: string }
+  | { type: 'SELECT_INSTITUTION'; institution: string; signIn?: SignIn }
+  /** The person asks for the bank's page (Continue to {bank}, I closed it by mistake): a click, so a popup may open. */
+  | { type: 'OPEN_BANK' }
+  | { type: 'POPUP_OPENED'; attempt: number }
+  | { type: 'POPUP_BLOCKED'; attempt: number }
+  | { type: 'OAUTH_RESULT'; attempt: number; result: OAuthResult; at: number }
   | { type: 'SUBMIT_CREDENTIALS'; username: string; at: number }
   | { type: 'SUBMIT_MFA'; at: number }
   | { type: 'AUTHORIZE_RESULT'; attempt: number; result: AuthorizeResult; at: number }

@@ -25,6 +25,10 @@ export interface ConnectEventMetadata {
   ACCOUNT_SELECTED: { accountId: string };
   COMPONENT_CLOSE_SESSION: Record<string, never>;
   ERROR: { flinksCode: FlinksCode; requestId: string | null; institution: string | null };
+  /** The bank's OAuth page opened in a popup (CONTRACT §8). */
+  POPUP_OPENED: { institution: string };
+  /** The browser blocked that popup: the widget shows a button that opens it from a click. */
+  POPUP_BLOCKED: { institution: string };
   REDIRECT: {
     loginId: string;
     requestId: string;
@@ -58,6 +62,8 @@ export const CONNECT_EVENT_NAMES = [
   'COMPONENT_LOAD_ACCOUNT_SELECTION',
   'ACCOUNT_SELECTED',
   'COMPONENT_CLOSE_SESSION',
+  'POPUP_OPENED',
+  'POPUP_BLOCKED',
   'ERROR',
   'REDIRECT',
 ] as const satisfies readonly ConnectEventName[];

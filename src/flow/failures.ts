@@ -38,7 +38,7 @@ export function failed(state: FlowState, error: ApiError, at: number, config: Fl
       if (ctx.mode === 'reconnect' && code === 'INVALID_LOGIN') {
         // The saved LoginId is gone: nothing the person typed was wrong, so the attempt doesn't count.
         const fresh: FlowContext = { ...ctx, mode: 'connect', loginId: null, requestId: null };
-        if (!fresh.institution)
+        if (!fresh.institution || fresh.signIn === 'oauth')
           return showGuidance(fresh, code, 'reconnect', requestId, at, 'credentials', reported);
         return preceded(
           reported,
@@ -47,7 +47,9 @@ export function failed(state: FlowState, error: ApiError, at: number, config: Fl
       }
       if (entry.retry.countsTowardLimit && failures >= config.maximumRetry)
         return lockOut(ctx, requestId, at, reported);
-      if (!ctx.institution) return showGuidance(ctx, code, null, requestId, at, 'credentials', reported);
+      // An OAuth bank never shows the credential form: its problem gets the screen of its own.
+      if (!ctx.institution || ctx.signIn === 'oauth')
+        return showGuidance(ctx, code, null, requestId, at, 'credentials', reported);
       const next: FlowContext = { ...ctx, failures, mode: 'connect', requestId: null };
       return preceded(reported, enter({ step: 'credentials', ctx: next, error: fieldError(code, null) }));
     }

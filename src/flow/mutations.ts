@@ -6,6 +6,9 @@ import type {
   CredentialsRequest,
   FlinksClient,
   MfaAnswerRequest,
+  OAuthRedeemResult,
+  OAuthStartRequest,
+  OAuthStartResult,
 } from '../api/types';
 
 const scope = 'connect-widget';
@@ -86,4 +89,24 @@ function fetchAccounts(
   return detail
     ? client.getAccountsDetail({ requestId }, options)
     : client.getAccountsSummary(requestId, options);
+}
+
+/** A state for an OAuth bank's page (CONTRACT §8), asked of the connect server. */
+export function oauthStartMutation(client: FlinksClient, lifetime?: Lifetime) {
+  return mutationOptions<OAuthStartResult, Error, OAuthStartRequest>({
+    mutationKey: [scope, 'oauth-start'],
+    mutationFn: (request) => client.oauthStart(request, { signal: lifetime?.() }),
+    gcTime: 0,
+    retry: false,
+  });
+}
+
+/** Back from a whole-window trip to the bank: its outcome, collected once. */
+export function oauthRedeemMutation(client: FlinksClient, lifetime?: Lifetime) {
+  return mutationOptions<OAuthRedeemResult, Error, string>({
+    mutationKey: [scope, 'oauth-redeem'],
+    mutationFn: (state) => client.oauthRedeem(state, { signal: lifetime?.() }),
+    gcTime: 0,
+    retry: false,
+  });
 }

@@ -5,7 +5,8 @@ import { failed, raised } from './failures';
 import { close, enter, gather, preceded, stay, succeed, unreachable } from './moves';
 import { authorizeResult, dataResult } from './results';
 import { deadlineOf, requestsOf } from './requests';
-import { firstStep, type Activity, type FlowContext, type FlowState } from './state';
+import { oauthResult } from './oauth';
+import { firstStep, signInStep, type Activity, type FlowContext, type FlowState } from './state';
 
 export type { FlowAction, FlowConfig, StepAction, Transition } from './actions';
 export { deadlineOf } from './requests';
@@ -34,11 +35,33 @@ function step(state: FlowState, action: FlowAction, config: FlowConfig): Move {
       if (state.step !== 'consent') return stay(state);
       return close(state, [connectEvent('COMPONENT_DENY_CONSENT', {})]);
 
-    case 'SELECT_INSTITUTION':
+    case 'SELECT_INSTITUTION': {
       if (state.step !== 'institution') return stay(state);
-      return enter({ step: 'credentials', ctx: { ...ctx, institution: action.institution }, error: null }, [
+      const chosen = { ...ctx, institution: action.institution, signIn: action.signIn ?? 'credentials' };
+      // The choice is a click: an OAuth bank's page opens from it.
+      return enter(signInStep(chosen, true), [
         connectEvent('INSTITUTION_SELECTED', { institution: action.institution }),
       ]);
+    }
+
+    case 'OPEN_BANK':
+      if (state.step !== 'oauth' || state.phase === 'finishing') return stay(state);
+      return stay({ ...state, ctx: { ...ctx, attempt: ctx.attempt + 1 }, phase: 'opening' });
+
+    case 'POPUP_OPENED':
+    case 'POPUP_BLOCKED': {
+      if (state.step !== 'oauth' || state.phase !== 'opening' || action.attempt !== ctx.attempt)
+        return stay(state);
+      const opened = action.type === 'POPUP_OPENED';
+      return {
+        state: { ...state, phase: opened ? 'waiting' : 'blocked' },
+        events: [connectEvent(action.type, { institution: ctx.institution ?? '' })],
+      };
+    }
+
+    case 'OAUTH_RESULT':
+      if (state.step !== 'oauth' || action.attempt !== ctx.attempt) return stay(state);
+      return oauthResult(state, action.result, action.at, config);
 
     case 'SUBMIT_CREDENTIALS': {
       // Offline, the call could only fail and send the person back to an empty password: the form holds instead.
@@ -145,9 +168,9 @@ function back(state: FlowState): Move {
     const next: FlowContext = { ...ctx, attempt: ctx.attempt + 1, requestId: null, mode: 'connect' };
     // A resumed session may not have told which bank it is: a form with no bank could never be sent.
     if (!next.institution) return enter({ step: 'institution', ctx: { ...next, username: '' } });
-    return enter({ step: 'credentials', ctx: next, error: null });
+    return enter(signInStep(next, false));
   }
-  if (state.step === 'credentials') {
+  if (state.step === 'credentials' || state.step === 'oauth') {
     return enter({ step: 'institution', ctx: { ...ctx, institution: null, username: '', failures: 0 } });
   }
   return stay(state);
@@ -202,11 +225,8 @@ function guidanceAction(
     requestId: null,
     loginId: ctx.mode === 'reconnect' ? null : ctx.loginId,
   };
-  return enter(
-    fresh.institution
-      ? { step: 'credentials', ctx: fresh, error: null }
-      : { step: 'institution', ctx: fresh },
-  );
+  // A guidance button is a click: an OAuth bank's page opens again from it.
+  return enter(fresh.institution ? signInStep(fresh, true) : { step: 'institution', ctx: fresh });
 }
 
 function deadlineReached(state: FlowState, at: number, config: FlowConfig): Move {

@@ -11,6 +11,10 @@ export type FlowRequest =
   | { kind: 'answer'; attempt: number; requestId: string }
   | { kind: 'resume'; attempt: number; requestId: string }
   | { kind: 'reconnect'; attempt: number; loginId: string; tag: string | null }
+  /** The bank's own sign-in page (OAuth): a popup opened within the person's click, or the whole window. */
+  | { kind: 'openBank'; attempt: number; institution: string; window: 'popup' | 'whole' }
+  /** Back from a whole-window trip: the outcome of that return, collected once. */
+  | { kind: 'redeemOAuth'; attempt: number; state: string }
   /** The account data after a 200. */
   | { kind: 'gather'; attempt: number; requestId: string; detail: boolean }
   /** The Async twin, one polling interval after the last 202. */
@@ -60,6 +64,14 @@ function callFor(state: FlowState, config: FlowConfig): FlowRequest | null {
   const { ctx } = state;
   if (state.step === 'mfa') {
     return state.sending ? { kind: 'answer', attempt: ctx.attempt, requestId: state.round.requestId } : null;
+  }
+  if (state.step === 'oauth') {
+    if (state.phase === 'finishing' && state.returnState) {
+      return { kind: 'redeemOAuth', attempt: ctx.attempt, state: state.returnState };
+    }
+    if (state.phase !== 'opening' || !ctx.institution) return null;
+    const window = config.oauthWindow ?? 'popup';
+    return { kind: 'openBank', attempt: ctx.attempt, institution: ctx.institution, window };
   }
   if (state.step !== 'processing') return null;
   const { activity } = state;

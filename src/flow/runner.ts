@@ -3,13 +3,17 @@ import { loadOnce } from '../loadOnce';
 import type { ApiError, FlinksClient, SecurityResponses } from '../api/types';
 import type { Language } from '../i18n/types';
 import type { FlowAction } from './actions';
+import { browserWindow, type BankWindow, type OAuthBrowser } from './bank-window';
 import {
   accountsMutation,
   answerMfaMutation,
   authorizeMutation,
   cachedAuthorizeMutation,
+  oauthRedeemMutation,
+  oauthStartMutation,
   type Lifetime,
 } from './mutations';
+import type { OAuthResult } from './oauth';
 import type { FlowRequest } from './requests';
 import type { FlowState } from './state';
 
@@ -21,6 +25,10 @@ export interface RunnerSettings {
   language: Language;
   pollIntervalMs: number;
   now(): number;
+  /** Popups and whole-window trips to an OAuth bank's page; the real browser by default. */
+  browser?: OAuthBrowser;
+  /** Where a whole-window trip comes back (the host's `redirectUrl`); the widget's own page by default. */
+  oauthReturnTo?: string | null;
 }
 
 /** Makes the requests the reducer asks for, through the react-query mutations, and feeds each answer back. */
@@ -33,6 +41,9 @@ export interface RequestRunner {
   /** Cancels every call and timer: the widget is gone. Answers still on their way are dropped. */
   stop(): void;
 }
+
+/** Following an OAuth bank's page: fetched after the click that opened it; fetched anew after a failure. */
+const handoffCode = loadOnce(() => import('./oauth-handoff'), { retryOnLoad: true });
 
 /** react-query's core, fetched with the first request (or ahead, with the later screens); fetched anew after a failure. */
 const executor = loadOnce(() => import('./execute'), { retryOnLoad: true });
@@ -52,6 +63,17 @@ export function createRequestRunner(
   let answers: SecurityResponses | null = null;
   let deadline: ReturnType<typeof setTimeout> | undefined;
   const timers = new Set<ReturnType<typeof setTimeout>>();
+  /** The bank's page being waited for (OAuth): its window and what watches it. */
+  let handoff: { window: BankWindow | null; stop(): void } | null = null;
+  let realBrowser: OAuthBrowser | null = null;
+
+  /** Stops watching the bank's page; closes its popup when the connection moved on without it. */
+  function endHandoff(closeWindow: boolean): void {
+    if (!handoff) return;
+    handoff.stop();
+    if (closeWindow && handoff.window && !handoff.window.closed) handoff.window.close();
+    handoff = null;
+  }
 
   /** Sends one mutation and feeds its answer back, unless the widget went away meanwhile. */
   function send<Result, Variables>(
@@ -59,8 +81,18 @@ export function createRequestRunner(
     variables: Variables,
     settle: (result: Result | ApiError, at: number) => FlowAction,
   ): void {
+    void perform(options, variables).then((result) => {
+      if (result !== null) dispatch(settle(result, settings().now()));
+    });
+  }
+
+  /** Sends one mutation; its answer, or null when the widget went away meanwhile. */
+  function perform<Result, Variables>(
+    options: MutationOptions<Result, Error, Variables>,
+    variables: Variables,
+  ): Promise<Result | ApiError | null> {
     const signal = controller.signal;
-    executor
+    return executor
       .load()
       .then(
         ({ execute, ownQueryClient }) => {
@@ -77,9 +109,66 @@ export function createRequestRunner(
           cause: 'network',
         }),
       )
-      .then((result) => {
-        if (!signal.aborted) dispatch(settle(result, settings().now()));
-      });
+      .then((result) => (signal.aborted ? null : result));
+  }
+
+  /**
+   * The bank's page, from the person's click. A popup opens blank, right now, within the click (a popup opened after
+   * an await is blocked); what follows it (src/flow/oauth-handoff.ts) is fetched meanwhile. The whole-window trip
+   * leaves once the server has given the state.
+   */
+  function openBank(attempt: number, institution: string, whole: boolean, browser: OAuthBrowser): void {
+    const { client, language, oauthReturnTo } = settings();
+    endHandoff(whole);
+    const popup = whole ? null : browser.openPopup();
+    if (!whole && !popup) {
+      dispatch({ type: 'POPUP_BLOCKED', attempt });
+      return;
+    }
+    let settled = false;
+    const current = {
+      window: popup,
+      stop: () => {
+        settled = true;
+      },
+    };
+    const settle = (result: OAuthResult) => {
+      if (settled) return;
+      settled = true;
+      if (handoff === current) endHandoff(false);
+      dispatch({ type: 'OAUTH_RESULT', attempt, result, at: settings().now() });
+    };
+    handoff = current;
+    if (popup) dispatch({ type: 'POPUP_OPENED', attempt });
+    handoffCode.load().then(
+      ({ followBank }) => {
+        if (settled) return;
+        const stop = followBank({
+          popup,
+          browser,
+          start: (returnTo) =>
+            perform(
+              oauthStartMutation(client, () => controller.signal),
+              {
+                institution,
+                language,
+                ...(returnTo ? { returnTo } : {}),
+              },
+            ),
+          returnTo: oauthReturnTo ?? null,
+          settle,
+          later,
+        });
+        current.stop = () => {
+          settled = true;
+          stop();
+        };
+      },
+      () => {
+        popup?.close();
+        settle(unloaded());
+      },
+    );
   }
 
   function later(delayMs: number, task: () => void): ReturnType<typeof setTimeout> {
@@ -157,6 +246,25 @@ export function createRequestRunner(
         else ask();
         return;
       }
+      case 'openBank': {
+        const browser = settings().browser ?? (realBrowser ??= browserWindow());
+        openBank(request.attempt, request.institution, request.window === 'whole', browser);
+        return;
+      }
+      case 'redeemOAuth': {
+        const { attempt } = request;
+        handoffCode.load().then(
+          ({ oauthResultOf }) =>
+            send(oauthRedeemMutation(client, lifetime), request.state, (result, at) => ({
+              type: 'OAUTH_RESULT',
+              attempt,
+              result: result.kind === 'error' ? result : oauthResultOf(result.outcome),
+              at,
+            })),
+          () => dispatch({ type: 'OAUTH_RESULT', attempt, result: unloaded(), at: settings().now() }),
+        );
+        return;
+      }
       case 'wait':
         if (deadline !== undefined) {
           clearTimeout(deadline);
@@ -185,8 +293,10 @@ export function createRequestRunner(
       // The password stays only while an automatic retry may need to send it again.
       if (!signingIn) password = null;
       if (state.step !== 'mfa' || !state.sending) answers = null;
+      if (state.step !== 'oauth') endHandoff(true);
     },
     stop() {
+      endHandoff(true);
       controller.abort();
       controller = new AbortController();
       for (const timer of timers) clearTimeout(timer);
@@ -195,6 +305,18 @@ export function createRequestRunner(
       password = null;
       answers = null;
     },
+  };
+}
+
+/** Code that could not be downloaded is a network problem, said so (as for the answer checks). */
+function unloaded(): ApiError {
+  return {
+    kind: 'error',
+    httpStatus: null,
+    flinksCode: 'NETWORK_ERROR',
+    message: 'The code that follows the bank page could not be loaded.',
+    requestId: null,
+    cause: 'network',
   };
 }
 

@@ -8,11 +8,23 @@ export const FLINKS_SESSION_TTL_MS = 8 * 60_000;
 /** How the connection began: a fresh sign-in, resuming an open MFA RequestId, or refreshing a saved LoginId. */
 export type ConnectMode = 'connect' | 'resume' | 'reconnect';
 
+/** How a bank signs people in: our credential form, or its own page (OAuth, CONTRACT §8). */
+export type SignIn = 'credentials' | 'oauth';
+
+/**
+ * Where an OAuth sign-in is: `ready` (the "Continue to {bank}" button, before any click), `blocked` (the browser
+ * stopped the popup: the same button), `opening` (the bank's page is being opened from a click), `waiting` (it is
+ * open), `finishing` (back from a whole-window trip: the outcome is being collected).
+ */
+export type OAuthPhase = 'ready' | 'blocked' | 'opening' | 'waiting' | 'finishing';
+
 /** What every step carries: who is connecting where, and how the attempts went so far. Never a secret. */
 export interface FlowContext {
   mode: ConnectMode;
   /** Flinks' institution id, once known. */
   institution: string | null;
+  /** How that institution signs in. */
+  signIn: SignIn;
   /** Kept across retries so the person types only the password again. */
   username: string;
   /** Failed credential or MFA attempts in a row (the ones that count toward `maximumRetry`). */
@@ -80,6 +92,8 @@ export type FlowState =
   | Step<'consent'>
   | Step<'institution'>
   | Step<'credentials', { error: FieldError | null }>
+  /** `returnState`: the state of a whole-window return, collected in `finishing`. */
+  | Step<'oauth', { phase: OAuthPhase; returnState: string | null }>
   | Step<
       'mfa',
       {
@@ -118,6 +132,10 @@ export interface StartOptions {
   loginId: string | null;
   /** Whether the browser is online at the start. Default true. */
   online?: boolean;
+  /** How `institution` signs in. Default credentials. */
+  signIn?: SignIn;
+  /** Back from the bank's page in the whole window: the state of that return, to collect its outcome (once). */
+  oauthReturn?: { state: string } | null;
 }
 
 export function initialContext(start: StartOptions): FlowContext {
@@ -125,6 +143,7 @@ export function initialContext(start: StartOptions): FlowContext {
   return {
     mode,
     institution: start.institution,
+    signIn: start.signIn ?? 'credentials',
     username: '',
     failures: 0,
     attempt: 0,
@@ -140,6 +159,10 @@ export function initialContext(start: StartOptions): FlowContext {
 /** The state before START: the consent screen, or whatever comes right after it. */
 export function initialState(start: StartOptions, at: number): FlowState {
   const ctx = initialContext(start);
+  if (start.oauthReturn) {
+    const returning = { ...ctx, mode: 'connect' as const, attempt: 1 };
+    return { step: 'oauth', ctx: returning, phase: 'finishing', returnState: start.oauthReturn.state };
+  }
   if (start.consentEnable) return { step: 'consent', ctx };
   return firstStep(ctx, at);
 }
@@ -154,7 +177,17 @@ export function firstStep(ctx: FlowContext, at: number): FlowState {
       since: at,
     };
   }
-  return ctx.institution ? { step: 'credentials', ctx, error: null } : { step: 'institution', ctx };
+  return ctx.institution ? signInStep(ctx, false) : { step: 'institution', ctx };
+}
+
+/**
+ * The sign-in screen of the bank in `ctx`: the credential form, or, for an OAuth bank, its hand-off. After the
+ * person's click (`clicked`) the bank's page opens at once; without one, a button does it.
+ */
+export function signInStep(ctx: FlowContext, clicked: boolean): FlowState {
+  if (ctx.signIn !== 'oauth') return { step: 'credentials', ctx, error: null };
+  if (!clicked) return { step: 'oauth', ctx, phase: 'ready', returnState: null };
+  return { step: 'oauth', ctx: { ...ctx, attempt: ctx.attempt + 1 }, phase: 'opening', returnState: null };
 }
 
 /** True while a connection is under way: leaving then asks for confirmation. */
@@ -170,6 +203,9 @@ export function screenKey(state: FlowState): string {
     case 'credentials':
     case 'guidance':
       return `${state.step}-${state.ctx.attempt}`;
+    case 'oauth':
+      // Opening turns into waiting (or blocked) within the same click: one screen for both.
+      return `oauth-${state.phase === 'opening' ? 'waiting' : state.phase}`;
     default:
       return state.step;
   }

@@ -4,7 +4,8 @@ import type { FlinksClient, SecurityResponses } from '../api/types';
 import type { Language } from '../i18n/types';
 import { tellHost, type HostCallbacks } from './host';
 import type { FlowConfig, StepAction } from './reducer';
-import { initialState, type FlowState, type StartOptions } from './state';
+import type { OAuthBrowser } from './bank-window';
+import { initialState, type FlowState, type SignIn, type StartOptions } from './state';
 import { createFlowStore } from './store';
 
 export type { HostCallbacks } from './host';
@@ -20,6 +21,12 @@ export interface ConnectFlowOptions extends HostCallbacks {
   pollIntervalMs: number;
   /** The clock (ms). Default `Date.now`. */
   now?: () => number;
+  /** How a bank signs in (its own page for OAuth banks). Default: every bank with the credential form. */
+  signInOf?: (institution: string) => SignIn;
+  /** Where a whole-window trip to an OAuth bank comes back; the widget's own page by default. */
+  oauthReturnTo?: string | null;
+  /** Popups and whole-window trips; the real browser by default (tests give their own). */
+  browser?: OAuthBrowser;
 }
 
 export interface ConnectFlow {
@@ -30,6 +37,8 @@ export interface ConnectFlow {
   submitCredentials(credentials: { username: string; password: string }): void;
   submitMfa(responses: SecurityResponses): void;
   selectAccount(accountId: string): void;
+  /** Opens an OAuth bank's page: call it from the person's click. */
+  openBank(): void;
   finishNow(): void;
   keepWaiting(): void;
   guidanceAction(action: StepAction): void;
@@ -75,7 +84,13 @@ export function useConnectFlow(options: ConnectFlowOptions): ConnectFlow {
     state,
     acceptConsent: () => dispatch({ type: 'ACCEPT_CONSENT', at: now() }),
     denyConsent: () => dispatch({ type: 'DENY_CONSENT' }),
-    selectInstitution: (institution) => dispatch({ type: 'SELECT_INSTITUTION', institution }),
+    selectInstitution: (institution) =>
+      dispatch({
+        type: 'SELECT_INSTITUTION',
+        institution,
+        signIn: latest.current.signInOf?.(institution) ?? 'credentials',
+      }),
+    openBank: () => dispatch({ type: 'OPEN_BANK' }),
     submitCredentials: (credentials) => store.submitCredentials(credentials, now()),
     submitMfa: (responses) => store.submitMfa(responses, now()),
     selectAccount: (accountId) => dispatch({ type: 'SELECT_ACCOUNT', accountId }),

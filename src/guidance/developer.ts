@@ -57,6 +57,12 @@ export const DEVELOPER_MESSAGES: Readonly<Record<GuidanceCode, string>> = {
     'The institution is disabled on this Flinks instance or temporarily unavailable (405). Offer another institution.',
   NO_TRANSACTION:
     'The account has too few transactions for the requested data (e.g. an attribute or income report). Nothing to retry until the account has more history.',
+  OAUTH_DENIED:
+    "Raised by the widget: the bank's OAuth page answered error=access_denied (the person, or the bank, declined). Nothing was shared; the person may try again.",
+  OAUTH_CANCELLED:
+    "Raised by the widget: the bank's OAuth window was closed (or answered error=cancelled) before it sent the person back to /oauth/return.",
+  OAUTH_STATE_INVALID:
+    'The OAuth return did not match a connection in progress: its state is unknown, expired with its connect session, or was already used (a refreshed or replayed return). Start a new connection; with the whole-window flow, hand receivedRedirectUri to the widget once.',
   INVALID_REQUEST:
     'The request was malformed: missing or incomplete credentials, a wrong type, a syntax error or a body over 1 MB (400). Check the payload the integration sends.',
   ACCESS_DENIED:

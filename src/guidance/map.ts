@@ -31,6 +31,7 @@ export const ACTION_PLACES: Readonly<Record<GuidanceAction, ActionPlace>> = {
   startAgain: 'step',
   doneTryAgain: 'step',
   chooseAnotherBank: 'step',
+  reopenBank: 'step',
   openBankSite: 'link',
   contactBank: 'link',
   forgotPassword: 'link',
@@ -199,6 +200,21 @@ export const GUIDANCE: Readonly<Record<GuidanceCode, GuidanceEntry>> = {
   NO_TRANSACTION: {
     kind: 'blocked',
     actions: ['chooseAnotherBank', 'exit'],
+    retry: doesNotCount,
+  },
+  OAUTH_DENIED: {
+    kind: 'bank',
+    actions: ['tryAgain', 'chooseAnotherBank', 'exit'],
+    retry: doesNotCount,
+  },
+  OAUTH_CANCELLED: {
+    kind: 'retry',
+    actions: ['reopenBank', 'chooseAnotherBank', 'exit'],
+    retry: doesNotCount,
+  },
+  OAUTH_STATE_INVALID: {
+    kind: 'restart',
+    actions: ['startAgain', 'exit'],
     retry: doesNotCount,
   },
   INVALID_REQUEST: setup,

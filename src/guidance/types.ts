@@ -21,6 +21,7 @@ export type GuidanceAction =
   | 'contactBank'
   | 'doneTryAgain'
   | 'chooseAnotherBank'
+  | 'reopenBank'
   | 'forgotPassword'
   | 'forgotUsername'
   | 'contactSupport'

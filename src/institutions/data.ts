@@ -13,16 +13,26 @@ export const INSTITUTIONS: readonly Institution[] = [
     sandbox: true,
   },
   {
+    id: 'FlinksCapitalOAuth',
+    name: { en: 'Flinks Capital (OAuth)', fr: 'Flinks Capital (OAuth)' },
+    // The same sandbox bank: its site's pages serve both.
+    website: '/sandbox-bank/',
+    sandbox: true,
+    signIn: 'oauth',
+  },
+  {
     id: 'RBC',
     name: { en: 'RBC Royal Bank', fr: 'RBC Banque Royale' },
     website: 'https://www.rbcroyalbank.com',
     popularRank: 1,
+    aliases: ['Royal Bank of Canada', 'Banque Royale du Canada'],
   },
   {
     id: 'TD',
     name: { en: 'TD Canada Trust', fr: 'TD Canada Trust' },
     website: 'https://www.td.com/ca',
     popularRank: 2,
+    aliases: ['Toronto-Dominion'],
   },
   {
     id: 'BMO',
@@ -35,6 +45,7 @@ export const INSTITUTIONS: readonly Institution[] = [
     name: { en: 'Scotiabank', fr: 'Banque Scotia' },
     website: 'https://www.scotiabank.com',
     popularRank: 4,
+    aliases: ['BNS'],
   },
   {
     id: 'CIBC',
@@ -47,12 +58,14 @@ export const INSTITUTIONS: readonly Institution[] = [
     name: { en: 'Desjardins', fr: 'Desjardins' },
     website: 'https://www.desjardins.com',
     popularRank: 6,
+    aliases: ['Caisse Desjardins', 'Mouvement Desjardins'],
   },
   {
     id: 'National',
     name: { en: 'National Bank', fr: 'Banque Nationale' },
     website: 'https://www.nbc.ca',
     popularRank: 7,
+    aliases: ['BNC', 'NBC', 'National Bank of Canada', 'Banque Nationale du Canada'],
   },
   {
     id: 'Tangerine',

@@ -1,3 +1,6 @@
 export { INSTITUTIONS } from './data';
-export { searchInstitutions, findInstitution, type InstitutionSearchOptions } from './search';
+export { findInstitution, signInOf } from './find';
+export { searchInstitutions, prepareSearch, normalize, type InstitutionSearchOptions } from './search';
 export type { Institution } from './types';
+export { institutionsFromCatalog } from './catalog';
+export { monogramOf, tileColourOf } from './monogram';

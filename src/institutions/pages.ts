@@ -4,11 +4,15 @@ import type { BankPages } from './types';
  * Each bank's "forgot password" and "contact us" pages, by `Institution` id, in English and French. Apart from the
  * list (data.ts) because only error screens use them: they load with the later screens, not with the first one.
  */
+const SANDBOX_BANK_PAGES: BankPages = {
+  forgotPasswordUrl: { en: '/sandbox-bank/en/forgot-password', fr: '/sandbox-bank/fr/mot-de-passe-oublie' },
+  contactUrl: { en: '/sandbox-bank/en/contact', fr: '/sandbox-bank/fr/nous-joindre' },
+};
+
 export const BANK_PAGES: Readonly<Record<string, BankPages>> = {
-  FlinksCapital: {
-    forgotPasswordUrl: { en: '/sandbox-bank/en/forgot-password', fr: '/sandbox-bank/fr/mot-de-passe-oublie' },
-    contactUrl: { en: '/sandbox-bank/en/contact', fr: '/sandbox-bank/fr/nous-joindre' },
-  },
+  // The sandbox bank, signing in with credentials or through its OAuth page.
+  FlinksCapital: SANDBOX_BANK_PAGES,
+  FlinksCapitalOAuth: SANDBOX_BANK_PAGES,
   RBC: {
     forgotPasswordUrl: {
       en: 'https://www.rbcroyalbank.com/onlinebanking/help/sign-in.html',

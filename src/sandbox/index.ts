@@ -12,7 +12,7 @@ export type { DataOutcome, LoginOutcome, RoundPlan, SandboxPersona } from './per
 export { FLINKS_CAPITAL_QUESTIONS, SANDBOX_ONE_TIME_CODE } from './challenges';
 /** The images of Flinks Capital's image challenges, as the sandbox sends them. */
 export { CIRCLE_PNG, SQUARE_PNG, TRIANGLE_PNG } from './challenge-images';
-export { FLINKS_CAPITAL, SANDBOX_INSTITUTIONS } from './institutions';
+export { FLINKS_CAPITAL, FLINKS_CAPITAL_OAUTH, SANDBOX_INSTITUTIONS } from './institutions';
 export type { InstitutionItem, InstitutionsBody, SandboxInstitution } from './institutions';
 export { SANDBOX_MESSAGES } from './errors';
 export { SANDBOX_CUSTOMER_ID, startSandbox } from './start';

@@ -1,3 +1,5 @@
+import { generateCatalog, SANDBOX_CATALOG_SIZE } from './catalog';
+
 /** A bank as the sandbox lists it. Every one of them behaves like Flinks Capital: same personas, same answers. */
 export interface SandboxInstitution {
   /** Flinks' `Institution` identifier, as /Authorize takes it (case matters). */
@@ -23,9 +25,20 @@ function bank(
 
 export const FLINKS_CAPITAL = bank('FlinksCapital', 14, 'Flinks Capital', 'Flinks Capital', null, '777');
 
+/** Flinks Capital signing in on its own page (OAuth, CONTRACT §8): the sandbox bank page asks "Allow" or "Deny". */
+export const FLINKS_CAPITAL_OAUTH = bank(
+  'FlinksCapitalOAuth',
+  18,
+  'Flinks Capital (OAuth)',
+  'Flinks Capital (OAuth)',
+  null,
+  '777',
+);
+
 /** The sandbox's answer to GET /Institutions: Flinks Capital and the Canadian banks of reference/institutions.md. */
 export const SANDBOX_INSTITUTIONS: readonly SandboxInstitution[] = [
   FLINKS_CAPITAL,
+  FLINKS_CAPITAL_OAUTH,
   bank('RBC', 1, 'RBC Royal Bank', 'RBC Banque Royale', 'https://www.rbcroyalbank.com', '003'),
   bank('TD', 2, 'TD Canada Trust', 'TD Canada Trust', 'https://www.td.com/ca', '004'),
   bank('BMO', 3, 'BMO Bank of Montreal', 'BMO Banque de Montréal', 'https://www.bmo.com', '001'),
@@ -50,13 +63,17 @@ export function institutionFor(id: string): SandboxInstitution | undefined {
   return byId.get(id);
 }
 
-/** One item of GET /Institutions, in Flinks' shape (`Id`, localized `Name` and `Url`, `Country`). */
+/**
+ * One item of GET /Institutions, in Flinks' shape (`Id`, localized `Name` and `Url`, `Country`). `OAuth` (present
+ * only when true) marks a bank that signs people in on its own page; Flinks' own name for that flag is not published.
+ */
 export interface InstitutionItem {
   Id: number;
   Institution: string;
   Name: { En: string; Fr: string };
   Url: { En: string | null; Fr: string | null };
-  Country: 'CA';
+  Country: 'CA' | 'US';
+  OAuth?: true;
 }
 
 export interface InstitutionsBody {
@@ -70,20 +87,40 @@ export function institutionsBody(query: {
   skip?: number;
   take?: number;
   countries?: string[];
+  /** How many made-up institutions follow the real ones (default {@link SANDBOX_CATALOG_SIZE}). */
+  generated?: number;
 }): InstitutionsBody {
   const countries = query.countries?.map((country) => country.toUpperCase());
-  const listed = countries && !countries.includes('CA') ? [] : SANDBOX_INSTITUTIONS;
+  const all = catalog(query.generated ?? SANDBOX_CATALOG_SIZE);
+  const listed = countries ? all.filter((item) => countries.includes(item.Country)) : all;
   const skip = Math.max(0, query.skip ?? 0);
   const take = Math.min(1000, Math.max(0, query.take ?? 1000));
-  return {
-    HttpStatusCode: 200,
-    Count: listed.length,
-    Institutions: listed.slice(skip, skip + take).map((institution) => ({
+  return { HttpStatusCode: 200, Count: listed.length, Institutions: listed.slice(skip, skip + take) };
+}
+
+const catalogs = new Map<number, InstitutionItem[]>();
+
+/** The real banks of reference/institutions.md first, then `generated` made-up ones (`catalog.ts`); built once. */
+function catalog(generated: number): InstitutionItem[] {
+  const known = catalogs.get(generated);
+  if (known) return known;
+  const items: InstitutionItem[] = [
+    ...SANDBOX_INSTITUTIONS.map((institution): InstitutionItem => ({
       Id: institution.numericId,
       Institution: institution.id,
       Name: { En: institution.name.en, Fr: institution.name.fr },
       Url: { En: institution.website, Fr: institution.website },
       Country: 'CA',
+      ...(institution.id === FLINKS_CAPITAL_OAUTH.id ? { OAuth: true as const } : {}),
     })),
-  };
+    ...generateCatalog(generated).map((institution, index): InstitutionItem => ({
+      Id: 1000 + index,
+      Institution: institution.id,
+      Name: { En: institution.name.en, Fr: institution.name.fr },
+      Url: { En: null, Fr: null },
+      Country: institution.country,
+    })),
+  ];
+  catalogs.set(generated, items);
+  return items;
 }

@@ -20,6 +20,7 @@ import {
   type FaultOptions,
 } from './faults';
 import { institutionsBody } from './institutions';
+import { oauthRoutes } from './oauth';
 import { RateLimiter, type RateLimit } from './rate-limit';
 import { SandboxStore } from './store';
 
@@ -46,6 +47,8 @@ export interface SandboxOptions {
   clientKey?: (request: Request) => string;
   /** Injected failures (SANDBOX_FAULTS): off by default. See `faults.ts`. */
   faults?: FaultOptions;
+  /** Made-up institutions GET /Institutions lists after the real ones. Default 4000. */
+  catalogSize?: number;
 }
 
 /** One request as the sandbox logs it: never a password, an MFA answer or a token. */
@@ -243,16 +246,31 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     // The token itself stays out of the log: `traced` only copies a RequestId.
     toResponse(handleGenerateToken(ctx, c.req.header('flinks-auth-key') ?? null)),
   );
+  // A page of the catalog is the same every time: written once, so listing it costs no more than any other call.
+  const institutionPages = new Map<string, string>();
   api.get('/Institutions', (c) => {
     const countries = c.req.query('countries');
-    const body = institutionsBody({
-      skip: numberParam(c.req.query('skip')),
-      take: numberParam(c.req.query('take')),
-      ...(countries ? { countries: countries.split(',') } : {}),
+    const skip = numberParam(c.req.query('skip'));
+    const take = numberParam(c.req.query('take'));
+    const key = `${skip}:${take}:${countries}`;
+    let text = institutionPages.get(key);
+    if (text === undefined) {
+      text = JSON.stringify(
+        institutionsBody({
+          skip,
+          take,
+          ...(options.catalogSize !== undefined ? { generated: options.catalogSize } : {}),
+          ...(countries ? { countries: countries.split(',') } : {}),
+        }),
+      );
+      if (institutionPages.size < 100) institutionPages.set(key, text);
+    }
+    return new Response(text, {
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
     });
-    return toResponse({ status: 200, body });
   });
 
+  app.route('/', oauthRoutes(ctx));
   app.route('/v3/:customerId/BankingServices', api);
   app.notFound(() =>
     toResponse(errorReply(sandboxError(404, 'INVALID_REQUEST', SANDBOX_MESSAGES.NOT_FOUND))),

@@ -11,5 +11,6 @@ export { ExitDialog } from './exit/ExitDialog';
 export { BANK_PAGES } from '../institutions/pages';
 export { GuidanceStep } from './guidance';
 export { MfaStep } from './mfa';
+export { OAuthStep } from './oauth';
 export { ProcessingStep } from './processing';
 export { SuccessStep } from './success';

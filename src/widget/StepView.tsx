@@ -1,17 +1,19 @@
 import type { ConnectWidgetProps } from '../ConnectWidget';
 import type { ConnectFlow } from '../flow/useConnectFlow';
 import type { FlowState } from '../flow/state';
+import type { Institution } from '../institutions';
 import type { BankLinks } from '../institutions/links';
 import { referenceText, useGuidance, useLanguage, useMessages } from '../i18n';
 import { ConsentStep } from '../steps/consent';
 import { CredentialsStep } from '../steps/credentials';
 import { ClosedStep } from '../steps/exit/ClosedStep';
-import { InstitutionStep } from '../steps/institution';
 import { titleAndBody, useCountdown } from '../ui';
 import {
   AccountsStep,
   GuidanceStep,
+  InstitutionStep,
   MfaStep,
+  OAuthStep,
   prefetchLaterSteps,
   ProcessingStep,
   SuccessStep,
@@ -21,6 +23,8 @@ interface StepViewProps {
   state: FlowState;
   flow: ConnectFlow;
   props: Omit<ConnectWidgetProps, 'queryClient'>;
+  /** The server's catalog, once fetched. */
+  institutions: readonly Institution[] | undefined;
   bankWebsite: string | null;
   bankLinks: BankLinks | null;
   onExit(): void;
@@ -33,6 +37,7 @@ export function StepView({
   state,
   flow,
   props,
+  institutions,
   bankWebsite,
   bankLinks,
   onExit,
@@ -55,6 +60,7 @@ export function StepView({
         <InstitutionStep
           demo={props.demo ?? false}
           filterEnable={props.institutionFilterEnable ?? true}
+          {...(institutions ? { institutions } : {})}
           onSelect={flow.selectInstitution}
         />
       );
@@ -68,6 +74,14 @@ export function StepView({
           error={state.error}
           onSubmit={flow.submitCredentials}
           onEngage={() => prefetchLaterSteps(language)}
+        />
+      );
+    case 'oauth':
+      return (
+        <OAuthStep
+          phase={state.phase}
+          wholeWindow={props.oauthWindowRedirect ?? false}
+          onOpenBank={flow.openBank}
         />
       );
     case 'mfa':

@@ -4,6 +4,8 @@ import { prefetchExecutor } from '../flow/runner';
 import { forgetFailedMessages, loadMessages, type Language } from '../i18n';
 import { loadOnce } from '../loadOnce';
 import type * as later from '../steps/later';
+import type * as bankList from '../steps/institution';
+import type { InstitutionStepProps } from '../steps/institution/InstitutionStep';
 
 type LaterSteps = typeof later;
 
@@ -21,9 +23,26 @@ function laterStep<Props extends object>(pick: (steps: LaterSteps) => ComponentT
   };
 }
 
+/**
+ * The bank list (its search, ranking, virtual list and monogram tiles) in a chunk of its own: not part of the first
+ * screen's bytes, and never fetched when the institution is preset. Fetched as the widget mounts without one.
+ */
+const bankListStep = loadOnce<typeof bankList>(() => import('../steps/institution'));
+
+export function InstitutionStep(props: InstitutionStepProps) {
+  const { InstitutionStep: Step } = bankListStep.read();
+  return <Step {...props} />;
+}
+
+/** Starts fetching the bank list's chunk (the widget opens without a preset institution). */
+export function prefetchBankList(): void {
+  bankListStep.load().catch(bankListStep.retry);
+}
+
 export const AccountsStep = laterStep((steps) => steps.AccountsStep);
 export const GuidanceStep = laterStep((steps) => steps.GuidanceStep);
 export const MfaStep = laterStep((steps) => steps.MfaStep);
+export const OAuthStep = laterStep((steps) => steps.OAuthStep);
 export const ProcessingStep = laterStep((steps) => steps.ProcessingStep);
 export const SuccessStep = laterStep((steps) => steps.SuccessStep);
 export const ExitDialog = laterStep((steps) => steps.ExitDialog);
@@ -70,5 +89,6 @@ export async function loadLaterSteps(): Promise<void> {
 /** "Try again" on a screen that did not load: what failed to download is fetched anew. */
 export function forgetFailedDownloads(): void {
   laterSteps.retry();
+  bankListStep.retry();
   forgetFailedMessages();
 }

@@ -85,7 +85,8 @@ async function answerWhicheverQuestion(scope: Page | FrameLocator): Promise<void
 
 async function signIn(scope: Page | FrameLocator | Locator, username: string): Promise<void> {
   await scope.getByRole('button', { name: 'Agree and continue' }).click();
-  await scope.getByRole('button', { name: /Flinks Capital/ }).click();
+  // Exactly: Flinks Capital (OAuth) is listed beside it.
+  await scope.getByRole('button', { name: 'Flinks Capital', exact: true }).click();
   await scope.getByLabel('Username or card number').fill(username);
   await scope.getByLabel('Password').fill('Everyday');
   await scope.getByRole('button', { name: 'Connect' }).click();
@@ -116,7 +117,8 @@ describe('npm start with CONNECT_REQUIRE_SESSION=true', () => {
     await page.goto(`${origin}/`);
 
     // In the page: the component asks the demo's stand-in backend for its session before its first call.
-    const component = page.locator('section', {
+    // The panel itself: the section around both panels has both headings, and both callbacks' statuses.
+    const component = page.locator('section.cw-demo-panel', {
       has: page.getByRole('heading', { name: /React component/ }),
     });
     await signIn(component, 'Greatday');
@@ -133,7 +135,9 @@ describe('npm start with CONNECT_REQUIRE_SESSION=true', () => {
     await signIn(frame, 'Greatday');
     await answerWhicheverQuestion(frame);
     await frame.getByRole('button', { name: 'Continue' }).click();
-    const iframeSection = page.locator('section', { has: page.getByRole('heading', { name: /iframe/ }) });
+    const iframeSection = page.locator('section.cw-demo-panel', {
+      has: page.getByRole('heading', { name: /iframe/ }),
+    });
     await expect
       .poll(() => iframeSection.getByRole('status').filter({ hasText: 'onSuccess received' }).count(), {
         timeout: 20_000,

@@ -1,7 +1,7 @@
 import { bankLinks } from '../../src/institutions/links';
 import { BANK_PAGES } from '../../src/institutions/pages';
 import { describe, expect, it } from 'vitest';
-import { INSTITUTIONS, findInstitution, searchInstitutions } from '../../src/institutions';
+import { INSTITUTIONS, findInstitution, searchInstitutions, signInOf } from '../../src/institutions';
 import type { Language } from '../../src/i18n';
 
 const ids = (query: string, options: { demo?: boolean; language?: Language } = {}) =>
@@ -11,6 +11,7 @@ describe('the institutions table', () => {
   it('has the ids of reference/institutions.md, exactly as Flinks spells them', () => {
     expect(INSTITUTIONS.map((institution) => institution.id)).toEqual([
       'FlinksCapital',
+      'FlinksCapitalOAuth',
       'RBC',
       'TD',
       'BMO',
@@ -39,7 +40,7 @@ describe('the institutions table', () => {
     },
   );
 
-  it('marks only Flinks Capital as the sandbox bank, with its site on the sandbox server', () => {
+  it('marks only Flinks Capital (credentials and OAuth) as the sandbox bank, with its site on the sandbox server', () => {
     expect(INSTITUTIONS.filter((institution) => institution.sandbox)).toEqual([
       {
         id: 'FlinksCapital',
@@ -47,7 +48,15 @@ describe('the institutions table', () => {
         website: '/sandbox-bank/',
         sandbox: true,
       },
+      {
+        id: 'FlinksCapitalOAuth',
+        name: { en: 'Flinks Capital (OAuth)', fr: 'Flinks Capital (OAuth)' },
+        website: '/sandbox-bank/',
+        sandbox: true,
+        signIn: 'oauth',
+      },
     ]);
+    expect(BANK_PAGES.FlinksCapitalOAuth).toEqual(BANK_PAGES.FlinksCapital);
     expect(BANK_PAGES.FlinksCapital).toEqual({
       forgotPasswordUrl: {
         en: '/sandbox-bank/en/forgot-password',
@@ -82,6 +91,15 @@ describe('the institutions table', () => {
     const atb = INSTITUTIONS.find((institution) => institution.id === 'ATB');
     expect(bankLinks(atb, 'en', 'http://127.0.0.1:41600/v3')?.forgotPassword).toBe('https://www.atb.com');
     expect(bankLinks(undefined, 'en', 'http://127.0.0.1:41600/v3')).toBeNull();
+  });
+
+  it('says how each bank signs in: only Flinks Capital (OAuth), or Flinks Capital with demoOutbound, on its own page', () => {
+    expect(
+      INSTITUTIONS.filter((institution) => signInOf(institution.id) === 'oauth').map(({ id }) => id),
+    ).toEqual(['FlinksCapitalOAuth']);
+    expect(signInOf('FlinksCapital', { demoOutbound: true })).toBe('oauth');
+    expect(signInOf('RBC', { demoOutbound: true })).toBe('credentials');
+    expect(signInOf('flinkscapitaloauth')).toBe('oauth');
   });
 });
 

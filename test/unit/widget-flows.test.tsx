@@ -277,7 +277,8 @@ describe('keyboard only', () => {
     expect(await screen.findByRole('heading', { name: 'Choose your bank' })).toHaveFocus();
     await tabTo(user, screen.getByRole('searchbox', { name: 'Search for your bank' }));
     await user.keyboard('flinks');
-    await screen.findByText('1 bank matches.');
+    // Flinks Capital, and Flinks Capital (OAuth) signing in on its own page.
+    await screen.findByText('2 banks match.');
     await tabTo(user, screen.getByRole('button', { name: 'Flinks Capital' }));
     await user.keyboard(' ');
     expect(await screen.findByRole('heading', { name: 'Sign in to Flinks Capital' })).toHaveFocus();

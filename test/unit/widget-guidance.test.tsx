@@ -81,6 +81,18 @@ const onAnswer = (reply: (requestId: string) => Response, forward = false) =>
 
 const persona = (username: string): Scenario => ({ username });
 
+/**
+ * Back from the bank's OAuth page in the whole window: the page hands its address to the widget, which collects the
+ * outcome from the connect server (here MSW answers for it).
+ */
+const oauthReturn = (reply: () => Response): Scenario => ({
+  noSignIn: true,
+  props: {
+    receivedRedirectUri: `https://shop.example/back?state=${'s'.repeat(43)}&error=x&institution=${BANK.id}`,
+  },
+  handlers: [http.post('*/v3/oauth/redeem', reply)],
+});
+
 const SCENARIOS = {
   INVALID_USERNAME: persona('nobody_at_this_bank'),
   INVALID_PASSWORD: { username: 'Greatday', password: 'Wrongday' },
@@ -139,6 +151,9 @@ const SCENARIOS = {
     handlers: [onSignIn(() => new HttpResponse('<html>Bad gateway</html>', { status: 200 }))],
   },
   UNKNOWN: { username: 'test_unknown_code', received: 'SOMETHING_NEW' },
+  OAUTH_DENIED: oauthReturn(() => HttpResponse.json({ HttpStatusCode: 200, error: 'access_denied' })),
+  OAUTH_CANCELLED: oauthReturn(() => HttpResponse.json({ HttpStatusCode: 200, error: 'cancelled' })),
+  OAUTH_STATE_INVALID: oauthReturn(() => flinksError(409, 'OAUTH_STATE_INVALID')),
 } satisfies Record<GuidanceCode, Scenario>;
 
 async function signIn(user: User, username: string, password: string) {

@@ -111,6 +111,18 @@ export const guidance = {
       title: 'Not enough activity on this account',
       body: 'This account at {bank} doesn’t have enough transactions yet to connect. Choose another bank, or come back later.',
     },
+    OAUTH_DENIED: {
+      title: 'Nothing was shared',
+      body: 'The connection wasn’t approved on {bank}’s page, so {bank} shared nothing. Try again if you meant to approve it.',
+    },
+    OAUTH_CANCELLED: {
+      title: 'The sign-in page closed',
+      body: '{bank}’s page closed before you finished there. Open it again to sign in and approve the connection.',
+    },
+    OAUTH_STATE_INVALID: {
+      title: 'Let’s start this again',
+      body: 'The return from {bank} didn’t match this connection, or it was already used. Start again to connect.',
+    },
     INVALID_REQUEST: {
       title: 'We couldn’t start the connection',
       body: 'Something on our side stopped it, not anything you did. Try again, or come back later.',
@@ -162,6 +174,7 @@ export const guidance = {
     contactBank: 'How to contact {bank}',
     doneTryAgain: 'I’ve done it, try again',
     chooseAnotherBank: 'Choose another bank',
+    reopenBank: 'Open {bank} again',
     forgotPassword: 'Forgot your password?',
     forgotUsername: 'Forgot your username?',
     contactSupport: 'Contact support',

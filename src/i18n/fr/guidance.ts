@@ -114,6 +114,18 @@ export const guidance: Messages['guidance'] = {
       title: 'Pas assez d’activité dans ce compte',
       body: 'Ce compte chez {bank} n’a pas encore assez d’opérations pour être relié. Choisissez une autre institution ou revenez plus tard.',
     },
+    OAUTH_DENIED: {
+      title: 'Rien n’a été partagé',
+      body: 'La connexion n’a pas été approuvée sur la page de {bank}, donc {bank} n’a rien partagé. Réessayez si vous vouliez l’approuver.',
+    },
+    OAUTH_CANCELLED: {
+      title: 'La page de connexion s’est fermée',
+      body: 'La page de {bank} s’est fermée avant la fin. Ouvrez-la de nouveau pour ouvrir une session et approuver la connexion.',
+    },
+    OAUTH_STATE_INVALID: {
+      title: 'Recommençons',
+      body: 'Le retour de {bank} ne correspond pas à cette connexion ou a déjà servi. Recommencez pour relier votre compte.',
+    },
     INVALID_REQUEST: setupScreen,
     ACCESS_DENIED: setupScreen,
     METHOD_NOT_AVAILABLE: setupScreen,
@@ -149,6 +161,7 @@ export const guidance: Messages['guidance'] = {
     contactBank: 'Comment joindre {bank}',
     doneTryAgain: 'C’est fait, réessayer',
     chooseAnotherBank: 'Choisir une autre institution',
+    reopenBank: 'Ouvrir {bank} de nouveau',
     forgotPassword: 'Mot de passe oublié\u202F?',
     forgotUsername: 'Nom d’utilisateur oublié\u202F?',
     contactSupport: 'Communiquer avec le soutien technique',

@@ -1,28 +1,41 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { format, useLanguage, useUiMessages } from '../../i18n';
-import { searchInstitutions } from '../../institutions';
+import { prepareSearch, searchInstitutions, type Institution } from '../../institutions';
 import { Screen } from '../../ui';
+import { BankList } from './BankList';
 
 export interface InstitutionStepProps {
   /** Lists Flinks Capital, the sandbox bank. */
   demo: boolean;
   /** Shows the search box (on by default). */
   filterEnable: boolean;
+  /** The list to choose from (the server's catalog); the built-in list by default. */
+  institutions?: readonly Institution[];
   onSelect(institution: string): void;
 }
 
 /** The bank list: popular banks first, narrowed by a search that ignores case and accents. */
-export function InstitutionStep({ demo, filterEnable, onSelect }: InstitutionStepProps) {
+export function InstitutionStep({ demo, filterEnable, institutions, onSelect }: InstitutionStepProps) {
   const m = useUiMessages().ui.institution;
   const language = useLanguage();
   const id = useId();
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const shown = useMemo(
-    () => searchInstitutions(filterEnable ? deferredQuery : '', { demo, language }),
-    [deferredQuery, demo, language, filterEnable],
+    () =>
+      searchInstitutions(filterEnable ? deferredQuery : '', {
+        demo,
+        language,
+        ...(institutions ? { institutions } : {}),
+      }),
+    [deferredQuery, demo, language, filterEnable, institutions],
   );
   const searching = filterEnable && deferredQuery.trim() !== '';
+  // A long list (the catalog) gets its first keystroke ready while the person reads.
+  useEffect(() => {
+    if (!filterEnable || !institutions || institutions.length < 1000) return undefined;
+    return prepareSearch({ demo, language, institutions });
+  }, [filterEnable, demo, language, institutions]);
 
   return (
     <Screen title={m.title}>
@@ -39,6 +52,15 @@ export function InstitutionStep({ demo, filterEnable, onSelect }: InstitutionSte
             spellCheck={false}
             value={query}
             onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={(event) => {
+              // Down from the search goes to the first bank, as in a list of suggestions.
+              if (event.key !== 'ArrowDown') return;
+              const first = document.getElementById(`${id}-list`)?.querySelector('button');
+              if (first) {
+                event.preventDefault();
+                first.focus();
+              }
+            }}
             aria-describedby={`${id}-count`}
           />
         </div>
@@ -46,17 +68,7 @@ export function InstitutionStep({ demo, filterEnable, onSelect }: InstitutionSte
       <p id={`${id}-count`} className="cw-muted" role="status">
         {searching ? resultText(shown.length, deferredQuery, m) : null}
       </p>
-      {shown.length > 0 && (
-        <ul className="cw-choices" aria-label={m.list}>
-          {shown.map((institution) => (
-            <li key={institution.id}>
-              <button type="button" className="cw-choice" onClick={() => onSelect(institution.id)}>
-                {institution.name[language]}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {shown.length > 0 && <BankList id={`${id}-list`} banks={shown} label={m.list} onSelect={onSelect} />}
     </Screen>
   );
 }

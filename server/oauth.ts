@@ -1,0 +1,319 @@
+import { randomBytes } from 'node:crypto';
+import type { Context, Hono } from 'hono';
+import { bearerToken, callerOrigin, ownOriginFor } from './bank-api';
+import { oauthLoginKey } from './oauth-keys';
+import { flinksError, isJsonContentType, readBounded } from './http';
+import { oauthReturnPage, OAUTH_RETURN_SCRIPT, type ReturnMessage } from './oauth-page';
+import type { ConnectSession, SessionSigner } from './sessions';
+import type { SharedState } from './shared-state';
+
+/**
+ * OAuth institutions (CONTRACT §8), the server's part. The widget asks for a `state` inside its connect session; the
+ * bank's page is reached through `GET /v3/oauth/authorize` as with Flinks; the bank sends the browser back to
+ * `/oauth/return`, which accepts each `state` once, and only within its session's life, then hands the outcome to the
+ * exact origin that asked for it (popup), or sends the whole window back to the page it came from (whole-window flow).
+ * Everything a state stands for lives in the shared state (memory, or Redis across processes), never in a URL.
+ */
+export interface OAuthRoutesOptions {
+  signer: SessionSigner;
+  state: SharedState;
+  requireSession: boolean;
+  /** CONNECT_PUBLIC_ORIGIN: where this server's own pages (the embed page, the return page) run. */
+  publicOrigins: readonly string[];
+  /** CONNECT_ALLOWED_ORIGINS: partner pages a whole-window flow may return to. */
+  allowedOrigins: readonly string[];
+  /** Flinks' `GET /v3/oauth/authorize` (or the sandbox's): answers 302 to the bank's page. */
+  authorize(query: URLSearchParams, ownOrigin: string): Promise<Response>;
+  /** The sandbox bank's own page, served by this server in sandbox mode. */
+  sandboxBank?: (request: Request) => Promise<Response>;
+  now?: () => number;
+  log?: (line: string) => void;
+}
+
+/** What one state stands for. */
+interface Handoff {
+  /** The connect session that asked, or null in the open sandbox. */
+  sessionId: string | null;
+  /** When the state stops being honoured (ms): its own window, cut short by its session's end. */
+  expiresAt: number;
+  /** The origin of the window that will hear the outcome (popup), exactly. */
+  origin: string;
+  institution: string;
+  /** The page the whole window goes back to, or null for a popup. */
+  returnTo: string | null;
+  language: 'en' | 'fr';
+}
+
+/** The outcome the bank sent back, as the widget reads it. */
+export type OAuthOutcome = { loginId: string; institution: string } | { error: string };
+
+/** How long a person may take on the bank's page. */
+export const OAUTH_STATE_TTL_MS = 15 * 60_000;
+/** How long the server remembers a state after it stopped being valid: a late return is told so, not ignored. */
+const RECORD_TTL_MS = 60 * 60_000;
+/** States one session may ask for: each is a new window on the bank's page. */
+const STATES_PER_SESSION = 20;
+const STATE = /^[A-Za-z0-9_-]{43}$/;
+const ID = /^[A-Za-z0-9-]{1,64}$/;
+const BANK_ERROR = /^[a-z_]{1,64}$/;
+const INSTITUTION = /^[A-Za-z0-9_.-]{1,100}$/;
+
+const key = {
+  handoff: (state: string) => `oauth:${state}`,
+  returned: (state: string) => `oauth-returned:${state}`,
+  redeemed: (state: string) => `oauth-redeemed:${state}`,
+  login: oauthLoginKey,
+  minted: (sessionId: string) => `oauth-states:${sessionId}`,
+};
+
+class Refused extends Error {
+  constructor(readonly response: Response) {
+    super('refused');
+  }
+}
+
+function denied(description: string): Refused {
+  return new Refused(
+    flinksError(401, 'ACCESS_DENIED', 'This connection needs a valid session.', {
+      'www-authenticate': `Bearer realm="connect", error="invalid_token", error_description="${description}"`,
+    }),
+  );
+}
+
+function stateInvalid(): Response {
+  return flinksError(
+    409,
+    'OAUTH_STATE_INVALID',
+    'The return from the bank does not match a connection in progress.',
+  );
+}
+
+function parseHandoff(text: string | null): Handoff | null {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as Handoff;
+  } catch {
+    return null;
+  }
+}
+
+/** The OAuth routes; add them after the API's CORS and before the bank API's catch-all. */
+export function withOAuthRoutes(options: OAuthRoutesOptions) {
+  const now = options.now ?? Date.now;
+  const log = options.log ?? (() => {});
+  const { state: shared, signer, publicOrigins } = options;
+
+  /** The session of a call from the widget (or none, in the open sandbox), checked as the bank API checks it. */
+  function sessionOf(c: Context): ConnectSession | null {
+    const token = bearerToken(c.req.header('authorization'));
+    if (token === null) {
+      if (options.requireSession) throw denied('no session');
+      return null;
+    }
+    const session = signer.verify(token, now());
+    if (session === null) throw denied('session not valid or expired');
+    const own = ownOriginFor(new URL(c.req.url).host, publicOrigins);
+    const caller = callerOrigin({ get: (name) => c.req.header(name) ?? null }, own, publicOrigins);
+    if (caller !== session.parentOrigin) throw denied('session used from another origin');
+    return session;
+  }
+
+  async function jsonOf(c: Context): Promise<Record<string, unknown>> {
+    if (!isJsonContentType(c.req.header('content-type'))) throw new Refused(badRequest('not json'));
+    const read = await readBounded(c.req.raw, 16 * 1024);
+    if (read.kind !== 'text') throw new Refused(badRequest('body too large or cut short'));
+    try {
+      const json: unknown = JSON.parse(read.text);
+      if (typeof json === 'object' && json !== null && !Array.isArray(json))
+        return json as Record<string, unknown>;
+    } catch {
+      // Refused below.
+    }
+    throw new Refused(badRequest('body not a JSON object'));
+  }
+
+  function badRequest(reason: string): Response {
+    log(`oauth refused (${reason})`);
+    return flinksError(400, 'INVALID_REQUEST', 'The request is not valid.');
+  }
+
+  /** Where a whole window may come back to: this server's pages, or an allowed partner's. */
+  function returnTarget(value: unknown): string | null | 'refused' {
+    if (value === undefined || value === null) return null;
+    if (typeof value !== 'string' || value.length > 2048) return 'refused';
+    try {
+      const url = new URL(value);
+      const allowed = [...publicOrigins, ...options.allowedOrigins].includes(url.origin);
+      return allowed ? url.href : 'refused';
+    } catch {
+      return 'refused';
+    }
+  }
+
+  async function mint(c: Context): Promise<Response> {
+    const session = sessionOf(c);
+    const body = await jsonOf(c);
+    const institution = body.institution;
+    if (typeof institution !== 'string' || !INSTITUTION.test(institution))
+      throw new Refused(badRequest('institution'));
+    const returnTo = returnTarget(body.returnTo);
+    if (returnTo === 'refused') throw new Refused(badRequest('returnTo not an allowed page'));
+    const own = ownOriginFor(new URL(c.req.url).host, publicOrigins);
+    const origin = c.req.header('origin') ?? (c.req.header('sec-fetch-site') === 'same-origin' ? own : null);
+    if (!origin || origin === 'null' || own === null) throw new Refused(badRequest('no origin'));
+    if (session && (await shared.count(key.minted(session.id), RECORD_TTL_MS)) > STATES_PER_SESSION) {
+      return flinksError(429, 'TOO_MANY_REQUESTS', 'Too many attempts in a short time.', {
+        'retry-after': '60',
+      });
+    }
+    const state = randomBytes(32).toString('base64url');
+    const expiresAt = Math.min(now() + OAUTH_STATE_TTL_MS, session ? session.expiresAt * 1000 : Infinity);
+    const language = body.language === 'fr' ? 'fr' : (session?.language ?? 'en');
+    const handoff: Handoff = {
+      sessionId: session?.id ?? null,
+      expiresAt,
+      origin,
+      institution,
+      returnTo,
+      language,
+    };
+    await shared.claim(key.handoff(state), JSON.stringify(handoff), RECORD_TTL_MS);
+    const query = new URLSearchParams({
+      institution_id: institution,
+      redirect_uri: `${own}/oauth/return`,
+      state,
+      language,
+    });
+    return Response.json(
+      { state, authorizeUrl: `${own}/v3/oauth/authorize?${query}` },
+      { status: 201, headers: { 'cache-control': 'no-store' } },
+    );
+  }
+
+  /** The hand-off of a state that is still valid, or null. */
+  async function liveHandoff(state: string | undefined): Promise<Handoff | null> {
+    if (!state || !STATE.test(state)) return null;
+    const handoff = parseHandoff(await shared.ownerOf(key.handoff(state)));
+    return handoff && handoff.expiresAt > now() ? handoff : null;
+  }
+
+  async function authorize(c: Context): Promise<Response> {
+    const query = new URL(c.req.url).searchParams;
+    const state = query.get('state') ?? undefined;
+    const handoff = await liveHandoff(state);
+    const own = ownOriginFor(new URL(c.req.url).host, publicOrigins);
+    const returned = state ? await shared.ownerOf(key.returned(state)) : null;
+    if (
+      !handoff ||
+      returned !== null ||
+      own === null ||
+      query.get('institution_id') !== handoff.institution ||
+      query.get('redirect_uri') !== `${own}/oauth/return`
+    ) {
+      // Straight back to the return page, which tells the widget the state is not (or no longer) good.
+      const back = new URLSearchParams({ state: state ?? '', error: 'state_invalid' });
+      return noStore(new Response(null, { status: 302, headers: { location: `/oauth/return?${back}` } }));
+    }
+    const upstream = await options.authorize(query, own);
+    const location = upstream.headers.get('location');
+    if (upstream.status < 300 || upstream.status > 399 || !location) {
+      log(`oauth authorize upstream answered ${upstream.status}`);
+      const back = new URLSearchParams({ state: state ?? '', error: 'temporarily_unavailable' });
+      return noStore(new Response(null, { status: 302, headers: { location: `/oauth/return?${back}` } }));
+    }
+    return noStore(new Response(null, { status: 302, headers: { location } }));
+  }
+
+  /** The bank's answer, once per state; a replay, a forged or an expired state is told it is not valid. */
+  async function returned(c: Context): Promise<Response> {
+    const query = new URL(c.req.url).searchParams;
+    const state = query.get('state') ?? '';
+    const record = STATE.test(state) ? parseHandoff(await shared.ownerOf(key.handoff(state))) : null;
+    if (!record) return oauthReturnPage({ language: 'en', message: null });
+    const outcome = outcomeOf(query);
+    const first = randomBytes(8).toString('base64url');
+    const stored = JSON.stringify(outcome);
+    const valid = record.expiresAt > now();
+    const claimed = valid
+      ? await shared.claim(key.returned(state), `${first}:${stored}`, RECORD_TTL_MS)
+      : null;
+    const fresh = claimed === `${first}:${stored}`;
+    const result: OAuthOutcome = fresh ? outcome : { error: 'state_invalid' };
+    if (fresh && 'loginId' in result && record.sessionId !== null) {
+      await shared.claim(key.login(result.loginId), record.sessionId, RECORD_TTL_MS);
+    }
+    if (record.returnTo !== null) {
+      const back = new URL(record.returnTo);
+      back.searchParams.set('state', state);
+      if ('loginId' in result) {
+        back.searchParams.set('loginId', result.loginId);
+        back.searchParams.set('institution', result.institution);
+      } else back.searchParams.set('error', result.error);
+      return noStore(new Response(null, { status: 302, headers: { location: back.href } }));
+    }
+    const message: ReturnMessage = { source: 'connect-widget-oauth', version: 1, state, ...result };
+    return oauthReturnPage({
+      language: record.language,
+      message: { targetOrigin: record.origin, data: message },
+    });
+  }
+
+  function outcomeOf(query: URLSearchParams): OAuthOutcome {
+    const loginId = query.get('loginId') ?? '';
+    const institution = query.get('institution') ?? '';
+    if (ID.test(loginId) && INSTITUTION.test(institution)) return { loginId, institution };
+    const error = query.get('error') ?? '';
+    return { error: BANK_ERROR.test(error) ? error : 'server_error' };
+  }
+
+  /** The whole-window flow's last step: the widget, back on its page, collects the outcome once. */
+  async function redeem(c: Context): Promise<Response> {
+    const session = sessionOf(c);
+    const body = await jsonOf(c);
+    const state = typeof body.state === 'string' ? body.state : '';
+    const record = STATE.test(state) ? parseHandoff(await shared.ownerOf(key.handoff(state))) : null;
+    if (!record || record.sessionId !== (session?.id ?? null)) return stateInvalid();
+    const returnedWith = await shared.ownerOf(key.returned(state));
+    const first = randomBytes(8).toString('base64url');
+    if (returnedWith === null || (await shared.claim(key.redeemed(state), first, RECORD_TTL_MS)) !== first) {
+      return stateInvalid();
+    }
+    const outcome = JSON.parse(returnedWith.slice(returnedWith.indexOf(':') + 1)) as OAuthOutcome;
+    return Response.json({ HttpStatusCode: 200, ...outcome }, { headers: { 'cache-control': 'no-store' } });
+  }
+
+  const guarded =
+    (handler: (c: Context) => Promise<Response>) =>
+    async (c: Context): Promise<Response> => {
+      try {
+        return await handler(c);
+      } catch (error) {
+        if (error instanceof Refused) return error.response;
+        log('oauth refused (shared state unavailable)');
+        return flinksError(503, 'RETRY_LATER', 'The service is busy. Try again in a moment.', {
+          'retry-after': '5',
+        });
+      }
+    };
+
+  return (app: Hono): void => {
+    app.post('/v3/oauth/state', guarded(mint));
+    app.post('/v3/oauth/redeem', guarded(redeem));
+    app.get('/v3/oauth/authorize', guarded(authorize));
+    app.get('/oauth/return', guarded(returned));
+    app.get('/oauth/return.js', () =>
+      noStore(
+        new Response(OAUTH_RETURN_SCRIPT, { headers: { 'content-type': 'text/javascript; charset=utf-8' } }),
+      ),
+    );
+    const bank = options.sandboxBank;
+    if (bank) app.all('/sandbox/oauth/*', async (c) => noStore(await bank(c.req.raw)));
+  };
+}
+
+function noStore(response: Response): Response {
+  response.headers.set('cache-control', 'no-store');
+  // Opened in a popup: the widget's window keeps its hold on it, to hear from it and see it close.
+  response.headers.set('cross-origin-opener-policy', 'unsafe-none');
+  return response;
+}

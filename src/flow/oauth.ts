@@ -1,0 +1,33 @@
+import type { FlinksCode } from '../api/codes';
+import type { ApiError } from '../api/types';
+import type { FlowConfig, Move } from './actions';
+import { failed } from './failures';
+import { stay } from './moves';
+import type { FlowContext, FlowState } from './state';
+
+/** What came back from the bank's OAuth page: the login it approved, or the problem, as the flow's other calls say it. */
+export type OAuthResult = { kind: 'allowed'; loginId: string; institution: string } | ApiError;
+
+/** An error the widget raises about the bank's page, in the client's shape. */
+export function oauthProblem(code: FlinksCode, message: string): ApiError {
+  return { kind: 'error', httpStatus: null, flinksCode: code, message, requestId: null, cause: 'http' };
+}
+
+/**
+ * The bank approved: from here on, the same path as a credential login. The LoginId is read like a saved one
+ * (Authorize with LoginId), so processing, account selection and REDIRECT follow.
+ */
+export function oauthResult(state: FlowState, result: OAuthResult, at: number, config: FlowConfig): Move {
+  if (result.kind === 'error') return failed(state, result, at, config);
+  const { ctx } = state;
+  const next: FlowContext = {
+    ...ctx,
+    mode: 'reconnect',
+    institution: ctx.institution ?? result.institution,
+    loginId: result.loginId,
+    requestId: null,
+    failures: 0,
+    attempt: ctx.attempt + 1,
+  };
+  return stay({ step: 'processing', ctx: next, activity: { kind: 'resuming' }, since: at });
+}

@@ -1,0 +1,19 @@
+/** English strings of the `oauth` namespace: an OAuth bank's hand-off screens (later chunk). `{bank}` is its name. */
+export const oauth = {
+  readyTitle: 'Sign in on {bank}’s website',
+  readyBody: '{bank} signs you in on its own website, in a new window. Your password stays with {bank}.',
+  readyBodyWhole:
+    '{bank} signs you in on its own website. You’ll come back here after. Your password stays with {bank}.',
+  blockedTitle: 'Continue to {bank}',
+  blockedBody: 'Your browser didn’t let {bank}’s page open in a new window. Select the button to open it.',
+  continue: 'Continue to {bank}',
+  waitingTitle: 'Finish on {bank}’s website',
+  waitingBody:
+    'Sign in to {bank} in the window that opened, and approve the connection. We’ll continue here.',
+  waitingHelp: 'Can’t see it? It may be behind this window.',
+  reopen: 'I closed it by mistake',
+  leavingTitle: 'Taking you to {bank}',
+  leavingBody: 'You’ll sign in on {bank}’s website, then come back here.',
+  finishingTitle: 'Finishing your connection',
+  finishingBody: 'Checking what {bank} sent back…',
+};

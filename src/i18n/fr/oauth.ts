@@ -1,0 +1,23 @@
+import type { Messages } from '../catalog';
+
+/** Chaînes françaises de l'espace `oauth` : les écrans de la banque qui ouvre une session sur son propre site. */
+export const oauth: Messages['oauth'] = {
+  readyTitle: 'Ouvrez une session sur le site de {bank}',
+  readyBody:
+    '{bank} vous fait ouvrir une session sur son propre site, dans une nouvelle fenêtre. Votre mot de passe reste chez {bank}.',
+  readyBodyWhole:
+    '{bank} vous fait ouvrir une session sur son propre site. Vous reviendrez ici ensuite. Votre mot de passe reste chez {bank}.',
+  blockedTitle: 'Continuer vers {bank}',
+  blockedBody:
+    'Votre navigateur a empêché l’ouverture de la fenêtre de {bank}. Sélectionnez le bouton pour l’ouvrir.',
+  continue: 'Continuer vers {bank}',
+  waitingTitle: 'Terminez sur le site de {bank}',
+  waitingBody:
+    'Ouvrez une session chez {bank} dans la fenêtre qui s’est ouverte, puis approuvez la connexion. Nous continuerons ici.',
+  waitingHelp: 'Vous ne la voyez pas\u202F? Elle est peut-être derrière cette fenêtre.',
+  reopen: 'Je l’ai fermée par erreur',
+  leavingTitle: 'En route vers {bank}',
+  leavingBody: 'Vous ouvrirez une session sur le site de {bank}, puis reviendrez ici.',
+  finishingTitle: 'Finalisation de votre connexion',
+  finishingBody: 'Nous vérifions ce que {bank} a transmis…',
+};

@@ -1,0 +1,179 @@
+import { Hono } from 'hono';
+import type { SandboxContext } from './context';
+import { FLINKS_CAPITAL, institutionFor } from './institutions';
+import { personaFor } from './personas';
+import { accountKey, type AccountRef } from './store';
+
+/**
+ * Flinks' OAuth hand-off as the sandbox plays it (CONTRACT §8): `GET /v3/oauth/authorize` answers 302 to the bank's
+ * own sign-in page; that page (here, a sandbox page with "Allow" and "Deny") sends the browser back to `redirect_uri`
+ * with `state` and either a `loginId` or an `error`. Allowing creates (or refreshes) a login the widget then reads
+ * like any other, through /Authorize with its LoginId.
+ */
+
+/** The path of the sandbox bank's own sign-in page. */
+export const SANDBOX_BANK_PAGE = '/sandbox/oauth/bank';
+
+/** Who signs in on the sandbox bank's page: the data are those of the persona that needs no MFA. */
+const OAUTH_USERNAME = 'oauth_user';
+const OAUTH_PERSONA = 'greatday_nomfa';
+const STATE = /^[A-Za-z0-9_-]{16,128}$/;
+
+type Language = 'en' | 'fr';
+
+const TEXT = {
+  en: {
+    title: 'Flinks Capital',
+    heading: 'Share your accounts?',
+    body: 'An app asks to see your Flinks Capital accounts, balances and transactions. You can stop it at any time.',
+    sandbox: 'This is the sandbox bank: nothing real is shared.',
+    allow: 'Allow',
+    deny: 'Deny',
+  },
+  fr: {
+    title: 'Flinks Capital',
+    heading: 'Partager vos comptes ?',
+    body: 'Une application demande à voir vos comptes, vos soldes et vos transactions chez Flinks Capital. Vous pouvez y mettre fin en tout temps.',
+    sandbox: 'Ceci est la banque de test : rien de réel n’est partagé.',
+    allow: 'Autoriser',
+    deny: 'Refuser',
+  },
+} satisfies Record<Language, Record<string, string>>;
+
+interface Handoff {
+  institution: string;
+  redirectUri: URL;
+  state: string;
+  language: Language;
+}
+
+/** The hand-off's parameters, or why they are refused. The bank returns only to a page of the server it runs on. */
+function handoffOf(params: URLSearchParams, requestUrl: string): Handoff | string {
+  const institution = params.get('institution_id') ?? '';
+  const state = params.get('state') ?? '';
+  const language: Language = params.get('language') === 'fr' ? 'fr' : 'en';
+  if (!institutionFor(institution) || (institution !== FLINKS_CAPITAL.id && !institution.endsWith('OAuth'))) {
+    return 'institution_id is not an OAuth institution of the sandbox';
+  }
+  if (!STATE.test(state)) return 'state is missing or not a state this sandbox accepts';
+  let redirectUri: URL;
+  try {
+    redirectUri = new URL(params.get('redirect_uri') ?? '');
+  } catch {
+    return 'redirect_uri is not an absolute URL';
+  }
+  if (redirectUri.origin !== new URL(requestUrl).origin) return 'redirect_uri is not on this server';
+  return { institution, redirectUri, state, language };
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function refused(reason: string): Response {
+  return new Response(
+    JSON.stringify({ HttpStatusCode: 400, FlinksCode: 'INVALID_REQUEST', Message: reason }),
+    {
+      status: 400,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    },
+  );
+}
+
+function redirect(location: string): Response {
+  // A redirect with a stricter opener policy would cut the popup off from the window that opened it.
+  return new Response(null, {
+    status: 302,
+    headers: { location, 'cache-control': 'no-store', 'cross-origin-opener-policy': 'unsafe-none' },
+  });
+}
+
+/** The sandbox bank's page: one question, two buttons, no script. */
+function bankPage(handoff: Handoff): Response {
+  const t = TEXT[handoff.language];
+  const hidden = (name: string, value: string) =>
+    `<input type="hidden" name="${name}" value="${escape(value)}">`;
+  const html = `<!doctype html>
+<html lang="${handoff.language}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t.title}</title></head>
+<body>
+<main>
+<h1>${t.heading}</h1>
+<p>${t.body}</p>
+<p><small>${t.sandbox}</small></p>
+<form method="post" action="${SANDBOX_BANK_PAGE}">
+${hidden('institution_id', handoff.institution)}
+${hidden('redirect_uri', handoff.redirectUri.href)}
+${hidden('state', handoff.state)}
+${hidden('language', handoff.language)}
+<button type="submit" name="decision" value="allow">${t.allow}</button>
+<button type="submit" name="decision" value="deny">${t.deny}</button>
+</form>
+</main>
+</body>
+</html>`;
+  return new Response(html, {
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      // Its own policy: no script at all; the form posts here and the answer sends the browser back.
+      'content-security-policy': "default-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      // Opened in a popup: the widget's window must keep seeing it (and seeing it close).
+      'cross-origin-opener-policy': 'unsafe-none',
+    },
+  });
+}
+
+/** The routes of the sandbox bank's OAuth, mounted at the sandbox's root. */
+export function oauthRoutes(ctx: SandboxContext): Hono {
+  const app = new Hono();
+
+  app.get('/v3/oauth/authorize', (c) => {
+    const handoff = handoffOf(new URL(c.req.url).searchParams, c.req.url);
+    if (typeof handoff === 'string') return refused(handoff);
+    const page = new URLSearchParams({
+      institution_id: handoff.institution,
+      redirect_uri: handoff.redirectUri.href,
+      state: handoff.state,
+      language: handoff.language,
+    });
+    return redirect(`${SANDBOX_BANK_PAGE}?${page}`);
+  });
+
+  app.get(SANDBOX_BANK_PAGE, (c) => {
+    const handoff = handoffOf(new URL(c.req.url).searchParams, c.req.url);
+    return typeof handoff === 'string' ? refused(handoff) : bankPage(handoff);
+  });
+
+  app.post(SANDBOX_BANK_PAGE, async (c) => {
+    const form = await c.req.parseBody();
+    const params = new URLSearchParams();
+    for (const name of ['institution_id', 'redirect_uri', 'state', 'language', 'decision']) {
+      const value = form[name];
+      if (typeof value === 'string') params.set(name, value);
+    }
+    const handoff = handoffOf(params, c.req.url);
+    if (typeof handoff === 'string') return refused(handoff);
+    const back = new URL(handoff.redirectUri);
+    back.searchParams.set('state', handoff.state);
+    if (params.get('decision') !== 'allow') {
+      back.searchParams.set('error', 'access_denied');
+      return redirect(back.href);
+    }
+    const institution = institutionFor(handoff.institution);
+    const persona = personaFor(OAUTH_PERSONA);
+    if (!institution || !persona) return refused('the sandbox bank has no such institution');
+    const account: AccountRef = {
+      key: accountKey(institution, OAUTH_USERNAME),
+      institution,
+      username: OAUTH_USERNAME,
+    };
+    // The bank gathered the data while the person was on its page: the login reads at once, like a finished one.
+    const login = ctx.store.recordLiveAuthorization(account, persona, ctx.now() - ctx.pendingMs);
+    back.searchParams.set('loginId', login.id);
+    back.searchParams.set('institution', institution.id);
+    return redirect(back.href);
+  });
+
+  return app;
+}

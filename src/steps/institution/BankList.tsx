@@ -1,0 +1,159 @@
+import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useLanguage } from '../../i18n';
+import { monogramOf, tileColourOf, type Institution } from '../../institutions';
+
+/** Rows of a long list are this tall (px, `.cw-bank` in widget.css): the list renders only those in view. */
+export const BANK_ROW_PX = 56;
+/** Rows in view at once (the list's height), and rows rendered beyond them on each side. */
+const ROWS_IN_VIEW = 7;
+const OVERSCAN = 4;
+/** A list this short renders every row. */
+const VIRTUAL_AFTER = 40;
+
+interface BankListProps {
+  id: string;
+  banks: readonly Institution[];
+  label: string;
+  onSelect(institution: string): void;
+}
+
+/**
+ * The banks, each a button with its monogram tile (or logo). A long list renders only the rows in view: each row keeps
+ * its place in the whole list for screen readers (`aria-posinset` of `aria-setsize`), and the arrow keys, Home and End
+ * move through every row, scrolling it into view.
+ */
+export function BankList({ id, banks, label, onSelect }: BankListProps) {
+  const language = useLanguage();
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const focusNext = useRef<number | null>(null);
+  const virtual = banks.length > VIRTUAL_AFTER;
+  const first = virtual ? Math.max(0, Math.floor(scrollTop / BANK_ROW_PX) - OVERSCAN) : 0;
+  const last = virtual
+    ? Math.min(banks.length, Math.ceil(scrollTop / BANK_ROW_PX) + ROWS_IN_VIEW + OVERSCAN)
+    : banks.length;
+
+  // A new answer starts at the top of its results; rows of banks in both answers are kept (keyed by id), not rebuilt.
+  const [shownBanks, setShownBanks] = useState(banks);
+  if (shownBanks !== banks) {
+    setShownBanks(banks);
+    if (scrollTop !== 0) setScrollTop(0);
+  }
+  useLayoutEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [banks]);
+
+  useLayoutEffect(() => {
+    const index = focusNext.current;
+    if (index === null) return;
+    focusNext.current = null;
+    scroller.current?.querySelector<HTMLButtonElement>(`[data-index="${index}"]`)?.focus();
+  });
+
+  function moveTo(index: number) {
+    const target = Math.max(0, Math.min(banks.length - 1, index));
+    const element = scroller.current;
+    if (virtual && element) {
+      const top = target * BANK_ROW_PX;
+      const viewHeight = element.clientHeight || ROWS_IN_VIEW * BANK_ROW_PX;
+      let next = element.scrollTop;
+      if (top < next) next = top;
+      else if (top + BANK_ROW_PX > next + viewHeight) next = top + BANK_ROW_PX - viewHeight;
+      element.scrollTop = next;
+      setScrollTop(next);
+    }
+    focusNext.current = target;
+    // Already rendered: focus now (the layout effect runs only when something renders).
+    const rendered = element?.querySelector<HTMLButtonElement>(`[data-index="${target}"]`);
+    if (rendered) {
+      focusNext.current = null;
+      rendered.focus();
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const index = Number((event.target as HTMLElement).dataset.index ?? Number.NaN);
+    if (Number.isNaN(index)) return;
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      Home: 0,
+      End: banks.length - 1,
+      PageDown: index + ROWS_IN_VIEW,
+      PageUp: index - ROWS_IN_VIEW,
+    };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    moveTo(target);
+  }
+
+  // One handler for every row: a row's props stay the same from one keystroke to the next, so it does not render again.
+  function onClick(event: MouseEvent<HTMLUListElement>) {
+    const index = Number((event.target as HTMLElement).closest<HTMLElement>('[data-index]')?.dataset.index);
+    const bank = banks[index];
+    if (bank) onSelect(bank.id);
+  }
+
+  return (
+    <div
+      ref={scroller}
+      className={virtual ? 'cw-banks cw-banks--long' : 'cw-banks'}
+      onScroll={virtual ? (event) => setScrollTop(event.currentTarget.scrollTop) : undefined}
+      onKeyDown={onKeyDown}
+    >
+      <ul
+        id={id}
+        className="cw-choices cw-choices--banks"
+        aria-label={label}
+        style={virtual ? { height: banks.length * BANK_ROW_PX } : undefined}
+        onClick={onClick}
+      >
+        {banks.slice(first, last).map((bank, offset) => (
+          <BankRow
+            key={bank.id}
+            bank={bank}
+            name={bank.name[language]}
+            index={first + offset}
+            setSize={banks.length}
+            virtual={virtual}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface BankRowProps {
+  bank: Institution;
+  name: string;
+  index: number;
+  setSize: number;
+  virtual: boolean;
+}
+
+/** One bank: renders again only when its place, the list's length or the language changes. */
+const BankRow = memo(function BankRow({ bank, name, index, setSize, virtual }: BankRowProps) {
+  return (
+    <li
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      style={virtual ? { top: index * BANK_ROW_PX } : undefined}
+    >
+      <button type="button" className="cw-choice cw-bank" data-index={index}>
+        <BankTile bank={bank} name={name} />
+        <span className="cw-bank__name">{name}</span>
+      </button>
+    </li>
+  );
+});
+
+/** The bank's logo when the API gave one, else its monogram on a colour of its own. Decorative: the name says it. */
+function BankTile({ bank, name }: { bank: Institution; name: string }) {
+  if (bank.logo) return <img className="cw-bank__tile" src={bank.logo} alt="" width={32} height={32} />;
+  return (
+    <span className="cw-bank__tile" aria-hidden="true" style={{ backgroundColor: tileColourOf(bank) }}>
+      {monogramOf(name)}
+    </span>
+  );
+}

@@ -1,0 +1,1 @@
+export { OAuthStep, type OAuthStepProps } from './OAuthStep';

@@ -1,0 +1,172 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '../../src/i18n';
+import {
+  institutionsFromCatalog,
+  monogramOf,
+  searchInstitutions,
+  tileColourOf,
+  type Institution,
+} from '../../src/institutions';
+import { TILE_LIGHTNESS, TILE_SATURATION } from '../../src/institutions/monogram';
+import { generateCatalog } from '../../src/sandbox/catalog';
+import { institutionsBody } from '../../src/sandbox/institutions';
+import { InstitutionStep } from '../../src/steps/institution';
+
+/** The catalog as the server compacts it from the sandbox's Institutions answer (server/catalog.ts). */
+function sandboxCatalog(): Institution[] {
+  const items = [0, 1000, 2000, 3000, 4000].flatMap(
+    (skip) => institutionsBody({ skip, take: 1000 }).Institutions,
+  );
+  const entries = items.map((item) => ({
+    i: item.Institution,
+    e: item.Name.En,
+    ...(item.Name.Fr !== item.Name.En ? { f: item.Name.Fr } : {}),
+    c: item.Country,
+    ...(item.OAuth ? { o: 1 } : {}),
+    ...(item.Institution.startsWith('FlinksCapital') ? { s: 1 } : {}),
+  }));
+  return institutionsFromCatalog(entries) ?? [];
+}
+
+const catalog = sandboxCatalog();
+const ids = (query: string, language: 'en' | 'fr' = 'en') =>
+  searchInstitutions(query, { institutions: catalog, language }).map((institution) => institution.id);
+
+describe('the generated catalog', () => {
+  it('has several thousand banks and credit unions, in Canada and the United States, each id once', () => {
+    expect(catalog.length).toBeGreaterThan(4000);
+    expect(new Set(catalog.map((institution) => institution.id)).size).toBe(catalog.length);
+    expect(catalog.filter((institution) => institution.country === 'US').length).toBeGreaterThan(2000);
+    expect(catalog.some((institution) => /Credit Union|Caisse/.test(institution.name.en))).toBe(true);
+    expect(generateCatalog(10_000)).toHaveLength(10_000);
+  });
+
+  it('keeps what the built-in list knows: popular ranks, short names, OAuth', () => {
+    expect(catalog.find((institution) => institution.id === 'National')?.aliases).toContain('BNC');
+    expect(catalog.find((institution) => institution.id === 'FlinksCapitalOAuth')?.signIn).toBe('oauth');
+  });
+});
+
+describe('ranking over the generated catalog', () => {
+  it.each<[string, 'en' | 'fr', string]>([
+    ['BNC', 'en', 'National'],
+    ['bnc', 'fr', 'National'],
+    ['Banque Nationale', 'fr', 'National'],
+    ['banque nationale', 'en', 'National'],
+    ['RBC', 'en', 'RBC'],
+    ['td', 'en', 'TD'],
+    ['desjardins', 'fr', 'Desjardins'],
+    ['Royal Bank of Canada', 'en', 'RBC'],
+  ])('"%s" (%s) puts %s first', (query, language, first) => {
+    expect(ids(query, language)[0]).toBe(first);
+  });
+
+  it('puts the popular banks before the thousands that also match', () => {
+    const bank = ids('bank');
+    expect(bank.length).toBeGreaterThan(500);
+    expect(bank.slice(0, 3)).toEqual(['RBC', 'BMO', 'National']);
+  });
+
+  it('puts names with a word starting with the query before matches inside a word', () => {
+    const found = ids('troit');
+    const result = searchInstitutions('mont', { institutions: catalog });
+    const starts = (institution: Institution) =>
+      [institution.name.en, institution.name.fr].some((name) => /(^|\s)mont/i.test(name.normalize('NFD')));
+    const firstInside = result.findIndex((institution) => !starts(institution));
+    expect(firstInside).toBeGreaterThan(0);
+    expect(result.slice(firstInside).every((institution) => !starts(institution))).toBe(true);
+    expect(found).toEqual([]);
+  });
+
+  it('ignores accents and case in both directions', () => {
+    expect(ids('TROIS RIVIERES')).toEqual(ids('trois-rivières'));
+    expect(ids('quebec').length).toBeGreaterThan(0);
+    expect(ids('levis')).toEqual(ids('Lévis'));
+  });
+
+  it('finds a credit union by town and kind, every word counting', () => {
+    expect(ids('kelowna credit')).toEqual(['CAKelownaCreditUnion', 'CAKelownaFarmersCreditUnion']);
+    expect(ids('spokane teachers')).toEqual(['USSpokaneTeachersCreditUnion']);
+  });
+});
+
+describe('monogram tiles', () => {
+  it.each([
+    ['RBC Royal Bank', 'RBC'],
+    ['TD Canada Trust', 'TD'],
+    ['Bank of Abilene', 'BA'],
+    ['Caisse populaire de Lévis', 'CP'],
+    ['Desjardins', 'D'],
+  ])('%s -> %s', (name, monogram) => {
+    expect(monogramOf(name)).toBe(monogram);
+  });
+
+  it('gives each bank its own colour, with white letters at AA contrast (4.5:1) whatever the hue', () => {
+    const colours = new Set(catalog.slice(0, 200).map(tileColourOf));
+    expect(colours.size).toBeGreaterThan(100);
+    for (let hue = 0; hue < 360; hue += 1) {
+      expect(contrastWithWhite(hue, TILE_SATURATION / 100, TILE_LIGHTNESS / 100)).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+});
+
+describe('the bank list over thousands of banks', () => {
+  function renderList(onSelect = vi.fn()) {
+    render(
+      <I18nProvider language="en">
+        <InstitutionStep demo filterEnable institutions={catalog} onSelect={onSelect} />
+      </I18nProvider>,
+    );
+    return onSelect;
+  }
+
+  it('renders only the rows in view, each with its place in the whole list', async () => {
+    renderList();
+    const list = await screen.findByRole('list', { name: 'Banks' });
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows.length).toBeLessThan(20);
+    expect(rows[0]).toHaveAttribute('aria-posinset', '1');
+    expect(rows[0]).toHaveAttribute('aria-setsize', String(catalog.length - 0));
+    expect(within(list).getByRole('button', { name: 'Flinks Capital' })).toBeInTheDocument();
+  });
+
+  it('moves through every row with the arrow keys and End, from the search box', async () => {
+    const onSelect = renderList();
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('searchbox', { name: 'Search for your bank' }), 'kelowna');
+    await screen.findByText('6 banks match.');
+    await user.keyboard('{ArrowDown}');
+    const list = screen.getByRole('list', { name: 'Banks' });
+    expect(within(list).getAllByRole('button')[0]).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement?.closest('li')).toHaveAttribute('aria-posinset', '2');
+    await user.keyboard('{End}');
+    expect(document.activeElement?.closest('li')).toHaveAttribute('aria-posinset', '6');
+    await user.keyboard('{Enter}');
+    expect(onSelect).toHaveBeenCalledOnce();
+  });
+
+  it('reaches the last of thousands with End, rendering it on the way', async () => {
+    renderList();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Flinks Capital' }));
+    await user.keyboard('{End}');
+    const last = document.activeElement?.closest('li');
+    expect(last).toHaveAttribute('aria-posinset', String(catalog.length));
+    expect(screen.getAllByRole('listitem').length).toBeLessThan(20);
+  });
+});
+
+/** WCAG's contrast ratio of white text on hsl(hue, s, l). */
+function contrastWithWhite(hue: number, s: number, l: number): number {
+  const a = s * Math.min(l, 1 - l);
+  const channel = (n: number) => {
+    const k = (n + hue / 30) % 12;
+    const value = l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(0) + 0.7152 * channel(8) + 0.0722 * channel(4);
+  return 1.05 / (luminance + 0.05);
+}
