@@ -9,6 +9,7 @@ import { recordClientAddress } from './client-address';
 import { PROJECT_ROOT } from './root';
 import { listen, type Listening } from '../src/sandbox/node';
 import { boundConfig, sandboxOptions, type ServerConfig } from './config';
+import { withConnectedPage } from './connected-page';
 import { withEmbedPage } from './embed-config';
 import { flinksUpstream, sandboxUpstream } from './proxy';
 import { withHostAllowList, withSecurityHeaders } from './security';
@@ -158,6 +159,7 @@ export function createServerApp(config: ServerConfig, options: ServerAppOptions 
     }),
     bankApiRoutes(config, sandbox, state, options),
     withEmbedPage(config, distDir),
+    withConnectedPage(),
     versionedSdk(distDir),
     builtApp(distDir),
   ];

@@ -3,7 +3,7 @@ import { Suspense, useDeferredValue, useLayoutEffect, useMemo, useRef, useState 
 import { createFlinksClient, DEFAULT_TIMEOUT_MS, type FlinksClient } from './api';
 import { eventListener, type ConnectEventHandler } from './flow/events';
 import type { ConnectExitError, ConnectExitMetadata, ConnectSuccessMetadata } from './flow/host';
-import type { FlowConfig } from './flow/reducer';
+import type { FlowConfig, ProductType } from './flow/actions';
 import { FLINKS_SESSION_TTL_MS, isMidConnection, screenKey } from './flow/state';
 import { useConnectFlow } from './flow/useConnectFlow';
 import type { GuidanceOverrides } from './guidance';
@@ -78,6 +78,15 @@ export interface ConnectWidgetProps {
    * only from its own origin and checks it against the session's `parentOrigin`.
    */
   frameParentOrigin?: string;
+  /**
+   * Where success leads, as in Flinks Connect: REDIRECT's `url` (and `onSuccess`'s) is this address with `loginId`,
+   * `institution`, `tag` and the chosen account(s) appended. Default: the widget server's `/connected` page.
+   */
+  redirectUrl?: string;
+  /** With `accountSelectorEnable`, list every account, not only those of `productType`. Default `false`. */
+  showAllOperationsAccounts?: boolean;
+  /** Which accounts the connection is for: `banking` (everyday accounts) or `investment`. Default: every kind. */
+  productType?: ProductType;
   /** How long one API call may take before TIMEOUT. Default 240000 (above Flinks' 210 s dispatch limit). */
   requestTimeoutMs?: number;
   /** Polling interval of the Async endpoints after a 202. Default 10000. */
@@ -156,6 +165,9 @@ function WidgetBody(props: BodyProps) {
     pollTimeoutMs: props.pollTimeoutMs ?? DEFAULT_POLL_TIMEOUT_MS,
     sessionTtlMs: FLINKS_SESSION_TTL_MS,
     tag: props.tag ?? null,
+    redirectUrl: redirectBase(props.redirectUrl, props.apiBaseUrl),
+    showAllOperationsAccounts: props.showAllOperationsAccounts ?? false,
+    productType: props.productType ?? null,
   };
   const flow = useConnectFlow({
     client: props.client,
@@ -257,6 +269,16 @@ function WidgetBody(props: BodyProps) {
       </div>
     </TextTokens>
   );
+}
+
+/** The host's `redirectUrl`, else the `/connected` page of the server that answers the API. */
+function redirectBase(redirectUrl: string | undefined, apiBaseUrl: string): string {
+  const page = typeof location === 'undefined' ? 'http://localhost/' : location.href;
+  try {
+    return new URL(redirectUrl ?? '/connected', redirectUrl ? page : new URL(apiBaseUrl, page)).href;
+  } catch {
+    return new URL('/connected', page).href;
+  }
 }
 
 function BackIcon() {

@@ -21,6 +21,10 @@ if (container) {
         config={readDeploymentConfig(document)}
         search={window.location.search}
         parent={window.parent === window ? null : window.parent}
+        framing={{
+          ancestorOrigin: window.location.ancestorOrigins?.[0] ?? null,
+          referrer: document.referrer || null,
+        }}
         view={window}
         navigate={navigateTop}
       />

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { ConnectWidget } from '../ConnectWidget';
 import type { ConnectEventArgs } from '../flow/events';
-import type { ConnectExitError, ConnectExitMetadata } from '../flow/host';
+import type { ConnectExitError, ConnectExitMetadata, ConnectSuccessMetadata } from '../flow/host';
 import { format } from '../i18n/format';
 import type { Language } from '../i18n/types';
 import { createEmbedBridge } from './bridge';
 import type { DeploymentConfig } from './config';
 import { embedMessages, frameTitles } from './messages';
-import { parseEmbedParams, successRedirect, type ConfigProblem, type EmbedSettings } from './params';
+import { parseEmbedParams, type ConfigProblem, type EmbedSettings, type FramingClues } from './params';
 import './embed.css';
 
 export interface EmbedPageProps {
@@ -17,16 +17,18 @@ export interface EmbedPageProps {
   search: string;
   /** The window that framed the page, or null at top level. */
   parent: Window | null;
+  /** What the browser tells of the framing page, for URLs without `parentOrigin` (Flinks Connect's). */
+  framing?: FramingClues;
   view: Window;
   /** Sends the top window to the success address (`redirectUrl`). */
   navigate: (href: string) => void;
 }
 
 /** `/embed.html`: the widget as a page, or, when the URL or the deployment is wrong, a screen saying why. */
-export function EmbedPage({ config, search, parent, view, navigate }: EmbedPageProps) {
+export function EmbedPage({ config, search, parent, framing, view, navigate }: EmbedPageProps) {
   const parsed = useMemo(
-    () => parseEmbedParams(search, { config, framed: parent !== null }),
-    [search, config, parent],
+    () => parseEmbedParams(search, { config, framed: parent !== null, ...(framing ? { framing } : {}) }),
+    [search, config, parent, framing],
   );
   const language = parsed.ok ? parsed.settings.widget.language : parsed.language;
 
@@ -70,11 +72,12 @@ function EmbeddedWidget({
     },
     [bridge],
   );
+  // REDIRECT's url is the redirectUrl with loginId, institution and tag appended: the page goes there.
   const onSuccess = useCallback(
-    (success: { loginId: string; institution: string | null }) => {
-      if (redirectUrl) navigate(successRedirect(redirectUrl, { ...success, tag: widget.tag ?? null }));
+    (success: ConnectSuccessMetadata) => {
+      if (redirectUrl) navigate(success.url);
     },
-    [redirectUrl, navigate, widget.tag],
+    [redirectUrl, navigate],
   );
 
   return (
@@ -83,6 +86,7 @@ function EmbeddedWidget({
         {...widget}
         apiBaseUrl={deployment.apiBaseUrl}
         requestTimeoutMs={deployment.requestTimeoutMs}
+        {...(redirectUrl ? { redirectUrl: redirectUrl.href } : {})}
         {...(settings.parentOrigin ? { frameParentOrigin: settings.parentOrigin } : {})}
         onEvent={onEvent}
         onSuccess={onSuccess}

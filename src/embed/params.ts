@@ -1,4 +1,5 @@
 import type { ConnectWidgetProps } from '../ConnectWidget';
+import { redirectAddress } from '../flow/redirect';
 import type { Language } from '../i18n/types';
 import type { DeploymentConfig } from './config';
 import type { EmbedMessages } from './messages';
@@ -113,6 +114,41 @@ function parseRedirect(value: string): URL | null {
   }
 }
 
+/** What the framed page can learn of the page that frames it, when the URL has no `parentOrigin`. */
+export interface FramingClues {
+  /** `location.ancestorOrigins[0]`, where the browser has it (Chromium, Safari): the parent's origin, from the browser. */
+  ancestorOrigin: string | null;
+  /** `document.referrer`: the framing page's address (or origin), unless its referrer policy withheld it. */
+  referrer: string | null;
+}
+
+const NO_CLUES: FramingClues = { ancestorOrigin: null, referrer: null };
+
+/**
+ * The framing origin, established as Flinks Connect integrations need it (CONTRACT §3): the browser's own word
+ * (`ancestorOrigins`) first, else the referrer's origin, else the allow-list's only entry. Accepted only when allowed;
+ * events then go to that origin only, so even a wrong guess can never deliver them to another page.
+ */
+export function framingOrigin(
+  clues: FramingClues,
+  allowed: ReadonlySet<string>,
+): string | { problem: 'framingOriginNotAllowed' | 'framingOriginUnknown' } {
+  const told = clues.ancestorOrigin ?? originOfAddress(clues.referrer);
+  if (told !== null) return allowed.has(told) ? told : { problem: 'framingOriginNotAllowed' };
+  if (allowed.size === 1) return [...allowed][0] as string;
+  return { problem: 'framingOriginUnknown' };
+}
+
+function originOfAddress(address: string | null): string | null {
+  if (!address) return null;
+  try {
+    const url = new URL(address);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Reads `/embed.html`'s URL parameters against the deployment's settings.
  * Unknown parameters are ignored; every bad value becomes a problem, so the page can say which and why.
@@ -121,7 +157,7 @@ function parseRedirect(value: string): URL | null {
  */
 export function parseEmbedParams(
   search: string | URLSearchParams,
-  context: { config: DeploymentConfig | null; framed: boolean },
+  context: { config: DeploymentConfig | null; framed: boolean; framing?: FramingClues },
 ): ParsedEmbedParams {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const problems: ConfigProblem[] = [];
@@ -187,7 +223,9 @@ export function parseEmbedParams(
     else if (!allowed.has(origin)) problems.push({ code: 'parentOriginNotAllowed', param: 'parentOrigin' });
     else parentOrigin = origin;
   } else if (context.framed) {
-    problems.push({ code: 'parentOriginMissing', param: 'parentOrigin' });
+    const established = framingOrigin(context.framing ?? NO_CLUES, allowed);
+    if (typeof established === 'string') parentOrigin = established;
+    else problems.push({ code: established.problem, param: 'parentOrigin' });
   }
 
   let redirectUrl: URL | null = null;
@@ -226,9 +264,5 @@ export function successRedirect(
   redirectUrl: URL,
   success: { loginId: string; institution: string | null; tag?: string | null },
 ): string {
-  const url = new URL(redirectUrl.href);
-  url.searchParams.set('loginId', success.loginId);
-  if (success.institution) url.searchParams.set('institution', success.institution);
-  if (success.tag) url.searchParams.set('tag', success.tag);
-  return url.href;
+  return redirectAddress(redirectUrl.href, success);
 }

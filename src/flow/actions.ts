@@ -13,7 +13,16 @@ export interface FlowConfig {
   /** Flinks' inactivity window for an open RequestId. */
   sessionTtlMs: number;
   tag: string | null;
+  /** The absolute address REDIRECT's `url` is built on: the host's `redirectUrl`, or the widget's `/connected`. */
+  redirectUrl: string;
+  /** Lists every account on the selector, not only the ones of `productType`. */
+  showAllOperationsAccounts: boolean;
+  /** Which accounts the connection is for (Flinks' `productType`); null: every kind. */
+  productType: ProductType | null;
 }
+
+/** Flinks Connect's `productType`: everyday banking accounts, or investment accounts. */
+export type ProductType = 'banking' | 'investment';
 
 /** The guidance actions that change the step (links to the bank's site don't; exit has its own action). */
 export type StepAction =
@@ -37,7 +46,9 @@ export type FlowAction =
   | { type: 'DEADLINE'; at: number }
   | { type: 'ONLINE'; at: number }
   | { type: 'OFFLINE' }
-  | { type: 'EXIT' };
+  | { type: 'EXIT' }
+  /** The person opened the bank's "forgot password" page: only the host is told. */
+  | { type: 'CLICK_RESET_PASSWORD' };
 
 /** A move between states: the new state and the events it emits, in order. */
 export interface Move {

@@ -5,10 +5,12 @@ export interface ExternalLinkProps {
   href: string;
   children: ReactNode;
   variant?: 'button' | 'link';
+  /** Told when the person opens the link (the page itself opens in a new tab). */
+  onOpen?(): void;
 }
 
 /** A link to another site (the bank's), in a new tab that can't reach back into this page. */
-export function ExternalLink({ href, children, variant = 'link' }: ExternalLinkProps) {
+export function ExternalLink({ href, children, variant = 'link', onOpen }: ExternalLinkProps) {
   const m = useUiMessages();
   return (
     <a
@@ -16,6 +18,7 @@ export function ExternalLink({ href, children, variant = 'link' }: ExternalLinkP
       href={href}
       target="_blank"
       rel="noopener noreferrer"
+      {...(onOpen ? { onClick: onOpen } : {})}
     >
       {children}
       <span className="cw-visually-hidden"> {m.ui.widget.opensInNewTab}</span>

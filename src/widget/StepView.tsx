@@ -63,6 +63,7 @@ export function StepView({
           error={state.error}
           onSubmit={flow.submitCredentials}
           onEngage={() => prefetchLaterSteps(language)}
+          onResetPassword={flow.clickResetPassword}
         />
       );
     case 'mfa':
@@ -80,7 +81,7 @@ export function StepView({
     case 'accounts':
       return (
         <AccountsStep
-          accounts={state.accounts}
+          accounts={state.displayed}
           customerName={props.customerName ?? null}
           onSelect={flow.selectAccount}
         />
@@ -97,6 +98,7 @@ export function StepView({
           bankWebsite={bankWebsite}
           exitEnable={closeEnable}
           onAction={flow.guidanceAction}
+          onResetPassword={flow.clickResetPassword}
           onExit={flow.exit}
         />
       );

@@ -16,6 +16,8 @@ export interface GuidanceStepProps {
   exitEnable: boolean;
   onAction(action: StepAction): void;
   onExit(): void;
+  /** The person opened the bank's "forgot password" page (COMPONENT_CLICK_RESET_PASSWORD). */
+  onResetPassword?(): void;
 }
 
 function isStepAction(action: GuidanceAction): action is StepAction {
@@ -67,7 +69,14 @@ export function GuidanceStep(props: GuidanceStepProps) {
           const variantOf = index === 0 ? 'primary' : 'secondary';
           if (ACTION_PLACES[action] === 'link' && bankWebsite) {
             return (
-              <ExternalLink key={action} href={bankWebsite} variant="button">
+              <ExternalLink
+                key={action}
+                href={bankWebsite}
+                variant="button"
+                {...(action === 'forgotPassword' && props.onResetPassword
+                  ? { onOpen: props.onResetPassword }
+                  : {})}
+              >
                 {label}
               </ExternalLink>
             );
