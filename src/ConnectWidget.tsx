@@ -87,6 +87,16 @@ export interface ConnectWidgetProps {
   showAllOperationsAccounts?: boolean;
   /** Which accounts the connection is for: `banking` (everyday accounts) or `investment`. Default: every kind. */
   productType?: ProductType;
+  /** With `accountSelectorEnable`, the selector's title is hidden from view (still read out, still focused). */
+  accountSelectorNoTitle?: boolean;
+  /** Transaction history to ask for: the data call becomes GetAccountsDetail with `DaysOfTransactions`. */
+  daysOfTransactions?: 'Days90' | 'Days365';
+  /** Also asks for the bank's statements (GetStatements), `monthsOfStatements` of them. */
+  detailsAndStatementEnable?: boolean;
+  /** How many statements `detailsAndStatementEnable` asks for. Default `Months3`. */
+  monthsOfStatements?: 'MostRecent' | 'Months3' | 'Months12';
+  /** Enrols the login in Flinks' scheduled refresh (`ScheduleRefresh` on Authorize). */
+  scheduleRefresh?: boolean;
   /** How long one API call may take before TIMEOUT. Default 240000 (above Flinks' 210 s dispatch limit). */
   requestTimeoutMs?: number;
   /** Polling interval of the Async endpoints after a 202. Default 10000. */
@@ -168,6 +178,11 @@ function WidgetBody(props: BodyProps) {
     redirectUrl: redirectBase(props.redirectUrl, props.apiBaseUrl),
     showAllOperationsAccounts: props.showAllOperationsAccounts ?? false,
     productType: props.productType ?? null,
+    data: {
+      scheduleRefresh: props.scheduleRefresh,
+      daysOfTransactions: props.daysOfTransactions,
+      statements: props.detailsAndStatementEnable ? (props.monthsOfStatements ?? 'Months3') : undefined,
+    },
   };
   const flow = useConnectFlow({
     client: props.client,

@@ -118,6 +118,7 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
             Save: request.save ?? true,
             MostRecentCached: false,
             Tag: request.tag,
+            ScheduleRefresh: request.scheduleRefresh,
           },
         },
         callOptions,
@@ -213,6 +214,19 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
           requestId,
           secrets: [],
           body: { RequestId: requestId },
+        },
+        callOptions,
+      );
+    },
+
+    getStatements(request, callOptions) {
+      return accountsCall(
+        {
+          method: 'POST',
+          path: 'GetStatements',
+          requestId: request.requestId,
+          secrets: [],
+          body: { RequestId: request.requestId, NumberOfStatements: request.numberOfStatements },
         },
         callOptions,
       );

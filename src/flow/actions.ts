@@ -19,6 +19,18 @@ export interface FlowConfig {
   showAllOperationsAccounts: boolean;
   /** Which accounts the connection is for (Flinks' `productType`); null: every kind. */
   productType: ProductType | null;
+  /** What the login and the data calls ask of Flinks (Flinks Connect's data parameters). */
+  data?: DataRequest;
+}
+
+/**
+ * Flinks Connect's data parameters, as the API calls carry them: `scheduleRefresh` on Authorize, `daysOfTransactions`
+ * on GetAccountsDetail, `statements` (`monthsOfStatements` when `detailsAndStatementEnable`) on GetStatements.
+ */
+export interface DataRequest {
+  scheduleRefresh?: boolean;
+  daysOfTransactions?: 'Days90' | 'Days365';
+  statements?: 'MostRecent' | 'Months3' | 'Months12';
 }
 
 /** Flinks Connect's `productType`: everyday banking accounts, or investment accounts. */

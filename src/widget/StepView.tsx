@@ -84,6 +84,7 @@ export function StepView({
           accounts={state.displayed}
           customerName={props.customerName ?? null}
           onSelect={flow.selectAccount}
+          hideTitle={props.accountSelectorNoTitle}
         />
       );
     case 'success':

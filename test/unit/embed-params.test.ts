@@ -63,6 +63,7 @@ describe('parseEmbedParams', () => {
           loginId: 'login-1',
           authorizeToken: 'tok-1',
         },
+        page: {},
         deployment: config,
         parentOrigin: 'https://shop.example',
         redirectUrl: new URL('https://shop.example/done'),
@@ -72,10 +73,11 @@ describe('parseEmbedParams', () => {
   });
 
   it('defaults to English, no redirect and plain events, and ignores unknown parameters', () => {
-    expect(parseEmbedParams(`${host}&headerEnable=true&foo=bar`, { config, framed: true })).toEqual({
+    expect(parseEmbedParams(`${host}&flinksUnknownParam=true&foo=bar`, { config, framed: true })).toEqual({
       ok: true,
       settings: {
         widget: { language: 'en' },
+        page: {},
         deployment: config,
         parentOrigin: 'https://shop.example',
         redirectUrl: null,
