@@ -1,6 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { Suspense, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { createFlinksClient, DEFAULT_TIMEOUT_MS, type FlinksClient } from './api';
+import { lazyFlinksClient } from './api/lazy';
+import { DEFAULT_TIMEOUT_MS } from './api/limits';
+import type { FlinksClient } from './api/types';
 import { eventListener, type ConnectEventHandler } from './flow/events';
 import type { ConnectExitError, ConnectExitMetadata, ConnectSuccessMetadata } from './flow/host';
 import type { FlowConfig, ProductType } from './flow/actions';
@@ -134,7 +136,7 @@ export function ConnectWidget(props: ConnectWidgetProps) {
   const renewable = props.getSessionToken !== undefined;
   const client = useMemo(
     () =>
-      createFlinksClient({
+      lazyFlinksClient({
         baseUrl: apiBaseUrl,
         timeoutMs: requestTimeoutMs,
         ...(authorizeToken ? { authorizeToken } : {}),

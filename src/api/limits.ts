@@ -1,3 +1,6 @@
+/** How long one call may take before TIMEOUT: above Flinks' 210 s dispatch limit, a bank login can be slow. */
+export const DEFAULT_TIMEOUT_MS = 240_000;
+
 /**
  * Bounds on what the client accepts from the API. A body beyond them is MALFORMED_RESPONSE: a hostile or broken
  * server must not be able to freeze the page or flood a screen.

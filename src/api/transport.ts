@@ -1,5 +1,5 @@
 import type { ApiError, CallOptions, ClientOptions } from './types';
-import { LIMITS } from './limits';
+import { DEFAULT_TIMEOUT_MS, LIMITS } from './limits';
 import { failure, malformed, orStatusFailure } from './answers';
 import { refusalMessage, refusedCrossOrigin, reportRefusalInDevelopment } from './refusal';
 import type { Checks } from './schema';
@@ -10,8 +10,7 @@ import { loadOnce } from '../loadOnce';
  * the timeout, the caller's cancel and the body limit are here, and nowhere else.
  */
 
-/** Above Flinks' 210 s dispatch limit: a bank login can be slow. */
-export const DEFAULT_TIMEOUT_MS = 240_000;
+export { DEFAULT_TIMEOUT_MS } from './limits';
 
 // setTimeout fires at once for anything longer.
 const MAX_TIMER_MS = 2_147_483_647;

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { loadChecks } from '../api/client';
+import { prefetchClient } from '../api/lazy';
 import { prefetchExecutor } from '../flow/runner';
 import { forgetFailedMessages, loadMessages, type Language } from '../i18n';
 import { loadOnce } from '../loadOnce';
@@ -35,7 +35,7 @@ export function prefetchLaterSteps(language: Language): void {
   // A prefetch that failed is forgotten, so the screen that needs the chunk fetches it again.
   laterSteps.load().catch(laterSteps.retry);
   loadMessages(language).catch(forgetFailedMessages);
-  loadChecks().catch(() => undefined);
+  prefetchClient();
   prefetchExecutor();
 }
 
