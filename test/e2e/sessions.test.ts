@@ -133,7 +133,10 @@ describe('npm start with CONNECT_REQUIRE_SESSION=true', () => {
     await signIn(frame, 'Greatday');
     await answerWhicheverQuestion(frame);
     await frame.getByRole('button', { name: 'Continue' }).click();
-    const iframeSection = page.locator('section', { has: page.getByRole('heading', { name: /iframe/ }) });
+    // The panel itself, not the section of all embeds around it (which holds the component's status too).
+    const iframeSection = page.locator('section.cw-demo-embed-panel', {
+      has: page.getByRole('heading', { name: /iframe/ }),
+    });
     await expect
       .poll(() => iframeSection.getByRole('status').filter({ hasText: 'onSuccess received' }).count(), {
         timeout: 20_000,
