@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useStepFocus } from './focus';
+import { KeepBankName } from './KeepBankName';
 
 export interface ScreenProps {
   title: string;
@@ -25,7 +26,7 @@ export function Screen({ title, children, className, hideTitle }: ScreenProps) {
         ref={headingRef}
         tabIndex={-1}
       >
-        {title}
+        <KeepBankName text={title} />
       </h2>
       {children}
     </section>
