@@ -9,6 +9,7 @@ import { recordClientAddress } from './client-address';
 import { PROJECT_ROOT } from './root';
 import { listen, type Listening } from '../src/sandbox/node';
 import { boundConfig, sandboxOptions, type ServerConfig } from './config';
+import { withConnectedPage } from './connected-page';
 import { withEmbedPage } from './embed-config';
 import { withInstitutionCatalog } from './catalog';
 import { withOAuthRoutes } from './oauth';
@@ -190,6 +191,7 @@ export function createServerApp(config: ServerConfig, options: ServerAppOptions 
     // The sandbox bank's own pages, where Flinks Capital's links go; a proxy in front of Flinks has no sandbox bank.
     ...(config.proxy ? [] : [withSandboxBankSite]),
     withEmbedPage(config, distDir),
+    withConnectedPage(),
     versionedSdk(distDir),
     builtApp(distDir),
   ];

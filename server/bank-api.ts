@@ -88,6 +88,7 @@ const AUTHORIZE_FIELDS = {
   MostRecentCached: flag,
   LoginId: id,
   Tag: text(200),
+  ScheduleRefresh: flag,
   RequestId: id,
   SecurityResponses: answers,
 } satisfies Record<string, Check>;
@@ -104,6 +105,11 @@ const DETAIL_FIELDS = {
 
 const SUMMARY_FIELDS = { RequestId: id } satisfies Record<string, Check>;
 
+const STATEMENTS_FIELDS = {
+  RequestId: id,
+  NumberOfStatements: oneOf('MostRecent', 'Months3', 'Months12'),
+} satisfies Record<string, Check>;
+
 type Fields = Record<string, Check>;
 
 interface Route {
@@ -118,6 +124,7 @@ const ROUTES: readonly Route[] = [
   { method: 'POST', endpoint: /^Authorize$/, fields: AUTHORIZE_FIELDS },
   { method: 'POST', endpoint: /^GetAccountsDetail$/, fields: DETAIL_FIELDS },
   { method: 'POST', endpoint: /^GetAccountsSummary$/, fields: SUMMARY_FIELDS },
+  { method: 'POST', endpoint: /^GetStatements$/, fields: STATEMENTS_FIELDS },
   { method: 'GET', endpoint: /^GetAccounts(?:Detail|Summary)Async\/([A-Za-z0-9-]{1,64})$/ },
 ];
 
@@ -159,7 +166,16 @@ function authorizeKind(body: Body): { kind: 'answer' | 'cached' | 'credentials';
   }
   return {
     kind: 'credentials',
-    body: only(body, ['Institution', 'Username', 'Password', 'Language', 'Save', 'MostRecentCached', 'Tag']),
+    body: only(body, [
+      'Institution',
+      'Username',
+      'Password',
+      'Language',
+      'Save',
+      'MostRecentCached',
+      'Tag',
+      'ScheduleRefresh',
+    ]),
   };
 }
 

@@ -58,6 +58,19 @@ export function hostPagePolicy({ apiBaseUrl }: SecurityOptions): string {
   });
 }
 
+/**
+ * `/connected`, where a connection without `redirectUrl` ends (REDIRECT's `url`; in the frame with `innerRedirect`):
+ * text only, framed by the allowed origins like the embed page.
+ */
+export function connectedPagePolicy({ allowedOrigins }: SecurityOptions): string {
+  return policy({
+    'default-src': "'none'",
+    'frame-ancestors': allowedOrigins.length > 0 ? allowedOrigins.join(' ') : "'none'",
+    'base-uri': "'none'",
+    'form-action': "'none'",
+  });
+}
+
 /** Pages that may open a bank's sign-in page in a popup (OAuth) and still hear back from it. */
 const POPUP_OPENERS = new Set(['/', '/index.html', '/embed.html']);
 /** Fetched or framed by partners' pages on other origins. */
@@ -90,6 +103,7 @@ export const PERMISSIONS_POLICY = [
 export function securityHeaders(options: SecurityOptions): MiddlewareHandler {
   const embedPolicy = embedPagePolicy(options);
   const hostPolicy = hostPagePolicy(options);
+  const connectedPolicy = connectedPagePolicy(options);
   const httpsHosts = new Set(
     (options.publicOrigins ?? [])
       .filter((origin) => origin.startsWith('https:'))
@@ -122,6 +136,8 @@ export function securityHeaders(options: SecurityOptions): MiddlewareHandler {
     if (path === '/embed.html') {
       headers.set('Content-Security-Policy', embedPolicy);
       headers.set('Cache-Control', 'no-store');
+    } else if (path === '/connected') {
+      headers.set('Content-Security-Policy', connectedPolicy);
     } else if (isHtml && !headers.has('Content-Security-Policy')) {
       // The OAuth return page and the sandbox bank's page bring stricter policies of their own.
       headers.set('Content-Security-Policy', hostPolicy);

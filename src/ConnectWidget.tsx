@@ -3,7 +3,7 @@ import { Suspense, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef
 import { createFlinksClient, DEFAULT_TIMEOUT_MS, type FlinksClient } from './api';
 import { eventListener, type ConnectEventHandler } from './flow/events';
 import type { ConnectExitError, ConnectExitMetadata, ConnectSuccessMetadata } from './flow/host';
-import type { FlowConfig } from './flow/reducer';
+import type { FlowConfig, ProductType } from './flow/actions';
 import { FLINKS_SESSION_TTL_MS, isMidConnection, screenKey } from './flow/state';
 import { useConnectFlow } from './flow/useConnectFlow';
 import type { GuidanceOverrides } from './guidance';
@@ -104,6 +104,25 @@ export interface ConnectWidgetProps {
   institutionCatalog?: boolean;
   /** Flinks Connect's `demoOutbound`: Flinks Capital signs in through the sandbox bank's OAuth page. */
   demoOutbound?: boolean;
+  /**
+   * Where success leads, as in Flinks Connect: REDIRECT's `url` (and `onSuccess`'s) is this address with `loginId`,
+   * `institution`, `tag` and the chosen account(s) appended. Default: the widget server's `/connected` page.
+   */
+  redirectUrl?: string;
+  /** With `accountSelectorEnable`, list every account, not only those of `productType`. Default `false`. */
+  showAllOperationsAccounts?: boolean;
+  /** Which accounts the connection is for: `banking` (everyday accounts) or `investment`. Default: every kind. */
+  productType?: ProductType;
+  /** With `accountSelectorEnable`, the selector's title is hidden from view (still read out, still focused). */
+  accountSelectorNoTitle?: boolean;
+  /** Transaction history to ask for: the data call becomes GetAccountsDetail with `DaysOfTransactions`. */
+  daysOfTransactions?: 'Days90' | 'Days365';
+  /** Also asks for the bank's statements (GetStatements), `monthsOfStatements` of them. */
+  detailsAndStatementEnable?: boolean;
+  /** How many statements `detailsAndStatementEnable` asks for. Default `Months3`. */
+  monthsOfStatements?: 'MostRecent' | 'Months3' | 'Months12';
+  /** Enrols the login in Flinks' scheduled refresh (`ScheduleRefresh` on Authorize). */
+  scheduleRefresh?: boolean;
   /** How long one API call may take before TIMEOUT. Default 240000 (above Flinks' 210 s dispatch limit). */
   requestTimeoutMs?: number;
   /** Polling interval of the Async endpoints after a 202. Default 10000. */
@@ -183,6 +202,14 @@ function WidgetBody(props: BodyProps) {
     sessionTtlMs: FLINKS_SESSION_TTL_MS,
     tag: props.tag ?? null,
     oauthWindow: props.oauthWindowRedirect ? 'whole' : 'popup',
+    redirectUrl: redirectBase(props.redirectUrl, props.apiBaseUrl),
+    showAllOperationsAccounts: props.showAllOperationsAccounts ?? false,
+    productType: props.productType ?? null,
+    data: {
+      scheduleRefresh: props.scheduleRefresh,
+      daysOfTransactions: props.daysOfTransactions,
+      statements: props.detailsAndStatementEnable ? (props.monthsOfStatements ?? 'Months3') : undefined,
+    },
   };
   const demoOutbound = props.demoOutbound ?? false;
   const [listShown, setListShown] = useState(false);
@@ -314,6 +341,16 @@ function WidgetBody(props: BodyProps) {
       </div>
     </TextTokens>
   );
+}
+
+/** The host's `redirectUrl`, else the `/connected` page of the server that answers the API. */
+function redirectBase(redirectUrl: string | undefined, apiBaseUrl: string): string {
+  const page = typeof location === 'undefined' ? 'http://localhost/' : location.href;
+  try {
+    return new URL(redirectUrl ?? '/connected', redirectUrl ? page : new URL(apiBaseUrl, page)).href;
+  } catch {
+    return new URL('/connected', page).href;
+  }
 }
 
 function BackIcon() {

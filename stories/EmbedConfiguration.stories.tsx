@@ -3,6 +3,7 @@ import { expect, fn } from 'storybook/test';
 import type { DeploymentConfig } from '../src/embed/config';
 import { embedMessages } from '../src/embed/messages';
 import { EmbedPage } from '../src/embed/page';
+import type { FramingClues } from '../src/embed/params';
 import { format } from '../src/i18n';
 import { collapsed, languageOf } from './support';
 
@@ -18,6 +19,8 @@ interface ConfigurationStoryProps {
   query: string;
   /** Opened inside a frame (a parent window), or as a top-level page. */
   framed: boolean;
+  /** What the page learns of its framer when the URL has no parentOrigin. */
+  framing?: FramingClues;
   navigate(href: string): void;
 }
 
@@ -25,11 +28,12 @@ interface ConfigurationStoryProps {
  * `/embed.html` when its URL or its deployment is wrong: a screen that says what to fix, in both languages (the
  * URL's first), never a blank page.
  */
-function EmbedPageWith({ config, query, framed, navigate }: ConfigurationStoryProps) {
+function EmbedPageWith({ config, query, framed, framing, navigate }: ConfigurationStoryProps) {
   return (
     <EmbedPage
       config={config}
       search={query}
+      {...(framing ? { framing } : {})}
       parent={framed ? window : null}
       view={window}
       navigate={navigate}
@@ -97,10 +101,31 @@ export const FramedByAnUnknownSite: Story = {
   },
 };
 
-export const FramedWithoutParentOrigin: Story = {
-  args: { framed: true },
+/** No parentOrigin (a Flinks Connect URL): the framer's origin, as the browser tells it, is not allowed. */
+export const FramedWithoutParentOriginByAnUnlistedSite: Story = {
+  args: {
+    framed: true,
+    framing: { ancestorOrigin: 'https://phishing.example', referrer: 'https://phishing.example/page' },
+  },
   play: async ({ canvas, globals }) => {
     const m = embedMessages[languageOf(globals)].configuration;
-    await expect(canvas.getAllByRole('list')[0]).toHaveTextContent(collapsed(m.problems.parentOriginMissing));
+    await expect(canvas.getAllByRole('list')[0]).toHaveTextContent(
+      collapsed(m.problems.framingOriginNotAllowed),
+    );
+  },
+};
+
+/** No parentOrigin, no clue from the browser, and more than one allowed origin: nothing can be established. */
+export const FramedWithoutParentOriginOrClue: Story = {
+  args: {
+    framed: true,
+    config: { ...DEPLOYMENT, allowedOrigins: ['https://shop.example', 'https://bank.example'] },
+    framing: { ancestorOrigin: null, referrer: null },
+  },
+  play: async ({ canvas, globals }) => {
+    const m = embedMessages[languageOf(globals)].configuration;
+    await expect(canvas.getAllByRole('list')[0]).toHaveTextContent(
+      collapsed(m.problems.framingOriginUnknown),
+    );
   },
 };

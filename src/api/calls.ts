@@ -124,6 +124,7 @@ export function createClientNow(options: ClientOptions): FlinksClient {
             Save: request.save ?? true,
             MostRecentCached: false,
             Tag: request.tag,
+            ScheduleRefresh: request.scheduleRefresh,
           },
         },
         callOptions,
@@ -219,6 +220,19 @@ export function createClientNow(options: ClientOptions): FlinksClient {
           requestId,
           secrets: [],
           body: { RequestId: requestId },
+        },
+        callOptions,
+      );
+    },
+
+    getStatements(request, callOptions) {
+      return accountsCall(
+        {
+          method: 'POST',
+          path: 'GetStatements',
+          requestId: request.requestId,
+          secrets: [],
+          body: { RequestId: request.requestId, NumberOfStatements: request.numberOfStatements },
         },
         callOptions,
       );

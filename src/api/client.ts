@@ -43,6 +43,7 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
     getAccountsDetailAsync: later('getAccountsDetailAsync'),
     getAccountsSummary: later('getAccountsSummary'),
     getAccountsSummaryAsync: later('getAccountsSummaryAsync'),
+    getStatements: later('getStatements'),
     deleteCard: later('deleteCard'),
     oauthStart: later('oauthStart'),
     oauthRedeem: later('oauthRedeem'),

@@ -190,6 +190,8 @@ export interface CredentialsRequest {
   language?: 'en' | 'fr';
   save?: boolean;
   tag?: string;
+  /** Enrols the login in Flinks' scheduled refresh (`ScheduleRefresh`). */
+  scheduleRefresh?: boolean;
 }
 
 export interface CachedRequest {
@@ -215,6 +217,12 @@ export interface AccountsRequest {
   withBalance?: boolean;
   withAccountIdentity?: boolean;
   daysOfTransactions?: 'Days90' | 'Days365';
+}
+
+/** POST /GetStatements: the bank's own statements for a login's accounts. */
+export interface StatementsRequest {
+  requestId: string;
+  numberOfStatements: 'MostRecent' | 'Months3' | 'Months12';
 }
 
 /** Per call options. */
@@ -277,6 +285,8 @@ export interface FlinksClient {
   getAccountsDetailAsync(requestId: string, options?: CallOptions): Promise<AccountsDataResult>;
   getAccountsSummary(requestId: string, options?: CallOptions): Promise<AccountsDataResult>;
   getAccountsSummaryAsync(requestId: string, options?: CallOptions): Promise<AccountsDataResult>;
+  /** Asks for the statements (`detailsAndStatementEnable`); a 200 or 202 both mean Flinks took the request. */
+  getStatements(request: StatementsRequest, options?: CallOptions): Promise<AccountsDataResult>;
   deleteCard(loginId: string, options?: CallOptions): Promise<DeleteCardResult>;
   /** The connect server's `POST /v3/oauth/state`: a single-use state and the bank page's address (Flinks' route). */
   oauthStart(request: OAuthStartRequest, options?: CallOptions): Promise<OAuthStartResult>;

@@ -17,23 +17,72 @@ export interface EmbedBridgeOptions {
   /** The host's origin, already checked against the deployment's allowed origins. */
   parentOrigin: string | null;
   stringify: boolean;
+  /**
+   * `webview=true` (CONTRACT §9): the page's own window, whose native channel gets every message as a JSON string;
+   * nothing then goes to a parent.
+   */
+  webview?: Window;
+}
+
+/** What a mobile app injects into its webview to hear the page (CONTRACT §9; the README shows each listener). */
+interface NativeChannels {
+  ReactNativeWebView?: { postMessage?: (message: string) => void };
+  webkit?: { messageHandlers?: { flinksEvent?: { postMessage?: (message: string) => void } } };
+  /** Android: `webView.addJavascriptInterface(listener, "FlinksAndroid")` with a `postMessage(String)` method. */
+  FlinksAndroid?: { postMessage?: (message: string) => void };
+}
+
+/**
+ * Sends one JSON message to the app: React Native's bridge, else the iOS handler `flinksEvent`, else the Android
+ * interface. Looked up at each message, since an app may inject its channel after the page started. False: none.
+ */
+export function postToApp(view: Window, message: string): boolean {
+  const channels = view as Window & NativeChannels;
+  const react = channels.ReactNativeWebView;
+  if (typeof react?.postMessage === 'function') {
+    react.postMessage(message);
+    return true;
+  }
+  const ios = channels.webkit?.messageHandlers?.flinksEvent;
+  if (typeof ios?.postMessage === 'function') {
+    ios.postMessage(message);
+    return true;
+  }
+  const android = channels.FlinksAndroid;
+  if (typeof android?.postMessage === 'function') {
+    android.postMessage(message);
+    return true;
+  }
+  return false;
 }
 
 /**
  * The widget reports every step itself, APP_ONLINE and APP_OFFLINE included; the page forwards them and adds
  * APP_RESIZE, which only it can measure.
  */
-export function createEmbedBridge({ parent, parentOrigin, stringify }: EmbedBridgeOptions): EmbedBridge {
+export function createEmbedBridge({
+  parent,
+  parentOrigin,
+  stringify,
+  webview,
+}: EmbedBridgeOptions): EmbedBridge {
   let lastHeight: number | null = null;
 
-  function post<N extends ConnectEventName>(name: N, metadata: ConnectEventMetadata[N]): void {
+  function send(message: object): void {
+    if (webview) {
+      postToApp(webview, JSON.stringify(message));
+      return;
+    }
     if (parent === null || parentOrigin === null) return;
-    parent.postMessage(encode(envelope(name, metadata), stringify), parentOrigin);
+    parent.postMessage(encode(message, stringify), parentOrigin);
+  }
+
+  function post<N extends ConnectEventName>(name: N, metadata: ConnectEventMetadata[N]): void {
+    send(envelope(name, metadata));
   }
 
   function postExit(error: WidgetError | null): void {
-    if (parent === null || parentOrigin === null) return;
-    parent.postMessage(encode(exitEnvelope(error), stringify), parentOrigin);
+    send(exitEnvelope(error));
   }
 
   function observeHeight(element: HTMLElement): () => void {

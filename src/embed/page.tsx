@@ -1,13 +1,15 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { ConnectWidget } from '../ConnectWidget';
 import type { ConnectEventArgs } from '../flow/events';
-import type { ConnectExitError, ConnectExitMetadata } from '../flow/host';
+import type { ConnectExitError, ConnectExitMetadata, ConnectSuccessMetadata } from '../flow/host';
 import { format } from '../i18n/format';
 import type { Language } from '../i18n/types';
 import { createEmbedBridge } from './bridge';
+import { colourTokens } from './colours';
 import type { DeploymentConfig } from './config';
 import { embedMessages, frameTitles } from './messages';
-import { parseEmbedParams, successRedirect, type ConfigProblem, type EmbedSettings } from './params';
+import { PARAMETERS, type ParameterName } from './parameters';
+import { parseEmbedParams, type ConfigProblem, type EmbedSettings, type FramingClues } from './params';
 import './embed.css';
 
 export interface EmbedPageProps {
@@ -17,16 +19,21 @@ export interface EmbedPageProps {
   search: string;
   /** The window that framed the page, or null at top level. */
   parent: Window | null;
+  /** What the browser tells of the framing page, for URLs without `parentOrigin` (Flinks Connect's). */
+  framing?: FramingClues;
   view: Window;
-  /** Sends the top window to the success address (`redirectUrl`). */
-  navigate: (href: string) => void;
+  /**
+   * Sends the top window to the success address (`redirectUrl`); with `'self'`, the page's own window instead
+   * (`innerRedirect`, or a webview's deep link).
+   */
+  navigate: (href: string, target?: 'self') => void;
 }
 
 /** `/embed.html`: the widget as a page, or, when the URL or the deployment is wrong, a screen saying why. */
-export function EmbedPage({ config, search, parent, view, navigate }: EmbedPageProps) {
+export function EmbedPage({ config, search, parent, framing, view, navigate }: EmbedPageProps) {
   const parsed = useMemo(
-    () => parseEmbedParams(search, { config, framed: parent !== null }),
-    [search, config, parent],
+    () => parseEmbedParams(search, { config, framed: parent !== null, ...(framing ? { framing } : {}) }),
+    [search, config, parent, framing],
   );
   const language = parsed.ok ? parsed.settings.widget.language : parsed.language;
 
@@ -36,21 +43,46 @@ export function EmbedPage({ config, search, parent, view, navigate }: EmbedPageP
   }, [view, language]);
 
   if (!parsed.ok) return <ConfigurationScreen problems={parsed.problems} language={language} />;
-  return <EmbeddedWidget settings={parsed.settings} parent={parent} navigate={navigate} search={search} />;
+  return (
+    <EmbeddedWidget
+      settings={parsed.settings}
+      parent={parent}
+      view={view}
+      navigate={navigate}
+      search={search}
+    />
+  );
 }
 
 function EmbeddedWidget({
   settings,
   parent,
+  view,
   navigate,
   search,
-}: { settings: EmbedSettings } & Pick<EmbedPageProps, 'parent' | 'navigate' | 'search'>) {
+}: { settings: EmbedSettings } & Pick<EmbedPageProps, 'parent' | 'view' | 'navigate' | 'search'>) {
   const rootRef = useRef<HTMLDivElement>(null);
-  const { parentOrigin, stringify, redirectUrl, widget, deployment } = settings;
+  const { parentOrigin, stringify, redirectUrl, widget, deployment, page } = settings;
+  const webview = page.webview === true;
   const bridge = useMemo(
-    () => createEmbedBridge({ parent, parentOrigin, stringify }),
-    [parent, parentOrigin, stringify],
+    () => createEmbedBridge({ parent, parentOrigin, stringify, ...(webview ? { webview: view } : {}) }),
+    [parent, parentOrigin, stringify, webview, view],
   );
+  const colours = useMemo(
+    () =>
+      colourTokens(
+        {
+          ...(page.backgroundColor ? { backgroundColor: page.backgroundColor } : {}),
+          ...(page.foregroundColor1 ? { foregroundColor1: page.foregroundColor1 } : {}),
+        },
+        widget.theme ?? 'light',
+      ),
+    [page.backgroundColor, page.foregroundColor1, widget.theme],
+  );
+  // The developer's console says which colour was changed to keep WCAG AA, and why.
+  useEffect(() => {
+    for (const note of colours.notes) console.warn(`Connect widget: ${note}`);
+  }, [colours]);
 
   useEffect(() => {
     const root = rootRef.current;
@@ -71,19 +103,40 @@ function EmbeddedWidget({
     },
     [bridge],
   );
+  // REDIRECT's url is the redirectUrl with loginId, institution and tag appended: the top window goes there, as
+  // in Flinks Connect; the frame itself with innerRedirect (and a webview, to its deep link); nothing with jsRedirect.
   const onSuccess = useCallback(
-    (success: { loginId: string; institution: string | null }) => {
-      if (redirectUrl) navigate(successRedirect(redirectUrl, { ...success, tag: widget.tag ?? null }));
+    (success: ConnectSuccessMetadata) => {
+      if (!redirectUrl || page.jsRedirect) return;
+      if (page.innerRedirect || webview) navigate(success.url, 'self');
+      else navigate(success.url);
     },
-    [redirectUrl, navigate, widget.tag],
+    [redirectUrl, navigate, page.jsRedirect, page.innerRedirect, webview],
   );
 
   return (
-    <div ref={rootRef} className="cw-embed">
+    <div
+      ref={rootRef}
+      className={layoutClasses(page)}
+      style={colours.tokens as CSSProperties}
+      data-background={page.backgroundColor ? '' : undefined}
+      data-accent={page.foregroundColor1 ? '' : undefined}
+    >
+      {page.headerEnable && (
+        <header className="cw-embed-header" lang={widget.language}>
+          {page.headerImgEnable && <PadlockIcon />}
+          <p>
+            {widget.customerName
+              ? `${frameTitles[widget.language]} · ${widget.customerName}`
+              : frameTitles[widget.language]}
+          </p>
+        </header>
+      )}
       <ConnectWidget
         {...widget}
         apiBaseUrl={deployment.apiBaseUrl}
         requestTimeoutMs={deployment.requestTimeoutMs}
+        {...(redirectUrl ? { redirectUrl: redirectUrl.href } : {})}
         {...(settings.parentOrigin ? { frameParentOrigin: settings.parentOrigin } : {})}
         {...(redirectUrl ? { oauthRedirectUrl: redirectUrl.href } : {})}
         // The server's whole catalog (thousands of banks), fetched when the bank list shows.
@@ -95,6 +148,27 @@ function EmbeddedWidget({
         onExit={onExit}
       />
     </div>
+  );
+}
+
+/** The page's layout parameters as classes of embed.css. */
+function layoutClasses(page: EmbedSettings['page']): string {
+  const classes = ['cw-embed'];
+  if (page.desktopLayout) classes.push('cw-embed--desktop');
+  if (page.removePadding) classes.push('cw-embed--flush');
+  if (page.boxLayout) classes.push('cw-embed--box');
+  if (page.fixedHeightEnable) classes.push('cw-embed--fixed');
+  if (page.staticLoadingEnable) classes.push('cw-embed--static');
+  if (page.loadingType === 'text') classes.push('cw-embed--loading-text');
+  return classes.join(' ');
+}
+
+function PadlockIcon() {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <rect x="5" y="10" width="14" height="10" rx="2" fill="currentColor" />
+      <path d="M8 10V7a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" strokeWidth="2" />
+    </svg>
   );
 }
 
@@ -131,7 +205,10 @@ function ConfigurationScreen({ problems, language }: { problems: ConfigProblem[]
             <ul>
               {problems.map((problem) => (
                 <li key={`${problem.code}-${problem.param}`}>
-                  {format(m.problems[problem.code], { param: problem.param })}
+                  {format(m.problems[problem.code], {
+                    param: problem.param,
+                    values: choicesOf(problem.param),
+                  })}
                 </li>
               ))}
             </ul>
@@ -140,4 +217,12 @@ function ConfigurationScreen({ problems, language }: { problems: ConfigProblem[]
       })}
     </main>
   );
+}
+
+/** The values a choice parameter takes, for its configuration message. */
+function choicesOf(param: string): string {
+  const spec = Object.prototype.hasOwnProperty.call(PARAMETERS, param)
+    ? PARAMETERS[param as ParameterName]
+    : null;
+  return spec?.kind.type === 'choice' ? spec.kind.values.join(', ') : '';
 }

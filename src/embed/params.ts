@@ -1,7 +1,16 @@
 import type { ConnectWidgetProps } from '../ConnectWidget';
+import { redirectAddress } from '../flow/redirect';
 import type { Language } from '../i18n/types';
 import type { DeploymentConfig } from './config';
 import type { EmbedMessages } from './messages';
+import {
+  PARAMETER_NAMES,
+  PARAMETERS,
+  type PageParameterValues,
+  type ParameterKind,
+  type ParameterSpec,
+  type WidgetParameterValues,
+} from './parameters';
 
 /** Why the page cannot start: one entry per bad parameter (a key of the configuration screen's messages). */
 export type ConfigProblemCode = keyof EmbedMessages['configuration']['problems'];
@@ -14,33 +23,31 @@ export interface ConfigProblem {
 
 export type Theme = 'light' | 'dark';
 
-/** The widget's settings that a URL may choose (CONTRACT §3). Deployment settings come from `DeploymentConfig`. */
-export type EmbedWidgetOptions = Pick<
-  ConnectWidgetProps,
-  | 'theme'
-  | 'demo'
-  | 'institution'
-  | 'customerName'
-  | 'maximumRetry'
-  | 'tag'
-  | 'consentEnable'
-  | 'closeEnable'
-  | 'backEnable'
-  | 'institutionFilterEnable'
-  | 'accountSelectorEnable'
-  | 'requestId'
-  | 'loginId'
-  | 'authorizeToken'
-  | 'sessionToken'
-  | 'oauthWindowRedirect'
-  | 'demoOutbound'
-> & { language: Language };
+/**
+ * The widget's settings that a URL may choose (CONTRACT §3): the parameter table's `widget` entries, each the
+ * `<ConnectWidget>` prop of the same name.
+ */
+export type EmbedWidgetOptions = WidgetParameterValues & { language: Language };
+
+/** Compiles only while every widget parameter's value is a valid value of the ConnectWidget prop of its name. */
+type PropsAgree = {
+  [Name in keyof WidgetParameterValues]-?: Name extends keyof ConnectWidgetProps
+    ? NonNullable<WidgetParameterValues[Name]> extends ConnectWidgetProps[Name]
+      ? true
+      : Name
+    : Name;
+};
+export const WIDGET_PARAMETERS_ARE_PROPS: PropsAgree[keyof PropsAgree] = true;
+
+/** The page's own settings from the URL: layout, colours, redirects, webviews (the table's `page` entries). */
+export type EmbedPageOptions = Omit<PageParameterValues, 'stringify'>;
 
 /** Everything the embed page needs to run, once the URL and the deployment agree. */
 export interface EmbedSettings {
   widget: EmbedWidgetOptions;
+  page: EmbedPageOptions;
   deployment: DeploymentConfig;
-  /** Where events go; null when the page is not framed (it then posts nothing). */
+  /** Where events go; null when the page is not framed, or in a webview (it then posts nothing to a parent). */
   parentOrigin: string | null;
   redirectUrl: URL | null;
   stringify: boolean;
@@ -49,40 +56,67 @@ export interface EmbedSettings {
 export type ParsedEmbedParams =
   { ok: true; settings: EmbedSettings } | { ok: false; problems: ConfigProblem[]; language: Language };
 
-const BOOLEAN_PARAMS = [
-  'demo',
-  'consentEnable',
-  'closeEnable',
-  'backEnable',
-  'institutionFilterEnable',
-  'accountSelectorEnable',
-  'oauthWindowRedirect',
-  'demoOutbound',
-] as const;
+const INVALID = Symbol('invalid');
 
-const TEXT_PARAMS = [
-  'institution',
-  'customerName',
-  'tag',
-  'requestId',
-  'loginId',
-  'authorizeToken',
-  'sessionToken',
-] as const satisfies readonly (keyof EmbedWidgetOptions)[];
+/** A parameter's value as its kind reads it; INVALID when it cannot; undefined for an empty text (ignored). */
+function parseValue(
+  kind: ParameterKind,
+  value: string,
+): string | number | boolean | typeof INVALID | undefined {
+  switch (kind.type) {
+    case 'boolean':
+      return parseBoolean(value) ?? INVALID;
+    case 'count':
+      return parseCount(value, kind.min, kind.max) ?? INVALID;
+    case 'choice':
+      return kind.values.includes(value) ? value : INVALID;
+    case 'text':
+      if (value === '') return undefined;
+      return value.length > kind.max ? INVALID : value;
+    case 'colour':
+      return parseColour(value) ?? INVALID;
+    default:
+      return INVALID;
+  }
+}
 
-/** The longest value each text parameter may have: a page's address is no place for an essay. */
-const TEXT_LIMITS: Record<(typeof TEXT_PARAMS)[number], number> = {
-  institution: 100,
-  customerName: 80,
-  tag: 200,
-  requestId: 64,
-  loginId: 64,
-  authorizeToken: 2048,
-  sessionToken: 2048,
-};
+function problemOf(kind: ParameterKind): ConfigProblemCode {
+  switch (kind.type) {
+    case 'boolean':
+      return 'boolean';
+    case 'text':
+      return 'tooLong';
+    case 'colour':
+      return 'colour';
+    default:
+      return 'choice';
+  }
+}
 
-const LANGUAGES: readonly string[] = ['en', 'fr'] satisfies Language[];
-const THEMES: readonly string[] = ['light', 'dark'] satisfies Theme[];
+/** `#rgb`, `#rrggbb`, `rgb` or `rrggbb` (Flinks Connect takes them without the `#`), as `#rrggbb`. */
+export function parseColour(value: string): string | null {
+  const hex = value.startsWith('#') ? value.slice(1) : value;
+  if (/^[0-9a-f]{6}$/i.test(hex)) return `#${hex.toLowerCase()}`;
+  if (/^[0-9a-f]{3}$/i.test(hex)) return `#${[...hex.toLowerCase()].map((digit) => digit + digit).join('')}`;
+  return null;
+}
+
+/** Schemes that never lead to an app: they would run code, read files or show something other than a page. */
+const NOT_AN_APP = new Set([
+  'javascript:',
+  'data:',
+  'vbscript:',
+  'file:',
+  'blob:',
+  'about:',
+  'ftp:',
+  'ws:',
+  'wss:',
+]);
+
+function isDeepLink(url: URL): boolean {
+  return url.protocol !== 'http:' && url.protocol !== 'https:';
+}
 
 /** `https://host:port` exactly, or null. A trailing slash is tolerated; a path, query or fragment is not. */
 export function toOrigin(value: string): string | null {
@@ -102,16 +136,51 @@ function parseBoolean(value: string): boolean | null {
   return null;
 }
 
-function parseRetry(value: string): number | null {
-  if (!/^\d{1,2}$/.test(value)) return null;
+function parseCount(value: string, min: number, max: number): number | null {
+  if (!/^\d{1,3}$/.test(value)) return null;
   const count = Number(value);
-  return count >= 1 && count <= 10 ? count : null;
+  return count >= min && count <= max ? count : null;
 }
 
 function parseRedirect(value: string): URL | null {
   try {
     const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+    return NOT_AN_APP.has(url.protocol) ? null : url;
+  } catch {
+    return null;
+  }
+}
+
+/** What the framed page can learn of the page that frames it, when the URL has no `parentOrigin`. */
+export interface FramingClues {
+  /** `location.ancestorOrigins[0]`, where the browser has it (Chromium, Safari): the parent's origin, from the browser. */
+  ancestorOrigin: string | null;
+  /** `document.referrer`: the framing page's address (or origin), unless its referrer policy withheld it. */
+  referrer: string | null;
+}
+
+const NO_CLUES: FramingClues = { ancestorOrigin: null, referrer: null };
+
+/**
+ * The framing origin, established as Flinks Connect integrations need it (CONTRACT §3): the browser's own word
+ * (`ancestorOrigins`) first, else the referrer's origin, else the allow-list's only entry. Accepted only when allowed;
+ * events then go to that origin only, so even a wrong guess can never deliver them to another page.
+ */
+export function framingOrigin(
+  clues: FramingClues,
+  allowed: ReadonlySet<string>,
+): string | { problem: 'framingOriginNotAllowed' | 'framingOriginUnknown' } {
+  const told = clues.ancestorOrigin ?? originOfAddress(clues.referrer);
+  if (told !== null) return allowed.has(told) ? told : { problem: 'framingOriginNotAllowed' };
+  if (allowed.size === 1) return [...allowed][0] as string;
+  return { problem: 'framingOriginUnknown' };
+}
+
+function originOfAddress(address: string | null): string | null {
+  if (!address) return null;
+  try {
+    const url = new URL(address);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
   } catch {
     return null;
   }
@@ -125,7 +194,7 @@ function parseRedirect(value: string): URL | null {
  */
 export function parseEmbedParams(
   search: string | URLSearchParams,
-  context: { config: DeploymentConfig | null; framed: boolean },
+  context: { config: DeploymentConfig | null; framed: boolean; framing?: FramingClues },
 ): ParsedEmbedParams {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const problems: ConfigProblem[] = [];
@@ -134,47 +203,24 @@ export function parseEmbedParams(
 
   if (!context.config) problems.push({ code: 'missingConfig', param: '' });
 
-  const language = params.get('language');
-  if (language !== null) {
-    if (LANGUAGES.includes(language)) widget.language = language as Language;
-    else problems.push({ code: 'language', param: 'language' });
-  }
-
-  const theme = params.get('theme');
-  if (theme !== null) {
-    if (THEMES.includes(theme)) widget.theme = theme as Theme;
-    else problems.push({ code: 'theme', param: 'theme' });
-  }
-
-  const maximumRetry = params.get('maximumRetry');
-  if (maximumRetry !== null) {
-    const count = parseRetry(maximumRetry);
-    if (count === null) problems.push({ code: 'maximumRetry', param: 'maximumRetry' });
-    else widget.maximumRetry = count;
-  }
-
-  for (const name of BOOLEAN_PARAMS) {
+  const page: PageParameterValues = {};
+  for (const name of PARAMETER_NAMES) {
+    const spec: ParameterSpec = PARAMETERS[name];
+    if (spec.kind.type === 'origin' || spec.kind.type === 'address') continue;
     const value = params.get(name);
     if (value === null) continue;
-    const flag = parseBoolean(value);
-    if (flag === null) problems.push({ code: 'boolean', param: name });
-    else widget[name] = flag;
+    const parsed = parseValue(spec.kind, value);
+    if (parsed === undefined) continue;
+    if (parsed === INVALID) {
+      problems.push({ code: spec.problem ?? problemOf(spec.kind), param: name });
+      continue;
+    }
+    if (spec.acts === 'widget') (widget as Record<string, unknown>)[name] = parsed;
+    else (page as Record<string, unknown>)[name] = parsed;
   }
+  const { stringify = false, ...pageOptions } = page;
+  const webview = page.webview === true;
 
-  let stringify = false;
-  const stringifyValue = params.get('stringify');
-  if (stringifyValue !== null) {
-    const flag = parseBoolean(stringifyValue);
-    if (flag === null) problems.push({ code: 'boolean', param: 'stringify' });
-    else stringify = flag;
-  }
-
-  for (const name of TEXT_PARAMS) {
-    const value = params.get(name);
-    if (!value) continue;
-    if (value.length > TEXT_LIMITS[name]) problems.push({ code: 'tooLong', param: name });
-    else widget[name] = value;
-  }
   if (
     context.config?.sessionRequired &&
     !widget.sessionToken &&
@@ -190,8 +236,11 @@ export function parseEmbedParams(
     if (origin === null) problems.push({ code: 'parentOriginInvalid', param: 'parentOrigin' });
     else if (!allowed.has(origin)) problems.push({ code: 'parentOriginNotAllowed', param: 'parentOrigin' });
     else parentOrigin = origin;
-  } else if (context.framed) {
-    problems.push({ code: 'parentOriginMissing', param: 'parentOrigin' });
+  } else if (context.framed && !webview) {
+    // A webview posts to the app, never to a parent: no framing origin to establish.
+    const established = framingOrigin(context.framing ?? NO_CLUES, allowed);
+    if (typeof established === 'string') parentOrigin = established;
+    else problems.push({ code: established.problem, param: 'parentOrigin' });
   }
 
   let redirectUrl: URL | null = null;
@@ -199,11 +248,15 @@ export function parseEmbedParams(
   if (redirectValue) {
     const url = parseRedirect(redirectValue);
     if (url === null) problems.push({ code: 'redirectUrlInvalid', param: 'redirectUrl' });
-    else if (url.username !== '' || url.password !== '')
+    else if (isDeepLink(url)) {
+      // An app's own scheme (myapp://connected) makes sense only where an app is listening: a webview.
+      if (webview) redirectUrl = url;
+      else problems.push({ code: 'redirectUrlDeepLink', param: 'redirectUrl' });
+    } else if (url.username !== '' || url.password !== '')
       problems.push({ code: 'redirectUrlCredentials', param: 'redirectUrl' });
     else if (!allowed.has(url.origin)) problems.push({ code: 'redirectUrlNotAllowed', param: 'redirectUrl' });
     // Framed, success may only take the person to the page that framed the widget, not to another allowed site.
-    else if (context.framed && parentOrigin !== null && url.origin !== parentOrigin)
+    else if (context.framed && !webview && parentOrigin !== null && url.origin !== parentOrigin)
       problems.push({ code: 'redirectUrlNotParent', param: 'redirectUrl' });
     else redirectUrl = url;
   }
@@ -214,8 +267,9 @@ export function parseEmbedParams(
     ok: true,
     settings: {
       widget,
+      page: pageOptions,
       deployment: context.config,
-      parentOrigin: context.framed ? parentOrigin : null,
+      parentOrigin: context.framed && !webview ? parentOrigin : null,
       redirectUrl,
       stringify,
     },
@@ -230,9 +284,5 @@ export function successRedirect(
   redirectUrl: URL,
   success: { loginId: string; institution: string | null; tag?: string | null },
 ): string {
-  const url = new URL(redirectUrl.href);
-  url.searchParams.set('loginId', success.loginId);
-  if (success.institution) url.searchParams.set('institution', success.institution);
-  if (success.tag) url.searchParams.set('tag', success.tag);
-  return url.href;
+  return redirectAddress(redirectUrl.href, success);
 }

@@ -27,7 +27,7 @@ export const EVENT_FIELDS: { readonly [N in ConnectEventName]: readonly (keyof C
     COMPONENT_LOAD_CONSENT: [],
     COMPONENT_ACCEPT_CONSENT: [],
     COMPONENT_DENY_CONSENT: [],
-    COMPONENT_LOAD_INSTITUTION_SELECTOR: [],
+    COMPONENT_LOAD_INSTITUTION_SELECTOR: ['cached'],
     INSTITUTION_SELECTED: ['institution'],
     COMPONENT_LOAD_CREDENTIAL: ['institution'],
     SUBMIT_CREDENTIAL: ['institution'],
@@ -36,13 +36,15 @@ export const EVENT_FIELDS: { readonly [N in ConnectEventName]: readonly (keyof C
     SUBMIT_MFA: [],
     COMPONENT_LOAD_MFA_RETRY: [],
     MAXIMUM_RETRY_REACHED: [],
-    COMPONENT_LOAD_ACCOUNT_SELECTION: ['totalAccounts'],
+    COMPONENT_LOAD_ACCOUNT_SELECTION: ['totalAccounts', 'displayedAccounts'],
     ACCOUNT_SELECTED: ['accountId'],
     COMPONENT_CLOSE_SESSION: [],
     POPUP_OPENED: ['institution'],
     POPUP_BLOCKED: ['institution'],
     ERROR: ['flinksCode', 'requestId', 'institution'],
-    REDIRECT: ['loginId', 'requestId', 'institution', 'tag', 'accountId'],
+    REDIRECT: ['loginId', 'requestId', 'institution', 'tag', 'accountId', 'accountIds', 'url'],
+    COMPONENT_CLICK_RESET_PASSWORD: ['institution'],
+    DISABLED_INSTITUTION: ['institution'],
   };
 
 export function isWidgetEventName(name: unknown): name is ConnectEventName {

@@ -16,7 +16,28 @@ export interface FlowConfig {
   tag: string | null;
   /** Where an OAuth bank's page opens: a popup (default), or the whole window (`oauthWindowRedirect`). */
   oauthWindow?: 'popup' | 'whole';
+  /** The absolute address REDIRECT's `url` is built on: the host's `redirectUrl`, or the widget's `/connected`. */
+  redirectUrl: string;
+  /** Lists every account on the selector, not only the ones of `productType`. */
+  showAllOperationsAccounts: boolean;
+  /** Which accounts the connection is for (Flinks' `productType`); null: every kind. */
+  productType: ProductType | null;
+  /** What the login and the data calls ask of Flinks (Flinks Connect's data parameters). */
+  data?: DataRequest;
 }
+
+/**
+ * Flinks Connect's data parameters, as the API calls carry them: `scheduleRefresh` on Authorize, `daysOfTransactions`
+ * on GetAccountsDetail, `statements` (`monthsOfStatements` when `detailsAndStatementEnable`) on GetStatements.
+ */
+export interface DataRequest {
+  scheduleRefresh?: boolean;
+  daysOfTransactions?: 'Days90' | 'Days365';
+  statements?: 'MostRecent' | 'Months3' | 'Months12';
+}
+
+/** Flinks Connect's `productType`: everyday banking accounts, or investment accounts. */
+export type ProductType = 'banking' | 'investment';
 
 /** The guidance actions that change the step (links to the bank's site don't; exit has its own action). */
 export type StepAction =
@@ -45,7 +66,9 @@ export type FlowAction =
   | { type: 'DEADLINE'; at: number }
   | { type: 'ONLINE'; at: number }
   | { type: 'OFFLINE' }
-  | { type: 'EXIT' };
+  | { type: 'EXIT' }
+  /** The person opened the bank's "forgot password" page: only the host is told. */
+  | { type: 'CLICK_RESET_PASSWORD' };
 
 /** A move between states: the new state and the events it emits, in order. */
 export interface Move {

@@ -12,7 +12,8 @@ export interface ConnectEventMetadata {
   COMPONENT_LOAD_CONSENT: Record<string, never>;
   COMPONENT_ACCEPT_CONSENT: Record<string, never>;
   COMPONENT_DENY_CONSENT: Record<string, never>;
-  COMPONENT_LOAD_INSTITUTION_SELECTOR: Record<string, never>;
+  /** `cached`: the bank list was on screen before in this connection (the person came back to it). */
+  COMPONENT_LOAD_INSTITUTION_SELECTOR: { cached: boolean };
   INSTITUTION_SELECTED: { institution: string };
   COMPONENT_LOAD_CREDENTIAL: { institution: string };
   SUBMIT_CREDENTIAL: { institution: string };
@@ -21,7 +22,8 @@ export interface ConnectEventMetadata {
   SUBMIT_MFA: Record<string, never>;
   COMPONENT_LOAD_MFA_RETRY: Record<string, never>;
   MAXIMUM_RETRY_REACHED: Record<string, never>;
-  COMPONENT_LOAD_ACCOUNT_SELECTION: { totalAccounts: number };
+  /** `displayedAccounts`: how many of the login's `totalAccounts` the selector lists. */
+  COMPONENT_LOAD_ACCOUNT_SELECTION: { totalAccounts: number; displayedAccounts: number };
   ACCOUNT_SELECTED: { accountId: string };
   COMPONENT_CLOSE_SESSION: Record<string, never>;
   ERROR: { flinksCode: FlinksCode; requestId: string | null; institution: string | null };
@@ -29,13 +31,24 @@ export interface ConnectEventMetadata {
   POPUP_OPENED: { institution: string };
   /** The browser blocked that popup: the widget shows a button that opens it from a click. */
   POPUP_BLOCKED: { institution: string };
+  /**
+   * Success, the last event of a connection. `url`, as in Flinks Connect, is an absolute address whose query carries
+   * `loginId` and `institution` (and `accountId`): the `redirectUrl` with them appended, or the widget's `/connected`.
+   */
   REDIRECT: {
     loginId: string;
     requestId: string;
     institution: string | null;
     tag: string | null;
     accountId?: string;
+    /** With `accountSelectorMultiple`: every account the person chose. */
+    accountIds?: string[];
+    url: string;
   };
+  /** The person opened the bank's "forgot password" page. */
+  COMPONENT_CLICK_RESET_PASSWORD: { institution: string | null };
+  /** The bank is not available through Flinks right now (sent besides ERROR `DISABLED_INSTITUTION`). */
+  DISABLED_INSTITUTION: { institution: string | null };
 }
 
 /** The name of an event, as `onEvent` receives it first. */
@@ -55,6 +68,8 @@ export const CONNECT_EVENT_NAMES = [
   'COMPONENT_LOAD_CREDENTIAL',
   'SUBMIT_CREDENTIAL',
   'COMPONENT_LOAD_CREDENTIAL_RETRY',
+  'COMPONENT_CLICK_RESET_PASSWORD',
+  'DISABLED_INSTITUTION',
   'COMPONENT_LOAD_MFA',
   'SUBMIT_MFA',
   'COMPONENT_LOAD_MFA_RETRY',

@@ -18,6 +18,9 @@ export function failed(state: FlowState, error: ApiError, at: number, config: Fl
   const entry = guidanceEntryFor(code, sessionEnded);
   const ctx: FlowContext = { ...state.ctx, requestId, lastError: { code, requestId } };
   const reported = [errorEvent(code, requestId, ctx)];
+  // Flinks Connect also tells this one as a step of its own.
+  if (code === 'DISABLED_INSTITUTION')
+    reported.push(connectEvent('DISABLED_INSTITUTION', { institution: ctx.institution }));
   const origin = originOf(state);
   const failures = ctx.failures + (entry.retry.countsTowardLimit ? 1 : 0);
 

@@ -11,6 +11,10 @@ export interface ConnectSuccessMetadata {
   institution: string | null;
   /** The account the person picked, with `accountSelectorEnable`. */
   accountId?: string;
+  /** Every account the person picked, with `accountSelectorMultiple`. */
+  accountIds?: string[];
+  /** REDIRECT's `url`: the redirect address with `loginId` and `institution` in its query. */
+  url: string;
 }
 
 /** Why the person left with a problem on screen. `developerMessage` is for logs, never for the person. */

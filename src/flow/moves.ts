@@ -2,6 +2,7 @@ import type { FlinksCode } from '../api/codes';
 import type { Pending } from '../api/types';
 import type { FlowConfig, Move } from './actions';
 import { connectEvent, type ConnectEvent } from './events';
+import { redirectAddress } from './redirect';
 import type { Activity, FlowContext, FlowState } from './state';
 
 /** The building blocks of the reducer's moves. */
@@ -10,7 +11,11 @@ export const stay = (state: FlowState): Move => ({ state, events: [] });
 
 /** Moves to a screen and emits its load event (the retry flavour when it comes back with an error). */
 export function enter(state: FlowState, before: ConnectEvent[] = [], retry = false): Move {
-  return { state, events: [...before, ...loadEvents(state, retry)] };
+  const events = [...before, ...loadEvents(state, retry)];
+  // The bank list is in memory from its first showing on: the next one says so (`cached`).
+  if (state.step === 'institution' && !state.ctx.institutionListShown)
+    return { state: { ...state, ctx: { ...state.ctx, institutionListShown: true } }, events };
+  return { state, events };
 }
 
 /** `before`, then the events of `move`. */
@@ -60,13 +65,23 @@ export function succeed(
   accountId: string | null,
   config: FlowConfig,
   before: ConnectEvent[],
+  accountIds?: readonly string[],
 ): Move {
+  const url = redirectAddress(config.redirectUrl, {
+    loginId,
+    institution: ctx.institution,
+    tag: config.tag,
+    accountId,
+    ...(accountIds ? { accountIds } : {}),
+  });
   const redirect = connectEvent('REDIRECT', {
     loginId,
     requestId,
     institution: ctx.institution,
     tag: config.tag,
     ...(accountId === null ? {} : { accountId }),
+    ...(accountIds ? { accountIds: [...accountIds] } : {}),
+    url,
   });
   return {
     state: { step: 'success', ctx: { ...ctx, requestId, loginId }, requestId, loginId, accountId },
@@ -96,7 +111,9 @@ export function loadEvents(state: FlowState, retry = false): ConnectEvent[] {
     case 'consent':
       return [connectEvent('COMPONENT_LOAD_CONSENT', {})];
     case 'institution':
-      return [connectEvent('COMPONENT_LOAD_INSTITUTION_SELECTOR', {})];
+      return [
+        connectEvent('COMPONENT_LOAD_INSTITUTION_SELECTOR', { cached: state.ctx.institutionListShown }),
+      ];
     case 'credentials':
       if (state.error) return [connectEvent('COMPONENT_LOAD_CREDENTIAL_RETRY', {})];
       return state.ctx.institution
@@ -110,7 +127,12 @@ export function loadEvents(state: FlowState, retry = false): ConnectEvent[] {
         }),
       ];
     case 'accounts':
-      return [connectEvent('COMPONENT_LOAD_ACCOUNT_SELECTION', { totalAccounts: state.accounts.length })];
+      return [
+        connectEvent('COMPONENT_LOAD_ACCOUNT_SELECTION', {
+          totalAccounts: state.accounts.length,
+          displayedAccounts: state.displayed.length,
+        }),
+      ];
     default:
       return [];
   }

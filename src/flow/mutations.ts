@@ -10,6 +10,7 @@ import type {
   OAuthStartRequest,
   OAuthStartResult,
 } from '../api/types';
+import type { DataRequest } from './actions';
 
 const scope = 'connect-widget';
 
@@ -57,7 +58,7 @@ export function cachedAuthorizeMutation(client: FlinksClient, lifetime?: Lifetim
   });
 }
 
-export interface AccountsRequest {
+export interface AccountsRequest extends DataRequest {
   requestId: string;
   /** GetAccountsDetail (accounts to choose from) rather than the lighter GetAccountsSummary. */
   detail: boolean;
@@ -75,20 +76,35 @@ export function accountsMutation(client: FlinksClient, lifetime?: Lifetime) {
   });
 }
 
-function fetchAccounts(
+/**
+ * The data call: the summary, or the detail (with the transactions `daysOfTransactions` or statements ask for). Once
+ * the accounts are in, `statements` asks Flinks for them too (GetStatements): your backend reads them later, so their
+ * answer does not hold up the connection.
+ */
+async function fetchAccounts(
   client: FlinksClient,
-  { requestId, detail, poll }: AccountsRequest,
+  { requestId, detail, poll, daysOfTransactions, statements }: AccountsRequest,
   signal: AbortSignal | undefined,
 ): Promise<AccountsDataResult> {
   const options = { signal };
-  if (poll) {
-    return detail
+  const result = await (poll
+    ? detail
       ? client.getAccountsDetailAsync(requestId, options)
-      : client.getAccountsSummaryAsync(requestId, options);
+      : client.getAccountsSummaryAsync(requestId, options)
+    : detail
+      ? client.getAccountsDetail(
+          {
+            requestId,
+            ...(daysOfTransactions || statements ? { withTransactions: true } : {}),
+            ...(daysOfTransactions ? { daysOfTransactions } : {}),
+          },
+          options,
+        )
+      : client.getAccountsSummary(requestId, options));
+  if (statements && result.kind === 'accounts') {
+    void client.getStatements({ requestId, numberOfStatements: statements }, options);
   }
-  return detail
-    ? client.getAccountsDetail({ requestId }, options)
-    : client.getAccountsSummary(requestId, options);
+  return result;
 }
 
 /** A state for an OAuth bank's page (CONTRACT §8), asked of the connect server. */

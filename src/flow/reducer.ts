@@ -25,7 +25,7 @@ function step(state: FlowState, action: FlowAction, config: FlowConfig): Move {
   const { ctx } = state;
   switch (action.type) {
     case 'START':
-      return { state, events: [connectEvent('APP_MOUNTED', {}), ...enter(state).events] };
+      return enter(state, [connectEvent('APP_MOUNTED', {})]);
 
     case 'ACCEPT_CONSENT':
       if (state.step !== 'consent') return stay(state);
@@ -147,6 +147,12 @@ function step(state: FlowState, action: FlowAction, config: FlowConfig): Move {
       }
       return { state: next, events: offline };
     }
+
+    case 'CLICK_RESET_PASSWORD':
+      return {
+        state,
+        events: [connectEvent('COMPONENT_CLICK_RESET_PASSWORD', { institution: ctx.institution })],
+      };
 
     case 'EXIT':
       if (state.step === 'closed') return stay(state);

@@ -96,7 +96,7 @@ function callFor(state: FlowState, config: FlowConfig): FlowRequest | null {
         kind: 'gather',
         attempt: ctx.attempt,
         requestId: activity.requestId,
-        detail: config.accountSelectorEnable,
+        detail: wantsDetail(config),
       };
     case 'waiting':
       return pollFor(state, config);
@@ -115,6 +115,11 @@ function pollFor(state: FlowState, config: FlowConfig): FlowRequest | null {
     kind: 'poll',
     attempt: state.ctx.attempt,
     requestId: state.activity.requestId,
-    detail: config.accountSelectorEnable,
+    detail: wantsDetail(config),
   };
+}
+
+/** GetAccountsDetail rather than the lighter summary: accounts to choose from, transactions or statements asked for. */
+function wantsDetail({ accountSelectorEnable, data }: FlowConfig): boolean {
+  return accountSelectorEnable || !!data?.daysOfTransactions || !!data?.statements;
 }

@@ -1,4 +1,4 @@
-import type { AccountsDataResult, ApiError, AuthorizeResult } from '../api/types';
+import type { Account, AccountsDataResult, ApiError, AuthorizeResult } from '../api/types';
 import type { FlowConfig, Move } from './actions';
 import { failed } from './failures';
 import { enter, gather, succeed, unreachable, wait } from './moves';
@@ -89,6 +89,7 @@ export function dataResult(
           requestId: result.requestId,
           loginId,
           accounts: result.accounts,
+          displayed: displayedAccounts(result.accounts, config),
         });
       }
       return succeed(next, result.requestId, loginId, null, config, []);
@@ -100,4 +101,15 @@ export function dataResult(
     default:
       return unreachable(result);
   }
+}
+
+/**
+ * The accounts the selector lists: those of `productType` (investment accounts, or every other kind), or all of them
+ * with `showAllOperationsAccounts`, or when none is of that kind (the person is never left with an empty list).
+ */
+export function displayedAccounts(accounts: readonly Account[], config: FlowConfig): Account[] {
+  if (config.showAllOperationsAccounts || config.productType === null) return [...accounts];
+  const investment = config.productType === 'investment';
+  const kept = accounts.filter((account) => (account.Category === 'Investments') === investment);
+  return kept.length > 0 ? kept : [...accounts];
 }

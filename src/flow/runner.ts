@@ -2,7 +2,7 @@ import type { MutationOptions, QueryClient } from '@tanstack/react-query';
 import { loadOnce } from '../loadOnce';
 import type { ApiError, FlinksClient, SecurityResponses } from '../api/types';
 import type { Language } from '../i18n/types';
-import type { FlowAction } from './actions';
+import type { FlowAction, FlowConfig } from './actions';
 import { browserWindow, type BankWindow, type OAuthBrowser } from './bank-window';
 import {
   accountsMutation,
@@ -29,6 +29,8 @@ export interface RunnerSettings {
   browser?: OAuthBrowser;
   /** Where a whole-window trip comes back (the host's `redirectUrl`); the widget's own page by default. */
   oauthReturnTo?: string | null;
+  /** The flow's settings: what the data calls ask for. */
+  config?: Pick<FlowConfig, 'data'>;
 }
 
 /** Makes the requests the reducer asks for, through the react-query mutations, and feeds each answer back. */
@@ -190,9 +192,18 @@ export function createRequestRunner(
       case 'signIn': {
         if (password === null) return;
         const { institution, username, tag, attempt } = request;
+        const scheduleRefresh = settings().config?.data?.scheduleRefresh;
         send(
           authorizeMutation(client, lifetime),
-          { institution, username, password, language, save: true, ...(tag ? { tag } : {}) },
+          {
+            institution,
+            username,
+            password,
+            language,
+            save: true,
+            ...(tag ? { tag } : {}),
+            ...(scheduleRefresh ? { scheduleRefresh } : {}),
+          },
           (result, at) => ({ type: 'AUTHORIZE_RESULT', attempt, result, at }),
         );
         return;
@@ -235,12 +246,16 @@ export function createRequestRunner(
         const { attempt, requestId, detail } = request;
         const poll = request.kind === 'poll';
         const ask = () =>
-          send(accountsMutation(client, lifetime), { requestId, detail, poll }, (result, at) => ({
-            type: 'DATA_RESULT',
-            attempt,
-            result,
-            at,
-          }));
+          send(
+            accountsMutation(client, lifetime),
+            { requestId, detail, poll, ...settings().config?.data },
+            (result, at) => ({
+              type: 'DATA_RESULT',
+              attempt,
+              result,
+              at,
+            }),
+          );
         // The 202 that started the wait counts as the first answer: the next call goes out one interval later.
         if (poll) later(pollIntervalMs, ask);
         else ask();

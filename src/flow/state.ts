@@ -41,6 +41,8 @@ export interface FlowContext {
   rounds: number;
   /** The browser's word on the network: while false, a submit is held and nothing typed is lost. */
   online: boolean;
+  /** The bank list was on screen before (COMPONENT_LOAD_INSTITUTION_SELECTOR's `cached`). */
+  institutionListShown: boolean;
 }
 
 /** One 203: every prompt answered together. */
@@ -106,7 +108,16 @@ export type FlowState =
       }
     >
   | Step<'processing', { activity: Activity; since: number }>
-  | Step<'accounts', { requestId: string; loginId: string; accounts: Account[] }>
+  | Step<
+      'accounts',
+      {
+        requestId: string;
+        loginId: string;
+        accounts: Account[];
+        /** The accounts the selector lists (`showAllOperationsAccounts`, `productType`). */
+        displayed: Account[];
+      }
+    >
   | Step<'success', { requestId: string; loginId: string; accountId: string | null }>
   | Step<
       'guidance',
@@ -153,6 +164,7 @@ export function initialContext(start: StartOptions): FlowContext {
     lastError: null,
     rounds: 0,
     online: start.online ?? true,
+    institutionListShown: false,
   };
 }
 

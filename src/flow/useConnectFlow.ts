@@ -44,6 +44,8 @@ export interface ConnectFlow {
   guidanceAction(action: StepAction): void;
   back(): void;
   exit(): void;
+  /** The person opened the bank's "forgot password" page. */
+  clickResetPassword(): void;
 }
 
 /**
@@ -99,6 +101,7 @@ export function useConnectFlow(options: ConnectFlowOptions): ConnectFlow {
     guidanceAction: (action) => dispatch({ type: 'GUIDANCE_ACTION', action, at: now() }),
     back: () => dispatch({ type: 'BACK' }),
     exit: () => dispatch({ type: 'EXIT' }),
+    clickResetPassword: () => dispatch({ type: 'CLICK_RESET_PASSWORD' }),
   };
 }
 

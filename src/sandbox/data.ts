@@ -2,7 +2,7 @@ import type { AccountsBody, PendingBody } from '../api/types';
 import { accountsFor, type AccountsQuery } from './accounts';
 import { errorReply, type Reply, type SandboxContext } from './context';
 import { SANDBOX_MESSAGES, sandboxError } from './errors';
-import { AccountsDetailBody, AccountsSummaryBody, parseBody } from './schemas';
+import { AccountsDetailBody, AccountsSummaryBody, parseBody, StatementsBody } from './schemas';
 
 /** Which data call: the detail or the summary, the synchronous one or its Async twin. */
 export interface DataCall {
@@ -99,6 +99,36 @@ export function handleAccountsSummary(
   if (!parsed.ok) return errorReply(parsed.error);
   trace.requestId = parsed.value.RequestId;
   return accountsData(ctx, { kind: 'summary', async: false }, parsed.value.RequestId, SUMMARY);
+}
+
+const STATEMENT_COUNTS = { MostRecent: 1, Months3: 3, Months12: 12 } as const;
+
+/**
+ * POST /GetStatements: one PDF statement per month asked for (`NumberOfStatements`, default Months3), per account,
+ * once the login's data is ready. The sandbox's "PDF" is a short placeholder; its shape is what a partner parses.
+ */
+export function handleStatements(ctx: SandboxContext, raw: string, trace: { requestId?: string }): Reply {
+  const parsed = parseBody(StatementsBody, raw);
+  if (!parsed.ok) return errorReply(parsed.error);
+  const { RequestId: requestId, NumberOfStatements: asked } = parsed.value;
+  trace.requestId = requestId;
+  const data = accountsData(ctx, { kind: 'summary', async: false }, requestId, SUMMARY);
+  if (data.status !== 200) return data;
+  const count = STATEMENT_COUNTS[asked ?? 'Months3'];
+  const { Accounts: accounts } = data.body as AccountsBody;
+  const body = {
+    HttpStatusCode: 200,
+    RequestId: requestId,
+    StatementsByAccount: accounts.map((account) => ({
+      AccountNumber: account.AccountNumber,
+      Statements: Array.from({ length: count }, (_unused, month) => ({
+        UniqueId: `${account.Id}-statement-${month + 1}`,
+        FileType: 'PDF',
+        Base64Bytes: btoa(`%PDF-1.4 sandbox statement ${month + 1} of ${account.Title}`),
+      })),
+    })),
+  };
+  return { status: 200, body };
 }
 
 /** GET /GetAccountsDetailAsync/:requestId and GET /GetAccountsSummaryAsync/:requestId. */

@@ -7,6 +7,7 @@ import {
   handleAccountsAsync,
   handleAccountsDetail,
   handleAccountsSummary,
+  handleStatements,
   handleDeleteCard,
   handleGenerateToken,
 } from './data';
@@ -228,6 +229,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   api.post('/GetAccountsSummary', async (c) => {
     const entry = c.get('entry');
     return traced(handleAccountsSummary(ctx, await c.req.text(), entry), entry);
+  });
+  api.post('/GetStatements', async (c) => {
+    const entry = c.get('entry');
+    return traced(handleStatements(ctx, await c.req.text(), entry), entry);
   });
   api.get('/GetAccountsDetailAsync/:requestId', (c) => {
     const entry = c.get('entry');

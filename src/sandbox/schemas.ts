@@ -14,6 +14,7 @@ export const AuthorizeBody = v.object({
   MostRecentCached: flag,
   LoginId: text,
   Tag: text,
+  ScheduleRefresh: flag,
   RequestId: text,
   SecurityResponses: v.nullish(v.record(v.string(), v.array(v.string()))),
 });
@@ -36,6 +37,12 @@ export type AccountsDetailInput = v.InferOutput<typeof AccountsDetailBody>;
 
 /** POST /GetAccountsSummary. */
 export const AccountsSummaryBody = v.object({ RequestId: v.string() });
+
+/** POST /GetStatements. */
+export const StatementsBody = v.object({
+  RequestId: v.string(),
+  NumberOfStatements: v.nullish(v.picklist(['MostRecent', 'Months3', 'Months12'])),
+});
 
 function describe(issue: v.BaseIssue<unknown>): string {
   const field = v.getDotPath(issue);

@@ -7,6 +7,8 @@ export interface ExternalLinkProps {
   /** A link that looks like a button (`primary` for a screen's main action; `button` is `secondary`), or in text. */
   variant?: 'primary' | 'secondary' | 'button' | 'link';
   id?: string;
+  /** Told when the person opens the link (the page itself opens in a new tab). */
+  onOpen?(): void;
 }
 
 /** A link to another site (the bank's), in a new tab that can't reach back into this page. */
@@ -17,10 +19,17 @@ const CLASSES: Record<NonNullable<ExternalLinkProps['variant']>, string> = {
   link: 'cw-link',
 };
 
-export function ExternalLink({ href, children, variant = 'link', id }: ExternalLinkProps) {
+export function ExternalLink({ href, children, variant = 'link', id, onOpen }: ExternalLinkProps) {
   const m = useUiMessages();
   return (
-    <a id={id} className={CLASSES[variant]} href={href} target="_blank" rel="noopener noreferrer">
+    <a
+      id={id}
+      className={CLASSES[variant]}
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer"
+      {...(onOpen ? { onClick: onOpen } : {})}
+    >
       {children}
       <span className="cw-visually-hidden"> {m.ui.widget.opensInNewTab}</span>
     </a>

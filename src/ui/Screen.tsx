@@ -7,18 +7,25 @@ export interface ScreenProps {
   children?: ReactNode;
   /** Extra class on the section, e.g. `cw-screen--guidance`. */
   className?: string;
+  /** The title is hidden from view, still read out and focused (`accountSelectorNoTitle`). */
+  hideTitle?: boolean;
 }
 
 /**
  * One step: a section named by its h2, which takes focus when the step changes (tabIndex -1: reachable by script,
  * not by Tab).
  */
-export function Screen({ title, children, className }: ScreenProps) {
+export function Screen({ title, children, className, hideTitle }: ScreenProps) {
   const headingId = `${useId()}-heading`;
   const headingRef = useStepFocus<HTMLHeadingElement>();
   return (
     <section className={className ? `cw-screen ${className}` : 'cw-screen'} aria-labelledby={headingId}>
-      <h2 className="cw-heading" id={headingId} ref={headingRef} tabIndex={-1}>
+      <h2
+        className={hideTitle ? 'cw-heading cw-visually-hidden' : 'cw-heading'}
+        id={headingId}
+        ref={headingRef}
+        tabIndex={-1}
+      >
         <KeepBankName text={title} />
       </h2>
       {children}

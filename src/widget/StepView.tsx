@@ -74,6 +74,7 @@ export function StepView({
           error={state.error}
           onSubmit={flow.submitCredentials}
           onEngage={() => prefetchLaterSteps(language)}
+          onResetPassword={flow.clickResetPassword}
         />
       );
     case 'oauth':
@@ -99,9 +100,10 @@ export function StepView({
     case 'accounts':
       return (
         <AccountsStep
-          accounts={state.accounts}
+          accounts={state.displayed}
           customerName={props.customerName ?? null}
           onSelect={flow.selectAccount}
+          hideTitle={props.accountSelectorNoTitle}
         />
       );
     case 'success':
@@ -117,6 +119,7 @@ export function StepView({
           bankLinks={bankLinks}
           exitEnable={closeEnable}
           onAction={flow.guidanceAction}
+          onResetPassword={flow.clickResetPassword}
           onExit={flow.exit}
         />
       );

@@ -21,8 +21,53 @@ window.hostWidget = window.ConnectWidget.mount({
 });
 `;
 
+/**
+ * A partner page written as a Flinks Connect integration is (their documented sample): an iframe whose address has
+ * no parentOrigin, and a plain `message` listener that reads `e.data.step` and the loginId from REDIRECT's `url`.
+ * It checks `e.origin`, as a careful integration does. What it heard: `window.flinksSteps`, `window.flinksLoginId`.
+ */
+const FLINKS_HOST_SCRIPT = `
+window.flinksSteps = [];
+window.flinksLoginId = null;
+window.flinksWebviewCalls = [];
+var widgetOrigin = document.body.dataset.widget;
+window.addEventListener('message', function (e) {
+  if (e.origin !== widgetOrigin) return;
+  window.flinksSteps.push(e.data.step);
+  if (e.data.step === 'REDIRECT') {
+    window.flinksLoginId = new URL(e.data.url).searchParams.get('loginId');
+  }
+});
+var frame = document.createElement('iframe');
+frame.title = 'Flinks Connect';
+frame.height = '760';
+frame.width = '100%';
+frame.src = widgetOrigin + '/embed.html' + (new URLSearchParams(location.search).get('embed') || '');
+document.getElementById('widget').appendChild(frame);
+`;
+
 export function createHostApp(widgetOrigin: () => string): Hono {
   const app = new Hono();
+  app.get('/flinks.html', (c) => {
+    const widget = widgetOrigin();
+    c.header(
+      'Content-Security-Policy',
+      `default-src 'none'; script-src 'self'; frame-src ${widget}; style-src 'self'; base-uri 'none'`,
+    );
+    return c.html(`<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>Partner shop on Flinks Connect</title>
+    <script src="/flinks.js" defer></script>
+  </head>
+  <body data-widget="${widget}">
+    <h1>Partner shop on Flinks Connect</h1>
+    <div id="widget"></div>
+  </body>
+</html>`);
+  });
+  app.get('/flinks.js', (c) => c.body(FLINKS_HOST_SCRIPT, 200, { 'content-type': 'text/javascript' }));
   app.get('/host.html', (c) => {
     const widget = widgetOrigin();
     c.header(

@@ -135,7 +135,8 @@ describe('npm start with CONNECT_REQUIRE_SESSION=true', () => {
     await signIn(frame, 'Greatday');
     await answerWhicheverQuestion(frame);
     await frame.getByRole('button', { name: 'Continue' }).click();
-    const iframeSection = page.locator('section.cw-demo-panel', {
+    // The panel itself, not the section of all embeds around it (which holds the component's status too).
+    const iframeSection = page.locator('section.cw-demo-embed-panel', {
       has: page.getByRole('heading', { name: /iframe/ }),
     });
     await expect

@@ -154,6 +154,31 @@ describe('proxy mode', () => {
     expect(seen).toEqual([expect.objectContaining({ method: 'GET', authKey: null })]);
   });
 
+  it('forwards ScheduleRefresh on Authorize, and GetStatements with NumberOfStatements (issue 13)', async () => {
+    const app = proxyApp();
+    const login = await authorize(app, { ...nomfa, ScheduleRefresh: true });
+    expect(login.status).toBe(200);
+    const call = seen.find((request) => request.path.endsWith('/Authorize'));
+    expect(JSON.parse(call?.body ?? '{}')).toEqual({ ...nomfa, ScheduleRefresh: true });
+
+    seen.length = 0;
+    const statements = await browserCall(app, 'GetStatements', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        RequestId: login.body.RequestId,
+        NumberOfStatements: 'Months3',
+        Extra: 'dropped',
+      }),
+    });
+    expect(statements.status).toBe(200);
+    expect(seen).toHaveLength(1);
+    expect(JSON.parse(seen[0]?.body ?? '{}')).toEqual({
+      RequestId: login.body.RequestId,
+      NumberOfStatements: 'Months3',
+    });
+  });
+
   it.each<[string, string, object, number, string]>([
     ['a login error', 'Authorize', { ...nomfa, Username: 'test_disabled_account' }, 401, 'DISABLED_LOGIN'],
     ['a wrong password', 'Authorize', { ...nomfa, Password: 'nope' }, 401, 'INVALID_PASSWORD'],

@@ -820,3 +820,45 @@ describe('the request log', () => {
       expect(written).not.toContain(secret);
   });
 });
+
+describe('statements (detailsAndStatementEnable, issue 13)', () => {
+  it('GetStatements answers one statement per month asked for, per account, for an authorized RequestId', async () => {
+    const requestId = await authorizedRequestId();
+    const detail = await call('POST', 'GetAccountsDetail', { RequestId: requestId });
+    expect(detail.status).toBe(200);
+    const accounts = detail.body.Accounts as Json[];
+    for (const [asked, count] of [
+      ['MostRecent', 1],
+      ['Months12', 12],
+    ] as const) {
+      const result = await call('POST', 'GetStatements', { RequestId: requestId, NumberOfStatements: asked });
+      expect(result.status).toBe(200);
+      const byAccount = result.body.StatementsByAccount as Array<{ Statements: Json[] }>;
+      expect(byAccount).toHaveLength(accounts.length);
+      for (const entry of byAccount) {
+        expect(entry.Statements).toHaveLength(count);
+        expect(entry.Statements[0]).toMatchObject({ FileType: 'PDF', Base64Bytes: expect.any(String) });
+      }
+    }
+  });
+
+  it('refuses an unknown NumberOfStatements and an unknown RequestId', async () => {
+    const requestId = await authorizedRequestId();
+    const bad = await call('POST', 'GetStatements', { RequestId: requestId, NumberOfStatements: 'Months6' });
+    expect(bad.body).toMatchObject({ FlinksCode: 'INVALID_REQUEST' });
+    const unknown = await call('POST', 'GetStatements', {
+      RequestId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknown.body).toMatchObject({ FlinksCode: 'SESSION_NONEXISTENT' });
+  });
+
+  it('takes ScheduleRefresh on Authorize', async () => {
+    const result = await call('POST', 'Authorize', {
+      Institution: 'FlinksCapital',
+      Username: 'greatday_nomfa',
+      Password: 'Everyday',
+      ScheduleRefresh: true,
+    });
+    expect(result.status).toBe(200);
+  });
+});

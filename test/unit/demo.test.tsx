@@ -157,7 +157,13 @@ describe('the event log', () => {
     act(() => {
       window.dispatchEvent(
         new MessageEvent('message', {
-          data: envelope('REDIRECT', { loginId: 'l', requestId: 'r', institution: null, tag: null }),
+          data: envelope('REDIRECT', {
+            loginId: 'l',
+            requestId: 'r',
+            institution: null,
+            tag: null,
+            url: 'https://shop.example/done?loginId=l',
+          }),
           origin: window.location.origin,
           source: window,
         }),

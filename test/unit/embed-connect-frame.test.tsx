@@ -53,7 +53,13 @@ describe('<ConnectFrame>', () => {
     expect(frame()).toBe(before);
     expect(setSrc).not.toHaveBeenCalled();
 
-    const success = { loginId: 'l-1', requestId: 'r-1', institution: 'FlinksCapital', tag: null };
+    const success = {
+      loginId: 'l-1',
+      requestId: 'r-1',
+      institution: 'FlinksCapital',
+      tag: null,
+      url: 'https://shop.example/done?loginId=l-1&institution=FlinksCapital',
+    };
     sendFrom(frame(), envelope('REDIRECT', success));
     expect(first).not.toHaveBeenCalled();
     expect(second).toHaveBeenCalledWith(success);

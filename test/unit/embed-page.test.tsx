@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectWidgetProps } from '../../src/ConnectWidget';
 import type { DeploymentConfig } from '../../src/embed/config';
 import { EmbedPage } from '../../src/embed/page';
+import type { FramingClues } from '../../src/embed/params';
 import { eventListener } from '../../src/flow/events';
 
 const widgetProps = vi.hoisted(() => ({ current: null as ConnectWidgetProps | null }));
@@ -21,13 +22,17 @@ const config: DeploymentConfig = {
 };
 const HOST = 'parentOrigin=https%3A%2F%2Fshop.example';
 
-function renderPage(search: string, options: { framed?: boolean; config?: DeploymentConfig | null } = {}) {
+function renderPage(
+  search: string,
+  options: { framed?: boolean; config?: DeploymentConfig | null; framing?: FramingClues } = {},
+) {
   const parent = { postMessage: vi.fn() };
   const navigate = vi.fn();
   render(
     <EmbedPage
       config={options.config === undefined ? config : options.config}
       search={search}
+      {...(options.framing ? { framing: options.framing } : {})}
       parent={options.framed === false ? null : (parent as unknown as Window)}
       view={window}
       navigate={navigate}
@@ -96,28 +101,47 @@ describe('<EmbedPage>', () => {
     expect(parent.postMessage.mock.calls.every(([, origin]) => origin === 'https://shop.example')).toBe(true);
   });
 
+  it('without parentOrigin, posts to the framing origin the browser tells, when it is allowed', () => {
+    const { parent } = renderPage('demo=true', {
+      framing: { ancestorOrigin: 'https://shop.example', referrer: null },
+    });
+    emit('APP_MOUNTED', {});
+    expect(parent.postMessage).toHaveBeenCalledWith(
+      { source: 'connect-widget', version: 1, step: 'APP_MOUNTED' },
+      'https://shop.example',
+    );
+  });
+
   it('posts nothing when opened at top level', () => {
     const { parent } = renderPage('demo=true', { framed: false });
     emit('APP_MOUNTED', {});
     expect(parent.postMessage).not.toHaveBeenCalled();
   });
 
-  it('sends the top window to redirectUrl on success, with loginId, institution and tag', () => {
+  it('gives the widget redirectUrl and sends the top window to REDIRECT’s url on success', () => {
     const { navigate } = renderPage(`${HOST}&tag=order-7&redirectUrl=https%3A%2F%2Fshop.example%2Fdone`);
-    widget().onSuccess?.({ loginId: 'l-1', requestId: 'r-1', institution: 'FlinksCapital' });
-    expect(navigate).toHaveBeenCalledWith(
-      'https://shop.example/done?loginId=l-1&institution=FlinksCapital&tag=order-7',
-    );
+    expect(widget().redirectUrl).toBe('https://shop.example/done');
+    const url = 'https://shop.example/done?loginId=l-1&institution=FlinksCapital&tag=order-7';
+    widget().onSuccess?.({ loginId: 'l-1', requestId: 'r-1', institution: 'FlinksCapital', url });
+    expect(navigate).toHaveBeenCalledWith(url);
   });
 
   it('stays put on success without redirectUrl', () => {
     const { navigate } = renderPage(HOST);
-    widget().onSuccess?.({ loginId: 'l-1', requestId: 'r-1', institution: 'FlinksCapital' });
+    expect(widget().redirectUrl).toBeUndefined();
+    widget().onSuccess?.({
+      loginId: 'l-1',
+      requestId: 'r-1',
+      institution: 'FlinksCapital',
+      url: 'http://localhost/connected?loginId=l-1&institution=FlinksCapital',
+    });
     expect(navigate).not.toHaveBeenCalled();
   });
 
   it('shows the configuration screen in both languages, the URL language first, and posts nothing', () => {
-    const { parent } = renderPage('language=fr&theme=blue&demo=maybe');
+    const { parent } = renderPage('language=fr&theme=blue&demo=maybe', {
+      framing: { ancestorOrigin: null, referrer: 'https://evil.example/page' },
+    });
     expect(widgetProps.current).toBeNull();
     expect(parent.postMessage).not.toHaveBeenCalled();
 
@@ -138,7 +162,7 @@ describe('<EmbedPage>', () => {
     ).toEqual([
       'Le paramètre theme doit valoir light ou dark.',
       'Le paramètre demo doit valoir true ou false.',
-      'Le paramètre parentOrigin est obligatoire quand cette page est dans un cadre\u00a0: indiquez l’origine de la page qui l’intègre.',
+      'La page qui intègre celle-ci n’est pas sur une origine inscrite dans CONNECT_ALLOWED_ORIGINS\u00a0: ajoutez-y son origine, ou transmettez parentOrigin.',
     ]);
     const englishSection = screen.getByRole('region', { name: 'This page needs a settings change' });
     expect(
@@ -148,7 +172,7 @@ describe('<EmbedPage>', () => {
     ).toEqual([
       'theme must be light or dark.',
       'demo must be true or false.',
-      'parentOrigin is required when this page is in a frame: pass the origin of the page that embeds it.',
+      'The page that frames this one is not on an origin listed in CONNECT_ALLOWED_ORIGINS: add its origin there, or pass parentOrigin.',
     ]);
   });
 

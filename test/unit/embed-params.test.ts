@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DeploymentConfig } from '../../src/embed/config';
-import { parseEmbedParams, successRedirect, toOrigin, type ConfigProblem } from '../../src/embed/params';
+import {
+  parseEmbedParams,
+  successRedirect,
+  toOrigin,
+  type ConfigProblem,
+  type FramingClues,
+} from '../../src/embed/params';
 
 const config: DeploymentConfig = {
   apiBaseUrl: '/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices',
@@ -57,6 +63,7 @@ describe('parseEmbedParams', () => {
           loginId: 'login-1',
           authorizeToken: 'tok-1',
         },
+        page: {},
         deployment: config,
         parentOrigin: 'https://shop.example',
         redirectUrl: new URL('https://shop.example/done'),
@@ -66,10 +73,11 @@ describe('parseEmbedParams', () => {
   });
 
   it('defaults to English, no redirect and plain events, and ignores unknown parameters', () => {
-    expect(parseEmbedParams(`${host}&headerEnable=true&foo=bar`, { config, framed: true })).toEqual({
+    expect(parseEmbedParams(`${host}&flinksUnknownParam=true&foo=bar`, { config, framed: true })).toEqual({
       ok: true,
       settings: {
         widget: { language: 'en' },
+        page: {},
         deployment: config,
         parentOrigin: 'https://shop.example',
         redirectUrl: null,
@@ -105,7 +113,7 @@ describe('parseEmbedParams', () => {
   });
 
   it.each([
-    ['', true, 'parentOriginMissing'],
+    ['', true, 'framingOriginUnknown'],
     ['parentOrigin=https%3A%2F%2Fevil.example', true, 'parentOriginNotAllowed'],
     ['parentOrigin=https%3A%2F%2Fevil.example', false, 'parentOriginNotAllowed'],
     ['parentOrigin=https%3A%2F%2Fshop.example%2Fcheckout', true, 'parentOriginInvalid'],
@@ -120,8 +128,62 @@ describe('parseEmbedParams', () => {
       'language',
       'theme',
       'boolean',
-      'parentOriginMissing',
+      'framingOriginUnknown',
     ]);
+  });
+
+  describe('without parentOrigin (a Flinks Connect URL), framed', () => {
+    const framedBy = (framing: FramingClues, allowedOrigins = config.allowedOrigins) =>
+      parseEmbedParams('demo=true', { config: { ...config, allowedOrigins }, framed: true, framing });
+
+    it.each([
+      ['the browser’s ancestorOrigins', { ancestorOrigin: 'https://shop.example', referrer: null }],
+      ['the referrer’s origin', { ancestorOrigin: null, referrer: 'https://shop.example/checkout?x=1' }],
+    ])('takes the framing origin from %s when it is allowed', (_from, framing) => {
+      expect(framedBy(framing)).toMatchObject({
+        ok: true,
+        settings: { parentOrigin: 'https://shop.example' },
+      });
+    });
+
+    it('believes ancestorOrigins over the referrer', () => {
+      const framing = { ancestorOrigin: 'https://evil.example', referrer: 'https://shop.example/' };
+      expect(framedBy(framing)).toEqual({
+        ok: false,
+        language: 'en',
+        problems: [{ code: 'framingOriginNotAllowed', param: 'parentOrigin' }],
+      });
+    });
+
+    it('refuses a framing origin that is not allowed, and posts to nobody', () => {
+      const parsed = framedBy({ ancestorOrigin: null, referrer: 'https://evil.example/page' });
+      expect(parsed.ok ? parsed.settings.parentOrigin : parsed.problems).toEqual([
+        { code: 'framingOriginNotAllowed', param: 'parentOrigin' },
+      ]);
+    });
+
+    it('falls back to the allow-list’s only entry when the browser tells nothing', () => {
+      const none = { ancestorOrigin: null, referrer: null };
+      expect(framedBy(none, ['https://shop.example'])).toMatchObject({
+        ok: true,
+        settings: { parentOrigin: 'https://shop.example' },
+      });
+      expect(framedBy(none)).toMatchObject({
+        ok: false,
+        problems: [{ code: 'framingOriginUnknown', param: 'parentOrigin' }],
+      });
+    });
+
+    it('still keeps a framed redirectUrl on the framing origin', () => {
+      const parsed = parseEmbedParams('redirectUrl=http%3A%2F%2Flocalhost%3A5173%2Fdone', {
+        config,
+        framed: true,
+        framing: { ancestorOrigin: 'https://shop.example', referrer: null },
+      });
+      expect(parsed.ok ? [] : parsed.problems).toEqual([
+        { code: 'redirectUrlNotParent', param: 'redirectUrl' },
+      ]);
+    });
   });
 
   it('keeps a valid language for the configuration screen', () => {

@@ -67,7 +67,13 @@ describe('window.ConnectWidget.mount', () => {
 
   it('maps REDIRECT to onSuccess', () => {
     const { callbacks, iframe } = setUp();
-    const success = { loginId: 'l-1', requestId: 'r-1', institution: 'FlinksCapital', tag: 'order-7' };
+    const success = {
+      loginId: 'l-1',
+      requestId: 'r-1',
+      institution: 'FlinksCapital',
+      tag: 'order-7',
+      url: 'https://shop.example/done?loginId=l-1&institution=FlinksCapital&tag=order-7',
+    };
     send(envelope('REDIRECT', success), { source: iframe.contentWindow });
     expect(callbacks.onSuccess).toHaveBeenCalledWith(success);
     expect(callbacks.onEvent).toHaveBeenCalledWith('REDIRECT', success);
@@ -108,10 +114,19 @@ describe('window.ConnectWidget.mount', () => {
     const { callbacks, iframe } = setUp();
     const sender = from();
     const source = 'source' in sender ? sender.source : iframe.contentWindow;
-    send(envelope('REDIRECT', { loginId: 'forged', requestId: 'r', institution: 'x', tag: null }), {
-      ...sender,
-      source,
-    });
+    send(
+      envelope('REDIRECT', {
+        loginId: 'forged',
+        requestId: 'r',
+        institution: 'x',
+        tag: null,
+        url: 'https://evil.example/?loginId=forged',
+      }),
+      {
+        ...sender,
+        source,
+      },
+    );
     send(envelope('APP_RESIZE', { height: 9999 }), { ...sender, source });
     expect(callbacks.onEvent).not.toHaveBeenCalled();
     expect(callbacks.onSuccess).not.toHaveBeenCalled();

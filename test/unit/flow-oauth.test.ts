@@ -12,6 +12,9 @@ const config: FlowConfig = {
   pollTimeoutMs: 30 * 60_000,
   sessionTtlMs: FLINKS_SESSION_TTL_MS,
   tag: null,
+  redirectUrl: 'https://shop.example/done',
+  showAllOperationsAccounts: false,
+  productType: null,
 };
 const start: StartOptions = { consentEnable: false, institution: null, requestId: null, loginId: null };
 

@@ -11,6 +11,9 @@ const config: FlowConfig = {
   pollTimeoutMs: 30 * 60_000,
   sessionTtlMs: FLINKS_SESSION_TTL_MS,
   tag: 'order-42',
+  redirectUrl: 'https://shop.example/done',
+  showAllOperationsAccounts: false,
+  productType: null,
 };
 
 const start: StartOptions = { consentEnable: false, institution: null, requestId: null, loginId: null };
@@ -77,7 +80,7 @@ describe('where a connection starts', () => {
     expect(state.step).toBe('credentials');
     expect(events).toEqual([
       { name: 'COMPONENT_ACCEPT_CONSENT', metadata: {} },
-      { name: 'COMPONENT_LOAD_INSTITUTION_SELECTOR', metadata: {} },
+      { name: 'COMPONENT_LOAD_INSTITUTION_SELECTOR', metadata: { cached: false } },
       { name: 'INSTITUTION_SELECTED', metadata: { institution: 'FlinksCapital' } },
       { name: 'COMPONENT_LOAD_CREDENTIAL', metadata: { institution: 'FlinksCapital' } },
     ]);
@@ -138,7 +141,13 @@ describe('signing in', () => {
     expect(done.events).toEqual([
       {
         name: 'REDIRECT',
-        metadata: { loginId: 'login-1', requestId: 'req-1', institution: 'FlinksCapital', tag: 'order-42' },
+        metadata: {
+          loginId: 'login-1',
+          requestId: 'req-1',
+          institution: 'FlinksCapital',
+          tag: 'order-42',
+          url: 'https://shop.example/done?loginId=login-1&institution=FlinksCapital&tag=order-42',
+        },
       },
     ]);
   });

@@ -11,6 +11,9 @@ const config: FlowConfig = {
   pollTimeoutMs: 30 * 60_000,
   sessionTtlMs: FLINKS_SESSION_TTL_MS,
   tag: 'order-42',
+  redirectUrl: 'https://shop.example/done',
+  showAllOperationsAccounts: false,
+  productType: null,
 };
 const start: StartOptions = {
   consentEnable: false,

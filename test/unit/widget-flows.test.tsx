@@ -250,7 +250,7 @@ describe('account selection', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Choose an account to continue.');
     const radios = screen.getAllByRole('radio');
     const load = view.onEvent.mock.calls.find(([name]) => name === 'COMPONENT_LOAD_ACCOUNT_SELECTION');
-    expect(load?.[1]).toEqual({ totalAccounts: radios.length });
+    expect(load?.[1]).toEqual({ totalAccounts: radios.length, displayedAccounts: radios.length });
     await view.user.click(radios[1] as HTMLElement);
     await view.user.click(screen.getByRole('button', { name: 'Continue' }));
     await expectSuccess(view);

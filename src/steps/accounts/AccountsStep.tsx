@@ -7,10 +7,12 @@ export interface AccountsStepProps {
   accounts: Account[];
   customerName: string | null;
   onSelect(accountId: string): void;
+  /** `accountSelectorNoTitle`: the title is hidden from view. */
+  hideTitle?: boolean;
 }
 
 /** Which account the business should use (`accountSelectorEnable`). */
-export function AccountsStep({ accounts, customerName, onSelect }: AccountsStepProps) {
+export function AccountsStep({ accounts, customerName, onSelect, hideTitle }: AccountsStepProps) {
   const messages = useMessages();
   const m = messages.screens.accounts;
   const language = useLanguage();
@@ -29,7 +31,7 @@ export function AccountsStep({ accounts, customerName, onSelect }: AccountsStepP
   }
 
   return (
-    <Screen title={m.title}>
+    <Screen title={m.title} hideTitle={hideTitle}>
       <p>{customerName ? format(m.intro, { customer: customerName }) : m.introAnonymous}</p>
       <form className="cw-form" noValidate onSubmit={submit}>
         <fieldset

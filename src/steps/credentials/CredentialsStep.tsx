@@ -25,6 +25,8 @@ export interface CredentialsStepProps {
   onSubmit(credentials: Credentials): void;
   /** The person is on the form (a field took focus): time to fetch what the next screens need. */
   onEngage?(): void;
+  /** The person opened "forgot password?" (COMPONENT_CLICK_RESET_PASSWORD). */
+  onResetPassword?(): void;
 }
 
 /**
@@ -40,6 +42,7 @@ export function CredentialsStep({
   error,
   onSubmit,
   onEngage,
+  onResetPassword,
 }: CredentialsStepProps) {
   const m = useUiMessages().ui.credentials;
   const text = useText();
@@ -157,7 +160,11 @@ export function CredentialsStep({
           <p className="cw-hint" id={`${id}-caps`} aria-live="polite">
             {capsLock ? m.capsLock : null}
           </p>
-          {forgotUrl && <ExternalLink href={forgotUrl}>{m.forgotPassword}</ExternalLink>}
+          {forgotUrl && (
+            <ExternalLink href={forgotUrl} {...(onResetPassword ? { onOpen: onResetPassword } : {})}>
+              {m.forgotPassword}
+            </ExternalLink>
+          )}
         </div>
         <p className="cw-muted">{text(m.privacy)}</p>
         <Button type="submit">{m.submit}</Button>

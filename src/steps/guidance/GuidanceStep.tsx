@@ -19,6 +19,8 @@ export interface GuidanceStepProps {
   exitEnable: boolean;
   onAction(action: StepAction): void;
   onExit(): void;
+  /** The person opened the bank's "forgot password" page (COMPONENT_CLICK_RESET_PASSWORD). */
+  onResetPassword?(): void;
 }
 
 function isStepAction(action: GuidanceAction): action is StepAction {
@@ -89,7 +91,14 @@ export function GuidanceStep(props: GuidanceStepProps) {
           const variantOf = index === 0 ? 'primary' : 'secondary';
           if (ACTION_PLACES[action] === 'link' && links) {
             return (
-              <ExternalLink key={action} href={linkFor(action, links)} variant={variantOf}>
+              <ExternalLink
+                key={action}
+                href={linkFor(action, links)}
+                variant={variantOf}
+                {...(action === 'forgotPassword' && props.onResetPassword
+                  ? { onOpen: props.onResetPassword }
+                  : {})}
+              >
                 {label}
               </ExternalLink>
             );

@@ -1,0 +1,47 @@
+import type { ConnectEventName } from '../flow/events';
+
+/**
+ * What each event means here, for MIGRATING.md (`npm run docs:migrating`). Its payload fields come from the protocol's
+ * own allow-list (`EVENT_FIELDS`); the type below fails to compile when an event has no note. Docs only: no runtime
+ * code imports this file.
+ */
+export const EVENT_NOTES: { readonly [Name in ConnectEventName]: string } = {
+  APP_MOUNTED: 'The page started.',
+  APP_ONLINE: 'The connection came back; a call that failed offline is sent again.',
+  APP_OFFLINE: 'The browser went offline; the widget says so and waits.',
+  APP_RESIZE: 'The content’s height changed: size the iframe to it (connect.js and ConnectFrame do).',
+  COMPONENT_LOAD_CONSENT: 'The consent screen is shown (consentEnable).',
+  COMPONENT_ACCEPT_CONSENT: 'The person accepted.',
+  COMPONENT_DENY_CONSENT: 'The person declined; COMPONENT_CLOSE_SESSION follows.',
+  COMPONENT_LOAD_INSTITUTION_SELECTOR:
+    'The bank list is shown; cached is true when the person came back to it.',
+  INSTITUTION_SELECTED: 'A bank was chosen.',
+  COMPONENT_LOAD_CREDENTIAL: 'The sign-in form is shown.',
+  SUBMIT_CREDENTIAL: 'The sign-in was sent (never with the password).',
+  COMPONENT_LOAD_CREDENTIAL_RETRY: 'The sign-in form is shown again after a refused sign-in.',
+  COMPONENT_LOAD_MFA: 'Security questions are shown; mfaTypes lists their Flinks types.',
+  SUBMIT_MFA: 'The answers were sent (never the answers themselves).',
+  COMPONENT_LOAD_MFA_RETRY: 'Security questions are shown again after a wrong answer.',
+  MAXIMUM_RETRY_REACHED: 'maximumRetry failed attempts in a row: the lock-out guidance replaces the form.',
+  COMPONENT_LOAD_ACCOUNT_SELECTION:
+    'The account selector is shown (accountSelectorEnable): displayedAccounts of totalAccounts.',
+  ACCOUNT_SELECTED: 'An account was chosen.',
+  COMPONENT_CLOSE_SESSION: 'The person left; the SDK’s onExit says which problem was on screen, if any.',
+  ERROR: 'Every error code the widget receives or raises (NETWORK_ERROR, TIMEOUT, MALFORMED_RESPONSE …).',
+  REDIRECT:
+    'Success, the last event: url is redirectUrl (or the /connected page) with loginId, institution and tag in its query, as Flinks sends it.',
+  COMPONENT_CLICK_RESET_PASSWORD: 'The person opened the bank’s “forgot password” page.',
+  DISABLED_INSTITUTION: 'The bank is unavailable (also an ERROR): the person may choose another.',
+  POPUP_OPENED: 'An OAuth bank’s sign-in page opened in a popup (CONTRACT §8).',
+  POPUP_BLOCKED:
+    'The browser blocked that popup: the widget shows a button that opens it from the person’s click.',
+};
+
+/** Flinks Connect events this widget does not send, and why: a listener waiting for one of them never fires. */
+export const FLINKS_EVENTS_NOT_SENT: Readonly<Record<string, string>> = {
+  COMPONENT_ACCEPT_PROVIDER_CONSENT:
+    'No provider consent screen here (the bank list leads straight to sign-in).',
+  COMPONENT_HELP2FA_INFO:
+    'The security-question screens carry their help inline; there is no separate help page.',
+  COMPONENT_HELP2FA_TROUBLESHOOTING: 'As above: no separate troubleshooting page.',
+};

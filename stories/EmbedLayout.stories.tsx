@@ -1,0 +1,92 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn } from 'storybook/test';
+import type { DeploymentConfig } from '../src/embed/config';
+import { embedMessages, frameTitles } from '../src/embed/messages';
+import { EmbedPage } from '../src/embed/page';
+import { format } from '../src/i18n';
+import { collapsed, languageOf } from './support';
+
+const DEPLOYMENT: DeploymentConfig = {
+  apiBaseUrl: '/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices',
+  allowedOrigins: ['https://shop.example'],
+  requestTimeoutMs: 240_000,
+};
+
+interface LayoutStoryProps {
+  /** Flinks Connect's layout parameters, without `language` (the toolbar's). */
+  query: string;
+  navigate(href: string): void;
+}
+
+/** `/embed.html` opened at top level with Flinks Connect's layout and colour parameters (issue 13). */
+function EmbedPageWithLayout({ query, navigate }: LayoutStoryProps) {
+  return <EmbedPage config={DEPLOYMENT} search={query} parent={null} view={window} navigate={navigate} />;
+}
+
+const meta = {
+  title: 'Embed page/Flinks Connect layout',
+  component: EmbedPageWithLayout,
+  args: { query: '', navigate: fn() },
+  render: (args, { globals }) => (
+    <EmbedPageWithLayout {...args} query={`?language=${languageOf(globals)}&${args.query}`} />
+  ),
+  beforeEach: () => {
+    const { title } = document;
+    const { lang } = document.documentElement;
+    return () => {
+      document.title = title;
+      document.documentElement.lang = lang;
+    };
+  },
+} satisfies Meta<typeof EmbedPageWithLayout>;
+
+export default meta;
+
+type Story = StoryObj<typeof meta>;
+
+/** Header with image, a box on a tinted page, the desktop width, and the partner's colours (kept at AA). */
+export const HeaderBoxAndColours: Story = {
+  args: {
+    query:
+      'demo=true&headerEnable=true&headerImgEnable=true&customerName=Boutique%20Nord&boxLayout=true&desktopLayout=true&backgroundColor=f7f4ee&foregroundColor1=ffcc00',
+  },
+  play: async ({ canvas, globals }) => {
+    const language = languageOf(globals);
+    await expect(canvas.getByRole('banner')).toHaveTextContent(`${frameTitles[language]} · Boutique Nord`);
+    await expect((await canvas.findAllByRole('region'))[0]).toBeVisible();
+  },
+};
+
+export const HeaderBoxAndColoursInFrench: Story = {
+  ...HeaderBoxAndColours,
+  globals: { language: 'fr' },
+};
+
+/** No padding, static loading, text-only loading style. */
+export const FlushAndStatic: Story = {
+  args: { query: 'demo=true&removePadding=true&staticLoadingEnable=true&loadingType=text' },
+  play: async ({ canvas }) => {
+    await expect((await canvas.findAllByRole('region'))[0]).toBeVisible();
+    await expect(canvas.queryByRole('banner')).toBeNull();
+  },
+};
+
+/** A colour that is not one: the configuration screen names the parameter. */
+export const BadColour: Story = {
+  args: { query: 'backgroundColor=beige&daysOfTransactions=Days30' },
+  play: async ({ canvas, globals }) => {
+    const m = embedMessages[languageOf(globals)].configuration;
+    const [details] = canvas.getAllByRole('list');
+    await expect(details).toHaveTextContent(
+      collapsed(format(m.problems.colour, { param: 'backgroundColor' })),
+    );
+    await expect(details).toHaveTextContent(
+      collapsed(format(m.problems.choice, { param: 'daysOfTransactions', values: 'Days90, Days365' })),
+    );
+  },
+};
+
+export const BadColourInFrench: Story = {
+  ...BadColour,
+  globals: { language: 'fr' },
+};
