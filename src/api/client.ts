@@ -75,12 +75,12 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
     }));
   }
 
-  async function deleteCall(call: Call, callOptions: CallOptions | undefined): Promise<DeleteCardResult> {
+  /** A call with no pending result: a 202 (the login is still being processed) is a code like any other. */
+  async function settledCall(call: Call, callOptions: CallOptions | undefined): Promise<Exchange | ApiError> {
     const exchange = await send(call, callOptions);
     if (exchange.kind === 'error') return exchange;
     const coded = answerWithCode(exchange, exchange.context);
     if (coded?.kind === 'pending') {
-      // DeleteCard has no pending result: the login is still being processed, which is what CARD_IN_USE says.
       return {
         kind: 'error',
         httpStatus: exchange.status,
@@ -90,11 +90,16 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
         cause: 'http',
       };
     }
-    if (coded) return coded;
-    if (exchange.status !== 200) return withoutCode(exchange);
-    return checked(exchange, exchange.checks.deleted, (body) => ({
+    return coded ?? exchange;
+  }
+
+  async function deleteCall(call: Call, callOptions: CallOptions | undefined): Promise<DeleteCardResult> {
+    const answer = await settledCall(call, callOptions);
+    if (answer.kind === 'error') return answer;
+    if (answer.status !== 200) return withoutCode(answer);
+    return checked(answer, answer.checks.deleted, (body) => ({
       kind: 'deleted',
-      message: redact(body.Message, exchange.context.secrets),
+      message: redact(body.Message, answer.context.secrets),
     }));
   }
 
@@ -226,6 +231,40 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
         { ...context, method: 'GET', path: `GetAccountsSummaryAsync/${segment}` },
         callOptions,
       );
+    },
+
+    async getMfaQuestions(loginId, callOptions) {
+      const context = { requestId: null, secrets: [] };
+      const segment = pathSegment(loginId);
+      if (segment === null) return invalidSegment('loginId', context);
+      const answer = await settledCall(
+        { ...context, method: 'GET', path: `GetMFAQuestions/${segment}` },
+        callOptions,
+      );
+      if (answer.kind === 'error') return answer;
+      if (answer.status !== 200) return withoutCode(answer);
+      return checked(answer, answer.checks.mfaQuestions, (body) => ({
+        kind: 'questions',
+        questions: body.Questions.map((question) => question.Question),
+      }));
+    },
+
+    async answerMfaQuestions(request, callOptions) {
+      const answer = await settledCall(
+        {
+          method: 'PATCH',
+          path: 'AnswerMFAQuestions',
+          requestId: null,
+          secrets: Object.values(request.answers),
+          body: {
+            LoginId: request.loginId,
+            Questions: Object.entries(request.answers).map(([Question, Answer]) => ({ Question, Answer })),
+          },
+        },
+        callOptions,
+      );
+      if (answer.kind === 'error') return answer;
+      return answer.status === 200 ? { kind: 'saved' } : withoutCode(answer);
     },
 
     async deleteCard(loginId, callOptions) {

@@ -47,7 +47,7 @@ export interface CallContext {
 
 /** One call of the endpoint table. */
 export interface Call extends CallContext {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
   body?: unknown;
   sendsToken?: boolean;

@@ -110,6 +110,13 @@ export interface PendingBody {
   RequestId: string;
 }
 
+/** GET /GetMFAQuestions/{loginId} (Enhanced MFA). */
+export interface MfaQuestionsBody {
+  HttpStatusCode: 200;
+  LoginId: string;
+  Questions: { Question: string }[];
+}
+
 export interface ErrorBody {
   HttpStatusCode: number;
   FlinksCode: FlinksCode;
@@ -170,6 +177,17 @@ export interface AccountsResult {
   institution: string | null;
 }
 
+/** The security questions a login keeps at its bank (Enhanced MFA), none when the bank keeps none. */
+export interface MfaQuestions {
+  kind: 'questions';
+  questions: string[];
+}
+
+/** AnswerMFAQuestions accepted: scheduled refreshes will answer these questions by themselves. */
+export interface MfaQuestionsSaved {
+  kind: 'saved';
+}
+
 export interface Deleted {
   kind: 'deleted';
   message: string;
@@ -180,6 +198,14 @@ export type AuthorizeResult = Authorized | Challenged | Pending | ApiError;
 /** What the account data endpoints (sync and async) can answer. */
 export type AccountsDataResult = AccountsResult | Pending | ApiError;
 export type DeleteCardResult = Deleted | ApiError;
+export type MfaQuestionsResult = MfaQuestions | ApiError;
+export type AnswerMfaQuestionsResult = MfaQuestionsSaved | ApiError;
+
+/** Answers to a login's stored questions (Enhanced MFA): question -> answer. Secrets: never logged or shown. */
+export interface MfaQuestionsAnswerRequest {
+  loginId: string;
+  answers: Record<string, string>;
+}
 
 export interface CredentialsRequest {
   institution: string;
@@ -258,4 +284,11 @@ export interface FlinksClient {
   getAccountsSummary(requestId: string, options?: CallOptions): Promise<AccountsDataResult>;
   getAccountsSummaryAsync(requestId: string, options?: CallOptions): Promise<AccountsDataResult>;
   deleteCard(loginId: string, options?: CallOptions): Promise<DeleteCardResult>;
+  /** Enhanced MFA: the security questions the bank keeps for a login (GET /GetMFAQuestions/{loginId}). */
+  getMfaQuestions(loginId: string, options?: CallOptions): Promise<MfaQuestionsResult>;
+  /** Enhanced MFA: saves an answer to each of them (PATCH /AnswerMFAQuestions), for scheduled refreshes. */
+  answerMfaQuestions(
+    request: MfaQuestionsAnswerRequest,
+    options?: CallOptions,
+  ): Promise<AnswerMfaQuestionsResult>;
 }

@@ -29,6 +29,10 @@ export type EmbedWidgetOptions = Pick<
   | 'backEnable'
   | 'institutionFilterEnable'
   | 'accountSelectorEnable'
+  | 'accountSelectorMultiple'
+  | 'termsUrl'
+  | 'enhancedMFA'
+  | 'skipEnhancedMFA'
   | 'requestId'
   | 'loginId'
   | 'authorizeToken'
@@ -55,6 +59,9 @@ const BOOLEAN_PARAMS = [
   'backEnable',
   'institutionFilterEnable',
   'accountSelectorEnable',
+  'accountSelectorMultiple',
+  'enhancedMFA',
+  'skipEnhancedMFA',
 ] as const;
 
 const TEXT_PARAMS = [
@@ -226,6 +233,15 @@ export function parseEmbedParams(
     const established = framingOrigin(context.framing ?? NO_CLUES, allowed);
     if (typeof established === 'string') parentOrigin = established;
     else problems.push({ code: established.problem, param: 'parentOrigin' });
+  }
+
+  // The partner's terms: any site of theirs, but only a web page (never javascript:, data: or an app's scheme).
+  const termsValue = params.get('termsUrl');
+  if (termsValue) {
+    const url = parseRedirect(termsValue);
+    if (url === null || termsValue.length > 2048 || url.username !== '' || url.password !== '')
+      problems.push({ code: 'termsUrlInvalid', param: 'termsUrl' });
+    else widget.termsUrl = url.href;
   }
 
   let redirectUrl: URL | null = null;

@@ -6,6 +6,9 @@ import type {
   CredentialsRequest,
   FlinksClient,
   MfaAnswerRequest,
+  MfaQuestionsAnswerRequest,
+  MfaQuestionsResult,
+  AnswerMfaQuestionsResult,
 } from '../api/types';
 
 const scope = 'connect-widget';
@@ -86,4 +89,24 @@ function fetchAccounts(
   return detail
     ? client.getAccountsDetail({ requestId }, options)
     : client.getAccountsSummary(requestId, options);
+}
+
+/** Enhanced MFA: the security questions the bank keeps for a login. */
+export function mfaQuestionsMutation(client: FlinksClient, lifetime?: Lifetime) {
+  return mutationOptions<MfaQuestionsResult, Error, string>({
+    mutationKey: [scope, 'mfa-questions'],
+    mutationFn: (loginId) => client.getMfaQuestions(loginId, { signal: lifetime?.() }),
+    gcTime: 0,
+    retry: false,
+  });
+}
+
+/** Enhanced MFA: the answers to them, saved for scheduled refreshes (secrets: `gcTime: 0`, as for MFA answers). */
+export function answerMfaQuestionsMutation(client: FlinksClient, lifetime?: Lifetime) {
+  return mutationOptions<AnswerMfaQuestionsResult, Error, MfaQuestionsAnswerRequest>({
+    mutationKey: [scope, 'answer-mfa-questions'],
+    mutationFn: (request) => client.answerMfaQuestions(request, { signal: lifetime?.() }),
+    gcTime: 0,
+    retry: false,
+  });
 }

@@ -11,6 +11,9 @@ export type FlowRequest =
   | { kind: 'answer'; attempt: number; requestId: string }
   | { kind: 'resume'; attempt: number; requestId: string }
   | { kind: 'reconnect'; attempt: number; loginId: string; tag: string | null }
+  /** Enhanced MFA: the login's stored security questions, then the answers the runner holds. */
+  | { kind: 'questions'; attempt: number; loginId: string }
+  | { kind: 'saveAnswers'; attempt: number; loginId: string }
   /** The account data after a 200. */
   | { kind: 'gather'; attempt: number; requestId: string; detail: boolean }
   /** The Async twin, one polling interval after the last 202. */
@@ -61,6 +64,9 @@ function callFor(state: FlowState, config: FlowConfig): FlowRequest | null {
   if (state.step === 'mfa') {
     return state.sending ? { kind: 'answer', attempt: ctx.attempt, requestId: state.round.requestId } : null;
   }
+  if (state.step === 'enhancedMfa') {
+    return state.sending ? { kind: 'saveAnswers', attempt: ctx.attempt, loginId: state.loginId } : null;
+  }
   if (state.step !== 'processing') return null;
   const { activity } = state;
   switch (activity.kind) {
@@ -79,12 +85,14 @@ function callFor(state: FlowState, config: FlowConfig): FlowRequest | null {
         return { kind: 'reconnect', attempt: ctx.attempt, loginId: ctx.loginId, tag: config.tag };
       }
       return ctx.requestId ? { kind: 'resume', attempt: ctx.attempt, requestId: ctx.requestId } : null;
+    case 'questions':
+      return ctx.loginId ? { kind: 'questions', attempt: ctx.attempt, loginId: ctx.loginId } : null;
     case 'gathering':
       return {
         kind: 'gather',
         attempt: ctx.attempt,
         requestId: activity.requestId,
-        detail: config.accountSelectorEnable,
+        detail: detailWanted(config),
       };
     case 'waiting':
       return pollFor(state, config);
@@ -103,6 +111,11 @@ function pollFor(state: FlowState, config: FlowConfig): FlowRequest | null {
     kind: 'poll',
     attempt: state.ctx.attempt,
     requestId: state.activity.requestId,
-    detail: config.accountSelectorEnable,
+    detail: detailWanted(config),
   };
+}
+
+/** The account selector needs the detail (GetAccountsDetail); otherwise the summary is enough. */
+function detailWanted(config: FlowConfig): boolean {
+  return config.accountSelectorEnable || config.accountSelectorMultiple === true;
 }

@@ -1,7 +1,15 @@
-import type { Account, AccountsDataResult, ApiError, AuthorizeResult } from '../api/types';
+import type {
+  Account,
+  AccountsDataResult,
+  AnswerMfaQuestionsResult,
+  ApiError,
+  AuthorizeResult,
+  MfaQuestionsResult,
+} from '../api/types';
 import type { FlowConfig, Move } from './actions';
+import { connectEvent } from './events';
 import { failed } from './failures';
-import { enter, gather, succeed, unreachable, wait } from './moves';
+import { enter, errorEvent, gather, preceded, stay, succeed, unreachable, wait } from './moves';
 import type { FlowContext, FlowState, MfaRound } from './state';
 
 /** What an answer from the bank does to the flow: /Authorize, then the account data. */
@@ -48,6 +56,15 @@ export function authorizeResult(
         loginId: result.loginId,
         institution: ctx.institution ?? result.institution,
       };
+      // Enhanced MFA follows a live sign-in only: a refreshed saved login asks nothing.
+      if (config.enhancedMfa && ctx.mode !== 'reconnect') {
+        return stay({
+          step: 'processing',
+          ctx: { ...next, attempt: next.attempt + 1 },
+          activity: { kind: 'questions', requestId: result.requestId },
+          since: at,
+        });
+      }
       return gather(next, result.requestId, at);
     }
     case 'pending':
@@ -81,7 +98,7 @@ export function dataResult(
         return failed(state, missing, at, config);
       }
       const next = { ...ctx, loginId, institution: ctx.institution ?? result.institution };
-      if (config.accountSelectorEnable && result.accounts.length > 0) {
+      if ((config.accountSelectorEnable || config.accountSelectorMultiple) && result.accounts.length > 0) {
         return enter({
           step: 'accounts',
           ctx: next,
@@ -100,6 +117,53 @@ export function dataResult(
     default:
       return unreachable(result);
   }
+}
+
+/**
+ * Enhanced MFA's answers from the bank: the login's stored questions (none: the connection goes on), then whether the
+ * answers were saved. Neither blocks the connection, which already succeeded: a bank that cannot list its questions
+ * is reported (ERROR) and passed by; refused answers come back on the question screen with the bank's word.
+ */
+export function questionsResult(
+  state: FlowState,
+  result: MfaQuestionsResult | AnswerMfaQuestionsResult,
+  at: number,
+): Move {
+  const { ctx } = state;
+  const requestId =
+    state.step === 'processing' && state.activity.kind === 'questions'
+      ? state.activity.requestId
+      : state.step === 'enhancedMfa' && state.sending
+        ? state.requestId
+        : null;
+  if (requestId === null || !ctx.loginId) return stay(state);
+  if (result.kind === 'error') {
+    const reported = { ...ctx, lastError: { code: result.flinksCode, requestId } };
+    const error = [errorEvent(result.flinksCode, requestId, ctx)];
+    if (state.step === 'enhancedMfa') {
+      return {
+        state: { ...state, ctx: reported, sending: false, error: { code: result.flinksCode, variant: null } },
+        events: error,
+      };
+    }
+    return preceded(error, gather(reported, requestId, at));
+  }
+  if (result.kind === 'questions' && result.questions.length > 0) {
+    return {
+      state: {
+        step: 'enhancedMfa',
+        ctx,
+        requestId,
+        loginId: ctx.loginId,
+        questions: result.questions,
+        error: null,
+        sending: false,
+      },
+      events: [connectEvent('ENHANCED_MFA_HAS_QUESTIONS', { totalQuestions: result.questions.length })],
+    };
+  }
+  const none = result.kind === 'questions' ? [connectEvent('ENHANCED_MFA_NO_QUESTIONS', {})] : [];
+  return preceded(none, gather(ctx, requestId, at));
 }
 
 /**

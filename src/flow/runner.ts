@@ -6,7 +6,9 @@ import type { FlowAction } from './actions';
 import {
   accountsMutation,
   answerMfaMutation,
+  answerMfaQuestionsMutation,
   authorizeMutation,
+  mfaQuestionsMutation,
   cachedAuthorizeMutation,
   type Lifetime,
 } from './mutations';
@@ -141,6 +143,32 @@ export function createRequestRunner(
         }));
         return;
       }
+      case 'questions': {
+        const { attempt, loginId } = request;
+        send(mfaQuestionsMutation(client, lifetime), loginId, (result, at) => ({
+          type: 'QUESTIONS_RESULT',
+          attempt,
+          result,
+          at,
+        }));
+        return;
+      }
+      case 'saveAnswers': {
+        if (answers === null) return;
+        const { attempt, loginId } = request;
+        // One answer per stored question; like MFA answers, they leave the runner with this call.
+        const saved = Object.fromEntries(
+          Object.entries(answers).map(([question, given]) => [question, given[0] ?? '']),
+        );
+        answers = null;
+        send(answerMfaQuestionsMutation(client, lifetime), { loginId, answers: saved }, (result, at) => ({
+          type: 'QUESTIONS_RESULT',
+          attempt,
+          result,
+          at,
+        }));
+        return;
+      }
       case 'gather':
       case 'poll': {
         const { attempt, requestId, detail } = request;
@@ -184,7 +212,7 @@ export function createRequestRunner(
           (state.activity.kind === 'retrying' && state.activity.of === 'signingIn'));
       // The password stays only while an automatic retry may need to send it again.
       if (!signingIn) password = null;
-      if (state.step !== 'mfa' || !state.sending) answers = null;
+      if ((state.step !== 'mfa' && state.step !== 'enhancedMfa') || !state.sending) answers = null;
     },
     stop() {
       controller.abort();

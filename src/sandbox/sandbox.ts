@@ -19,6 +19,7 @@ import {
   type FaultKind,
   type FaultOptions,
 } from './faults';
+import { handleAnswerMfaQuestions, handleGetMfaQuestions } from './enhanced-mfa';
 import { institutionsBody } from './institutions';
 import { RateLimiter, type RateLimit } from './rate-limit';
 import { SandboxStore } from './store';
@@ -161,7 +162,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     app.use(
       cors({
         origin: (origin) => (allowed.includes('*') || allowed.includes(origin) ? origin : null),
-        allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+        allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
         allowHeaders: ['content-type', 'flinks-auth-key', 'x-api-key'],
         exposeHeaders: ['retry-after'],
         maxAge: 600,
@@ -223,6 +224,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const entry = c.get('entry');
     entry.requestId = c.req.param('requestId');
     return traced(handleAccountsAsync(ctx, 'summary', entry.requestId), entry);
+  });
+  api.get('/GetMFAQuestions/:loginId', (c) =>
+    traced(handleGetMfaQuestions(ctx, c.req.param('loginId')), c.get('entry')),
+  );
+  api.patch('/AnswerMFAQuestions', async (c) => {
+    const entry = c.get('entry');
+    // The log learns whose questions they were, never the answers.
+    return traced(handleAnswerMfaQuestions(ctx, await c.req.text(), entry), entry);
   });
   api.delete('/DeleteCard/:loginId', (c) =>
     traced(handleDeleteCard(ctx, c.req.param('loginId')), c.get('entry')),

@@ -37,6 +37,12 @@ export type AccountsDetailInput = v.InferOutput<typeof AccountsDetailBody>;
 /** POST /GetAccountsSummary. */
 export const AccountsSummaryBody = v.object({ RequestId: v.string() });
 
+/** PATCH /AnswerMFAQuestions (Enhanced MFA): an answer to each stored security question of a login. */
+export const AnswerMfaQuestionsBody = v.object({
+  LoginId: v.string(),
+  Questions: v.array(v.object({ Question: v.string(), Answer: v.string() })),
+});
+
 function describe(issue: v.BaseIssue<unknown>): string {
   const field = v.getDotPath(issue);
   if (field === null) return 'The request body must be a JSON object';

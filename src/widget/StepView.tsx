@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { ConnectWidgetProps } from '../ConnectWidget';
 import type { ConnectFlow } from '../flow/useConnectFlow';
 import type { FlowState } from '../flow/state';
@@ -43,6 +44,8 @@ export function StepView({
       return (
         <ConsentStep
           customerName={props.customerName ?? null}
+          termsUrl={props.termsUrl && /^https?:\/\//i.test(props.termsUrl) ? props.termsUrl : null}
+          onOpenTerms={flow.clickTermsUrl}
           onAccept={flow.acceptConsent}
           onDeny={flow.denyConsent}
         />
@@ -68,6 +71,8 @@ export function StepView({
       );
     case 'mfa':
       return <MfaView state={state} flow={flow} backEnable={backEnable} />;
+    case 'enhancedMfa':
+      return <EnhancedMfaView state={state} flow={flow} skipEnable={props.skipEnhancedMFA ?? false} />;
     case 'processing':
       return (
         <ProcessingStep
@@ -84,6 +89,7 @@ export function StepView({
           accounts={state.displayed}
           customerName={props.customerName ?? null}
           onSelect={flow.selectAccount}
+          {...(props.accountSelectorMultiple ? { onSelectMany: flow.selectAccounts } : {})}
         />
       );
     case 'success':
@@ -133,6 +139,34 @@ function MfaView({
       secondsLeft={secondsLeft}
       onSubmit={flow.submitMfa}
       {...(backEnable ? { onBack: flow.back } : {})}
+    />
+  );
+}
+
+function EnhancedMfaView({
+  state,
+  flow,
+  skipEnable,
+}: {
+  state: Extract<FlowState, { step: 'enhancedMfa' }>;
+  flow: ConnectFlow;
+  skipEnable: boolean;
+}) {
+  const text = useGuidance(state.error?.code ?? 'UNKNOWN', state.error?.variant);
+  const challenges = useMemo(
+    () => state.questions.map((Prompt) => ({ Type: 'QuestionAndAnswer' as const, Prompt })),
+    [state.questions],
+  );
+  return (
+    <MfaStep
+      challenges={challenges}
+      round={1}
+      expectsOneTimeCode={false}
+      error={state.error ? { code: state.error.code, message: titleAndBody(text.title, text.body) } : null}
+      pending={state.sending}
+      secondsLeft={null}
+      onSubmit={flow.submitMfa}
+      enhanced={skipEnable ? { onSkip: flow.skipEnhancedMfa } : {}}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { ui } from './ui';
 import { mfa } from './mfa';
 import { guidance } from './guidance';
+import { options } from './options';
 
 /** The English catalog: the source of every key. */
-export const en = { ui, mfa, guidance };
+export const en = { ui, mfa, guidance, options };

@@ -2,6 +2,7 @@ import type { Messages } from '../catalog';
 import { ui } from './ui';
 import { mfa } from './mfa';
 import { guidance } from './guidance';
+import { options } from './options';
 
 /** Le catalogue français : les mêmes clés que l'anglais, écrites pour le Canada. */
-export const fr: Messages = { ui, mfa, guidance };
+export const fr: Messages = { ui, mfa, guidance, options };

@@ -49,7 +49,8 @@ interface AnswerFormProps extends MfaStepProps {
   prompts: MfaPrompt[];
 }
 
-function AnswerForm({ prompts, round, error, pending, secondsLeft, onSubmit, onBack }: AnswerFormProps) {
+function AnswerForm(props: AnswerFormProps) {
+  const { prompts, round, error, pending, secondsLeft, onSubmit, onBack, enhanced } = props;
   const m = useMessages();
   const text = useText();
   const id = useId();
@@ -105,10 +106,10 @@ function AnswerForm({ prompts, round, error, pending, secondsLeft, onSubmit, onB
   return (
     <section className="cw-mfa" aria-labelledby={headingId}>
       <h2 className="cw-mfa-heading" id={headingId} ref={headingRef} tabIndex={-1} aria-describedby={introId}>
-        {text(m.mfa.title)}
+        {text(enhanced ? m.options.enhancedMfa.title : m.mfa.title)}
       </h2>
       <p className="cw-mfa-intro" id={introId}>
-        {round > 1 ? text(m.mfa.introNextRound) : m.mfa.intro}
+        {enhanced ? text(m.options.enhancedMfa.intro) : round > 1 ? text(m.mfa.introNextRound) : m.mfa.intro}
       </p>
       <TimeLeft secondsLeft={secondsLeft} />
       <form
@@ -140,9 +141,14 @@ function AnswerForm({ prompts, round, error, pending, secondsLeft, onSubmit, onB
               {m.mfa.back}
             </Button>
           )}
+          {enhanced?.onSkip && (
+            <Button variant="secondary" onClick={enhanced.onSkip} aria-disabled={pending || undefined}>
+              {m.options.enhancedMfa.skip}
+            </Button>
+          )}
           <Button type="submit" aria-busy={pending || undefined} aria-disabled={pending || undefined}>
             {pending && <span className="cw-mfa-spinner" aria-hidden="true" />}
-            {m.mfa.continue}
+            {enhanced ? m.options.enhancedMfa.save : m.mfa.continue}
           </Button>
         </div>
         <p className="cw-mfa-status" role="status">

@@ -25,4 +25,9 @@ export interface MfaStepProps {
   onSubmit(responses: SecurityResponses): void;
   /** Back to the credential form; absent when going back is not allowed. */
   onBack?: () => void;
+  /**
+   * Enhanced MFA (`enhancedMFA`): the questions are the ones the bank keeps for the login, answered now for later
+   * refreshes. `onSkip`, when the person may skip them (`skipEnhancedMFA`).
+   */
+  enhanced?: { onSkip?: () => void };
 }
