@@ -72,7 +72,10 @@ describe('the sandbox speaks the session’s language', () => {
     const answers = Object.fromEntries(
       prompts(first.body).map((prompt, index) => [prompt, [FLINKS_CAPITAL_QUESTIONS[index]?.answer ?? '']]),
     );
-    const done = await call('POST', 'Authorize', { RequestId: first.body.RequestId, SecurityResponses: answers });
+    const done = await call('POST', 'Authorize', {
+      RequestId: first.body.RequestId,
+      SecurityResponses: answers,
+    });
     expect(done.status).toBe(200);
   });
 
@@ -167,7 +170,10 @@ describe('Enhanced MFA (GetMFAQuestions / AnswerMFAQuestions)', () => {
       Questions: all.map((item, index) => (index === 1 ? { ...item, Answer: 'France' } : item)),
     });
     expect(wrong).toMatchObject({ status: 401, body: { FlinksCode: 'INVALID_SECURITY_RESPONSE' } });
-    const incomplete = await call('PATCH', 'AnswerMFAQuestions', { LoginId: loginId, Questions: all.slice(1) });
+    const incomplete = await call('PATCH', 'AnswerMFAQuestions', {
+      LoginId: loginId,
+      Questions: all.slice(1),
+    });
     expect(incomplete.body.FlinksCode).toBe('SECURITYRESPONSES_INCOMPLETE');
     const unknown = await call('PATCH', 'AnswerMFAQuestions', {
       LoginId: loginId,
