@@ -9,9 +9,23 @@ import type {
   Pending,
 } from './types';
 import { answerWithCode, checked, failure, redact, withoutCode } from './answers';
+import { loadOnce } from '../loadOnce';
 import { createTransport, type Call, type CallContext, type Exchange } from './transport';
 
 export { DEFAULT_TIMEOUT_MS, loadChecks } from './transport';
+
+/** Enhanced MFA's calls: a chunk fetched the first time a connection needs them; fetched anew after a failure. */
+const mfaQuestions = loadOnce(() => import('./mfa-questions'), { retryOnLoad: true });
+
+/** Code that could not be downloaded is a network problem, said so (as the transport says of its checks). */
+const notLoaded = (): ApiError => ({
+  kind: 'error',
+  httpStatus: null,
+  flinksCode: 'NETWORK_ERROR',
+  message: 'The code that makes this call could not be loaded.',
+  requestId: null,
+  cause: 'network',
+});
 
 /** A segment the URL parser would not resolve away ('.', '..') nor collapse (''). */
 function pathSegment(value: string): string | null {
@@ -233,39 +247,15 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
       );
     },
 
-    async getMfaQuestions(loginId, callOptions) {
-      const context = { requestId: null, secrets: [] };
-      const segment = pathSegment(loginId);
-      if (segment === null) return invalidSegment('loginId', context);
-      const answer = await settledCall(
-        { ...context, method: 'GET', path: `GetMFAQuestions/${segment}` },
-        callOptions,
-      );
-      if (answer.kind === 'error') return answer;
-      if (answer.status !== 200) return withoutCode(answer);
-      return checked(answer, answer.checks.mfaQuestions, (body) => ({
-        kind: 'questions',
-        questions: body.Questions.map((question) => question.Question),
-      }));
-    },
+    getMfaQuestions: (loginId, callOptions) =>
+      mfaQuestions
+        .load()
+        .then((calls) => calls.getMfaQuestions(settledCall, loginId, callOptions), notLoaded),
 
-    async answerMfaQuestions(request, callOptions) {
-      const answer = await settledCall(
-        {
-          method: 'PATCH',
-          path: 'AnswerMFAQuestions',
-          requestId: null,
-          secrets: Object.values(request.answers),
-          body: {
-            LoginId: request.loginId,
-            Questions: Object.entries(request.answers).map(([Question, Answer]) => ({ Question, Answer })),
-          },
-        },
-        callOptions,
-      );
-      if (answer.kind === 'error') return answer;
-      return answer.status === 200 ? { kind: 'saved' } : withoutCode(answer);
-    },
+    answerMfaQuestions: (request, callOptions) =>
+      mfaQuestions
+        .load()
+        .then((calls) => calls.answerMfaQuestions(settledCall, request, callOptions), notLoaded),
 
     async deleteCard(loginId, callOptions) {
       const context = { requestId: null, secrets: [] };

@@ -91,21 +91,23 @@ function fetchAccounts(
     : client.getAccountsSummary(requestId, options);
 }
 
-/** Enhanced MFA: the security questions the bank keeps for a login. */
+/**
+ * Enhanced MFA: the security questions the bank keeps for a login, or, with `answers`, saving an answer to each for
+ * scheduled refreshes (secrets: `gcTime: 0`, as for MFA answers).
+ */
 export function mfaQuestionsMutation(client: FlinksClient, lifetime?: Lifetime) {
-  return mutationOptions<MfaQuestionsResult, Error, string>({
+  return mutationOptions<
+    MfaQuestionsResult | AnswerMfaQuestionsResult,
+    Error,
+    { loginId: string; answers?: MfaQuestionsAnswerRequest['answers'] }
+  >({
     mutationKey: [scope, 'mfa-questions'],
-    mutationFn: (loginId) => client.getMfaQuestions(loginId, { signal: lifetime?.() }),
-    gcTime: 0,
-    retry: false,
-  });
-}
-
-/** Enhanced MFA: the answers to them, saved for scheduled refreshes (secrets: `gcTime: 0`, as for MFA answers). */
-export function answerMfaQuestionsMutation(client: FlinksClient, lifetime?: Lifetime) {
-  return mutationOptions<AnswerMfaQuestionsResult, Error, MfaQuestionsAnswerRequest>({
-    mutationKey: [scope, 'answer-mfa-questions'],
-    mutationFn: (request) => client.answerMfaQuestions(request, { signal: lifetime?.() }),
+    mutationFn: ({ loginId, answers }) => {
+      const options = { signal: lifetime?.() };
+      return answers
+        ? client.answerMfaQuestions({ loginId, answers }, options)
+        : client.getMfaQuestions(loginId, options);
+    },
     gcTime: 0,
     retry: false,
   });

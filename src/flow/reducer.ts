@@ -112,8 +112,8 @@ function step(state: FlowState, action: FlowAction, config: FlowConfig): Move {
       return questionsResult(state, action.result, action.at);
 
     case 'SKIP_ENHANCED_MFA':
-      if (state.step !== 'enhancedMfa' || !config.skipEnhancedMfa) return stay(state);
-      return gather(ctx, state.requestId, action.at);
+      if (state.step !== 'enhancedMfa' || !config.skipEnhancedMfa || !ctx.requestId) return stay(state);
+      return gather(ctx, ctx.requestId, action.at);
 
     case 'FINISH_NOW':
       if (state.step !== 'processing' || state.activity.kind !== 'waiting' || !ctx.loginId)

@@ -11,9 +11,8 @@ export type FlowRequest =
   | { kind: 'answer'; attempt: number; requestId: string }
   | { kind: 'resume'; attempt: number; requestId: string }
   | { kind: 'reconnect'; attempt: number; loginId: string; tag: string | null }
-  /** Enhanced MFA: the login's stored security questions, then the answers the runner holds. */
-  | { kind: 'questions'; attempt: number; loginId: string }
-  | { kind: 'saveAnswers'; attempt: number; loginId: string }
+  /** Enhanced MFA: the login's stored security questions, then (`save`) the answers the runner holds. */
+  | { kind: 'questions'; attempt: number; loginId: string; save: boolean }
   /** The account data after a 200. */
   | { kind: 'gather'; attempt: number; requestId: string; detail: boolean }
   /** The Async twin, one polling interval after the last 202. */
@@ -64,8 +63,11 @@ function callFor(state: FlowState, config: FlowConfig): FlowRequest | null {
   if (state.step === 'mfa') {
     return state.sending ? { kind: 'answer', attempt: ctx.attempt, requestId: state.round.requestId } : null;
   }
-  if (state.step === 'enhancedMfa') {
-    return state.sending ? { kind: 'saveAnswers', attempt: ctx.attempt, loginId: state.loginId } : null;
+  if (state.step === 'enhancedMfa' || (state.step === 'processing' && state.activity.kind === 'questions')) {
+    const save = state.step === 'enhancedMfa';
+    return ctx.loginId && (!save || state.sending)
+      ? { kind: 'questions', attempt: ctx.attempt, loginId: ctx.loginId, save }
+      : null;
   }
   if (state.step !== 'processing') return null;
   const { activity } = state;
@@ -85,8 +87,6 @@ function callFor(state: FlowState, config: FlowConfig): FlowRequest | null {
         return { kind: 'reconnect', attempt: ctx.attempt, loginId: ctx.loginId, tag: config.tag };
       }
       return ctx.requestId ? { kind: 'resume', attempt: ctx.attempt, requestId: ctx.requestId } : null;
-    case 'questions':
-      return ctx.loginId ? { kind: 'questions', attempt: ctx.attempt, loginId: ctx.loginId } : null;
     case 'gathering':
       return {
         kind: 'gather',
@@ -97,6 +97,7 @@ function callFor(state: FlowState, config: FlowConfig): FlowRequest | null {
     case 'waiting':
       return pollFor(state, config);
     case 'retrying':
+    case 'questions':
       return null;
     default: {
       const unreachable: never = activity;

@@ -61,7 +61,7 @@ export function authorizeResult(
         return stay({
           step: 'processing',
           ctx: { ...next, attempt: next.attempt + 1 },
-          activity: { kind: 'questions', requestId: result.requestId },
+          activity: { kind: 'questions' },
           since: at,
         });
       }
@@ -130,40 +130,35 @@ export function questionsResult(
   at: number,
 ): Move {
   const { ctx } = state;
-  const requestId =
-    state.step === 'processing' && state.activity.kind === 'questions'
-      ? state.activity.requestId
-      : state.step === 'enhancedMfa' && state.sending
-        ? state.requestId
-        : null;
-  if (requestId === null || !ctx.loginId) return stay(state);
+  const { requestId } = ctx;
+  const onScreen = state.step === 'enhancedMfa';
+  if (!requestId || !(onScreen ? state.sending : state.step === 'processing')) return stay(state);
   if (result.kind === 'error') {
     const reported = { ...ctx, lastError: { code: result.flinksCode, requestId } };
     const error = [errorEvent(result.flinksCode, requestId, ctx)];
-    if (state.step === 'enhancedMfa') {
-      return {
-        state: { ...state, ctx: reported, sending: false, error: { code: result.flinksCode, variant: null } },
-        events: error,
-      };
-    }
-    return preceded(error, gather(reported, requestId, at));
+    return onScreen
+      ? {
+          state: {
+            ...state,
+            ctx: reported,
+            sending: false,
+            error: { code: result.flinksCode, variant: null },
+          },
+          events: error,
+        }
+      : preceded(error, gather(reported, requestId, at));
   }
-  if (result.kind === 'questions' && result.questions.length > 0) {
+  const questions = result.kind === 'questions' ? result.questions : [];
+  if (questions.length > 0) {
     return {
-      state: {
-        step: 'enhancedMfa',
-        ctx,
-        requestId,
-        loginId: ctx.loginId,
-        questions: result.questions,
-        error: null,
-        sending: false,
-      },
-      events: [connectEvent('ENHANCED_MFA_HAS_QUESTIONS', { totalQuestions: result.questions.length })],
+      state: { step: 'enhancedMfa', ctx, questions, error: null, sending: false },
+      events: [connectEvent('ENHANCED_MFA_HAS_QUESTIONS', { totalQuestions: questions.length })],
     };
   }
-  const none = result.kind === 'questions' ? [connectEvent('ENHANCED_MFA_NO_QUESTIONS', {})] : [];
-  return preceded(none, gather(ctx, requestId, at));
+  return preceded(
+    onScreen ? [] : [connectEvent('ENHANCED_MFA_NO_QUESTIONS', {})],
+    gather(ctx, requestId, at),
+  );
 }
 
 /**

@@ -6,7 +6,6 @@ import type { FlowAction } from './actions';
 import {
   accountsMutation,
   answerMfaMutation,
-  answerMfaQuestionsMutation,
   authorizeMutation,
   mfaQuestionsMutation,
   cachedAuthorizeMutation,
@@ -144,24 +143,14 @@ export function createRequestRunner(
         return;
       }
       case 'questions': {
-        const { attempt, loginId } = request;
-        send(mfaQuestionsMutation(client, lifetime), loginId, (result, at) => ({
-          type: 'QUESTIONS_RESULT',
-          attempt,
-          result,
-          at,
-        }));
-        return;
-      }
-      case 'saveAnswers': {
-        if (answers === null) return;
-        const { attempt, loginId } = request;
+        const { attempt, loginId, save } = request;
+        if (save && answers === null) return;
         // One answer per stored question; like MFA answers, they leave the runner with this call.
-        const saved = Object.fromEntries(
-          Object.entries(answers).map(([question, given]) => [question, given[0] ?? '']),
-        );
+        const saved = save
+          ? { answers: Object.fromEntries(Object.entries(answers ?? {}).map(([q, [a = '']]) => [q, a])) }
+          : {};
         answers = null;
-        send(answerMfaQuestionsMutation(client, lifetime), { loginId, answers: saved }, (result, at) => ({
+        send(mfaQuestionsMutation(client, lifetime), { loginId, ...saved }, (result, at) => ({
           type: 'QUESTIONS_RESULT',
           attempt,
           result,

@@ -63,7 +63,7 @@ export type Activity =
   | { kind: 'resuming' }
   | { kind: 'gathering'; requestId: string }
   /** Enhanced MFA: asking which security questions the bank keeps for the new login. */
-  | { kind: 'questions'; requestId: string }
+  | { kind: 'questions' }
   | {
       kind: 'waiting';
       code: 'OPERATION_PENDING' | 'OPERATION_DISPATCHED';
@@ -98,8 +98,7 @@ export type FlowState =
   | Step<
       'enhancedMfa',
       {
-        requestId: string;
-        loginId: string;
+        /** Of the login in `ctx.loginId`, signed in with `ctx.requestId`. */
         questions: string[];
         error: MfaFailure | null;
         /** The answers are on their way. */

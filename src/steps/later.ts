@@ -4,6 +4,6 @@
  */
 export { AccountsStep } from './accounts';
 export { GuidanceStep } from './guidance';
-export { MfaStep } from './mfa';
+export { EnhancedMfaStep, MfaStep } from './mfa';
 export { ProcessingStep } from './processing';
 export { SuccessStep } from './success';

@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import type { ConnectWidgetProps } from '../ConnectWidget';
 import type { ConnectFlow } from '../flow/useConnectFlow';
 import type { FlowState } from '../flow/state';
@@ -10,6 +9,7 @@ import { InstitutionStep } from '../steps/institution';
 import { titleAndBody, useCountdown } from '../ui';
 import {
   AccountsStep,
+  EnhancedMfaStep,
   GuidanceStep,
   MfaStep,
   prefetchLaterSteps,
@@ -72,7 +72,15 @@ export function StepView({
     case 'mfa':
       return <MfaView state={state} flow={flow} backEnable={backEnable} />;
     case 'enhancedMfa':
-      return <EnhancedMfaView state={state} flow={flow} skipEnable={props.skipEnhancedMFA ?? false} />;
+      return (
+        <EnhancedMfaStep
+          questions={state.questions}
+          error={state.error}
+          pending={state.sending}
+          onSubmit={flow.submitMfa}
+          {...(props.skipEnhancedMFA ? { onSkip: flow.skipEnhancedMfa } : {})}
+        />
+      );
     case 'processing':
       return (
         <ProcessingStep
@@ -139,34 +147,6 @@ function MfaView({
       secondsLeft={secondsLeft}
       onSubmit={flow.submitMfa}
       {...(backEnable ? { onBack: flow.back } : {})}
-    />
-  );
-}
-
-function EnhancedMfaView({
-  state,
-  flow,
-  skipEnable,
-}: {
-  state: Extract<FlowState, { step: 'enhancedMfa' }>;
-  flow: ConnectFlow;
-  skipEnable: boolean;
-}) {
-  const text = useGuidance(state.error?.code ?? 'UNKNOWN', state.error?.variant);
-  const challenges = useMemo(
-    () => state.questions.map((Prompt) => ({ Type: 'QuestionAndAnswer' as const, Prompt })),
-    [state.questions],
-  );
-  return (
-    <MfaStep
-      challenges={challenges}
-      round={1}
-      expectsOneTimeCode={false}
-      error={state.error ? { code: state.error.code, message: titleAndBody(text.title, text.body) } : null}
-      pending={state.sending}
-      secondsLeft={null}
-      onSubmit={flow.submitMfa}
-      enhanced={skipEnable ? { onSkip: flow.skipEnhancedMfa } : {}}
     />
   );
 }

@@ -1,0 +1,57 @@
+import { checked, failure, withoutCode } from './answers';
+import type { Call, Exchange } from './transport';
+import type {
+  AnswerMfaQuestionsResult,
+  ApiError,
+  CallOptions,
+  MfaQuestionsAnswerRequest,
+  MfaQuestionsResult,
+} from './types';
+
+/**
+ * Enhanced MFA's two calls (GetMFAQuestions, AnswerMFAQuestions). Their own chunk: only a connection with
+ * `enhancedMFA` makes them, after the sign-in, so the first screen never carries them.
+ */
+
+/** Sends a call whose 202 is a code like any other (the client's `settledCall`). */
+export type SettledCall = (call: Call, options: CallOptions | undefined) => Promise<Exchange | ApiError>;
+
+export async function getMfaQuestions(
+  send: SettledCall,
+  loginId: string,
+  options: CallOptions | undefined,
+): Promise<MfaQuestionsResult> {
+  const context = { requestId: null, secrets: [] };
+  if (!/^[\w-]+$/.test(loginId))
+    return failure('malformed', 'INVALID_REQUEST', 'The loginId is not a usable path segment.', context);
+  const answer = await send({ ...context, method: 'GET', path: `GetMFAQuestions/${loginId}` }, options);
+  if (answer.kind === 'error') return answer;
+  if (answer.status !== 200) return withoutCode(answer);
+  return checked(answer, answer.checks.mfaQuestions, (body) => ({
+    kind: 'questions',
+    questions: body.Questions.map((question) => question.Question),
+  }));
+}
+
+export async function answerMfaQuestions(
+  send: SettledCall,
+  request: MfaQuestionsAnswerRequest,
+  options: CallOptions | undefined,
+): Promise<AnswerMfaQuestionsResult> {
+  const answer = await send(
+    {
+      method: 'PATCH',
+      path: 'AnswerMFAQuestions',
+      requestId: null,
+      // The answers are secrets: redacted from anything the client reports.
+      secrets: Object.values(request.answers),
+      body: {
+        LoginId: request.loginId,
+        Questions: Object.entries(request.answers).map(([Question, Answer]) => ({ Question, Answer })),
+      },
+    },
+    options,
+  );
+  if (answer.kind === 'error') return answer;
+  return answer.status === 200 ? { kind: 'saved' } : withoutCode(answer);
+}
