@@ -117,6 +117,8 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
     }));
   }
 
+  const tools = { send: settledCall, checked, failure, withoutCode };
+
   const invalidSegment = (name: string, context: CallContext): ApiError =>
     failure('malformed', 'INVALID_REQUEST', `The ${name} is empty or not a usable path segment.`, context);
 
@@ -248,14 +250,10 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
     },
 
     getMfaQuestions: (loginId, callOptions) =>
-      mfaQuestions
-        .load()
-        .then((calls) => calls.getMfaQuestions(settledCall, loginId, callOptions), notLoaded),
+      mfaQuestions.load().then((calls) => calls.getMfaQuestions(tools, loginId, callOptions), notLoaded),
 
     answerMfaQuestions: (request, callOptions) =>
-      mfaQuestions
-        .load()
-        .then((calls) => calls.answerMfaQuestions(settledCall, request, callOptions), notLoaded),
+      mfaQuestions.load().then((calls) => calls.answerMfaQuestions(tools, request, callOptions), notLoaded),
 
     async deleteCard(loginId, callOptions) {
       const context = { requestId: null, secrets: [] };

@@ -1,4 +1,4 @@
-import { checked, failure, withoutCode } from './answers';
+import type { checked, failure, withoutCode } from './answers';
 import type { Call, Exchange } from './transport';
 import type {
   AnswerMfaQuestionsResult,
@@ -13,11 +13,19 @@ import type {
  * `enhancedMFA` makes them, after the sign-in, so the first screen never carries them.
  */
 
-/** Sends a call whose 202 is a code like any other (the client's `settledCall`). */
-export type SettledCall = (call: Call, options: CallOptions | undefined) => Promise<Exchange | ApiError>;
+/**
+ * What the client lends these calls: its `settledCall` (a 202 is a code like any other) and its ways of reading an
+ * answer. Lent rather than imported, so this chunk shares no module with the first load.
+ */
+export interface ClientTools {
+  send: (call: Call, options: CallOptions | undefined) => Promise<Exchange | ApiError>;
+  checked: typeof checked;
+  failure: typeof failure;
+  withoutCode: typeof withoutCode;
+}
 
 export async function getMfaQuestions(
-  send: SettledCall,
+  { send, checked, failure, withoutCode }: ClientTools,
   loginId: string,
   options: CallOptions | undefined,
 ): Promise<MfaQuestionsResult> {
@@ -34,7 +42,7 @@ export async function getMfaQuestions(
 }
 
 export async function answerMfaQuestions(
-  send: SettledCall,
+  { send, withoutCode }: ClientTools,
   request: MfaQuestionsAnswerRequest,
   options: CallOptions | undefined,
 ): Promise<AnswerMfaQuestionsResult> {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Account } from '../../api/types';
 import { format, useLanguage, useMessages, useText } from '../../i18n';
 import { Alert, Button, Screen } from '../../ui';
@@ -57,7 +57,7 @@ export function AccountsStep({ accounts, customerName, onSelect, onSelectMany }:
   return (
     <Screen title={multiple ? several.title : m.title}>
       <p>{intro}</p>
-      <form className="cw-form" noValidate onSubmit={submit}>
+      <form className="cw-form" noValidate onSubmit={submit} onKeyDown={submitOnEnter}>
         <fieldset
           className="cw-fieldset"
           aria-invalid={missing || undefined}
@@ -146,6 +146,14 @@ function AccountText({ account }: { account: Account }) {
       )}
     </span>
   );
+}
+
+/** Browsers submit on Enter from a text field only: Enter on a radio or a checkbox submits here too. */
+function submitOnEnter(event: KeyboardEvent<HTMLFormElement>) {
+  const { target } = event;
+  if (event.key !== 'Enter' || !(target instanceof HTMLInputElement) || target.type === 'submit') return;
+  event.preventDefault();
+  event.currentTarget.requestSubmit();
 }
 
 function money(amount: number, currency: string, language: 'en' | 'fr'): string {
