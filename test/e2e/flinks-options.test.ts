@@ -68,7 +68,51 @@ describe('accountSelectorMultiple', () => {
     await signIn(session.widget, 'test_accounts_many');
     await session.widget.getByRole('heading', { name: en.options.accounts.title }).waitFor();
     await session.widget.getByRole('button', { name: en.ui.accounts.submit }).click();
-    await session.widget.getByRole('alert').filter({ hasText: en.options.accounts.required }).waitFor();
+    await session.widget.getByText(en.options.accounts.required).waitFor();
+    const group = session.widget.getByRole('group');
+    expect(await group.getAttribute('aria-invalid')).toBe('true');
+  });
+});
+
+describe('Enhanced MFA', () => {
+  async function throughSignIn(params: Record<string, string>) {
+    const session = await chromium.open({ demo: 'true', institution: 'FlinksCapital', ...params });
+    await signIn(session.widget, 'test_enhanced_mfa');
+    await session.widget.getByLabel(CITY.prompt).fill(CITY.answer);
+    await session.widget.getByRole('button', { name: en.mfa.continue }).click();
+    await session.widget.getByRole('heading', { name: en.options.enhancedMfa.title }).waitFor();
+    return session;
+  }
+
+  it('asks every stored question after the sign-in, saves the answers, and no answer leaks', async () => {
+    const session = await throughSignIn({ enhancedMFA: 'true' });
+    expect(await session.widget.getByRole('button', { name: en.options.enhancedMfa.skip }).count()).toBe(0);
+    for (const { prompt, answer } of FLINKS_CAPITAL_QUESTIONS) {
+      await session.widget.getByLabel(prompt).fill(answer);
+    }
+    await session.widget.getByRole('button', { name: en.options.enhancedMfa.save }).click();
+    await session.widget.getByRole('heading', { name: en.ui.success.title }).waitFor();
+    await session.waitForEvent('REDIRECT');
+    const entries = await session.events();
+    expect(eventsNamed(entries, 'ENHANCED_MFA_HAS_QUESTIONS')).toEqual([{ totalQuestions: 3 }]);
+    await expectNoSecrets(session, [
+      SANDBOX_PASSWORD,
+      ...FLINKS_CAPITAL_QUESTIONS.map(({ answer }) => answer),
+    ]);
+  });
+
+  it('lets the person skip when skipEnhancedMFA=true', async () => {
+    const session = await throughSignIn({ enhancedMFA: 'true', skipEnhancedMFA: 'true' });
+    await session.widget.getByRole('button', { name: en.options.enhancedMfa.skip }).click();
+    await session.widget.getByRole('heading', { name: en.ui.success.title }).waitFor();
+    await session.waitForEvent('REDIRECT');
+  });
+});
+
+describe('the sandbox bank in French', () => {
+  it('asks its question in French on a French screen', async () => {
+    const session = await chromium.open({ demo: 'true', institution: 'FlinksCapital', language: 'fr' });
+    await signIn(session.widget, 'test_mfa_text_or_call', fr as typeof en);
     await session.widget.getByText('Où devons-nous envoyer votre code de sécurité\u00A0?').first().waitFor();
     expect(await session.widget.getByText('Where should we send your security code?').count()).toBe(0);
   });
