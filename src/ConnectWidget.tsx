@@ -9,9 +9,8 @@ import { useConnectFlow } from './flow/useConnectFlow';
 import type { GuidanceOverrides } from './guidance';
 import { I18nProvider, loadedMessages, TextTokens, useLanguage, useUiMessages, type Language } from './i18n';
 import { findInstitution } from './institutions';
-import { ExitDialog } from './steps/exit';
 import { StepBoundary, StepFocusContext } from './ui';
-import { forgetFailedDownloads } from './widget/laterSteps';
+import { ExitDialog, forgetFailedDownloads } from './widget/laterSteps';
 import { StepView } from './widget/StepView';
 import './styles/widget.css';
 
@@ -280,13 +279,16 @@ function WidgetBody(props: BodyProps) {
           </StepFocusContext.Provider>
         </div>
         {confirmingExit && (
-          <ExitDialog
-            onStay={() => setConfirmingExit(false)}
-            onLeave={() => {
-              setConfirmingExit(false);
-              flow.exit();
-            }}
-          />
+          // Its own boundary: were the chunk still on its way, only the dialog would wait, never the widget.
+          <Suspense fallback={null}>
+            <ExitDialog
+              onStay={() => setConfirmingExit(false)}
+              onLeave={() => {
+                setConfirmingExit(false);
+                flow.exit();
+              }}
+            />
+          </Suspense>
         )}
       </div>
     </TextTokens>

@@ -3,14 +3,8 @@ import { loadOnce } from '../loadOnce';
 import type { ApiError, FlinksClient, SecurityResponses } from '../api/types';
 import type { Language } from '../i18n/types';
 import type { FlowAction } from './actions';
-import {
-  accountsMutation,
-  answerMfaMutation,
-  authorizeMutation,
-  mfaQuestionsMutation,
-  cachedAuthorizeMutation,
-  type Lifetime,
-} from './mutations';
+import type * as Executor from './execute';
+import type { Lifetime } from './mutations';
 import type { FlowRequest } from './requests';
 import type { FlowState } from './state';
 
@@ -35,8 +29,13 @@ export interface RequestRunner {
   stop(): void;
 }
 
-/** react-query's core, fetched with the first request (or ahead, with the later screens); fetched anew after a failure. */
+/**
+ * react-query's core and the mutations, fetched with the first request (or ahead, with the later screens); fetched
+ * anew after a failure.
+ */
 const executor = loadOnce(() => import('./execute'), { retryOnLoad: true });
+
+type Mutations = typeof Executor;
 
 /** Starts fetching what sending needs, before the first request. */
 export function prefetchExecutor(): void {
@@ -54,9 +53,12 @@ export function createRequestRunner(
   let deadline: ReturnType<typeof setTimeout> | undefined;
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
-  /** Sends one mutation and feeds its answer back, unless the widget went away meanwhile. */
+  /**
+   * Sends one mutation and feeds its answer back, unless the widget went away meanwhile. The mutations come with the
+   * code that runs them (the `execute` chunk): `pick` chooses one once it is in.
+   */
   function send<Result, Variables>(
-    options: MutationOptions<Result, Error, Variables>,
+    pick: (mutations: Mutations) => MutationOptions<Result, Error, Variables>,
     variables: Variables,
     settle: (result: Result | ApiError, at: number) => FlowAction,
   ): void {
@@ -64,9 +66,9 @@ export function createRequestRunner(
     executor
       .load()
       .then(
-        ({ execute, ownQueryClient }) => {
-          const queryClient = settings().queryClient ?? (ownClient ??= ownQueryClient());
-          return execute(queryClient, options, variables).catch(unexpected);
+        (mutations) => {
+          const queryClient = settings().queryClient ?? (ownClient ??= mutations.ownQueryClient());
+          return mutations.execute(queryClient, pick(mutations), variables).catch(unexpected);
         },
         // Like the answer checks: code that could not be downloaded is a network problem, said so.
         (): ApiError => ({
@@ -103,7 +105,7 @@ export function createRequestRunner(
         if (password === null) return;
         const { institution, username, tag, attempt } = request;
         send(
-          authorizeMutation(client, lifetime),
+          (m) => m.authorizeMutation(client, lifetime),
           { institution, username, password, language, save: true, ...(tag ? { tag } : {}) },
           (result, at) => ({ type: 'AUTHORIZE_RESULT', attempt, result, at }),
         );
@@ -116,7 +118,7 @@ export function createRequestRunner(
         // Answers are never sent twice: they leave the runner with this call.
         answers = null;
         send(
-          answerMfaMutation(client, lifetime),
+          (m) => m.answerMfaMutation(client, lifetime),
           { requestId, securityResponses, language },
           (result, at) => ({ type: 'AUTHORIZE_RESULT', attempt, result, at }),
         );
@@ -134,12 +136,16 @@ export function createRequestRunner(
                 language,
                 ...(request.tag ? { tag: request.tag } : {}),
               };
-        send(cachedAuthorizeMutation(client, lifetime), reopen, (result, at) => ({
-          type: 'AUTHORIZE_RESULT',
-          attempt,
-          result,
-          at,
-        }));
+        send(
+          (m) => m.cachedAuthorizeMutation(client, lifetime),
+          reopen,
+          (result, at) => ({
+            type: 'AUTHORIZE_RESULT',
+            attempt,
+            result,
+            at,
+          }),
+        );
         return;
       }
       case 'questions': {
@@ -150,12 +156,16 @@ export function createRequestRunner(
           ? { answers: Object.fromEntries(Object.entries(answers ?? {}).map(([q, [a = '']]) => [q, a])) }
           : {};
         answers = null;
-        send(mfaQuestionsMutation(client, lifetime), { loginId, ...saved }, (result, at) => ({
-          type: 'QUESTIONS_RESULT',
-          attempt,
-          result,
-          at,
-        }));
+        send(
+          (m) => m.mfaQuestionsMutation(client, lifetime),
+          { loginId, ...saved },
+          (result, at) => ({
+            type: 'QUESTIONS_RESULT',
+            attempt,
+            result,
+            at,
+          }),
+        );
         return;
       }
       case 'gather':
@@ -163,12 +173,16 @@ export function createRequestRunner(
         const { attempt, requestId, detail } = request;
         const poll = request.kind === 'poll';
         const ask = () =>
-          send(accountsMutation(client, lifetime), { requestId, detail, poll }, (result, at) => ({
-            type: 'DATA_RESULT',
-            attempt,
-            result,
-            at,
-          }));
+          send(
+            (m) => m.accountsMutation(client, lifetime),
+            { requestId, detail, poll },
+            (result, at) => ({
+              type: 'DATA_RESULT',
+              attempt,
+              result,
+              at,
+            }),
+          );
         // The 202 that started the wait counts as the first answer: the next call goes out one interval later.
         if (poll) later(pollIntervalMs, ask);
         else ask();

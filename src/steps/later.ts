@@ -5,5 +5,7 @@
 export { AccountsStep } from './accounts';
 export { GuidanceStep } from './guidance';
 export { EnhancedMfaStep, MfaStep } from './mfa';
+// Asked only mid-connection, when the later screens are in already: the first load carries no dialog.
+export { ExitDialog } from './exit/ExitDialog';
 export { ProcessingStep } from './processing';
 export { SuccessStep } from './success';

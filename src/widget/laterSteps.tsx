@@ -23,6 +23,7 @@ function laterStep<Props extends object>(pick: (steps: LaterSteps) => ComponentT
 
 export const AccountsStep = laterStep((steps) => steps.AccountsStep);
 export const EnhancedMfaStep = laterStep((steps) => steps.EnhancedMfaStep);
+export const ExitDialog = laterStep((steps) => steps.ExitDialog);
 export const GuidanceStep = laterStep((steps) => steps.GuidanceStep);
 export const MfaStep = laterStep((steps) => steps.MfaStep);
 export const ProcessingStep = laterStep((steps) => steps.ProcessingStep);
