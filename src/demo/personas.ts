@@ -67,5 +67,9 @@ export function describePersona(persona: SandboxPersona, m: DemoMessages, langua
       return unreachable;
     }
   }
+  if (persona.storedQuestions)
+    sentences.push(format(t.stored, { list: list(persona.storedQuestions, 'conjunction') }));
+  if (persona.accountCount !== undefined)
+    sentences.push(format(t.accounts, { count: String(persona.accountCount) }));
   return sentences.join(' ');
 }
