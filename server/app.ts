@@ -13,6 +13,7 @@ import { withConnectedPage } from './connected-page';
 import { withEmbedPage } from './embed-config';
 import { flinksUpstream, sandboxUpstream } from './proxy';
 import { withHostAllowList, withSecurityHeaders } from './security';
+import { withSandboxBankSite } from './sandbox-bank/site';
 import { withSessionRoutes } from './session-routes';
 import { SessionSigner } from './sessions';
 import { createSharedState, type SharedState } from './shared-state';
@@ -158,6 +159,8 @@ export function createServerApp(config: ServerConfig, options: ServerAppOptions 
       log: (line) => log(`sessions ${line}`),
     }),
     bankApiRoutes(config, sandbox, state, options),
+    // The sandbox bank's own pages, where Flinks Capital's links go; a proxy in front of Flinks has no sandbox bank.
+    ...(config.proxy ? [] : [withSandboxBankSite]),
     withEmbedPage(config, distDir),
     withConnectedPage(),
     versionedSdk(distDir),

@@ -105,10 +105,23 @@ function defaultClientKey(request: Request): string {
   return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'local';
 }
 
+/**
+ * The language of the sandbox's own text (security questions, choices, messages) when nothing chose another: an
+ * answer in a session's language (`Language: "fr"` on Authorize) declares that one. Declared on every answer
+ * (`Content-Language`), as a bank API should, so the widget marks the bank's text with its `lang` whenever it differs
+ * from the screen's.
+ */
+export const SANDBOX_TEXT_LANGUAGE = 'en';
+
 function toResponse(reply: Reply, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(reply.body), {
     status: reply.status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-language': reply.language ?? SANDBOX_TEXT_LANGUAGE,
+      ...headers,
+    },
   });
 }
 

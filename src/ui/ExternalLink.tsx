@@ -4,17 +4,27 @@ import { useUiMessages } from '../i18n';
 export interface ExternalLinkProps {
   href: string;
   children: ReactNode;
-  variant?: 'button' | 'link';
+  /** A link that looks like a button (`primary` for a screen's main action; `button` is `secondary`), or in text. */
+  variant?: 'primary' | 'secondary' | 'button' | 'link';
+  id?: string;
   /** Told when the person opens the link (the page itself opens in a new tab). */
   onOpen?(): void;
 }
 
 /** A link to another site (the bank's), in a new tab that can't reach back into this page. */
-export function ExternalLink({ href, children, variant = 'link', onOpen }: ExternalLinkProps) {
+const CLASSES: Record<NonNullable<ExternalLinkProps['variant']>, string> = {
+  primary: 'cw-button cw-button--primary',
+  secondary: 'cw-button cw-button--secondary',
+  button: 'cw-button cw-button--secondary',
+  link: 'cw-link',
+};
+
+export function ExternalLink({ href, children, variant = 'link', id, onOpen }: ExternalLinkProps) {
   const m = useUiMessages();
   return (
     <a
-      className={variant === 'button' ? 'cw-button cw-button--secondary' : 'cw-link'}
+      id={id}
+      className={CLASSES[variant]}
       href={href}
       target="_blank"
       rel="noopener noreferrer"

@@ -47,7 +47,7 @@ describe('accountSelectorMultiple', () => {
     expect(await all.evaluate((element) => (element as HTMLInputElement).indeterminate)).toBe(true);
     await keyboard.press('Enter');
 
-    await session.widget.getByRole('heading', { name: en.ui.success.title }).waitFor();
+    await session.widget.getByRole('heading', { name: en.screens.success.title }).waitFor();
     await session.waitForEvent('REDIRECT');
     const entries = await session.events();
     const chosen = eventsNamed(entries, 'ACCOUNT_SELECTED').map((metadata) => metadata.accountId);
@@ -67,7 +67,7 @@ describe('accountSelectorMultiple', () => {
     });
     await signIn(session.widget, 'test_accounts_many');
     await session.widget.getByRole('heading', { name: en.options.accounts.title }).waitFor();
-    await session.widget.getByRole('button', { name: en.ui.accounts.submit }).click();
+    await session.widget.getByRole('button', { name: en.screens.accounts.submit }).click();
     await session.widget.getByText(en.options.accounts.required).waitFor();
     const group = session.widget.getByRole('group');
     expect(await group.getAttribute('aria-invalid')).toBe('true');
@@ -91,7 +91,7 @@ describe('Enhanced MFA', () => {
       await session.widget.getByLabel(prompt).fill(answer);
     }
     await session.widget.getByRole('button', { name: en.options.enhancedMfa.save }).click();
-    await session.widget.getByRole('heading', { name: en.ui.success.title }).waitFor();
+    await session.widget.getByRole('heading', { name: en.screens.success.title }).waitFor();
     await session.waitForEvent('REDIRECT');
     const entries = await session.events();
     expect(eventsNamed(entries, 'ENHANCED_MFA_HAS_QUESTIONS')).toEqual([{ totalQuestions: 3 }]);
@@ -104,7 +104,7 @@ describe('Enhanced MFA', () => {
   it('lets the person skip when skipEnhancedMFA=true', async () => {
     const session = await throughSignIn({ enhancedMFA: 'true', skipEnhancedMFA: 'true' });
     await session.widget.getByRole('button', { name: en.options.enhancedMfa.skip }).click();
-    await session.widget.getByRole('heading', { name: en.ui.success.title }).waitFor();
+    await session.widget.getByRole('heading', { name: en.screens.success.title }).waitFor();
     await session.waitForEvent('REDIRECT');
   });
 });

@@ -1,7 +1,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createServerApp } from '../../server/app';
+import { parseConfig } from '../../server/config';
 import { ConnectSessionError, createConnectSession } from '../../src/server';
+import { API, NOMFA } from './attack-helpers';
+import { API_KEY as SERVER_API_KEY, SERVER, SESSION_ENV } from './sessions-helpers';
 
 /*
  * `createConnectSession` against a stand-in for the widget server's `POST /connect/sessions` (CONTRACT §7) that
@@ -197,5 +201,51 @@ describe('createConnectSession', () => {
         signal: controller.signal,
       }),
     ).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('createConnectSession against the real widget server', () => {
+  const app = createServerApp(
+    parseConfig({ PORT: '5173', SANDBOX_LATENCY_MS: '0', CONNECT_REQUIRE_SESSION: 'true', ...SESSION_ENV }),
+    { log: () => undefined },
+  );
+  const serverFetch: typeof fetch = (input, init) =>
+    Promise.resolve(app.request(input instanceof Request ? input : String(input), init));
+
+  it('gets a session the server then honours for a sign-in from the session’s origin', async () => {
+    const session = await createConnectSession({
+      baseUrl: SERVER,
+      apiKey: SERVER_API_KEY,
+      parentOrigin: SERVER,
+      fetch: serverFetch,
+    });
+    expect(Date.parse(session.expiresAt)).toBeGreaterThan(Date.now());
+    const signIn = (token: string) =>
+      app.request(`${SERVER}${API}/Authorize`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, origin: SERVER, 'content-type': 'application/json' },
+        body: JSON.stringify(NOMFA),
+      });
+    expect((await signIn(session.sessionToken)).status).toBe(200);
+    expect((await signIn(`${session.sessionToken}x`)).status).toBe(401);
+  });
+
+  it('rejects with the server’s refusal: a wrong key (401), an origin the server does not allow (400)', async () => {
+    await expect(
+      createConnectSession({
+        baseUrl: SERVER,
+        apiKey: 'not-a-key',
+        parentOrigin: SERVER,
+        fetch: serverFetch,
+      }),
+    ).rejects.toMatchObject({ name: 'ConnectSessionError', status: 401 });
+    await expect(
+      createConnectSession({
+        baseUrl: SERVER,
+        apiKey: SERVER_API_KEY,
+        parentOrigin: 'https://elsewhere.example',
+        fetch: serverFetch,
+      }),
+    ).rejects.toMatchObject({ name: 'ConnectSessionError', status: 400 });
   });
 });

@@ -57,6 +57,24 @@ describe('the sandbox speaks the session’s language', () => {
     expect(done.status).toBe(200);
   });
 
+  it('declares the language of its words on each answer (Content-Language), as the session chose it', async () => {
+    const answer = (language: 'en' | 'fr') =>
+      sandbox.fetch(
+        new Request(`${API}/Authorize`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            Institution: 'FlinksCapital',
+            Username: 'test_mfa_choice',
+            Password: SANDBOX_PASSWORD,
+            Language: language,
+          }),
+        }),
+      );
+    expect((await answer('fr')).headers.get('content-language')).toBe('fr');
+    expect((await answer('en')).headers.get('content-language')).toBe('en');
+  });
+
   it('keeps English prompts in an English session', async () => {
     const first = await signIn('test_mfa_text_or_call', 'en');
     expect(prompts(first.body)).toEqual(['Where should we send your security code?']);

@@ -6,6 +6,7 @@ import { ConnectWidget, type ConnectWidgetProps } from '../../src/ConnectWidget'
 import { FLINKS_CAPITAL_QUESTIONS, createSandbox } from '../../src/sandbox';
 import { sandboxHandlers } from '../../src/sandbox/msw';
 import '../../src/i18n/all';
+import { fr } from '../../src/i18n/fr';
 
 // termsUrl, accountSelectorMultiple and Enhanced MFA, through the widget against the sandbox (CONTRACT §3, §4).
 
@@ -159,7 +160,7 @@ describe('accountSelectorMultiple', () => {
       'test_accounts_many',
     );
     await view.user.type(screen.getByLabelText('Mot de passe'), 'Everyday');
-    await view.user.click(screen.getByRole('button', { name: 'Connecter' }));
+    await view.user.click(screen.getByRole('button', { name: fr.ui.credentials.submit }));
     expect(await screen.findByRole('heading', { name: 'Choisissez vos comptes' })).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'Sélectionner tous les comptes' })).toBeInTheDocument();
   });
@@ -255,7 +256,7 @@ describe('Enhanced MFA', () => {
       'test_enhanced_mfa',
     );
     await view.user.type(screen.getByLabelText('Mot de passe'), 'Everyday');
-    await view.user.click(screen.getByRole('button', { name: 'Connecter' }));
+    await view.user.click(screen.getByRole('button', { name: fr.ui.credentials.submit }));
     await view.user.type(await screen.findByLabelText(/Quelle est votre ville natale/), 'Montreal');
     await view.user.click(screen.getByRole('button', { name: 'Continuer' }));
     expect(

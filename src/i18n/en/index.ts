@@ -1,7 +1,8 @@
 import { ui } from './ui';
 import { mfa } from './mfa';
+import { screens } from './screens';
 import { guidance } from './guidance';
 import { options } from './options';
 
 /** The English catalog: the source of every key. */
-export const en = { ui, mfa, guidance, options };
+export const en = { ui, mfa, guidance, screens, options };

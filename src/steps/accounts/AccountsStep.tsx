@@ -21,7 +21,7 @@ const LONG_LIST = 4;
 export function AccountsStep({ accounts, customerName, onSelect, onSelectMany }: AccountsStepProps) {
   const messages = useMessages();
   const multiple = onSelectMany !== undefined;
-  const m = messages.ui.accounts;
+  const m = messages.screens.accounts;
   const several = messages.options.accounts;
   const text = useText();
   const id = useId();
@@ -131,7 +131,7 @@ function SelectAll({
 }
 
 function AccountText({ account }: { account: Account }) {
-  const m = useMessages().ui.accounts;
+  const m = useMessages().screens.accounts;
   const language = useLanguage();
   return (
     <span className="cw-option-text">

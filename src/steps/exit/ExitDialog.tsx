@@ -1,9 +1,9 @@
-import { useUiMessages } from '../../i18n';
+import { useMessages } from '../../i18n';
 import { Dialog } from '../../ui';
 
 /** "Leave without connecting?": asked only in the middle of a connection. */
 export function ExitDialog({ onStay, onLeave }: { onStay(): void; onLeave(): void }) {
-  const m = useUiMessages().ui.exit;
+  const m = useMessages().screens.exit;
   return (
     <Dialog
       title={m.title}

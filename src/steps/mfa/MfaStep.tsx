@@ -10,9 +10,9 @@ import {
 } from 'react';
 import { useForm } from 'react-hook-form';
 import type { SecurityChallenge } from '../../api/types';
-import { useMessages, useText } from '../../i18n';
-import { Alert, Button } from '../../ui';
-import { AnswerField } from './fields';
+import { useLanguage, useMessages, useText } from '../../i18n';
+import { Alert, Button, focusFromScript, KeepBankName } from '../../ui';
+import { AnswerField, BankTextLanguage } from './fields';
 import {
   collectAnswers,
   initialAnswers,
@@ -52,6 +52,9 @@ interface AnswerFormProps extends MfaStepProps {
 function AnswerForm(props: AnswerFormProps) {
   const { prompts, round, error, pending, secondsLeft, onSubmit, onBack, enhanced } = props;
   const m = useMessages();
+  const screenLanguage = useLanguage();
+  const bankLanguage =
+    props.bankLanguage && props.bankLanguage !== screenLanguage ? props.bankLanguage : undefined;
   const text = useText();
   const id = useId();
   const headingRef = useFocusOnMount();
@@ -106,10 +109,16 @@ function AnswerForm(props: AnswerFormProps) {
   return (
     <section className="cw-mfa" aria-labelledby={headingId}>
       <h2 className="cw-mfa-heading" id={headingId} ref={headingRef} tabIndex={-1} aria-describedby={introId}>
-        {text(enhanced ? m.options.enhancedMfa.title : m.mfa.title)}
+        <KeepBankName text={text(enhanced ? m.options.enhancedMfa.title : m.mfa.title)} />
       </h2>
       <p className="cw-mfa-intro" id={introId}>
-        {enhanced ? text(m.options.enhancedMfa.intro) : round > 1 ? text(m.mfa.introNextRound) : m.mfa.intro}
+        {enhanced
+          ? text(m.options.enhancedMfa.intro)
+          : round > 1
+            ? text(m.mfa.introNextRound)
+            : prompts.length > 1
+              ? text(m.mfa.introMany, { count: prompts.length })
+              : text(m.mfa.intro)}
       </p>
       <TimeLeft secondsLeft={secondsLeft} />
       <form
@@ -123,18 +132,23 @@ function AnswerForm(props: AnswerFormProps) {
         onClickCapture={holdChoicesWhilePending}
       >
         {shownServerError && <Alert id={serverErrorId}>{shownServerError}</Alert>}
+        {shownServerError && serverError?.reference && (
+          <p className="cw-reference">{serverError.reference}</p>
+        )}
         {anyUnanswered && <Alert>{m.mfa.required.summary}</Alert>}
-        {prompts.map((prompt, index) => (
-          <AnswerField
-            key={prompt.field}
-            prompt={prompt}
-            id={`${id}-${prompt.field}`}
-            unanswered={unanswered(prompt.field)}
-            serverErrorId={index === 0 && shownServerError ? serverErrorId : null}
-            readOnly={pending}
-            register={registerAnswer}
-          />
-        ))}
+        <BankTextLanguage.Provider value={bankLanguage}>
+          {prompts.map((prompt, index) => (
+            <AnswerField
+              key={prompt.field}
+              prompt={prompt}
+              id={`${id}-${prompt.field}`}
+              unanswered={unanswered(prompt.field)}
+              serverErrorId={index === 0 && shownServerError ? serverErrorId : null}
+              readOnly={pending}
+              register={registerAnswer}
+            />
+          ))}
+        </BankTextLanguage.Provider>
         <div className="cw-actions cw-mfa-actions">
           {onBack && (
             <Button variant="secondary" onClick={onBack}>
@@ -168,7 +182,7 @@ function UnsupportedRound({ onBack }: Pick<MfaStepProps, 'onBack'>) {
   return (
     <section className="cw-mfa cw-mfa--unsupported" aria-labelledby={headingId}>
       <h2 className="cw-mfa-heading" id={headingId} ref={headingRef} tabIndex={-1}>
-        {text(m.mfa.unsupported.title)}
+        <KeepBankName text={text(m.mfa.unsupported.title)} />
       </h2>
       <p className="cw-mfa-intro">{text(m.mfa.unsupported.body)}</p>
       {onBack && (
@@ -186,7 +200,7 @@ function UnsupportedRound({ onBack }: Pick<MfaStepProps, 'onBack'>) {
 function useFocusOnMount() {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    ref.current?.focus();
+    focusFromScript(ref.current);
   }, []);
   return ref;
 }
