@@ -67,7 +67,7 @@ function bankApiRoutes(
       '/v3/*',
       cors({
         origin: (origin) => (allowed.has(origin) ? origin : null),
-        allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+        allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
         allowHeaders: ['content-type', 'authorization', PARENT_ORIGIN_HEADER, 'flinks-auth-key', 'x-api-key'],
         exposeHeaders: ['retry-after', 'www-authenticate'],
         maxAge: 600,

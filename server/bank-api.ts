@@ -110,13 +110,25 @@ const STATEMENTS_FIELDS = {
   NumberOfStatements: oneOf('MostRecent', 'Months3', 'Months12'),
 } satisfies Record<string, Check>;
 
+/** Enhanced MFA's answers: one per stored question of a login (answers are secrets: passed on, never logged). */
+const MFA_QUESTION_FIELDS = {
+  LoginId: id,
+  Questions: listOf((item) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) return false;
+    const { Question, Answer } = item as Record<string, unknown>;
+    return text(1000)(Question) && text(1000)(Answer) && Object.keys(item).length === 2;
+  }, 50),
+} satisfies Record<string, Check>;
+
 type Fields = Record<string, Check>;
 
 interface Route {
-  method: 'GET' | 'POST';
-  /** Matches the path after `/BankingServices/`; group 1, when present, is the RequestId in the path. */
+  method: 'GET' | 'POST' | 'PATCH';
+  /** Matches the path after `/BankingServices/`; group 1, when present, is the RequestId (or LoginId) in the path. */
   endpoint: RegExp;
   fields?: Fields;
+  /** The call is about a login (Enhanced MFA): the LoginId, in the path or the body, must be the session's. */
+  byLogin?: true;
 }
 
 // Only the calls the widget makes. DeleteCard, token minting and everything else are not reachable from a browser.
@@ -126,6 +138,9 @@ const ROUTES: readonly Route[] = [
   { method: 'POST', endpoint: /^GetAccountsSummary$/, fields: SUMMARY_FIELDS },
   { method: 'POST', endpoint: /^GetStatements$/, fields: STATEMENTS_FIELDS },
   { method: 'GET', endpoint: /^GetAccounts(?:Detail|Summary)Async\/([A-Za-z0-9-]{1,64})$/ },
+  // Enhanced MFA, right after a sign-in: only for the login that sign-in gave this session.
+  { method: 'GET', endpoint: /^GetMFAQuestions\/([A-Za-z0-9-]{1,64})$/, byLogin: true },
+  { method: 'PATCH', endpoint: /^AnswerMFAQuestions$/, fields: MFA_QUESTION_FIELDS, byLogin: true },
 ];
 
 type Body = Record<string, unknown>;
@@ -245,17 +260,22 @@ export function ownOriginFor(host: string | undefined, publicOrigins: readonly s
   return publicOrigins.find((origin) => new URL(origin).host === host) ?? null;
 }
 
-async function readAnswer(response: Response): Promise<{ text: string; requestId: string | null } | null> {
+async function readAnswer(
+  response: Response,
+): Promise<{ text: string; requestId: string | null; loginId: string | null } | null> {
   const read = await readStream(response.body, MAX_ANSWER_BYTES);
   if (read.kind !== 'text') return null;
   let requestId: string | null = null;
+  let loginId: string | null = null;
   try {
-    const json = JSON.parse(read.text) as { RequestId?: unknown };
+    const json = JSON.parse(read.text) as { RequestId?: unknown; Login?: { Id?: unknown } | null };
     if (typeof json.RequestId === 'string' && ID.test(json.RequestId)) requestId = json.RequestId;
+    const login = json.Login?.Id;
+    if (typeof login === 'string' && ID.test(login)) loginId = login;
   } catch {
     // Not JSON: passed on as it is; the widget's client says what it makes of it.
   }
-  return { text: read.text, requestId };
+  return { text: read.text, requestId, loginId };
 }
 
 /** The `/v3/{customerId}/BankingServices/*` handler. */
@@ -268,6 +288,13 @@ export function bankApi(options: BankApiOptions): Handler {
   const inFlightBySession = new Map<string, number>();
 
   const requestKey = (requestId: string) => `request:${requestId}`;
+  const loginKey = (loginId: string) => `login:${loginId}`;
+
+  /** The session may ask about this login: its own sign-in gave it, or it was created to reconnect it. */
+  async function mayUseLogin(session: ConnectSession, loginId: string): Promise<boolean> {
+    if (session.loginId === loginId) return true;
+    return (await state.ownerOf(loginKey(loginId))) === session.id;
+  }
 
   /** The session may use this RequestId: it obtained it, or was created to resume it. */
   async function mayUse(session: ConnectSession, requestId: string): Promise<boolean> {
@@ -298,9 +325,10 @@ export function bankApi(options: BankApiOptions): Handler {
     if (calls > limits.callsPerAddressPerMinute) throw limited('calls per address', 60);
 
     let body: Body | undefined;
-    let requestId = match[1] ?? null;
+    let requestId = route.byLogin ? null : (match[1] ?? null);
+    let loginId = route.byLogin ? (match[1] ?? null) : null;
     let signIn = false;
-    if (route.method === 'POST') {
+    if (route.method !== 'GET') {
       if (!isJsonContentType(c.req.header('content-type'))) throw new Refusal(notJson(), 'not json');
       const read = await readBounded(c.req.raw);
       if (read.kind === 'too-large') throw new Refusal(tooLarge(), 'body too large');
@@ -328,7 +356,11 @@ export function bankApi(options: BankApiOptions): Handler {
         }
       }
       requestId = typeof body.RequestId === 'string' ? body.RequestId : null;
-      if (route.fields !== AUTHORIZE_FIELDS && requestId === null) throw invalid('no RequestId');
+      if (route.byLogin) loginId = typeof body.LoginId === 'string' ? body.LoginId : null;
+      else if (route.fields !== AUTHORIZE_FIELDS && requestId === null) throw invalid('no RequestId');
+    }
+    if (route.byLogin && (loginId === null || !(await mayUseLogin(session, loginId)))) {
+      throw outOfScope('loginId not of this session');
     }
     if (requestId !== null && !(await mayUse(session, requestId))) {
       throw outOfScope('requestId not obtained by this session');
@@ -371,6 +403,10 @@ export function bankApi(options: BankApiOptions): Handler {
       if (answer.requestId !== null) {
         // A RequestId another session holds stays that session's: `mayUse` refuses it to this one.
         await state.claim(requestKey(answer.requestId), session.id, GRANT_TTL_MS);
+      }
+      if (answer.loginId !== null && route.fields === AUTHORIZE_FIELDS) {
+        // The login this session signed in to: Enhanced MFA may ask about it, no other session may.
+        await state.claim(loginKey(answer.loginId), session.id, GRANT_TTL_MS);
       }
       return new Response(answer.text, {
         status: response.status,

@@ -12,7 +12,7 @@ export interface BankUpstream {
 }
 
 export interface UpstreamCall {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   /** The path after `/BankingServices/`, its id segments already checked. */
   endpoint: string;
   body?: string;

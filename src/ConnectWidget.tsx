@@ -56,6 +56,24 @@ export interface ConnectWidgetProps {
   institutionFilterEnable?: boolean;
   /** Lets the person pick one account after the login (GetAccountsDetail). Default `false`. */
   accountSelectorEnable?: boolean;
+  /**
+   * Lets the person pick one or several accounts (checkboxes; "select all" for long lists): ACCOUNT_SELECTED for each,
+   * then REDIRECT and `onSuccess` with `accountIds`. Shows the account selector by itself. Default `false`.
+   */
+  accountSelectorMultiple?: boolean;
+  /**
+   * Your terms of use (an absolute http(s) address): the consent screen links them (new tab), and agreeing or
+   * declining raises COMPONENT_ACCEPT_TERMS or COMPONENT_DENY_TERMS; opening them COMPONENT_CLICK_TERMS_URL.
+   */
+  termsUrl?: string;
+  /**
+   * Enhanced MFA: after a live sign-in, asks every security question the bank keeps for the login
+   * (GetMFAQuestions / AnswerMFAQuestions) so scheduled refreshes never stop on one. Raises
+   * ENHANCED_MFA_HAS_QUESTIONS or ENHANCED_MFA_NO_QUESTIONS. Default `false`.
+   */
+  enhancedMFA?: boolean;
+  /** With `enhancedMFA`: the person may skip those questions. Default `false`. */
+  skipEnhancedMFA?: boolean;
   /** Resumes an open MFA session at its challenges. */
   requestId?: string;
   /** Reconnects a saved login (cached Authorize) instead of asking for credentials. */
@@ -198,6 +216,10 @@ function WidgetBody(props: BodyProps) {
   const config: FlowConfig = {
     maximumRetry: props.maximumRetry ?? 3,
     accountSelectorEnable: props.accountSelectorEnable ?? false,
+    accountSelectorMultiple: props.accountSelectorMultiple ?? false,
+    terms: Boolean(props.termsUrl),
+    enhancedMfa: props.enhancedMFA ?? false,
+    skipEnhancedMfa: props.skipEnhancedMFA ?? false,
     pollTimeoutMs: props.pollTimeoutMs ?? DEFAULT_POLL_TIMEOUT_MS,
     sessionTtlMs: FLINKS_SESSION_TTL_MS,
     tag: props.tag ?? null,

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn } from 'storybook/test';
 import { format } from '../src/i18n';
 import { AccountsStep } from '../src/steps/accounts';
-import { ACCOUNTS } from './fixtures';
+import { ACCOUNTS, MANY_ACCOUNTS } from './fixtures';
 import { BANK, collapsed, inWidgetFrame, messagesOf } from './support';
 
 const meta = {
@@ -50,5 +50,41 @@ export const WithoutCustomerName: Story = {
   play: async ({ canvas, globals }) => {
     const m = messagesOf(globals).screens.accounts;
     await expect(canvas.getByText(collapsed(m.introAnonymous))).toBeVisible();
+  },
+};
+
+/** `accountSelectorMultiple`: checkboxes, "select all" on a long list, every choice sent at once. */
+export const SeveralAccounts: Story = {
+  args: { accounts: MANY_ACCOUNTS, onSelectMany: fn() },
+  play: async ({ canvas, userEvent, args, globals }) => {
+    const m = messagesOf(globals).options.accounts;
+    await expect(canvas.getByRole('heading', { level: 2, name: m.title })).toHaveFocus();
+    const all = canvas.getByRole('checkbox', { name: m.selectAll });
+    await expect(canvas.getAllByRole('checkbox')).toHaveLength(MANY_ACCOUNTS.length + 1);
+    // Keyboard only from "select all": Space, Tab twice, Space on the second account to leave it out, Enter.
+    all.focus();
+    await userEvent.keyboard(' ');
+    await userEvent.tab();
+    await userEvent.tab();
+    await userEvent.keyboard(' ');
+    await expect(all).toBePartiallyChecked();
+    await userEvent.keyboard('{Enter}');
+    const [first, , ...rest] = MANY_ACCOUNTS;
+    await expect(args.onSelectMany).toHaveBeenCalledWith([first?.Id, ...rest.map((account) => account.Id)]);
+    await expect(args.onSelect).not.toHaveBeenCalled();
+  },
+};
+
+/** The same in French, nothing chosen: the error is tied to the group. */
+export const SeveralAccountsNoneChosen: Story = {
+  globals: { language: 'fr' },
+  args: { accounts: MANY_ACCOUNTS, onSelectMany: fn() },
+  play: async ({ canvas, userEvent, args, globals }) => {
+    const m = messagesOf(globals).options.accounts;
+    await expect(canvas.getByRole('heading', { level: 2, name: m.title })).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: messagesOf(globals).screens.accounts.submit }));
+    await expect(args.onSelectMany).not.toHaveBeenCalled();
+    await expect(canvas.getByRole('alert')).toHaveTextContent(collapsed(m.required));
+    await expect(canvas.getByRole('group')).toHaveAccessibleDescription(collapsed(m.required));
   },
 };

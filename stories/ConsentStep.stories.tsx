@@ -42,3 +42,25 @@ export const WithoutCustomerName: Story = {
     await expect(args.onDeny).toHaveBeenCalledOnce();
   },
 };
+
+const TERMS_URL = 'https://lender.example/terms';
+
+/** `termsUrl`: the partner's terms, linked in a new tab; agreeing accepts them too. */
+export const WithTerms: Story = {
+  args: { termsUrl: TERMS_URL, onOpenTerms: fn() },
+  play: async ({ canvas, userEvent, args, globals }) => {
+    const m = messagesOf(globals).ui;
+    await expect(canvas.getByText(collapsed(m.consent.termsNote), { exact: false })).toBeVisible();
+    const link = canvas.getByRole('link', { name: `${m.consent.terms} ${m.widget.opensInNewTab}` });
+    await expect(link).toHaveAttribute('href', TERMS_URL);
+    await expect(link).toHaveAttribute('target', '_blank');
+    link.addEventListener('click', (event) => event.preventDefault());
+    await userEvent.click(link);
+    await expect(args.onOpenTerms).toHaveBeenCalledOnce();
+  },
+};
+
+export const WithTermsInFrench: Story = {
+  ...WithTerms,
+  globals: { language: 'fr' },
+};

@@ -301,3 +301,41 @@ export const TimeAlmostUp: Story = {
     await expect(canvas.getByText(collapsed(m.mfa.timer.underThirtySeconds))).toBeInTheDocument();
   },
 };
+
+/** Enhanced MFA (`enhancedMFA`): every question the bank keeps for the login, saved for later refreshes. */
+export const EnhancedMfa: Story = {
+  args: {
+    challenges: [CITY.challenge, COUNTRY.challenge, SHAPE.challenge],
+    enhanced: { onSkip: fn() },
+    onBack: undefined,
+  },
+  play: async ({ canvas, userEvent, args, globals }) => {
+    const m = messagesOf(globals).options.enhancedMfa;
+    const heading = canvas.getByRole('heading', { level: 2, name: m.title });
+    await expect(heading).toHaveFocus();
+    await expect(canvas.getByText(collapsed(format(m.intro, { bank: BANK })))).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: m.skip }));
+    await expect(args.enhanced?.onSkip).toHaveBeenCalledOnce();
+    for (const { challenge, answer } of [CITY, COUNTRY, SHAPE]) {
+      await userEvent.type(canvas.getByLabelText(challenge.Prompt), answer);
+    }
+    await userEvent.click(canvas.getByRole('button', { name: m.save }));
+    await expectSentOnce(args.onSubmit, {
+      [CITY.challenge.Prompt]: [CITY.answer],
+      [COUNTRY.challenge.Prompt]: [COUNTRY.answer],
+      [SHAPE.challenge.Prompt]: [SHAPE.answer],
+    });
+  },
+};
+
+/** The same in French, without the right to skip. */
+export const EnhancedMfaInFrench: Story = {
+  globals: { language: 'fr' },
+  args: { challenges: [CITY.challenge, COUNTRY.challenge], enhanced: {}, onBack: undefined },
+  play: async ({ canvas, globals }) => {
+    const m = messagesOf(globals).options.enhancedMfa;
+    await expect(canvas.getByRole('heading', { level: 2, name: m.title })).toHaveFocus();
+    await expect(canvas.queryByRole('button', { name: m.skip })).not.toBeInTheDocument();
+    await expect(canvas.getByRole('button', { name: m.save })).toBeVisible();
+  },
+};

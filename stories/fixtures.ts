@@ -93,3 +93,10 @@ export const ACCOUNTS: Account[] = [
   account('7a1e2b3c-5d6f-4e8a-8b9c-1f2e3d4c5b22', 'High Interest Savings', '2222000', 'Savings', 12_580),
   account('9b8c7d6e-2f1a-4b3c-9d8e-3a2b1c0d9e33', 'TFSA', '3333000', 'Savings', null),
 ];
+
+/** A long list (test_accounts_many has eight): the several-accounts selector starts with "select all". */
+export const MANY_ACCOUNTS: Account[] = [
+  ...ACCOUNTS,
+  account('1d2c3b4a-6f5e-4d7c-8b9a-4e3d2c1b0a44', 'US Dollar Chequing', '4444000', 'Operations', 820.4),
+  account('2e3d4c5b-7a6f-4e8d-9c0b-5f4e3d2c1b55', 'RRSP', '5555000', 'Investments', 31_200),
+];

@@ -17,6 +17,9 @@ export { loadChecks } from './transport';
 /** The OAuth and catalog calls' reading of their answers: not part of the first screen; fetched anew after a failure. */
 const oauthCalls = loadOnce(() => import('./oauth-calls'), { retryOnLoad: true });
 
+/** Enhanced MFA's calls: a chunk fetched the first time a connection needs them; fetched anew after a failure. */
+const mfaQuestions = loadOnce(() => import('./mfa-questions'), { retryOnLoad: true });
+
 /** A segment the URL parser would not resolve away ('.', '..') nor collapse (''). */
 function pathSegment(value: string): string | null {
   return value === '' || value === '.' || value === '..' ? null : encodeURIComponent(value);
@@ -81,12 +84,12 @@ export function createClientNow(options: ClientOptions): FlinksClient {
     }));
   }
 
-  async function deleteCall(call: Call, callOptions: CallOptions | undefined): Promise<DeleteCardResult> {
+  /** A call with no pending result: a 202 (the login is still being processed) is a code like any other. */
+  async function settledCall(call: Call, callOptions: CallOptions | undefined): Promise<Exchange | ApiError> {
     const exchange = await send(call, callOptions);
     if (exchange.kind === 'error') return exchange;
     const coded = answerWithCode(exchange, exchange.context);
     if (coded?.kind === 'pending') {
-      // DeleteCard has no pending result: the login is still being processed, which is what CARD_IN_USE says.
       return {
         kind: 'error',
         httpStatus: exchange.status,
@@ -96,13 +99,20 @@ export function createClientNow(options: ClientOptions): FlinksClient {
         cause: 'http',
       };
     }
-    if (coded) return coded;
-    if (exchange.status !== 200) return withoutCode(exchange);
-    return checked(exchange, exchange.checks.deleted, (body) => ({
+    return coded ?? exchange;
+  }
+
+  async function deleteCall(call: Call, callOptions: CallOptions | undefined): Promise<DeleteCardResult> {
+    const answer = await settledCall(call, callOptions);
+    if (answer.kind === 'error') return answer;
+    if (answer.status !== 200) return withoutCode(answer);
+    return checked(answer, answer.checks.deleted, (body) => ({
       kind: 'deleted',
-      message: redact(body.Message, exchange.context.secrets),
+      message: redact(body.Message, answer.context.secrets),
     }));
   }
+
+  const tools = { send: settledCall, checked, failure, withoutCode };
 
   const invalidSegment = (name: string, context: CallContext): ApiError =>
     failure('malformed', 'INVALID_REQUEST', `The ${name} is empty or not a usable path segment.`, context);
@@ -247,6 +257,12 @@ export function createClientNow(options: ClientOptions): FlinksClient {
         callOptions,
       );
     },
+
+    getMfaQuestions: (loginId, callOptions) =>
+      mfaQuestions.load().then((calls) => calls.getMfaQuestions(tools, loginId, callOptions), unloaded),
+
+    answerMfaQuestions: (request, callOptions) =>
+      mfaQuestions.load().then((calls) => calls.answerMfaQuestions(tools, request, callOptions), unloaded),
 
     async deleteCard(loginId, callOptions) {
       const context = { requestId: null, secrets: [] };

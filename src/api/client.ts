@@ -45,6 +45,8 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
     getAccountsSummaryAsync: later('getAccountsSummaryAsync'),
     getStatements: later('getStatements'),
     deleteCard: later('deleteCard'),
+    getMfaQuestions: later('getMfaQuestions'),
+    answerMfaQuestions: later('answerMfaQuestions'),
     oauthStart: later('oauthStart'),
     oauthRedeem: later('oauthRedeem'),
     institutionCatalog: later('institutionCatalog'),

@@ -189,6 +189,11 @@ export const deletedBodySchema = v.object({
   Message: message,
 });
 
+/** GET /GetMFAQuestions/{loginId} (Enhanced MFA): the login's stored security questions. */
+export const mfaQuestionsBodySchema = v.object({
+  Questions: v.pipe(v.array(v.object({ Question: v.pipe(v.string(), v.minLength(1)) })), v.maxLength(50)),
+});
+
 /** A body's check: its typed value, or where it first went wrong (field names only, never a value from the wire). */
 export type Checked<T> = { ok: true; value: T } | { ok: false; path: string | null };
 
@@ -218,6 +223,7 @@ export const checks = {
   error: checker(errorBodySchema),
   accounts: checker(accountsBodySchema),
   deleted: checker(deletedBodySchema),
+  mfaQuestions: checker(mfaQuestionsBodySchema),
 };
 
 export type Checks = typeof checks;

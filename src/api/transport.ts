@@ -49,7 +49,7 @@ export interface CallContext {
 
 /** One call of the endpoint table. */
 export interface Call extends CallContext {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
   /** The whole address, for a call outside BankingServices (the OAuth routes); `path` is then only its name. */
   url?: string;

@@ -110,6 +110,13 @@ export interface PendingBody {
   RequestId: string;
 }
 
+/** GET /GetMFAQuestions/{loginId} (Enhanced MFA). */
+export interface MfaQuestionsBody {
+  HttpStatusCode: 200;
+  LoginId: string;
+  Questions: { Question: string }[];
+}
+
 export interface ErrorBody {
   HttpStatusCode: number;
   FlinksCode: FlinksCode;
@@ -172,6 +179,17 @@ export interface AccountsResult {
   institution: string | null;
 }
 
+/** The security questions a login keeps at its bank (Enhanced MFA), none when the bank keeps none. */
+export interface MfaQuestions {
+  kind: 'questions';
+  questions: string[];
+}
+
+/** AnswerMFAQuestions accepted: scheduled refreshes will answer these questions by themselves. */
+export interface MfaQuestionsSaved {
+  kind: 'saved';
+}
+
 export interface Deleted {
   kind: 'deleted';
   message: string;
@@ -182,6 +200,14 @@ export type AuthorizeResult = Authorized | Challenged | Pending | ApiError;
 /** What the account data endpoints (sync and async) can answer. */
 export type AccountsDataResult = AccountsResult | Pending | ApiError;
 export type DeleteCardResult = Deleted | ApiError;
+export type MfaQuestionsResult = MfaQuestions | ApiError;
+export type AnswerMfaQuestionsResult = MfaQuestionsSaved | ApiError;
+
+/** Answers to a login's stored questions (Enhanced MFA): question -> answer. Secrets: never logged or shown. */
+export interface MfaQuestionsAnswerRequest {
+  loginId: string;
+  answers: Record<string, string>;
+}
 
 export interface CredentialsRequest {
   institution: string;
@@ -294,4 +320,11 @@ export interface FlinksClient {
   oauthRedeem(state: string, options?: CallOptions): Promise<OAuthRedeemResult>;
   /** The connect server's institution catalog (`GET /v3/institutions`): thousands of banks, for the bank list. */
   institutionCatalog(options?: CallOptions): Promise<CatalogResult>;
+  /** Enhanced MFA: the security questions the bank keeps for a login (GET /GetMFAQuestions/{loginId}). */
+  getMfaQuestions(loginId: string, options?: CallOptions): Promise<MfaQuestionsResult>;
+  /** Enhanced MFA: saves an answer to each of them (PATCH /AnswerMFAQuestions), for scheduled refreshes. */
+  answerMfaQuestions(
+    request: MfaQuestionsAnswerRequest,
+    options?: CallOptions,
+  ): Promise<AnswerMfaQuestionsResult>;
 }

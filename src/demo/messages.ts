@@ -107,6 +107,8 @@ const en = {
     pending: 'The account data stays in processing for a few seconds.',
     dispatched: 'The account data comes only from the Async calls, after a few seconds.',
     dataRefused: 'The account data calls are refused with HTTP {status}.',
+    stored: 'Keeps {list} as security questions for Enhanced MFA.',
+    accounts: 'Has {count} accounts.',
     challenges: {
       city: 'the birth city',
       country: 'the best country',
@@ -231,6 +233,8 @@ const fr: Translation<DemoMessages> = {
     pending: 'Les données du compte restent en traitement quelques secondes.',
     dispatched: 'Les données du compte viennent seulement des appels Async, après quelques secondes.',
     dataRefused: 'Les appels de données du compte sont refusés avec HTTP {status}.',
+    stored: 'Garde {list} comme questions de sécurité pour l’AMF renforcée.',
+    accounts: 'A {count} comptes.',
     challenges: {
       city: 'la ville natale',
       country: 'le meilleur pays',

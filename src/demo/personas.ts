@@ -67,5 +67,12 @@ export function describePersona(persona: SandboxPersona, m: DemoMessages, langua
       return unreachable;
     }
   }
+  // Said when the login keeps questions its sign-in never asks: Enhanced MFA is what reaches them.
+  const plans = login.kind === 'mfa' ? login.rounds : [];
+  const asked = new Set(plans.flatMap((plan) => ('ask' in plan ? plan.ask : plan.askOneOf)));
+  if (persona.storedQuestions?.some((name) => !asked.has(name)))
+    sentences.push(format(t.stored, { list: list(persona.storedQuestions, 'conjunction') }));
+  if (persona.accountCount !== undefined)
+    sentences.push(format(t.accounts, { count: String(persona.accountCount) }));
   return sentences.join(' ');
 }

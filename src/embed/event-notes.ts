@@ -33,6 +33,12 @@ export const EVENT_NOTES: { readonly [Name in ConnectEventName]: string } = {
   COMPONENT_CLICK_RESET_PASSWORD: 'The person opened the bank’s “forgot password” page.',
   DISABLED_INSTITUTION: 'The bank is unavailable (also an ERROR): the person may choose another.',
   POPUP_OPENED: 'An OAuth bank’s sign-in page opened in a popup (CONTRACT §8).',
+  COMPONENT_ACCEPT_TERMS: 'The person accepted the consent screen that links your terms (termsUrl).',
+  COMPONENT_DENY_TERMS: 'The person declined the consent screen that links your terms (termsUrl).',
+  COMPONENT_CLICK_TERMS_URL: 'The person opened your terms (termsUrl) in a new tab.',
+  ENHANCED_MFA_HAS_QUESTIONS:
+    'enhancedMFA: the login keeps totalQuestions security questions; the person is asked to answer each.',
+  ENHANCED_MFA_NO_QUESTIONS: 'enhancedMFA: the login keeps no security question; the connection goes on.',
   POPUP_BLOCKED:
     'The browser blocked that popup: the widget shows a button that opens it from the person’s click.',
 };

@@ -24,6 +24,7 @@ const en = {
       parentOriginInvalid: 'parentOrigin must be an origin, such as https://www.example.com.',
       parentOriginNotAllowed: 'parentOrigin must be one of the origins listed in CONNECT_ALLOWED_ORIGINS.',
       redirectUrlInvalid: 'redirectUrl must be a full http or https address.',
+      termsUrlInvalid: 'termsUrl must be a full http or https address.',
       redirectUrlNotAllowed:
         'redirectUrl must point to one of the origins listed in CONNECT_ALLOWED_ORIGINS.',
       redirectUrlNotParent:
@@ -66,6 +67,7 @@ const fr: Translation<EmbedMessages> = {
       parentOriginNotAllowed:
         'Le paramètre parentOrigin doit être l’une des origines inscrites dans CONNECT_ALLOWED_ORIGINS.',
       redirectUrlInvalid: 'Le paramètre redirectUrl doit être une adresse complète en http ou https.',
+      termsUrlInvalid: 'Le paramètre termsUrl doit être une adresse complète en http ou https.',
       redirectUrlNotAllowed:
         'Le paramètre redirectUrl doit mener à l’une des origines inscrites dans CONNECT_ALLOWED_ORIGINS.',
       redirectUrlNotParent:

@@ -143,6 +143,26 @@ export const PARAMETERS = {
     acts: 'widget',
     does: 'The account selector’s title is hidden from view (screen readers still hear it, and focus still lands on it).',
   },
+  accountSelectorMultiple: {
+    kind: boolean,
+    acts: 'widget',
+    does: 'The person may choose one account or several (checkboxes, “Select all” for long lists); one ACCOUNT_SELECTED per account, and REDIRECT and onSuccess carry accountIds.',
+  },
+  termsUrl: {
+    kind: { type: 'address' },
+    acts: 'widget',
+    does: 'Your terms, linked from the consent screen (a new tab); opening them raises COMPONENT_CLICK_TERMS_URL, accepting or declining COMPONENT_ACCEPT_TERMS or COMPONENT_DENY_TERMS. A web address only (http or https).',
+  },
+  enhancedMFA: {
+    kind: boolean,
+    acts: 'widget',
+    does: 'After the login, every security question the bank keeps for it is asked and saved (GetMFAQuestions, AnswerMFAQuestions), so scheduled refreshes never stop on one; ENHANCED_MFA_HAS_QUESTIONS or ENHANCED_MFA_NO_QUESTIONS says which.',
+  },
+  skipEnhancedMFA: {
+    kind: boolean,
+    acts: 'widget',
+    does: 'With enhancedMFA, the person may go on without answering the stored questions.',
+  },
   showAllOperationsAccounts: {
     kind: boolean,
     acts: 'widget',

@@ -243,6 +243,15 @@ export function parseEmbedParams(
     else problems.push({ code: established.problem, param: 'parentOrigin' });
   }
 
+  // The partner's terms: any site of theirs, but only a web page (never javascript:, data: or an app's scheme).
+  const termsValue = params.get('termsUrl');
+  if (termsValue) {
+    const url = parseRedirect(termsValue);
+    if (url === null || termsValue.length > 2048 || url.username !== '' || url.password !== '')
+      problems.push({ code: 'termsUrlInvalid', param: 'termsUrl' });
+    else widget.termsUrl = url.href;
+  }
+
   let redirectUrl: URL | null = null;
   const redirectValue = params.get('redirectUrl');
   if (redirectValue) {

@@ -45,6 +45,11 @@ export const EVENT_FIELDS: { readonly [N in ConnectEventName]: readonly (keyof C
     REDIRECT: ['loginId', 'requestId', 'institution', 'tag', 'accountId', 'accountIds', 'url'],
     COMPONENT_CLICK_RESET_PASSWORD: ['institution'],
     DISABLED_INSTITUTION: ['institution'],
+    COMPONENT_ACCEPT_TERMS: [],
+    COMPONENT_DENY_TERMS: [],
+    COMPONENT_CLICK_TERMS_URL: [],
+    ENHANCED_MFA_HAS_QUESTIONS: ['totalQuestions'],
+    ENHANCED_MFA_NO_QUESTIONS: [],
   };
 
 export function isWidgetEventName(name: unknown): name is ConnectEventName {

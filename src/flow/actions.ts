@@ -1,4 +1,9 @@
-import type { AccountsDataResult, AuthorizeResult } from '../api/types';
+import type {
+  AccountsDataResult,
+  AnswerMfaQuestionsResult,
+  AuthorizeResult,
+  MfaQuestionsResult,
+} from '../api/types';
 import type { ConnectEvent } from './events';
 import type { FlowRequest } from './requests';
 import type { OAuthResult } from './oauth';
@@ -9,6 +14,14 @@ export interface FlowConfig {
   /** Failed credential or MFA attempts in a row before the lock-out guidance (default 3). */
   maximumRetry: number;
   accountSelectorEnable: boolean;
+  /** The person may choose several accounts (`accountSelectorMultiple`); the selector shows even without `accountSelectorEnable`. */
+  accountSelectorMultiple?: boolean;
+  /** The consent screen links the partner's terms (`termsUrl`): accepting or declining consent does the same to them. */
+  terms?: boolean;
+  /** After a live login, ask every security question the bank keeps for it (`enhancedMFA`). */
+  enhancedMfa?: boolean;
+  /** The person may skip those questions (`skipEnhancedMFA`). */
+  skipEnhancedMfa?: boolean;
   /** Polling an Async endpoint gives up after this long. */
   pollTimeoutMs: number;
   /** Flinks' inactivity window for an open RequestId. */
@@ -59,6 +72,15 @@ export type FlowAction =
   | { type: 'AUTHORIZE_RESULT'; attempt: number; result: AuthorizeResult; at: number }
   | { type: 'DATA_RESULT'; attempt: number; result: AccountsDataResult; at: number }
   | { type: 'SELECT_ACCOUNT'; accountId: string }
+  /** With `accountSelectorMultiple`: every account the person chose. */
+  | { type: 'SELECT_ACCOUNTS'; accountIds: readonly string[] }
+  | {
+      type: 'QUESTIONS_RESULT';
+      attempt: number;
+      result: MfaQuestionsResult | AnswerMfaQuestionsResult;
+      at: number;
+    }
+  | { type: 'SKIP_ENHANCED_MFA'; at: number }
   | { type: 'FINISH_NOW' }
   | { type: 'KEEP_WAITING' }
   | { type: 'GUIDANCE_ACTION'; action: StepAction; at: number }
@@ -68,7 +90,9 @@ export type FlowAction =
   | { type: 'OFFLINE' }
   | { type: 'EXIT' }
   /** The person opened the bank's "forgot password" page: only the host is told. */
-  | { type: 'CLICK_RESET_PASSWORD' };
+  | { type: 'CLICK_RESET_PASSWORD' }
+  /** The person opened the partner's terms from the consent screen. */
+  | { type: 'CLICK_TERMS_URL' };
 
 /** A move between states: the new state and the events it emits, in order. */
 export interface Move {

@@ -12,6 +12,12 @@ export interface ConnectEventMetadata {
   COMPONENT_LOAD_CONSENT: Record<string, never>;
   COMPONENT_ACCEPT_CONSENT: Record<string, never>;
   COMPONENT_DENY_CONSENT: Record<string, never>;
+  /** With `termsUrl`: the person accepted the partner's terms (with the consent). */
+  COMPONENT_ACCEPT_TERMS: Record<string, never>;
+  /** With `termsUrl`: the person declined them (with the consent). */
+  COMPONENT_DENY_TERMS: Record<string, never>;
+  /** With `termsUrl`: the person opened the terms (in a new tab). */
+  COMPONENT_CLICK_TERMS_URL: Record<string, never>;
   /** `cached`: the bank list was on screen before in this connection (the person came back to it). */
   COMPONENT_LOAD_INSTITUTION_SELECTOR: { cached: boolean };
   INSTITUTION_SELECTED: { institution: string };
@@ -49,6 +55,10 @@ export interface ConnectEventMetadata {
   COMPONENT_CLICK_RESET_PASSWORD: { institution: string | null };
   /** The bank is not available through Flinks right now (sent besides ERROR `DISABLED_INSTITUTION`). */
   DISABLED_INSTITUTION: { institution: string | null };
+  /** With `enhancedMFA`: the bank keeps security questions for this login; the person is asked them now. */
+  ENHANCED_MFA_HAS_QUESTIONS: { totalQuestions: number };
+  /** With `enhancedMFA`: the bank keeps no security question for this login; the connection goes on. */
+  ENHANCED_MFA_NO_QUESTIONS: Record<string, never>;
 }
 
 /** The name of an event, as `onEvent` receives it first. */
@@ -63,6 +73,9 @@ export const CONNECT_EVENT_NAMES = [
   'COMPONENT_LOAD_CONSENT',
   'COMPONENT_ACCEPT_CONSENT',
   'COMPONENT_DENY_CONSENT',
+  'COMPONENT_CLICK_TERMS_URL',
+  'COMPONENT_ACCEPT_TERMS',
+  'COMPONENT_DENY_TERMS',
   'COMPONENT_LOAD_INSTITUTION_SELECTOR',
   'INSTITUTION_SELECTED',
   'COMPONENT_LOAD_CREDENTIAL',
@@ -74,6 +87,8 @@ export const CONNECT_EVENT_NAMES = [
   'SUBMIT_MFA',
   'COMPONENT_LOAD_MFA_RETRY',
   'MAXIMUM_RETRY_REACHED',
+  'ENHANCED_MFA_HAS_QUESTIONS',
+  'ENHANCED_MFA_NO_QUESTIONS',
   'COMPONENT_LOAD_ACCOUNT_SELECTION',
   'ACCOUNT_SELECTED',
   'COMPONENT_CLOSE_SESSION',

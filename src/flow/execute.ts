@@ -1,5 +1,16 @@
 import { QueryClient, type MutationOptions } from '@tanstack/react-query';
 
+// The calls themselves travel with the code that runs them: nothing of them is needed before the first request.
+export {
+  accountsMutation,
+  answerMfaMutation,
+  authorizeMutation,
+  cachedAuthorizeMutation,
+  mfaQuestionsMutation,
+  oauthRedeemMutation,
+  oauthStartMutation,
+} from './mutations';
+
 /**
  * Runs one mutation outside React, as react-query's own observers do (`build`, then `execute`); it leaves the cache,
  * and the secret in its variables with it, as soon as it is answered. Its own chunk: react-query's core loads with the

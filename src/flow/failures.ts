@@ -104,7 +104,7 @@ function originOf(state: FlowState): RetryOrigin | 'mfa' | 'waiting' {
   if (state.step === 'processing') {
     const { kind } = state.activity;
     if (kind === 'retrying') return state.activity.of;
-    return kind;
+    return kind === 'questions' ? 'gathering' : kind;
   }
   return 'signingIn';
 }

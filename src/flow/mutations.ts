@@ -9,6 +9,9 @@ import type {
   OAuthRedeemResult,
   OAuthStartRequest,
   OAuthStartResult,
+  MfaQuestionsAnswerRequest,
+  MfaQuestionsResult,
+  AnswerMfaQuestionsResult,
 } from '../api/types';
 import type { DataRequest } from './actions';
 
@@ -122,6 +125,28 @@ export function oauthRedeemMutation(client: FlinksClient, lifetime?: Lifetime) {
   return mutationOptions<OAuthRedeemResult, Error, string>({
     mutationKey: [scope, 'oauth-redeem'],
     mutationFn: (state) => client.oauthRedeem(state, { signal: lifetime?.() }),
+    gcTime: 0,
+    retry: false,
+  });
+}
+
+/**
+ * Enhanced MFA: the security questions the bank keeps for a login, or, with `answers`, saving an answer to each for
+ * scheduled refreshes (secrets: `gcTime: 0`, as for MFA answers).
+ */
+export function mfaQuestionsMutation(client: FlinksClient, lifetime?: Lifetime) {
+  return mutationOptions<
+    MfaQuestionsResult | AnswerMfaQuestionsResult,
+    Error,
+    { loginId: string; answers?: MfaQuestionsAnswerRequest['answers'] }
+  >({
+    mutationKey: [scope, 'mfa-questions'],
+    mutationFn: ({ loginId, answers }) => {
+      const options = { signal: lifetime?.() };
+      return answers
+        ? client.answerMfaQuestions({ loginId, answers }, options)
+        : client.getMfaQuestions(loginId, options);
+    },
     gcTime: 0,
     retry: false,
   });

@@ -3,7 +3,7 @@ import { guidanceEntryFor } from '../guidance';
 import { connectEvent } from './events';
 import { failed, raised } from './failures';
 import { close, enter, gather, preceded, stay, succeed, unreachable } from './moves';
-import { authorizeResult, dataResult } from './results';
+import { authorizeResult, dataResult, questionsResult } from './results';
 import { deadlineOf, requestsOf } from './requests';
 import { oauthResult } from './oauth';
 import { firstStep, signInStep, type Activity, type FlowContext, type FlowState } from './state';
@@ -29,11 +29,17 @@ function step(state: FlowState, action: FlowAction, config: FlowConfig): Move {
 
     case 'ACCEPT_CONSENT':
       if (state.step !== 'consent') return stay(state);
-      return enter(firstStep(ctx, action.at), [connectEvent('COMPONENT_ACCEPT_CONSENT', {})]);
+      return enter(firstStep(ctx, action.at), [
+        ...(config.terms ? [connectEvent('COMPONENT_ACCEPT_TERMS', {})] : []),
+        connectEvent('COMPONENT_ACCEPT_CONSENT', {}),
+      ]);
 
     case 'DENY_CONSENT':
       if (state.step !== 'consent') return stay(state);
-      return close(state, [connectEvent('COMPONENT_DENY_CONSENT', {})]);
+      return close(state, [
+        ...(config.terms ? [connectEvent('COMPONENT_DENY_TERMS', {})] : []),
+        connectEvent('COMPONENT_DENY_CONSENT', {}),
+      ]);
 
     case 'SELECT_INSTITUTION': {
       if (state.step !== 'institution') return stay(state);
@@ -82,6 +88,10 @@ function step(state: FlowState, action: FlowAction, config: FlowConfig): Move {
     }
 
     case 'SUBMIT_MFA':
+      if (state.step === 'enhancedMfa' && !state.sending && ctx.online) {
+        // Answers saved for later refreshes: not a sign-in step, so no SUBMIT_MFA for the host.
+        return stay({ ...state, ctx: { ...ctx, attempt: ctx.attempt + 1 }, error: null, sending: true });
+      }
       if (state.step !== 'mfa' || state.sending || !ctx.online) return stay(state);
       return {
         state: {
@@ -107,6 +117,26 @@ function step(state: FlowState, action: FlowAction, config: FlowConfig): Move {
       return succeed(ctx, state.requestId, state.loginId, action.accountId, config, [
         connectEvent('ACCOUNT_SELECTED', { accountId: action.accountId }),
       ]);
+
+    case 'SELECT_ACCOUNTS':
+      if (state.step !== 'accounts' || action.accountIds.length === 0) return stay(state);
+      return succeed(
+        ctx,
+        state.requestId,
+        state.loginId,
+        null,
+        config,
+        action.accountIds.map((accountId) => connectEvent('ACCOUNT_SELECTED', { accountId })),
+        action.accountIds,
+      );
+
+    case 'QUESTIONS_RESULT':
+      if (action.attempt !== ctx.attempt) return stay(state);
+      return questionsResult(state, action.result, action.at);
+
+    case 'SKIP_ENHANCED_MFA':
+      if (state.step !== 'enhancedMfa' || !config.skipEnhancedMfa || !ctx.requestId) return stay(state);
+      return gather(ctx, ctx.requestId, action.at);
 
     case 'FINISH_NOW':
       if (state.step !== 'processing' || state.activity.kind !== 'waiting' || !ctx.loginId)
@@ -147,6 +177,9 @@ function step(state: FlowState, action: FlowAction, config: FlowConfig): Move {
       }
       return { state: next, events: offline };
     }
+
+    case 'CLICK_TERMS_URL':
+      return { state, events: [connectEvent('COMPONENT_CLICK_TERMS_URL', {})] };
 
     case 'CLICK_RESET_PASSWORD':
       return {

@@ -15,6 +15,8 @@ export type FlowRequest =
   | { kind: 'openBank'; attempt: number; institution: string; window: 'popup' | 'whole' }
   /** Back from a whole-window trip: the outcome of that return, collected once. */
   | { kind: 'redeemOAuth'; attempt: number; state: string }
+  /** Enhanced MFA: the login's stored security questions, then (`save`) the answers the runner holds. */
+  | { kind: 'questions'; attempt: number; loginId: string; save: boolean }
   /** The account data after a 200. */
   | { kind: 'gather'; attempt: number; requestId: string; detail: boolean }
   /** The Async twin, one polling interval after the last 202. */
@@ -73,6 +75,12 @@ function callFor(state: FlowState, config: FlowConfig): FlowRequest | null {
     const window = config.oauthWindow ?? 'popup';
     return { kind: 'openBank', attempt: ctx.attempt, institution: ctx.institution, window };
   }
+  if (state.step === 'enhancedMfa' || (state.step === 'processing' && state.activity.kind === 'questions')) {
+    const save = state.step === 'enhancedMfa';
+    return ctx.loginId && (!save || state.sending)
+      ? { kind: 'questions', attempt: ctx.attempt, loginId: ctx.loginId, save }
+      : null;
+  }
   if (state.step !== 'processing') return null;
   const { activity } = state;
   switch (activity.kind) {
@@ -101,6 +109,7 @@ function callFor(state: FlowState, config: FlowConfig): FlowRequest | null {
     case 'waiting':
       return pollFor(state, config);
     case 'retrying':
+    case 'questions':
       return null;
     default: {
       const unreachable: never = activity;
@@ -120,6 +129,11 @@ function pollFor(state: FlowState, config: FlowConfig): FlowRequest | null {
 }
 
 /** GetAccountsDetail rather than the lighter summary: accounts to choose from, transactions or statements asked for. */
-function wantsDetail({ accountSelectorEnable, data }: FlowConfig): boolean {
-  return accountSelectorEnable || !!data?.daysOfTransactions || !!data?.statements;
+function wantsDetail({ accountSelectorEnable, accountSelectorMultiple, data }: FlowConfig): boolean {
+  return (
+    accountSelectorEnable ||
+    accountSelectorMultiple === true ||
+    !!data?.daysOfTransactions ||
+    !!data?.statements
+  );
 }

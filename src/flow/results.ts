@@ -1,7 +1,15 @@
-import type { Account, AccountsDataResult, ApiError, AuthorizeResult } from '../api/types';
+import type {
+  Account,
+  AccountsDataResult,
+  AnswerMfaQuestionsResult,
+  ApiError,
+  AuthorizeResult,
+  MfaQuestionsResult,
+} from '../api/types';
 import type { FlowConfig, Move } from './actions';
+import { connectEvent } from './events';
 import { failed } from './failures';
-import { enter, gather, succeed, unreachable, wait } from './moves';
+import { enter, errorEvent, gather, preceded, stay, succeed, unreachable, wait } from './moves';
 import type { FlowContext, FlowState, MfaRound } from './state';
 
 /** What an answer from the bank does to the flow: /Authorize, then the account data. */
@@ -49,6 +57,15 @@ export function authorizeResult(
         loginId: result.loginId,
         institution: ctx.institution ?? result.institution,
       };
+      // Enhanced MFA follows a live sign-in only: a refreshed saved login asks nothing.
+      if (config.enhancedMfa && ctx.mode !== 'reconnect') {
+        return stay({
+          step: 'processing',
+          ctx: { ...next, attempt: next.attempt + 1 },
+          activity: { kind: 'questions' },
+          since: at,
+        });
+      }
       return gather(next, result.requestId, at);
     }
     case 'pending':
@@ -82,7 +99,7 @@ export function dataResult(
         return failed(state, missing, at, config);
       }
       const next = { ...ctx, loginId, institution: ctx.institution ?? result.institution };
-      if (config.accountSelectorEnable && result.accounts.length > 0) {
+      if ((config.accountSelectorEnable || config.accountSelectorMultiple) && result.accounts.length > 0) {
         return enter({
           step: 'accounts',
           ctx: next,
@@ -101,6 +118,48 @@ export function dataResult(
     default:
       return unreachable(result);
   }
+}
+
+/**
+ * Enhanced MFA's answers from the bank: the login's stored questions (none: the connection goes on), then whether the
+ * answers were saved. Neither blocks the connection, which already succeeded: a bank that cannot list its questions
+ * is reported (ERROR) and passed by; refused answers come back on the question screen with the bank's word.
+ */
+export function questionsResult(
+  state: FlowState,
+  result: MfaQuestionsResult | AnswerMfaQuestionsResult,
+  at: number,
+): Move {
+  const { ctx } = state;
+  const { requestId } = ctx;
+  const onScreen = state.step === 'enhancedMfa';
+  if (!requestId || !(onScreen ? state.sending : state.step === 'processing')) return stay(state);
+  if (result.kind === 'error') {
+    const reported = { ...ctx, lastError: { code: result.flinksCode, requestId } };
+    const error = [errorEvent(result.flinksCode, requestId, ctx)];
+    return onScreen
+      ? {
+          state: {
+            ...state,
+            ctx: reported,
+            sending: false,
+            error: { code: result.flinksCode, variant: null },
+          },
+          events: error,
+        }
+      : preceded(error, gather(reported, requestId, at));
+  }
+  const questions = result.kind === 'questions' ? result.questions : [];
+  if (questions.length > 0) {
+    return {
+      state: { step: 'enhancedMfa', ctx, questions, error: null, sending: false },
+      events: [connectEvent('ENHANCED_MFA_HAS_QUESTIONS', { totalQuestions: questions.length })],
+    };
+  }
+  return preceded(
+    onScreen ? [] : [connectEvent('ENHANCED_MFA_NO_QUESTIONS', {})],
+    gather(ctx, requestId, at),
+  );
 }
 
 /**

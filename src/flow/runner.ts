@@ -4,15 +4,8 @@ import type { ApiError, FlinksClient, SecurityResponses } from '../api/types';
 import type { Language } from '../i18n/types';
 import type { FlowAction, FlowConfig } from './actions';
 import { browserWindow, type BankWindow, type OAuthBrowser } from './bank-window';
-import {
-  accountsMutation,
-  answerMfaMutation,
-  authorizeMutation,
-  cachedAuthorizeMutation,
-  oauthRedeemMutation,
-  oauthStartMutation,
-  type Lifetime,
-} from './mutations';
+import type * as Executor from './execute';
+import type { Lifetime } from './mutations';
 import type { OAuthResult } from './oauth';
 import type { FlowRequest } from './requests';
 import type { FlowState } from './state';
@@ -47,8 +40,13 @@ export interface RequestRunner {
 /** Following an OAuth bank's page: fetched after the click that opened it; fetched anew after a failure. */
 const handoffCode = loadOnce(() => import('./oauth-handoff'), { retryOnLoad: true });
 
-/** react-query's core, fetched with the first request (or ahead, with the later screens); fetched anew after a failure. */
+/**
+ * react-query's core and the mutations, fetched with the first request (or ahead, with the later screens); fetched
+ * anew after a failure.
+ */
 const executor = loadOnce(() => import('./execute'), { retryOnLoad: true });
+
+type Mutations = typeof Executor;
 
 /** Starts fetching what sending needs, before the first request. */
 export function prefetchExecutor(): void {
@@ -77,29 +75,32 @@ export function createRequestRunner(
     handoff = null;
   }
 
-  /** Sends one mutation and feeds its answer back, unless the widget went away meanwhile. */
+  /**
+   * Sends one mutation and feeds its answer back, unless the widget went away meanwhile. The mutations come with the
+   * code that runs them (the `execute` chunk): `pick` chooses one once it is in.
+   */
   function send<Result, Variables>(
-    options: MutationOptions<Result, Error, Variables>,
+    pick: (mutations: Mutations) => MutationOptions<Result, Error, Variables>,
     variables: Variables,
     settle: (result: Result | ApiError, at: number) => FlowAction,
   ): void {
-    void perform(options, variables).then((result) => {
+    void perform(pick, variables).then((result) => {
       if (result !== null) dispatch(settle(result, settings().now()));
     });
   }
 
   /** Sends one mutation; its answer, or null when the widget went away meanwhile. */
   function perform<Result, Variables>(
-    options: MutationOptions<Result, Error, Variables>,
+    pick: (mutations: Mutations) => MutationOptions<Result, Error, Variables>,
     variables: Variables,
   ): Promise<Result | ApiError | null> {
     const signal = controller.signal;
     return executor
       .load()
       .then(
-        ({ execute, ownQueryClient }) => {
-          const queryClient = settings().queryClient ?? (ownClient ??= ownQueryClient());
-          return execute(queryClient, options, variables).catch(unexpected);
+        (mutations) => {
+          const queryClient = settings().queryClient ?? (ownClient ??= mutations.ownQueryClient());
+          return mutations.execute(queryClient, pick(mutations), variables).catch(unexpected);
         },
         // Like the answer checks: code that could not be downloaded is a network problem, said so.
         (): ApiError => ({
@@ -149,14 +150,11 @@ export function createRequestRunner(
           popup,
           browser,
           start: (returnTo) =>
-            perform(
-              oauthStartMutation(client, () => controller.signal),
-              {
-                institution,
-                language,
-                ...(returnTo ? { returnTo } : {}),
-              },
-            ),
+            perform((m) => m.oauthStartMutation(client, () => controller.signal), {
+              institution,
+              language,
+              ...(returnTo ? { returnTo } : {}),
+            }),
           returnTo: oauthReturnTo ?? null,
           settle,
           later,
@@ -194,7 +192,7 @@ export function createRequestRunner(
         const { institution, username, tag, attempt } = request;
         const scheduleRefresh = settings().config?.data?.scheduleRefresh;
         send(
-          authorizeMutation(client, lifetime),
+          (m) => m.authorizeMutation(client, lifetime),
           {
             institution,
             username,
@@ -215,7 +213,7 @@ export function createRequestRunner(
         // Answers are never sent twice: they leave the runner with this call.
         answers = null;
         send(
-          answerMfaMutation(client, lifetime),
+          (m) => m.answerMfaMutation(client, lifetime),
           { requestId, securityResponses, language },
           (result, at) => ({ type: 'AUTHORIZE_RESULT', attempt, result, at }),
         );
@@ -233,12 +231,36 @@ export function createRequestRunner(
                 language,
                 ...(request.tag ? { tag: request.tag } : {}),
               };
-        send(cachedAuthorizeMutation(client, lifetime), reopen, (result, at) => ({
-          type: 'AUTHORIZE_RESULT',
-          attempt,
-          result,
-          at,
-        }));
+        send(
+          (m) => m.cachedAuthorizeMutation(client, lifetime),
+          reopen,
+          (result, at) => ({
+            type: 'AUTHORIZE_RESULT',
+            attempt,
+            result,
+            at,
+          }),
+        );
+        return;
+      }
+      case 'questions': {
+        const { attempt, loginId, save } = request;
+        if (save && answers === null) return;
+        // One answer per stored question; like MFA answers, they leave the runner with this call.
+        const saved = save
+          ? { answers: Object.fromEntries(Object.entries(answers ?? {}).map(([q, [a = '']]) => [q, a])) }
+          : {};
+        answers = null;
+        send(
+          (m) => m.mfaQuestionsMutation(client, lifetime),
+          { loginId, ...saved },
+          (result, at) => ({
+            type: 'QUESTIONS_RESULT',
+            attempt,
+            result,
+            at,
+          }),
+        );
         return;
       }
       case 'gather':
@@ -247,7 +269,7 @@ export function createRequestRunner(
         const poll = request.kind === 'poll';
         const ask = () =>
           send(
-            accountsMutation(client, lifetime),
+            (m) => m.accountsMutation(client, lifetime),
             { requestId, detail, poll, ...settings().config?.data },
             (result, at) => ({
               type: 'DATA_RESULT',
@@ -270,12 +292,16 @@ export function createRequestRunner(
         const { attempt } = request;
         handoffCode.load().then(
           ({ oauthResultOf }) =>
-            send(oauthRedeemMutation(client, lifetime), request.state, (result, at) => ({
-              type: 'OAUTH_RESULT',
-              attempt,
-              result: result.kind === 'error' ? result : oauthResultOf(result.outcome),
-              at,
-            })),
+            send(
+              (m) => m.oauthRedeemMutation(client, lifetime),
+              request.state,
+              (result, at) => ({
+                type: 'OAUTH_RESULT',
+                attempt,
+                result: result.kind === 'error' ? result : oauthResultOf(result.outcome),
+                at,
+              }),
+            ),
           () => dispatch({ type: 'OAUTH_RESULT', attempt, result: unloaded(), at: settings().now() }),
         );
         return;
@@ -307,7 +333,7 @@ export function createRequestRunner(
           (state.activity.kind === 'retrying' && state.activity.of === 'signingIn'));
       // The password stays only while an automatic retry may need to send it again.
       if (!signingIn) password = null;
-      if (state.step !== 'mfa' || !state.sending) answers = null;
+      if ((state.step !== 'mfa' && state.step !== 'enhancedMfa') || !state.sending) answers = null;
       if (state.step !== 'oauth') endHandoff(true);
     },
     stop() {

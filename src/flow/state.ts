@@ -76,6 +76,8 @@ export type Activity =
   | { kind: 'signingIn' }
   | { kind: 'resuming' }
   | { kind: 'gathering'; requestId: string }
+  /** Enhanced MFA: asking which security questions the bank keeps for the new login. */
+  | { kind: 'questions' }
   | {
       kind: 'waiting';
       code: 'OPERATION_PENDING' | 'OPERATION_DISPATCHED';
@@ -108,6 +110,17 @@ export type FlowState =
       }
     >
   | Step<'processing', { activity: Activity; since: number }>
+  /** Enhanced MFA: every security question the bank keeps for the login, answered ahead of scheduled refreshes. */
+  | Step<
+      'enhancedMfa',
+      {
+        /** Of the login in `ctx.loginId`, signed in with `ctx.requestId`. */
+        questions: string[];
+        error: MfaFailure | null;
+        /** The answers are on their way. */
+        sending: boolean;
+      }
+    >
   | Step<
       'accounts',
       {
@@ -204,7 +217,12 @@ export function signInStep(ctx: FlowContext, clicked: boolean): FlowState {
 
 /** True while a connection is under way: leaving then asks for confirmation. */
 export function isMidConnection(state: FlowState): boolean {
-  return state.step === 'mfa' || state.step === 'processing' || state.step === 'accounts';
+  return (
+    state.step === 'mfa' ||
+    state.step === 'processing' ||
+    state.step === 'enhancedMfa' ||
+    state.step === 'accounts'
+  );
 }
 
 /** Identifies one screen: a new key mounts a fresh screen (fresh form, heading focused). */

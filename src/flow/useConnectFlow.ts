@@ -39,6 +39,12 @@ export interface ConnectFlow {
   selectAccount(accountId: string): void;
   /** Opens an OAuth bank's page: call it from the person's click. */
   openBank(): void;
+  /** With `accountSelectorMultiple`: every account chosen. */
+  selectAccounts(accountIds: string[]): void;
+  /** Enhanced MFA: go on without saving the answers (when `skipEnhancedMFA` allows it). */
+  skipEnhancedMfa(): void;
+  /** The person opened the partner's terms. */
+  clickTermsUrl(): void;
   finishNow(): void;
   keepWaiting(): void;
   guidanceAction(action: StepAction): void;
@@ -96,6 +102,9 @@ export function useConnectFlow(options: ConnectFlowOptions): ConnectFlow {
     submitCredentials: (credentials) => store.submitCredentials(credentials, now()),
     submitMfa: (responses) => store.submitMfa(responses, now()),
     selectAccount: (accountId) => dispatch({ type: 'SELECT_ACCOUNT', accountId }),
+    selectAccounts: (accountIds) => dispatch({ type: 'SELECT_ACCOUNTS', accountIds }),
+    skipEnhancedMfa: () => dispatch({ type: 'SKIP_ENHANCED_MFA', at: now() }),
+    clickTermsUrl: () => dispatch({ type: 'CLICK_TERMS_URL' }),
     finishNow: () => dispatch({ type: 'FINISH_NOW' }),
     keepWaiting: () => dispatch({ type: 'KEEP_WAITING' }),
     guidanceAction: (action) => dispatch({ type: 'GUIDANCE_ACTION', action, at: now() }),

@@ -18,6 +18,8 @@ export interface AccountsSeed {
   asOf: number;
   institutionName: string;
   institutionNumber: string;
+  /** How many accounts (up to 8); drawn from the LoginId, 2 to 4, when absent. */
+  count?: number;
 }
 
 export interface AccountsQuery {
@@ -225,11 +227,48 @@ function plans(institutionName: string): AccountPlan[] {
       movements: savingsMovements,
       closing: (random) => amountBetween(random, 5000, 40000),
     },
+    // Only logins with many accounts (test_accounts_many) go past the first four.
+    {
+      title: 'US Dollar Chequing',
+      category: 'Operations',
+      type: 'ChequingUSD',
+      owed: false,
+      limit: null,
+      movements: savingsMovements,
+      closing: (random) => amountBetween(random, 200, 3000),
+    },
+    {
+      title: 'Registered Retirement Savings Plan',
+      category: 'Investments',
+      type: 'RRSP',
+      owed: false,
+      limit: null,
+      movements: savingsMovements,
+      closing: (random) => amountBetween(random, 8000, 60000),
+    },
+    {
+      title: 'Personal Line of Credit',
+      category: 'Credits',
+      type: 'LineOfCredit',
+      owed: true,
+      limit: 15000,
+      movements: creditCardMovements,
+      closing: (random) => amountBetween(random, 500, 9000),
+    },
+    {
+      title: 'Joint Savings',
+      category: 'Operations',
+      type: 'JointSavings',
+      owed: false,
+      limit: null,
+      movements: savingsMovements,
+      closing: (random) => amountBetween(random, 1000, 12000),
+    },
   ];
 }
 
 /**
- * The accounts of one login: 2 to 4 of them (chequing first), with the holder's identity and up to a year of
+ * The accounts of one login: 2 to 4 of them, or `seed.count` (chequing first), with the holder's identity and up to a year of
  * transactions. Deterministic: seeded by the LoginId, dated back from `asOf`.
  */
 export function accountsFor(seed: AccountsSeed, query: AccountsQuery): Account[] {
@@ -237,7 +276,8 @@ export function accountsFor(seed: AccountsSeed, query: AccountsQuery): Account[]
   const asOf = Math.floor(seed.asOf / DAY_MS) * DAY_MS;
   const holder = holderFor(random);
   const transit = digits(random, 5);
-  const count = between(random, 2, 4);
+  const drawn = between(random, 2, 4);
+  const count = seed.count ?? drawn;
   const accounts = plans(seed.institutionName)
     .slice(0, count)
     .map((plan): Account => {

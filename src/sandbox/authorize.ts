@@ -1,6 +1,13 @@
 import type { AuthorizeSuccessBody, ChallengeBody, PendingBody } from '../api/types';
-import { CHALLENGES, challengesOf, checkRound, type Round } from './challenges';
-import { errorReply, type Reply, type SandboxContext } from './context';
+import {
+  CHALLENGES,
+  challengesOf,
+  checkRound,
+  inLanguage,
+  type Round,
+  type SandboxLanguage,
+} from './challenges';
+import { errorReply, inSessionLanguage, type Reply, type SandboxContext } from './context';
 import { invalidRequest, SANDBOX_MESSAGES, sandboxError } from './errors';
 import { newGuid } from './ids';
 import { institutionFor } from './institutions';
@@ -11,7 +18,7 @@ import {
   type RoundPlan,
   type SandboxPersona,
 } from './personas';
-import { AuthorizeBody, parseBody } from './schemas';
+import { AuthorizeBody, parseBody, type AuthorizeInput } from './schemas';
 import { accountKey, type AccountRef, type LoginRecord, type Session } from './store';
 
 /** What the request log may learn from an Authorize call (never a password, an answer or a token). */
@@ -69,11 +76,11 @@ function pendingReply(requestId: string): Reply {
   return { status: 202, body };
 }
 
-function roundOf(plan: RoundPlan, random: () => number): Round {
-  if ('ask' in plan) return plan.ask.map((name) => CHALLENGES[name]);
+function roundOf(plan: RoundPlan, random: () => number, language: SandboxLanguage): Round {
+  if ('ask' in plan) return plan.ask.map((name) => inLanguage(CHALLENGES[name], language));
   const index = Math.min(plan.askOneOf.length - 1, Math.floor(random() * plan.askOneOf.length));
   const name = plan.askOneOf[index];
-  return name === undefined ? [] : [CHALLENGES[name]];
+  return name === undefined ? [] : [inLanguage(CHALLENGES[name], language)];
 }
 
 /** Holds the account "at the bank" for the simulated latency; a second call for it meanwhile is CONCURRENT_SESSION. */
@@ -95,12 +102,12 @@ async function atTheBank(
 }
 
 /** What every session starts from. */
-type SessionBase = Pick<Session, 'requestId' | 'account' | 'persona'>;
+type SessionBase = Pick<Session, 'requestId' | 'account' | 'persona' | 'language'>;
 
 /** Marks a session authorized: the login is created or refreshed, and the data is ready now or after the window. */
 function authorize(ctx: SandboxContext, base: SessionBase): Reply {
   const now = ctx.now();
-  const login = ctx.store.recordLiveAuthorization(base.account, base.persona, now);
+  const login = ctx.store.recordLiveAuthorization(base.account, base.persona, now, base.language);
   const waits = base.persona.data.kind === 'pending' || base.persona.data.kind === 'dispatched';
   const session: Authorized = {
     state: 'authorized',
@@ -108,6 +115,7 @@ function authorize(ctx: SandboxContext, base: SessionBase): Reply {
     account: base.account,
     persona: base.persona,
     lastActiveAt: now,
+    language: base.language,
     loginId: login.id,
     dataReadyAt: waits ? now + ctx.pendingMs : now,
   };
@@ -116,13 +124,18 @@ function authorize(ctx: SandboxContext, base: SessionBase): Reply {
 }
 
 /** A live login whose credentials the bank accepted: the persona decides what follows. */
-function startLogin(ctx: SandboxContext, account: AccountRef, persona: SandboxPersona): Reply {
+function startLogin(
+  ctx: SandboxContext,
+  account: AccountRef,
+  persona: SandboxPersona,
+  language: SandboxLanguage,
+): Reply {
   const requestId = newGuid();
   const outcome = persona.login;
   if (outcome.kind === 'error') return errorReply(sandboxError(outcome.status, outcome.code), requestId);
-  const base: SessionBase = { requestId, account, persona };
+  const base: SessionBase = { requestId, account, persona, language };
   const [first, ...rest] =
-    outcome.kind === 'mfa' ? outcome.rounds.map((plan) => roundOf(plan, ctx.random)) : [];
+    outcome.kind === 'mfa' ? outcome.rounds.map((plan) => roundOf(plan, ctx.random, language)) : [];
   if (first === undefined) return authorize(ctx, base);
   const session: Challenged = {
     ...base,
@@ -136,7 +149,7 @@ function startLogin(ctx: SandboxContext, account: AccountRef, persona: SandboxPe
 
 function credentialsLogin(
   ctx: SandboxContext,
-  input: { institution: string; username: string; password: string },
+  input: { institution: string; username: string; password: string; language: SandboxLanguage },
   trace: AuthorizeTrace,
 ): Promise<Reply> | Reply {
   const institution = institutionFor(input.institution);
@@ -153,16 +166,22 @@ function credentialsLogin(
   return atTheBank(ctx, account, undefined, () => {
     if (!persona) return errorReply(sandboxError(401, 'INVALID_USERNAME'));
     if (input.password !== SANDBOX_PASSWORD) return errorReply(sandboxError(401, 'INVALID_PASSWORD'));
-    return startLogin(ctx, account, persona);
+    return startLogin(ctx, account, persona, input.language);
   });
 }
 
-function loginIdLogin(ctx: SandboxContext, loginId: string, cached: boolean, trace: AuthorizeTrace) {
+function loginIdLogin(
+  ctx: SandboxContext,
+  loginId: string,
+  cached: boolean,
+  language: SandboxLanguage,
+  trace: AuthorizeTrace,
+) {
   const login = ctx.store.login(loginId);
   if (!login) return errorReply(sandboxError(400, 'INVALID_LOGIN', SANDBOX_MESSAGES.INVALID_LOGIN_ID));
   trace.username = login.account.username;
   return atTheBank(ctx, login.account, undefined, () => {
-    if (!cached) return startLogin(ctx, login.account, login.persona);
+    if (!cached) return startLogin(ctx, login.account, login.persona, language);
     const now = ctx.now();
     const readyAt = login.lastLiveAuthAt + ctx.pendingMs;
     const session: Authorized = {
@@ -171,6 +190,7 @@ function loginIdLogin(ctx: SandboxContext, loginId: string, cached: boolean, tra
       account: login.account,
       persona: login.persona,
       lastActiveAt: now,
+      language,
       loginId: login.id,
       dataReadyAt: Math.max(now, readyAt),
     };
@@ -194,7 +214,7 @@ function answerChallenges(
   // Without answers this is a resume (e.g. the widget reloaded with ?requestId=): ask the current round again.
   if (!responses) return challengeReply(session);
   return atTheBank(ctx, session.account, requestId, () => {
-    const verdict = checkRound(session.rounds[0], responses);
+    const verdict = checkRound(session.rounds[0], responses, session.language);
     session.lastActiveAt = ctx.now();
     if (verdict.kind === 'rejected') {
       if (
@@ -231,7 +251,20 @@ export async function handleAuthorize(
   const parsed = parseBody(AuthorizeBody, raw);
   if (!parsed.ok) return errorReply(parsed.error);
   const input = parsed.value;
+  // An open session keeps the language it began in: its prompts are the keys of the answers.
+  const language: SandboxLanguage =
+    (input.RequestId ? ctx.store.sessions.get(input.RequestId)?.language : undefined) ??
+    input.Language ??
+    'en';
+  return inSessionLanguage(await authorizeIn(ctx, input, language, trace), language);
+}
 
+async function authorizeIn(
+  ctx: SandboxContext,
+  input: AuthorizeInput,
+  language: SandboxLanguage,
+  trace: AuthorizeTrace,
+): Promise<Reply> {
   if (input.RequestId) {
     trace.requestId = input.RequestId;
     return answerChallenges(ctx, input.RequestId, input.SecurityResponses, trace);
@@ -239,7 +272,8 @@ export async function handleAuthorize(
   if (input.SecurityResponses) {
     return errorReply(invalidRequest('The field RequestId is required to answer security challenges'));
   }
-  if (input.LoginId) return loginIdLogin(ctx, input.LoginId, input.MostRecentCached === true, trace);
+  if (input.LoginId)
+    return loginIdLogin(ctx, input.LoginId, input.MostRecentCached === true, language, trace);
 
   const missing = (['Institution', 'Username', 'Password'] as const).filter((field) => !input[field]?.trim());
   if (missing.length > 0) {
@@ -247,7 +281,12 @@ export async function handleAuthorize(
   }
   return credentialsLogin(
     ctx,
-    { institution: input.Institution ?? '', username: input.Username ?? '', password: input.Password ?? '' },
+    {
+      institution: input.Institution ?? '',
+      username: input.Username ?? '',
+      password: input.Password ?? '',
+      language,
+    },
     trace,
   );
 }

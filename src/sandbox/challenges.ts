@@ -8,6 +8,16 @@ export const FLINKS_CAPITAL_QUESTIONS = [
   { prompt: 'What shape do people like most?', answer: 'Triangle' },
 ] as const;
 
+/** The same questions as Flinks Capital asks them in French (`Language: "fr"`); the answers stay the same. */
+export const FLINKS_CAPITAL_QUESTIONS_FR = [
+  'Quelle est votre ville natale ?',
+  'Quel est le meilleur pays du monde ?',
+  'Quelle forme les gens préfèrent-ils ?',
+] as const;
+
+/** The languages the sandbox bank speaks: its prompts, choices and messages follow the session's `Language`. */
+export type SandboxLanguage = 'en' | 'fr';
+
 /** The one-time code the sandbox "sends" after a TextOrCall choice. */
 export const SANDBOX_ONE_TIME_CODE = '123456';
 
@@ -19,16 +29,28 @@ export const SANDBOX_ONE_TIME_CODE = '123456';
  * - `textOrCall`: keyed by the chosen Iterable, answered `["Text"]` or `["Call"]`; a code question follows.
  */
 export type SandboxChallenge =
-  | { kind: 'answer'; challenge: SecurityChallenge; answers: readonly string[] }
-  | { kind: 'anything'; challenge: SecurityChallenge }
-  | { kind: 'textOrCall'; challenge: SecurityChallenge & { Iterables: string[] } };
+  | { kind: 'answer'; challenge: SecurityChallenge; answers: readonly string[]; fr?: FrenchText }
+  | { kind: 'anything'; challenge: SecurityChallenge; fr?: FrenchText }
+  | { kind: 'textOrCall'; challenge: SecurityChallenge & { Iterables: string[] }; fr?: FrenchText };
+
+/** A challenge's French wording: its prompt and, when the choices are words, the choices and the right ones. */
+export interface FrenchText {
+  Prompt: string;
+  Iterables?: readonly string[];
+  answers?: readonly string[];
+}
 
 /** The prompts of one 203, answered together in one call. */
 export type Round = readonly SandboxChallenge[];
 
 function question(index: 0 | 1 | 2): SandboxChallenge {
   const { prompt, answer } = FLINKS_CAPITAL_QUESTIONS[index];
-  return { kind: 'answer', challenge: { Type: 'QuestionAndAnswer', Prompt: prompt }, answers: [answer] };
+  return {
+    kind: 'answer',
+    challenge: { Type: 'QuestionAndAnswer', Prompt: prompt },
+    answers: [answer],
+    fr: { Prompt: FLINKS_CAPITAL_QUESTIONS_FR[index] },
+  };
 }
 
 /** Every challenge a persona can ask, by name. */
@@ -44,6 +66,8 @@ export const CHALLENGES = {
       Iterables: ['Rue Sherbrooke', 'Yonge Street', 'Robson Street', 'Portage Avenue'],
     },
     answers: ['Rue Sherbrooke'],
+    // Street names are names: only the question changes.
+    fr: { Prompt: 'Dans laquelle de ces rues avez-vous déjà habité ?' },
   },
   owned: {
     kind: 'answer',
@@ -53,6 +77,11 @@ export const CHALLENGES = {
       Iterables: ['A bicycle', 'A sailboat', 'A canoe', 'A snowmobile'],
     },
     answers: ['A bicycle', 'A canoe'],
+    fr: {
+      Prompt: 'Lesquels de ces objets avez-vous déjà possédés ?',
+      Iterables: ['Un vélo', 'Un voilier', 'Un canot', 'Une motoneige'],
+      answers: ['Un vélo', 'Un canot'],
+    },
   },
   textOrCall: {
     kind: 'textOrCall',
@@ -61,6 +90,7 @@ export const CHALLENGES = {
       Prompt: 'Where should we send your security code?',
       Iterables: ['(514) ***-**42', '(438) ***-**17'],
     },
+    fr: { Prompt: 'Où devons-nous envoyer votre code de sécurité ?' },
   },
   image: {
     kind: 'answer',
@@ -70,21 +100,48 @@ export const CHALLENGES = {
       Iterables: [CIRCLE_PNG, TRIANGLE_PNG, SQUARE_PNG],
     },
     answers: [TRIANGLE_PNG],
+    fr: { Prompt: 'Sélectionnez le triangle.' },
   },
   fingerprint: {
     kind: 'anything',
     challenge: { Type: 'FingerprintScan', Prompt: 'Touch the fingerprint reader on your registered device.' },
+    fr: { Prompt: 'Touchez le lecteur d’empreintes de votre appareil enregistré.' },
   },
 } satisfies Record<string, SandboxChallenge>;
 
 export type ChallengeName = keyof typeof CHALLENGES;
 
+/** A challenge as the bank asks it in `language` (the sandbox checks answers against the same wording). */
+export function inLanguage(challenge: SandboxChallenge, language: SandboxLanguage): SandboxChallenge {
+  const french = challenge.fr;
+  if (language === 'en' || !french) return challenge;
+  const asked = {
+    ...challenge.challenge,
+    Prompt: french.Prompt,
+    ...(french.Iterables ? { Iterables: [...french.Iterables] } : {}),
+  };
+  if (challenge.kind === 'answer')
+    return { ...challenge, challenge: asked, answers: french.answers ?? challenge.answers };
+  if (challenge.kind === 'textOrCall')
+    return { ...challenge, challenge: { ...asked, Iterables: challenge.challenge.Iterables } };
+  return { ...challenge, challenge: asked };
+}
+
 /** The code question that follows a TextOrCall choice: its prompt says where the code went. */
-export function oneTimeCodeRound(phone: string, method: 'text' | 'call'): Round {
-  const prompt =
+export function oneTimeCodeRound(
+  phone: string,
+  method: 'text' | 'call',
+  language: SandboxLanguage = 'en',
+): Round {
+  const french =
+    method === 'text'
+      ? `Nous avons envoyé un code de sécurité par texto au ${phone}. Entrez ce code.`
+      : `Nous appelons le ${phone} pour vous donner un code de sécurité. Entrez ce code.`;
+  const english =
     method === 'text'
       ? `We sent a security code by text message to ${phone}. Enter the code.`
       : `We are calling ${phone} with a security code. Enter the code.`;
+  const prompt = language === 'fr' ? french : english;
   return [
     {
       kind: 'answer',
@@ -141,7 +198,11 @@ export type Verdict =
  * Checks one answer set against the round it answers, in Flinks' order of precedence: a key that was not asked,
  * then a prompt left unanswered, then a wrong answer.
  */
-export function checkRound(round: Round, responses: SecurityResponses): Verdict {
+export function checkRound(
+  round: Round,
+  responses: SecurityResponses,
+  language: SandboxLanguage = 'en',
+): Verdict {
   const asked = new Set(round.flatMap(keysOf));
   if (Object.keys(responses).some((key) => !asked.has(key))) {
     return { kind: 'rejected', code: 'UNKNOWN_CHALLENGE_KEY' };
@@ -160,7 +221,7 @@ export function checkRound(round: Round, responses: SecurityResponses): Verdict 
     if (challenge.kind === 'textOrCall') {
       const choice = textOrCallChoice(challenge, responses);
       if (choice === null) return { kind: 'rejected', code: 'INVALID_SECURITY_RESPONSE' };
-      followUp.push(oneTimeCodeRound(choice.phone, choice.method));
+      followUp.push(oneTimeCodeRound(choice.phone, choice.method, language));
     }
   }
   return { kind: 'accepted', followUp };

@@ -1,4 +1,5 @@
-import { errorBody, type SandboxError } from './errors';
+import type { SandboxLanguage } from './challenges';
+import { errorBody, messageIn, type SandboxError } from './errors';
 import { newGuid } from './ids';
 import type { SandboxStore } from './store';
 
@@ -16,9 +17,25 @@ export interface SandboxContext {
 export interface Reply {
   status: number;
   body: object;
+  /** The language of the bank's words in it (prompts, choices, Message); English when absent. */
+  language?: SandboxLanguage;
 }
 
 /** An error reply; the RequestId is the session's, or a fresh one support can quote. */
-export function errorReply(error: SandboxError, requestId: string = newGuid()): Reply {
-  return { status: error.status, body: errorBody(error, requestId) };
+export function errorReply(
+  error: SandboxError,
+  requestId: string = newGuid(),
+  language: SandboxLanguage = 'en',
+): Reply {
+  const body = errorBody({ ...error, message: messageIn(error.message, language) }, requestId);
+  return { status: error.status, body, language };
+}
+
+/** The same reply in the session's language: its Message translated, and said to be in that language. */
+export function inSessionLanguage(reply: Reply, language: SandboxLanguage): Reply {
+  if (language === 'en' || reply.language === language) return reply;
+  const body = reply.body as { Message?: unknown };
+  const translated =
+    typeof body.Message === 'string' ? { ...body, Message: messageIn(body.Message, language) } : body;
+  return { ...reply, body: translated, language };
 }

@@ -1,8 +1,9 @@
 import type { AccountsBody, PendingBody } from '../api/types';
 import { accountsFor, type AccountsQuery } from './accounts';
-import { errorReply, type Reply, type SandboxContext } from './context';
+import { errorReply, inSessionLanguage, type Reply, type SandboxContext } from './context';
 import { SANDBOX_MESSAGES, sandboxError } from './errors';
 import { AccountsDetailBody, AccountsSummaryBody, parseBody, StatementsBody } from './schemas';
+import type { Session } from './store';
 
 /** Which data call: the detail or the summary, the synchronous one or its Async twin. */
 export interface DataCall {
@@ -38,7 +39,17 @@ export function accountsData(
   const found = ctx.store.touchSession(requestId, now);
   if (found.kind === 'nonexistent') return errorReply(sandboxError(400, 'SESSION_NONEXISTENT'), requestId);
   if (found.kind === 'expired') return errorReply(sandboxError(401, 'SESSION_EXPIRED'), requestId);
-  const session = found.session;
+  return inSessionLanguage(sessionData(ctx, call, found.session, query, now), found.session.language);
+}
+
+function sessionData(
+  ctx: SandboxContext,
+  call: DataCall,
+  session: Session,
+  query: AccountsQuery,
+  now: number,
+): Reply {
+  const { requestId } = session;
   if (session.state !== 'authorized') return errorReply(sandboxError(401, 'UNAUTHORIZED'), requestId);
 
   const outcome = session.persona.data;
@@ -58,6 +69,7 @@ export function accountsData(
         asOf: login.createdAt,
         institutionName: login.account.institution.name.en,
         institutionNumber: login.account.institution.institutionNumber,
+        ...(login.persona.accountCount === undefined ? {} : { count: login.persona.accountCount }),
       },
       call.kind === 'summary' ? SUMMARY : query,
     ),

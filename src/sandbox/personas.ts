@@ -31,6 +31,13 @@ export interface SandboxPersona {
   codes: readonly string[];
   login: LoginOutcome;
   data: DataOutcome;
+  /**
+   * The security questions the bank keeps for this login, which Enhanced MFA collects answers to ahead of time
+   * (GetMFAQuestions / AnswerMFAQuestions); none when absent.
+   */
+  storedQuestions?: readonly ChallengeName[];
+  /** How many accounts the login has; 2 to 4, drawn from its LoginId, when absent. */
+  accountCount?: number;
 }
 
 const ready: DataOutcome = { kind: 'ready' };
@@ -61,6 +68,7 @@ export const SANDBOX_PERSONAS: readonly SandboxPersona[] = [
     codes: ['INVALID_SECURITY_RESPONSE'],
     login: { kind: 'mfa', rounds: [{ askOneOf: ['city', 'country', 'shape'] }] },
     data: ready,
+    storedQuestions: ['city', 'country', 'shape'],
   },
   {
     username: 'greatday_nomfa',
@@ -128,6 +136,23 @@ export const SANDBOX_PERSONAS: readonly SandboxPersona[] = [
     codes: [],
     login: { kind: 'mfa', rounds: [{ ask: ['fingerprint'] }] },
     data: ready,
+  },
+  {
+    username: 'test_enhanced_mfa',
+    behaviour:
+      '203 with one question (Montreal), then 200; the login keeps three security questions (Montreal, Canada, Triangle), which GetMFAQuestions lists and AnswerMFAQuestions saves (enhancedMFA=true).',
+    codes: [],
+    login: { kind: 'mfa', rounds: [{ ask: ['city'] }] },
+    data: ready,
+    storedQuestions: ['city', 'country', 'shape'],
+  },
+  {
+    username: 'test_accounts_many',
+    behaviour: '200; eight accounts of several kinds, for account selection (one or several).',
+    codes: [],
+    login: { kind: 'authorized' },
+    data: ready,
+    accountCount: 8,
   },
   failing('test_disabled_account', 401, 'DISABLED_LOGIN'),
   failing('test_service_unavailable', 401, 'RETRY_LATER'),

@@ -20,6 +20,7 @@ import {
   type FaultKind,
   type FaultOptions,
 } from './faults';
+import { handleAnswerMfaQuestions, handleGetMfaQuestions } from './enhanced-mfa';
 import { institutionsBody } from './institutions';
 import { oauthRoutes } from './oauth';
 import { RateLimiter, type RateLimit } from './rate-limit';
@@ -109,9 +110,10 @@ function defaultClientKey(request: Request): string {
 }
 
 /**
- * The language of the sandbox's own text (security questions, choices): English, whatever language was asked for.
- * Declared on every answer (`Content-Language`), as a bank API should, so the widget marks that text `lang="en"` on a
- * French screen. A sandbox that answers in the requested language declares that one instead.
+ * The language of the sandbox's own text (security questions, choices, messages) when nothing chose another: an
+ * answer in a session's language (`Language: "fr"` on Authorize) declares that one. Declared on every answer
+ * (`Content-Language`), as a bank API should, so the widget marks the bank's text with its `lang` whenever it differs
+ * from the screen's.
  */
 export const SANDBOX_TEXT_LANGUAGE = 'en';
 
@@ -121,7 +123,7 @@ function toResponse(reply: Reply, headers: Record<string, string> = {}): Respons
     headers: {
       'content-type': 'application/json; charset=utf-8',
       'cache-control': 'no-store',
-      'content-language': SANDBOX_TEXT_LANGUAGE,
+      'content-language': reply.language ?? SANDBOX_TEXT_LANGUAGE,
       ...headers,
     },
   });
@@ -177,7 +179,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     app.use(
       cors({
         origin: (origin) => (allowed.includes('*') || allowed.includes(origin) ? origin : null),
-        allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+        allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
         allowHeaders: ['content-type', 'flinks-auth-key', 'x-api-key'],
         exposeHeaders: ['retry-after'],
         maxAge: 600,
@@ -243,6 +245,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const entry = c.get('entry');
     entry.requestId = c.req.param('requestId');
     return traced(handleAccountsAsync(ctx, 'summary', entry.requestId), entry);
+  });
+  api.get('/GetMFAQuestions/:loginId', (c) =>
+    traced(handleGetMfaQuestions(ctx, c.req.param('loginId')), c.get('entry')),
+  );
+  api.patch('/AnswerMFAQuestions', async (c) => {
+    const entry = c.get('entry');
+    // The log learns whose questions they were, never the answers.
+    return traced(handleAnswerMfaQuestions(ctx, await c.req.text(), entry), entry);
   });
   api.delete('/DeleteCard/:loginId', (c) =>
     traced(handleDeleteCard(ctx, c.req.param('loginId')), c.get('entry')),

@@ -44,6 +44,12 @@ export const StatementsBody = v.object({
   NumberOfStatements: v.nullish(v.picklist(['MostRecent', 'Months3', 'Months12'])),
 });
 
+/** PATCH /AnswerMFAQuestions (Enhanced MFA): an answer to each stored security question of a login. */
+export const AnswerMfaQuestionsBody = v.object({
+  LoginId: v.string(),
+  Questions: v.array(v.object({ Question: v.string(), Answer: v.string() })),
+});
+
 function describe(issue: v.BaseIssue<unknown>): string {
   const field = v.getDotPath(issue);
   if (field === null) return 'The request body must be a JSON object';

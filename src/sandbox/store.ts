@@ -1,4 +1,4 @@
-import type { Round } from './challenges';
+import type { Round, SandboxLanguage } from './challenges';
 import { newGuid } from './ids';
 import type { SandboxInstitution } from './institutions';
 import type { SandboxPersona } from './personas';
@@ -22,6 +22,8 @@ export interface LoginRecord {
   createdAt: number;
   /** The latest live authorization: CARD_IN_USE and cached OPERATION_PENDING count from here. */
   lastLiveAuthAt: number;
+  /** The language of its latest live authorization: calls by LoginId alone (GetMFAQuestions) answer in it. */
+  language: SandboxLanguage;
 }
 
 export type Session =
@@ -31,6 +33,8 @@ export type Session =
       account: AccountRef;
       persona: SandboxPersona;
       lastActiveAt: number;
+      /** The language the bank speaks in this session (Authorize's `Language`). */
+      language: SandboxLanguage;
       /** The round being asked first, then the ones still to come. */
       rounds: [Round, ...Round[]];
     }
@@ -40,6 +44,7 @@ export type Session =
       account: AccountRef;
       persona: SandboxPersona;
       lastActiveAt: number;
+      language: SandboxLanguage;
       loginId: string;
       /** Before this time the data calls answer 202. */
       dataReadyAt: number;
@@ -125,13 +130,26 @@ export class SandboxStore {
   }
 
   /** The account's login, created on its first authorization; its LoginId stays until DeleteCard. */
-  recordLiveAuthorization(account: AccountRef, persona: SandboxPersona, now: number): LoginRecord {
+  recordLiveAuthorization(
+    account: AccountRef,
+    persona: SandboxPersona,
+    now: number,
+    language: SandboxLanguage = 'en',
+  ): LoginRecord {
     const existing = this.loginOf(account);
     if (existing) {
       existing.lastLiveAuthAt = now;
+      existing.language = language;
       return existing;
     }
-    const login: LoginRecord = { id: newGuid(), account, persona, createdAt: now, lastLiveAuthAt: now };
+    const login: LoginRecord = {
+      id: newGuid(),
+      account,
+      persona,
+      createdAt: now,
+      lastLiveAuthAt: now,
+      language,
+    };
     this.logins.set(login.id, login);
     this.loginIdByAccount.set(account.key, login.id);
     return login;

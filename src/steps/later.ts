@@ -10,7 +10,7 @@ export { ExitDialog } from './exit/ExitDialog';
 // Only error screens link to these pages; the first screen needs none.
 export { BANK_PAGES } from '../institutions/pages';
 export { GuidanceStep } from './guidance';
-export { MfaStep } from './mfa';
+export { EnhancedMfaStep, MfaStep } from './mfa';
 export { OAuthStep } from './oauth';
 export { ProcessingStep } from './processing';
 export { SuccessStep } from './success';

@@ -10,6 +10,7 @@ import { ClosedStep } from '../steps/exit/ClosedStep';
 import { titleAndBody, useCountdown } from '../ui';
 import {
   AccountsStep,
+  EnhancedMfaStep,
   GuidanceStep,
   InstitutionStep,
   MfaStep,
@@ -51,6 +52,8 @@ export function StepView({
       return (
         <ConsentStep
           customerName={props.customerName ?? null}
+          termsUrl={props.termsUrl && /^https?:\/\//i.test(props.termsUrl) ? props.termsUrl : null}
+          onOpenTerms={flow.clickTermsUrl}
           onAccept={flow.acceptConsent}
           onDeny={flow.denyConsent}
         />
@@ -87,6 +90,16 @@ export function StepView({
       );
     case 'mfa':
       return <MfaView state={state} flow={flow} backEnable={backEnable} />;
+    case 'enhancedMfa':
+      return (
+        <EnhancedMfaStep
+          questions={state.questions}
+          error={state.error}
+          pending={state.sending}
+          onSubmit={flow.submitMfa}
+          {...(props.skipEnhancedMFA ? { onSkip: flow.skipEnhancedMfa } : {})}
+        />
+      );
     case 'processing':
       return (
         <ProcessingStep
@@ -104,6 +117,7 @@ export function StepView({
           customerName={props.customerName ?? null}
           onSelect={flow.selectAccount}
           hideTitle={props.accountSelectorNoTitle}
+          {...(props.accountSelectorMultiple ? { onSelectMany: flow.selectAccounts } : {})}
         />
       );
     case 'success':

@@ -293,3 +293,32 @@ describe('parseEmbedParams: connect sessions and the hardening of issue 11', () 
     ]);
   });
 });
+
+describe('Flinks Connect’s terms, several accounts and Enhanced MFA parameters', () => {
+  it('reads termsUrl (any web address of the partner), accountSelectorMultiple, enhancedMFA and skipEnhancedMFA', () => {
+    const parsed = parseEmbedParams(
+      `${host}&termsUrl=https%3A%2F%2Fterms.partner.example%2Fcgu%3Fv%3D2&accountSelectorMultiple=true&enhancedMFA=true&skipEnhancedMFA=false`,
+      { config, framed: true },
+    );
+    expect(parsed.ok && parsed.settings.widget).toMatchObject({
+      termsUrl: 'https://terms.partner.example/cgu?v=2',
+      accountSelectorMultiple: true,
+      enhancedMFA: true,
+      skipEnhancedMFA: false,
+    });
+  });
+
+  it.each([
+    ['termsUrl=javascript%3Aalert(1)', { code: 'termsUrlInvalid', param: 'termsUrl' }],
+    ['termsUrl=%2Fterms', { code: 'termsUrlInvalid', param: 'termsUrl' }],
+    [
+      'termsUrl=https%3A%2F%2Fme%3Asecret%40partner.example%2F',
+      { code: 'termsUrlInvalid', param: 'termsUrl' },
+    ],
+    ['accountSelectorMultiple=yes', { code: 'boolean', param: 'accountSelectorMultiple' }],
+    ['enhancedMFA=1', { code: 'boolean', param: 'enhancedMFA' }],
+    ['skipEnhancedMFA=on', { code: 'boolean', param: 'skipEnhancedMFA' }],
+  ])('reports %s as a problem', (param, problem) => {
+    expect(problemsOf(`${host}&${param}`)).toEqual([problem]);
+  });
+});

@@ -32,6 +32,9 @@ export const ui = {
     notSharedAnonymous: 'Your password is never shared and is never saved on this device.',
     accept: 'Agree and continue',
     deny: 'No thanks',
+    /** With `termsUrl`: agreeing accepts the partner's terms too. */
+    termsNote: 'Agreeing also means you accept the terms of use.',
+    terms: 'Read the terms of use',
   },
   institution: {
     title: 'Choose your bank',

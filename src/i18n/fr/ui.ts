@@ -37,6 +37,8 @@ export const ui: Messages['ui'] = {
     notSharedAnonymous: 'Votre mot de passe n’est jamais transmis ni enregistré sur cet appareil.',
     accept: 'Accepter et continuer',
     deny: 'Non merci',
+    termsNote: 'En acceptant, vous acceptez aussi les conditions d’utilisation.',
+    terms: 'Lire les conditions d’utilisation',
   },
   institution: {
     title: 'Choisissez votre institution financière',

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Account } from '../../api/types';
 import { format, useLanguage, useMessages, useText } from '../../i18n';
 import { Alert, Button, Screen } from '../../ui';
@@ -7,72 +7,161 @@ export interface AccountsStepProps {
   accounts: Account[];
   customerName: string | null;
   onSelect(accountId: string): void;
+  /**
+   * With `accountSelectorMultiple`: the person may choose several accounts (checkboxes), and this is called once
+   * with every chosen one, in the list's order.
+   */
+  onSelectMany?(accountIds: string[]): void;
   /** `accountSelectorNoTitle`: the title is hidden from view. */
   hideTitle?: boolean;
 }
 
-/** Which account the business should use (`accountSelectorEnable`). */
-export function AccountsStep({ accounts, customerName, onSelect, hideTitle }: AccountsStepProps) {
+/** From this many accounts on, the several-accounts list starts with "select all". */
+const LONG_LIST = 4;
+
+/** Which account(s) the business should use (`accountSelectorEnable`, `accountSelectorMultiple`). */
+export function AccountsStep({
+  accounts,
+  customerName,
+  onSelect,
+  onSelectMany,
+  hideTitle,
+}: AccountsStepProps) {
   const messages = useMessages();
+  const multiple = onSelectMany !== undefined;
   const m = messages.screens.accounts;
-  const language = useLanguage();
+  const several = messages.options.accounts;
   const text = useText();
   const id = useId();
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set());
   const [missing, setMissing] = useState(false);
+
+  function choose(ids: Iterable<string>) {
+    setChosen(new Set(ids));
+    setMissing(false);
+  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (chosen === null) {
+    const ids = accounts.map((account) => account.Id).filter((accountId) => chosen.has(accountId));
+    const first = ids[0];
+    if (first === undefined) {
       setMissing(true);
       return;
     }
-    onSelect(chosen);
+    if (onSelectMany) onSelectMany(ids);
+    else onSelect(first);
   }
 
+  const intro = multiple
+    ? customerName
+      ? format(several.intro, { customer: customerName })
+      : several.introAnonymous
+    : customerName
+      ? format(m.intro, { customer: customerName })
+      : m.introAnonymous;
+  const missingId = `${id}-missing`;
+
   return (
-    <Screen title={m.title} hideTitle={hideTitle}>
-      <p>{customerName ? format(m.intro, { customer: customerName }) : m.introAnonymous}</p>
-      <form className="cw-form" noValidate onSubmit={submit}>
+    <Screen title={multiple ? several.title : m.title} hideTitle={hideTitle}>
+      <p>{intro}</p>
+      <form className="cw-form" noValidate onSubmit={submit} onKeyDown={submitOnEnter}>
         <fieldset
           className="cw-fieldset"
           aria-invalid={missing || undefined}
-          aria-describedby={missing ? `${id}-missing` : undefined}
+          aria-describedby={missing ? missingId : undefined}
         >
           <legend className="cw-label">{text(m.legend)}</legend>
+          {multiple && accounts.length >= LONG_LIST && (
+            <SelectAll
+              label={several.selectAll}
+              chosen={chosen.size}
+              total={accounts.length}
+              onChange={(all) => choose(all ? accounts.map((account) => account.Id) : [])}
+            />
+          )}
           {accounts.map((account) => (
             <label key={account.Id} className="cw-option">
               <input
-                type="radio"
+                type={multiple ? 'checkbox' : 'radio'}
                 name={`${id}-account`}
                 value={account.Id}
-                checked={chosen === account.Id}
-                onChange={() => {
-                  setChosen(account.Id);
-                  setMissing(false);
+                checked={chosen.has(account.Id)}
+                onChange={(event) => {
+                  if (!multiple) return choose([account.Id]);
+                  const next = new Set(chosen);
+                  if (event.currentTarget.checked) next.add(account.Id);
+                  else next.delete(account.Id);
+                  choose(next);
                 }}
               />
-              <span className="cw-option-text">
-                <span className="cw-option-title">{account.Title}</span>
-                <span className="cw-muted">
-                  {format(m.number, { digits: account.AccountNumber.slice(-4) })}
-                </span>
-                {account.Balance.Current !== null && (
-                  <span className="cw-muted">
-                    {format(m.balance, {
-                      amount: money(account.Balance.Current, account.Currency, language),
-                    })}
-                  </span>
-                )}
-              </span>
+              <AccountText account={account} />
             </label>
           ))}
         </fieldset>
-        {missing && <Alert id={`${id}-missing`}>{m.required}</Alert>}
+        {missing && <Alert id={missingId}>{multiple ? several.required : m.required}</Alert>}
         <Button type="submit">{m.submit}</Button>
       </form>
     </Screen>
   );
+}
+
+/** "Select all": checked when every account is, mixed when some are (a checkbox's `indeterminate`). */
+function SelectAll({
+  label,
+  chosen,
+  total,
+  onChange,
+}: {
+  label: string;
+  chosen: number;
+  total: number;
+  onChange(all: boolean): void;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  const mixed = chosen > 0 && chosen < total;
+  useEffect(() => {
+    if (input.current) input.current.indeterminate = mixed;
+  }, [mixed]);
+  return (
+    <label className="cw-option cw-option--all">
+      <input
+        ref={input}
+        type="checkbox"
+        checked={chosen === total}
+        onChange={(event) => onChange(event.currentTarget.checked)}
+      />
+      <span className="cw-option-text">
+        <span className="cw-option-title">{label}</span>
+      </span>
+    </label>
+  );
+}
+
+function AccountText({ account }: { account: Account }) {
+  const m = useMessages().screens.accounts;
+  const language = useLanguage();
+  return (
+    <span className="cw-option-text">
+      <span className="cw-option-title">{account.Title}</span>
+      <span className="cw-muted">{format(m.number, { digits: account.AccountNumber.slice(-4) })}</span>
+      {account.Balance.Current !== null && (
+        <span className="cw-muted">
+          {format(m.balance, {
+            amount: money(account.Balance.Current, account.Currency, language),
+          })}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** Browsers submit on Enter from a text field only: Enter on a radio or a checkbox submits here too. */
+function submitOnEnter(event: KeyboardEvent<HTMLFormElement>) {
+  const { target } = event;
+  if (event.key !== 'Enter' || !(target instanceof HTMLInputElement) || target.type === 'submit') return;
+  event.preventDefault();
+  event.currentTarget.requestSubmit();
 }
 
 function money(amount: number, currency: string, language: 'en' | 'fr'): string {

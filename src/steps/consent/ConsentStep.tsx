@@ -1,15 +1,19 @@
 import { format, useUiMessages } from '../../i18n';
-import { Actions, Button, Screen } from '../../ui';
+import { Actions, Button, ExternalLink, Screen } from '../../ui';
 
 export interface ConsentStepProps {
   /** The business asking for the connection, named in the text; a neutral wording without it. */
   customerName: string | null;
+  /** The partner's terms (`termsUrl`): linked, opened in a new tab; agreeing accepts them too. */
+  termsUrl?: string | null;
+  /** The person opened the terms. */
+  onOpenTerms?(): void;
   onAccept(): void;
   onDeny(): void;
 }
 
 /** What will be shared, and with whom, before anything is asked. */
-export function ConsentStep({ customerName, onAccept, onDeny }: ConsentStepProps) {
+export function ConsentStep({ customerName, termsUrl, onOpenTerms, onAccept, onDeny }: ConsentStepProps) {
   const m = useUiMessages().ui.consent;
   const customer = customerName ?? '';
   return (
@@ -23,6 +27,14 @@ export function ConsentStep({ customerName, onAccept, onDeny }: ConsentStepProps
         <li>{m.shared.identity}</li>
       </ul>
       <p className="cw-muted">{customerName ? format(m.notShared, { customer }) : m.notSharedAnonymous}</p>
+      {termsUrl && (
+        <p>
+          {m.termsNote}{' '}
+          <ExternalLink href={termsUrl} {...(onOpenTerms ? { onOpen: onOpenTerms } : {})}>
+            {m.terms}
+          </ExternalLink>
+        </p>
+      )}
       <Actions>
         <Button onClick={onAccept}>{m.accept}</Button>
         <Button variant="secondary" onClick={onDeny}>

@@ -50,7 +50,7 @@ interface AnswerFormProps extends MfaStepProps {
 }
 
 function AnswerForm(props: AnswerFormProps) {
-  const { prompts, round, error, pending, secondsLeft, onSubmit, onBack } = props;
+  const { prompts, round, error, pending, secondsLeft, onSubmit, onBack, enhanced } = props;
   const m = useMessages();
   const screenLanguage = useLanguage();
   const bankLanguage =
@@ -109,14 +109,16 @@ function AnswerForm(props: AnswerFormProps) {
   return (
     <section className="cw-mfa" aria-labelledby={headingId}>
       <h2 className="cw-mfa-heading" id={headingId} ref={headingRef} tabIndex={-1} aria-describedby={introId}>
-        <KeepBankName text={text(m.mfa.title)} />
+        <KeepBankName text={text(enhanced ? m.options.enhancedMfa.title : m.mfa.title)} />
       </h2>
       <p className="cw-mfa-intro" id={introId}>
-        {round > 1
-          ? text(m.mfa.introNextRound)
-          : prompts.length > 1
-            ? text(m.mfa.introMany, { count: prompts.length })
-            : text(m.mfa.intro)}
+        {enhanced
+          ? text(m.options.enhancedMfa.intro)
+          : round > 1
+            ? text(m.mfa.introNextRound)
+            : prompts.length > 1
+              ? text(m.mfa.introMany, { count: prompts.length })
+              : text(m.mfa.intro)}
       </p>
       <TimeLeft secondsLeft={secondsLeft} />
       <form
@@ -153,9 +155,14 @@ function AnswerForm(props: AnswerFormProps) {
               {m.mfa.back}
             </Button>
           )}
+          {enhanced?.onSkip && (
+            <Button variant="secondary" onClick={enhanced.onSkip} aria-disabled={pending || undefined}>
+              {m.options.enhancedMfa.skip}
+            </Button>
+          )}
           <Button type="submit" aria-busy={pending || undefined} aria-disabled={pending || undefined}>
             {pending && <span className="cw-mfa-spinner" aria-hidden="true" />}
-            {m.mfa.continue}
+            {enhanced ? m.options.enhancedMfa.save : m.mfa.continue}
           </Button>
         </div>
         <p className="cw-mfa-status" role="status">

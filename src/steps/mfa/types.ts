@@ -29,4 +29,9 @@ export interface MfaStepProps {
   bankLanguage?: string | null;
   /** Back to the credential form; absent when going back is not allowed. */
   onBack?: () => void;
+  /**
+   * Enhanced MFA (`enhancedMFA`): the questions are the ones the bank keeps for the login, answered now for later
+   * refreshes. `onSkip`, when the person may skip them (`skipEnhancedMFA`).
+   */
+  enhanced?: { onSkip?: () => void };
 }

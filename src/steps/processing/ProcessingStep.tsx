@@ -81,6 +81,7 @@ function texts(
     case 'resuming':
       return { title: m.titles.resuming, status: text(m.stages.signingIn[key]) };
     case 'gathering':
+    case 'questions':
       return { title: m.titles.gathering, status: text(m.stages.gathering[key]) };
     case 'waiting':
       return { title: waiting.title, status: waiting.body };
