@@ -157,7 +157,7 @@ export function createServerApp(config: ServerConfig, options: ServerAppOptions 
       log: (line) => log(`sessions ${line}`),
     }),
     bankApiRoutes(config, sandbox, state, options),
-    withEmbedPage(config, distDir),
+    withEmbedPage(config, distDir, { log: (line) => log(`embed ${line}`) }),
     versionedSdk(distDir),
     builtApp(distDir),
   ];
