@@ -35,6 +35,18 @@ async function holdScripts(context: BrowserContext, widgetOrigin: string) {
   };
 }
 
+/** `#root`'s markup without the marks of the wait (the locked button's attributes), as the script should leave it. */
+function markupOf(widget: FrameLocator | Page): Promise<string> {
+  return widget.locator('#root').evaluate((root) => {
+    const copy = root.cloneNode(true) as HTMLElement;
+    for (const button of copy.querySelectorAll('[data-locked-until-hydrated]')) {
+      for (const name of ['disabled', 'aria-describedby', 'data-locked-until-hydrated'])
+        button.removeAttribute(name);
+    }
+    return copy.innerHTML;
+  });
+}
+
 interface Opened {
   page: Page;
   widget: FrameLocator | Page;
@@ -97,8 +109,11 @@ describe.each([
       expect(opened.requests.filter((url) => url.includes(SANDBOX_PASSWORD))).toEqual([]);
       expect(await username.inputValue()).toBe('greatday_nomfa');
 
+      const serverMarkup = await markupOf(widget);
       await opened.release();
       await expect.poll(() => submit.isEnabled(), { timeout: 20_000 }).toBe(true);
+      // The script adopted the server's elements as they were: same markup, nothing redrawn.
+      expect(await markupOf(widget)).toBe(serverMarkup);
       expect(await username.inputValue()).toBe('greatday_nomfa');
       expect(await password.inputValue()).toBe(SANDBOX_PASSWORD);
       expect(await submit.getAttribute('aria-describedby')).toBeNull();
