@@ -49,6 +49,10 @@ export default defineConfig(({ mode, command }): UserConfig => {
     return {
       publicDir: false,
       resolve: { alias: PREACT_FOR_REACT },
+      // Pages built on React (`CONNECT_RUNTIME=react`) get no server-drawn screen: React would not adopt Preact's.
+      define: {
+        'import.meta.env.VITE_PAGES_RUNTIME': JSON.stringify(process.env.CONNECT_RUNTIME ?? 'preact'),
+      },
       ssr: { noExternal: true },
       build: {
         ssr: true,

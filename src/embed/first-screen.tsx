@@ -37,8 +37,16 @@ export interface FirstScreen {
 const NO_WINDOW = {} as Window;
 const ignore = () => undefined;
 
-/** Renders the first screen as the script's first render will draw it. */
-export async function renderFirstScreen({ search, config, place }: FirstScreenRequest): Promise<FirstScreen> {
+/**
+ * Renders the first screen as the script's first render will draw it; null when the pages are built on React
+ * (`CONNECT_RUNTIME=react`), whose script draws the page itself.
+ */
+export async function renderFirstScreen({
+  search,
+  config,
+  place,
+}: FirstScreenRequest): Promise<FirstScreen | null> {
+  if (import.meta.env.VITE_PAGES_RUNTIME === 'react') return null;
   const parsed = parseEmbedParams(search, { config, framed: place === 'framed' });
   const language = parsed.ok ? parsed.settings.widget.language : parsed.language;
   // The tree main.tsx hydrates, prop for prop. The JSX is typed with React's types; Preact renders it (aliases).
