@@ -9,7 +9,7 @@ import type { FirstScreen, FirstScreenRequest } from '../src/embed/first-screen'
 import {
   FIRST_SCREEN_ATTRIBUTE,
   HYDRATION_WAIT_ID,
-  LOCKED_SUBMIT,
+  LOCKED_ATTRIBUTE,
   type FirstScreenPlace,
 } from '../src/embed/hydration';
 import type { ServerConfig } from './config';
@@ -64,6 +64,7 @@ export type FirstScreenRenderer = (request: FirstScreenRequest) => Promise<First
 
 const SUBMIT_BUTTON = /<button\b([^>]*\btype="submit"[^>]*)>/g;
 const ROOT = /<div id="root"><\/div>/;
+const OWN_DESCRIPTION = /\saria-describedby="([^"]*)"/;
 
 /**
  * Puts a server-drawn first screen into embed.html: its language and title, the screen in `#root` marked with the
@@ -73,7 +74,12 @@ const ROOT = /<div id="root"><\/div>/;
  */
 export function injectFirstScreen(html: string, screen: FirstScreen, place: FirstScreenPlace): string {
   if (!ROOT.test(html)) return html;
-  const content = screen.html.replace(SUBMIT_BUTTON, `<button$1 ${LOCKED_SUBMIT}>`);
+  const content = screen.html.replace(SUBMIT_BUTTON, (_tag, attributes: string) => {
+    const described = OWN_DESCRIPTION.exec(attributes);
+    const rest = described ? attributes.replace(OWN_DESCRIPTION, '') : attributes;
+    const ids = [HYDRATION_WAIT_ID, ...(described ? [described[1]] : [])].join(' ');
+    return `<button${rest} disabled aria-describedby="${ids}" ${LOCKED_ATTRIBUTE}>`;
+  });
   return html
     .replace(/<html lang="[^"]*"/, `<html lang="${escapeAttribute(screen.language)}"`)
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(screen.title)}</title>`)

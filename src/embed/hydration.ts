@@ -13,8 +13,8 @@ export type FirstScreenPlace = 'framed' | 'top';
 /** The element whose text describes the disabled button while the script loads (outside `#root`). */
 export const HYDRATION_WAIT_ID = 'cw-hydration-wait';
 
-/** The button attributes the server adds while the page waits for its script, and the script removes. */
-export const LOCKED_SUBMIT = `disabled aria-describedby="${HYDRATION_WAIT_ID}" data-locked-until-hydrated`;
+/** Marks a button the server disabled until the script takes over. */
+export const LOCKED_ATTRIBUTE = 'data-locked-until-hydrated';
 
 /** Where the page is: the server's drawing is only taken over when it was made for the same place. */
 export function placeOf(view: Window): FirstScreenPlace {
@@ -48,21 +48,28 @@ export function typedValues(container: HTMLElement): Map<string, string> {
  * default values into the fields it registers), and tells the form through an `input` event, as typing would.
  */
 export function restoreTypedValues(container: HTMLElement, values: Map<string, string>): void {
+  const view = container.ownerDocument.defaultView;
+  if (view === null) return;
   for (const field of container.querySelectorAll<Field>('input, textarea')) {
     const key = fieldKey(field);
     const typed = key === null ? undefined : values.get(key);
     if (typed === undefined || field.value === typed) continue;
     field.value = typed;
-    field.dispatchEvent(new Event('input', { bubbles: true }));
+    field.dispatchEvent(new view.Event('input', { bubbles: true }));
   }
 }
 
 /** The script has taken over: the locked buttons work again and the waiting text goes. */
 export function releaseLockedButtons(doc: Document): void {
-  for (const button of doc.querySelectorAll('button[data-locked-until-hydrated]')) {
-    button.removeAttribute('data-locked-until-hydrated');
+  for (const button of doc.querySelectorAll(`button[${LOCKED_ATTRIBUTE}]`)) {
+    button.removeAttribute(LOCKED_ATTRIBUTE);
     button.removeAttribute('disabled');
-    button.removeAttribute('aria-describedby');
+    // Only the waiting text goes: a description the button had of its own stays.
+    const own = (button.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .filter((id) => id !== '' && id !== HYDRATION_WAIT_ID);
+    if (own.length > 0) button.setAttribute('aria-describedby', own.join(' '));
+    else button.removeAttribute('aria-describedby');
   }
   doc.getElementById(HYDRATION_WAIT_ID)?.remove();
 }

@@ -13,6 +13,7 @@ import {
 } from '../../server/embed-config';
 import { embedPagePolicy } from '../../server/security';
 import type { FirstScreen } from '../../src/embed/first-screen';
+import { releaseLockedButtons, restoreTypedValues, typedValues } from '../../src/embed/hydration';
 import { embedMessages, frameTitles, hydrationWait } from '../../src/embed/messages';
 import { en } from '../../src/i18n/en';
 import { fr } from '../../src/i18n/fr';
@@ -147,9 +148,48 @@ describe('injectFirstScreen', () => {
     expect(tagNames(html).filter((name) => name === 'script')).toHaveLength(1);
   });
 
+  it('keeps a description the button has of its own, and the script gives it back', () => {
+    const described = {
+      ...screen,
+      html: '<form><button aria-describedby="hint" type="submit">Go</button></form>',
+    };
+    const html = injectFirstScreen(page, described, 'top');
+    expect(html).toContain(
+      '<button type="submit" disabled aria-describedby="cw-hydration-wait hint" data-locked-until-hydrated>',
+    );
+    const { document } = new JSDOM(html).window;
+    releaseLockedButtons(document);
+    const button = document.querySelector('button')!;
+    expect(button.disabled).toBe(false);
+    expect(button.getAttribute('aria-describedby')).toBe('hint');
+    expect(button.hasAttribute('data-locked-until-hydrated')).toBe(false);
+    expect(document.getElementById('cw-hydration-wait')).toBeNull();
+  });
+
   it('leaves a page without an empty root as it is', () => {
     const other = page.replace('<div id="root"></div>', '<div id="root">x</div>');
     expect(injectFirstScreen(other, screen, 'top')).toBe(other);
+  });
+});
+
+describe('taking over the typed form', () => {
+  it('puts back what a reset emptied, and tells the form as typing would', () => {
+    const { document } = new JSDOM(
+      '<div id="root"><input id="u" value=""><input name="p" type="password"><input type="checkbox" id="c"></div>',
+    ).window;
+    const root = document.getElementById('root')!;
+    const [username, password] = root.querySelectorAll('input');
+    username!.value = 'greatday';
+    password!.value = 'Everyday';
+    const typed = typedValues(root);
+    expect([...typed.keys()]).toEqual(['u', 'p']);
+    username!.value = '';
+    const heard: string[] = [];
+    root.addEventListener('input', (event) => heard.push((event.target as HTMLInputElement).id));
+    restoreTypedValues(root, typed);
+    expect(username!.value).toBe('greatday');
+    expect(password!.value).toBe('Everyday');
+    expect(heard).toEqual(['u']);
   });
 });
 
