@@ -148,9 +148,19 @@ function encoded(c: Context, html: string): Response {
   return c.body(html, 200, headers);
 }
 
+/**
+ * The page's origin as the browser reached it: the CONNECT_PUBLIC_ORIGIN with the request's host (its scheme is the
+ * public one, even behind a proxy that ends TLS), else the request's own.
+ */
+export function pageOrigin(url: URL, publicOrigins: readonly string[]): string {
+  return publicOrigins.find((origin) => new URL(origin).host === url.host) ?? url.origin;
+}
+
 export interface EmbedPageOptions {
   /** Draws the first screen; null: the page goes out empty and the script draws it. */
   render?: FirstScreenRenderer | null;
+  /** CONNECT_PUBLIC_ORIGIN: where browsers reach the server. */
+  publicOrigins?: readonly string[];
   log?: (line: string) => void;
 }
 
@@ -161,7 +171,7 @@ export interface EmbedPageOptions {
 export function embedPageHandler(
   htmlPath: string,
   config: DeploymentConfig,
-  { render = null, log = (line) => console.log(line) }: EmbedPageOptions = {},
+  { render = null, publicOrigins = [], log = (line) => console.log(line) }: EmbedPageOptions = {},
 ): Handler {
   return async (c) => {
     let html: string;
@@ -176,7 +186,9 @@ export function embedPageHandler(
     let page = injectDeploymentConfig(html, config);
     if (render) {
       const place = requestPlace(c);
-      const screen = await drawFirstScreen(render, { search: new URL(c.req.url).search, config, place }, log);
+      const url = new URL(c.req.url);
+      const request = { search: url.search, origin: pageOrigin(url, publicOrigins), config, place };
+      const screen = await drawFirstScreen(render, request, log);
       if (screen) page = injectFirstScreen(page, screen, place);
     }
     return encoded(c, page);
@@ -218,6 +230,7 @@ export function withEmbedPage(
       '/embed.html',
       embedPageHandler(join(distDir, 'embed.html'), deploymentConfig(config), {
         render: builtFirstScreenRenderer(firstScreenModule(distDir)),
+        publicOrigins: config.publicOrigins,
         ...options,
       }),
     );

@@ -16,6 +16,8 @@ import { parseEmbedParams } from './params';
 export interface FirstScreenRequest {
   /** The page's query string, as the browser will see it in `location.search`. */
   search: string;
+  /** The page's own origin as the browser reaches it (`https://connect.example`): what relative addresses resolve on. */
+  origin: string;
   config: DeploymentConfig;
   place: FirstScreenPlace;
 }
@@ -43,17 +45,21 @@ const ignore = () => undefined;
  */
 export async function renderFirstScreen({
   search,
+  origin,
   config,
   place,
 }: FirstScreenRequest): Promise<FirstScreen | null> {
   if (import.meta.env.VITE_PAGES_RUNTIME === 'react') return null;
-  const parsed = parseEmbedParams(search, { config, framed: place === 'framed' });
+  // In the browser a relative API address resolves on the page's address (links drawn from it, such as a bank's pages
+  // on the sandbox server, are absolute); the server has no page: it gives the address absolute, as the browser will.
+  const deployment = { ...config, apiBaseUrl: new URL(config.apiBaseUrl, `${origin}/embed.html`).href };
+  const parsed = parseEmbedParams(search, { config: deployment, framed: place === 'framed' });
   const language = parsed.ok ? parsed.settings.widget.language : parsed.language;
   // The tree main.tsx hydrates, prop for prop. The JSX is typed with React's types; Preact renders it (aliases).
   const tree = (
     <StrictMode>
       <EmbedPage
-        config={config}
+        config={deployment}
         search={search}
         parent={place === 'framed' ? NO_WINDOW : null}
         view={NO_WINDOW}

@@ -9,6 +9,7 @@ import {
   deploymentConfig,
   firstScreenModule,
   injectFirstScreen,
+  pageOrigin,
   type FirstScreenRenderer,
 } from '../../server/embed-config';
 import { embedPagePolicy } from '../../server/security';
@@ -35,7 +36,12 @@ beforeAll(async () => {
 }, 180_000);
 
 async function draw(params: Record<string, string>, place: 'framed' | 'top' = 'top'): Promise<FirstScreen> {
-  const screen = await render({ search: `?${new URLSearchParams(params)}`, config: deployment, place });
+  const screen = await render({
+    search: `?${new URLSearchParams(params)}`,
+    origin: 'https://connect.example',
+    config: deployment,
+    place,
+  });
   if (screen === null) throw new Error('The renderer is not built');
   return screen;
 }
@@ -169,6 +175,16 @@ describe('injectFirstScreen', () => {
   it('leaves a page without an empty root as it is', () => {
     const other = page.replace('<div id="root"></div>', '<div id="root">x</div>');
     expect(injectFirstScreen(other, screen, 'top')).toBe(other);
+  });
+});
+
+describe('pageOrigin', () => {
+  it('is the public origin with the request host (its scheme too, behind a proxy that ends TLS)', () => {
+    const url = new URL('http://connect.example/embed.html?demo=true');
+    expect(pageOrigin(url, ['https://connect.example', 'https://other.example'])).toBe(
+      'https://connect.example',
+    );
+    expect(pageOrigin(url, [])).toBe('http://connect.example');
   });
 });
 
