@@ -12,6 +12,7 @@ import { boundConfig, sandboxOptions, type ServerConfig } from './config';
 import { withEmbedPage } from './embed-config';
 import { flinksUpstream, sandboxUpstream } from './proxy';
 import { withHostAllowList, withSecurityHeaders } from './security';
+import { withSandboxBankSite } from './sandbox-bank/site';
 import { withSessionRoutes } from './session-routes';
 import { SessionSigner } from './sessions';
 import { createSharedState, type SharedState } from './shared-state';
@@ -157,6 +158,8 @@ export function createServerApp(config: ServerConfig, options: ServerAppOptions 
       log: (line) => log(`sessions ${line}`),
     }),
     bankApiRoutes(config, sandbox, state, options),
+    // The sandbox bank's own pages, where Flinks Capital's links go; a proxy in front of Flinks has no sandbox bank.
+    ...(config.proxy ? [] : [withSandboxBankSite]),
     withEmbedPage(config, distDir, { log: (line) => log(`embed ${line}`) }),
     versionedSdk(distDir),
     builtApp(distDir),

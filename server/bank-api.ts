@@ -357,6 +357,10 @@ export function bankApi(options: BankApiOptions): Handler {
           ...(response.headers.get('retry-after')
             ? { 'retry-after': response.headers.get('retry-after') ?? '' }
             : {}),
+          // The language of the bank's text in the answer: the widget marks it when it differs from the screen's.
+          ...(response.headers.get('content-language')
+            ? { 'content-language': response.headers.get('content-language') ?? '' }
+            : {}),
         },
       });
     } finally {

@@ -8,7 +8,7 @@ import { boundConfig, parseConfig } from './config';
 type Middleware = (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
 
 /** The server's own routes; everything else is Vite's. */
-const SERVER_ROUTES = ['/v3/', '/connect/sessions', '/demo/sessions'];
+const SERVER_ROUTES = ['/v3/', '/connect/sessions', '/demo/sessions', '/sandbox-bank'];
 
 function serverMiddleware(port: number): Middleware {
   // The same app as `npm start`, from the same environment: sessions, the API's gate and its limits.

@@ -9,9 +9,9 @@ import { useConnectFlow } from './flow/useConnectFlow';
 import type { GuidanceOverrides } from './guidance';
 import { I18nProvider, loadedMessages, TextTokens, useLanguage, useUiMessages, type Language } from './i18n';
 import { findInstitution } from './institutions';
-import { ExitDialog } from './steps/exit';
+import { bankLinks } from './institutions/links';
 import { StepBoundary, StepFocusContext } from './ui';
-import { forgetFailedDownloads } from './widget/laterSteps';
+import { ExitDialog, forgetFailedDownloads, useBankPages } from './widget/laterSteps';
 import { StepView } from './widget/StepView';
 import './styles/widget.css';
 
@@ -188,6 +188,8 @@ function WidgetBody(props: BodyProps) {
   if (!moved && key !== firstKey) setMoved(true);
 
   const bank = state.ctx.institution ? findInstitution(state.ctx.institution) : undefined;
+  const pages = useBankPages(bank !== undefined);
+  const links = bankLinks(bank, language, props.apiBaseUrl, bank && pages?.[bank.id]);
   const requestExit = () => (isMidConnection(state) ? setConfirmingExit(true) : flow.exit());
   const canGoBack = backEnable && state.step === 'credentials' && !props.institution;
   const showClose = closeEnable && state.step !== 'closed';
@@ -236,7 +238,8 @@ function WidgetBody(props: BodyProps) {
                   state={state}
                   flow={flow}
                   props={props}
-                  bankWebsite={bank?.website ?? null}
+                  bankWebsite={links?.website ?? null}
+                  bankLinks={links}
                   onExit={requestExit}
                   backEnable={backEnable}
                   closeEnable={closeEnable}
@@ -246,13 +249,16 @@ function WidgetBody(props: BodyProps) {
           </StepFocusContext.Provider>
         </div>
         {confirmingExit && (
-          <ExitDialog
-            onStay={() => setConfirmingExit(false)}
-            onLeave={() => {
-              setConfirmingExit(false);
-              flow.exit();
-            }}
-          />
+          // The dialog's code comes with the later screens, already in on every screen that can ask it.
+          <Suspense fallback={null}>
+            <ExitDialog
+              onStay={() => setConfirmingExit(false)}
+              onLeave={() => {
+                setConfirmingExit(false);
+                flow.exit();
+              }}
+            />
+          </Suspense>
         )}
       </div>
     </TextTokens>

@@ -19,7 +19,7 @@ type Story = StoryObj<typeof meta>;
 
 export const ThreeAccounts: Story = {
   play: async ({ canvas, userEvent, args, globals }) => {
-    const m = messagesOf(globals).ui.accounts;
+    const m = messagesOf(globals).screens.accounts;
     await expect(canvas.getByRole('heading', { level: 2, name: m.title })).toHaveFocus();
     const group = canvas.getByRole('group', { name: format(m.legend, { bank: BANK }) });
     await expect(group).toBeVisible();
@@ -37,7 +37,7 @@ export const NoneChosen: Story = {
   // Run in French and the dark theme too (the suite's subset of both).
   globals: { language: 'fr', theme: 'dark' },
   play: async ({ canvas, userEvent, args, globals }) => {
-    const m = messagesOf(globals).ui.accounts;
+    const m = messagesOf(globals).screens.accounts;
     await userEvent.click(canvas.getByRole('button', { name: m.submit }));
     await expect(args.onSelect).not.toHaveBeenCalled();
     await expect(canvas.getByRole('alert')).toHaveTextContent(collapsed(m.required));
@@ -48,7 +48,7 @@ export const NoneChosen: Story = {
 export const WithoutCustomerName: Story = {
   args: { customerName: null },
   play: async ({ canvas, globals }) => {
-    const m = messagesOf(globals).ui.accounts;
+    const m = messagesOf(globals).screens.accounts;
     await expect(canvas.getByText(collapsed(m.introAnonymous))).toBeVisible();
   },
 };

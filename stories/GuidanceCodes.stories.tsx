@@ -84,7 +84,7 @@ const play: Story['play'] = async ({ canvas, globals, args, userEvent }) => {
       }
       return;
     case 'none':
-      await expect(heading).toHaveTextContent(collapsed(m.ui.processing.titles.gathering));
+      await expect(heading).toHaveTextContent(collapsed(m.screens.processing.titles.gathering));
       return;
     default:
       break;

@@ -159,8 +159,9 @@ export const TextOrCall: Story = {
   args: { challenges: [TEXT_OR_CALL] },
   play: async ({ canvas, userEvent, args, globals }) => {
     const m = messagesOf(globals);
-    await expect(canvas.getByRole('radio', { name: m.mfa.delivery.text })).toBeChecked();
-    await userEvent.click(canvas.getByRole('radio', { name: PHONES[0] }));
+    await expect(canvas.getByRole('radio', { name: m.mfa.delivery.text })).not.toBeChecked();
+    await userEvent.click(canvas.getByRole('radio', { name: format(m.mfa.maskedPhone, { digits: '42' }) }));
+    await userEvent.click(canvas.getByRole('radio', { name: m.mfa.delivery.text }));
     await userEvent.click(canvas.getByRole('button', { name: m.mfa.continue }));
     // Flinks keys this answer by the chosen phone number, not by the prompt.
     await expectSentOnce(args.onSubmit, { [PHONES[0]]: ['Text'] });
@@ -194,15 +195,23 @@ export const Images: Story = {
   },
 };
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export const ImagesWithOneRefused: Story = {
   args: { challenges: [IMAGES_ONE_REFUSED] },
   play: async ({ canvas, userEvent, args, globals }) => {
     const m = messagesOf(globals);
     // The SVG is never shown: two tiles, and a note that says some images were left out.
     await expect(canvas.getAllByRole('radio')).toHaveLength(2);
+    // …and, as the bank sent no descriptions, that the check needs sight: both describe the group.
     await expect(canvas.getByRole('group', { name: IMAGES_ONE_REFUSED.Prompt })).toHaveAccessibleDescription(
-      format(m.mfa.image.someHidden, { bank: BANK }),
+      expect.stringMatching(
+        new RegExp(`^${escapeRegExp(format(m.mfa.image.someHidden, { bank: BANK }))} \\S`),
+      ),
     );
+    await expect(canvas.getByText(collapsed(format(m.mfa.image.needsSight, { bank: BANK })))).toBeVisible();
     await userEvent.click(
       canvas.getByRole('radio', { name: format(m.mfa.image.label, { position: 2, total: 2 }) }),
     );

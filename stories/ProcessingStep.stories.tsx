@@ -36,13 +36,18 @@ type Story = StoryObj<typeof meta>;
 
 export const SigningIn: Story = {
   play: async ({ canvas, userEvent, args, globals }) => {
-    const m = messagesOf(globals).ui.processing;
+    const m = messagesOf(globals).screens.processing;
     await expect(
       canvas.getByRole('heading', { level: 2, name: format(m.titles.signingIn, { bank: BANK }) }),
     ).toHaveFocus();
     const status = collapsed(format(m.stages.signingIn.first, { bank: BANK }));
     await expect(canvas.getByRole('status')).toHaveTextContent(status);
-    await expect(canvas.getByRole('progressbar', { name: m.progress })).toHaveAttribute('aria-valuetext');
+    const stage = format(m.stage, { stage: 1, total: 4 });
+    await expect(canvas.getByText(stage)).toBeVisible();
+    await expect(canvas.getByRole('progressbar', { name: stage })).toHaveAttribute(
+      'aria-valuetext',
+      format(m.stages.signingIn.first, { bank: BANK }),
+    );
     await userEvent.click(canvas.getByRole('button', { name: m.exit }));
     await expect(args.onExit).toHaveBeenCalledOnce();
   },
@@ -52,7 +57,7 @@ export const SigningIn: Story = {
 export const SlowBank: Story = {
   args: { elapsedMs: 25_000 },
   play: async ({ canvas, globals }) => {
-    const m = messagesOf(globals).ui.processing;
+    const m = messagesOf(globals).screens.processing;
     await expect(canvas.getByRole('status')).toHaveTextContent(
       collapsed(format(m.stages.signingIn.third, { bank: BANK })),
     );
@@ -62,7 +67,7 @@ export const SlowBank: Story = {
 export const Resuming: Story = {
   args: { activity: { kind: 'resuming' } },
   play: async ({ canvas, globals }) => {
-    const m = messagesOf(globals).ui.processing;
+    const m = messagesOf(globals).screens.processing;
     await expect(canvas.getByRole('heading', { level: 2, name: m.titles.resuming })).toBeVisible();
   },
 };
@@ -70,7 +75,7 @@ export const Resuming: Story = {
 export const GatheringAccounts: Story = {
   args: { activity: { kind: 'gathering', requestId: REQUEST_ID }, elapsedMs: 6_000 },
   play: async ({ canvas, globals }) => {
-    const m = messagesOf(globals).ui.processing;
+    const m = messagesOf(globals).screens.processing;
     await expect(canvas.getByRole('heading', { level: 2, name: m.titles.gathering })).toBeVisible();
     await expect(canvas.getByRole('status')).toHaveTextContent(collapsed(m.stages.gathering.second));
   },
@@ -130,7 +135,7 @@ export const AutomaticRetry: Story = {
   play: async ({ canvas, globals }) => {
     const m = messagesOf(globals);
     await expect(
-      canvas.getByRole('heading', { level: 2, name: m.ui.processing.titles.retrying }),
+      canvas.getByRole('heading', { level: 2, name: m.screens.processing.titles.retrying }),
     ).toBeVisible();
     await expect(canvas.getByRole('status')).toHaveTextContent(collapsed(m.guidance.retryingSoon));
   },

@@ -21,7 +21,7 @@ type Story = StoryObj<typeof meta>;
 export const Connected: Story = {
   render: () => <SuccessStep />,
   play: async ({ canvas, globals }) => {
-    const m = messagesOf(globals).ui.success;
+    const m = messagesOf(globals).screens.success;
     await expect(canvas.getByRole('heading', { level: 2, name: m.title })).toHaveFocus();
     await expect(canvas.getByText(collapsed(format(m.body, { bank: BANK })))).toBeVisible();
   },
@@ -32,7 +32,7 @@ export const LeaveWithoutConnecting: Story = {
   globals: { theme: 'dark' },
   render: (args) => <ExitDialog {...args} />,
   play: async ({ canvas, userEvent, args, globals }) => {
-    const m = messagesOf(globals).ui.exit;
+    const m = messagesOf(globals).screens.exit;
     const dialog = canvas.getByRole('dialog', { name: m.title });
     await expect(dialog).toHaveAccessibleDescription(collapsed(m.body));
     // The safe choice has focus; Tab stays inside the dialog; Escape means "stay".

@@ -9,7 +9,7 @@ type Globals = Record<string, unknown>;
 /** The sandbox's bank: the MFA stories connect to it. */
 export const BANK = 'Flinks Capital';
 
-/** A bank with a website, so that the guidance screens show their links to it ("Go to Desjardins's website"). */
+/** A bank with a website, so that the guidance screens show their links to it ("Go to Desjardins’s website"). */
 export const BANK_WITH_WEBSITE: Institution = findInstitution('Desjardins') ?? {
   id: 'Desjardins',
   name: { en: 'Desjardins', fr: 'Desjardins' },

@@ -57,6 +57,7 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
         requestId: body.RequestId,
         challenges: body.SecurityChallenges,
         ...(body.Institution ? { institution: body.Institution } : {}),
+        ...(answer.language ? { language: answer.language } : {}),
       }));
     }
     return withoutCode(answer);

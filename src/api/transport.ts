@@ -25,6 +25,8 @@ export interface Exchange {
   json: unknown;
   context: CallContext;
   checks: Checks;
+  /** The answer's `Content-Language` (primary subtag, lower case): the language of the bank's text, when declared. */
+  language: string | null;
 }
 
 /**
@@ -254,7 +256,9 @@ export function createTransport(options: ClientOptions) {
           failure('network', 'NETWORK_ERROR', 'The code that checks answers could not be loaded.', context)
         );
       }
-      return { kind: 'exchange', status, sessionRefused, json, context, checks };
+      const declared = response.headers.get('content-language')?.split(',')[0]?.trim().toLowerCase() ?? '';
+      const language = /^[a-z]{2,3}(-|$)/.test(declared) ? (declared.split('-')[0] ?? null) : null;
+      return { kind: 'exchange', status, sessionRefused, json, context, checks, language };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onCallerAbort);

@@ -153,6 +153,8 @@ export interface Challenged {
   challenges: SecurityChallenge[];
   /** The bank, when the 203 names it (a resumed session learns its bank from it). */
   institution?: string;
+  /** The language of the challenges' text, when the answer declares it (`Content-Language`, e.g. `en`). */
+  language?: string;
 }
 
 export interface Pending {

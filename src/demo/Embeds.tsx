@@ -92,13 +92,20 @@ export function FrameEmbed({ settings, log, m, run }: EmbedProps) {
         key={run}
         render={(callbacks) =>
           ready ? (
-            <ConnectFrame
-              url={url}
-              className="cw-demo-frame"
-              onEvent={(...event) => log.add('frame', ...event)}
-              onSuccess={({ loginId }) => callbacks.success(loginId)}
-              onExit={(error) => callbacks.exit(error?.flinksCode ?? null)}
-            />
+            <LoadingFrame message={t.loadingWidget}>
+              {(loaded) => (
+                <ConnectFrame
+                  url={url}
+                  className="cw-demo-frame"
+                  onEvent={(...event) => {
+                    loaded();
+                    log.add('frame', ...event);
+                  }}
+                  onSuccess={({ loginId }) => callbacks.success(loginId)}
+                  onExit={(error) => callbacks.exit(error?.flinksCode ?? null)}
+                />
+              )}
+            </LoadingFrame>
           ) : (
             <p className="cw-demo-frame cw-demo-frame--starting" role="status">
               {t.startingSession}
@@ -108,6 +115,30 @@ export function FrameEmbed({ settings, log, m, run }: EmbedProps) {
         m={m}
       />
     </EmbedPanel>
+  );
+}
+
+/**
+ * The frame with a loading message over it until the widget inside says its first word (an event), so the page never
+ * shows an empty box while the embed page downloads.
+ */
+function LoadingFrame({
+  message,
+  children,
+}: {
+  message: string;
+  children: (loaded: () => void) => ReactNode;
+}) {
+  const [loaded, setLoaded] = useState(false);
+  return (
+    <div className="cw-demo-frame-box">
+      {children(() => setLoaded(true))}
+      {!loaded && (
+        <p className="cw-demo-frame cw-demo-frame--starting cw-demo-frame-cover" role="status">
+          {message}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -22,6 +22,7 @@ export function authorizeResult(
         number: ctx.rounds + 1,
         expectsOneTimeCode:
           previous?.challenges.some((challenge) => challenge.Type === 'TextOrCall') ?? false,
+        language: result.language ?? null,
       };
       const next: FlowContext = {
         ...ctx,

@@ -38,6 +38,8 @@ export interface MfaRound {
   number: number;
   /** The previous round was a TextOrCall choice: this one asks for the code that was sent. */
   expectsOneTimeCode: boolean;
+  /** The language of the bank's text in this round, as its answer declared it; unknown (null) without a declaration. */
+  language?: string | null;
 }
 
 /** A code the bank answered on the credential form, and the field(s) it belongs to. */

@@ -5,7 +5,13 @@ import type { Institution } from './types';
  * `id` is Flinks' `Institution` string, case included. Flinks Capital is the sandbox bank, listed only with `demo`.
  */
 export const INSTITUTIONS: readonly Institution[] = [
-  { id: 'FlinksCapital', name: { en: 'Flinks Capital', fr: 'Flinks Capital' }, website: null, sandbox: true },
+  {
+    id: 'FlinksCapital',
+    name: { en: 'Flinks Capital', fr: 'Flinks Capital' },
+    // Its small site on the sandbox server (server/sandbox-bank.ts), so every guidance screen shows its links.
+    website: '/sandbox-bank/',
+    sandbox: true,
+  },
   {
     id: 'RBC',
     name: { en: 'RBC Royal Bank', fr: 'RBC Banque Royale' },
@@ -30,7 +36,12 @@ export const INSTITUTIONS: readonly Institution[] = [
     website: 'https://www.scotiabank.com',
     popularRank: 4,
   },
-  { id: 'CIBC', name: { en: 'CIBC', fr: 'CIBC' }, website: 'https://www.cibc.com', popularRank: 5 },
+  {
+    id: 'CIBC',
+    name: { en: 'CIBC', fr: 'CIBC' },
+    website: 'https://www.cibc.com',
+    popularRank: 5,
+  },
   {
     id: 'Desjardins',
     name: { en: 'Desjardins', fr: 'Desjardins' },
@@ -54,19 +65,39 @@ export const INSTITUTIONS: readonly Institution[] = [
     name: { en: 'Laurentian Bank', fr: 'Banque Laurentienne' },
     website: 'https://www.laurentianbank.ca',
   },
-  { id: 'HSBC', name: { en: 'HSBC Canada', fr: 'HSBC Canada' }, website: 'https://www.hsbc.ca' },
-  { id: 'ATB', name: { en: 'ATB Financial', fr: 'ATB Financial' }, website: 'https://www.atb.com' },
+  {
+    id: 'HSBC',
+    name: { en: 'HSBC Canada', fr: 'HSBC Canada' },
+    website: 'https://www.hsbc.ca',
+  },
+  {
+    id: 'ATB',
+    name: { en: 'ATB Financial', fr: 'ATB Financial' },
+    website: 'https://www.atb.com',
+  },
   {
     id: 'Simplii',
     name: { en: 'Simplii Financial', fr: 'Simplii Financial' },
     website: 'https://www.simplii.com',
   },
-  { id: 'EQBank', name: { en: 'EQ Bank', fr: 'Banque EQ' }, website: 'https://www.eqbank.ca' },
+  {
+    id: 'EQBank',
+    name: { en: 'EQ Bank', fr: 'Banque EQ' },
+    website: 'https://www.eqbank.ca',
+  },
   {
     id: 'CoastCapital',
     name: { en: 'Coast Capital', fr: 'Coast Capital' },
     website: 'https://www.coastcapitalsavings.com',
   },
-  { id: 'Vancity', name: { en: 'Vancity', fr: 'Vancity' }, website: 'https://www.vancity.com' },
-  { id: 'Meridian', name: { en: 'Meridian', fr: 'Meridian' }, website: 'https://www.meridiancu.ca' },
+  {
+    id: 'Vancity',
+    name: { en: 'Vancity', fr: 'Vancity' },
+    website: 'https://www.vancity.com',
+  },
+  {
+    id: 'Meridian',
+    name: { en: 'Meridian', fr: 'Meridian' },
+    website: 'https://www.meridiancu.ca',
+  },
 ];

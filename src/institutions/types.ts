@@ -1,8 +1,25 @@
+/** An address in each language of the widget: the bank's page in English and in French (often the same). */
+export interface LocalizedUrl {
+  en: string;
+  fr: string;
+}
+
+/** A bank's pages beyond its website (in pages.ts, loaded with the screens that link to them). */
+export interface BankPages {
+  /** The bank's page for a forgotten password or username; the widget falls back to `website` without it. */
+  forgotPasswordUrl?: LocalizedUrl;
+  /** The bank's "contact us" page (phone numbers, branches); the widget falls back to `website` without it. */
+  contactUrl?: LocalizedUrl;
+}
+
 /** A bank the widget can connect to. `id` is Flinks' `Institution` identifier (case matters). */
 export interface Institution {
   id: string;
   name: { en: string; fr: string };
-  /** The bank's own website (where people reset a password or accept new terms); null for the sandbox bank. */
+  /**
+   * The bank's own website (where people reset a password or accept new terms). An absolute https address, or for
+   * the sandbox bank a path on the sandbox server (resolved against the widget's `apiBaseUrl`); null when unknown.
+   */
   website: string | null;
   /** Shown first, in this order, before the search narrows the list. */
   popularRank?: number;

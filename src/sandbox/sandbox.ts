@@ -104,10 +104,22 @@ function defaultClientKey(request: Request): string {
   return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'local';
 }
 
+/**
+ * The language of the sandbox's own text (security questions, choices): English, whatever language was asked for.
+ * Declared on every answer (`Content-Language`), as a bank API should, so the widget marks that text `lang="en"` on a
+ * French screen. A sandbox that answers in the requested language declares that one instead.
+ */
+export const SANDBOX_TEXT_LANGUAGE = 'en';
+
 function toResponse(reply: Reply, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(reply.body), {
     status: reply.status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-language': SANDBOX_TEXT_LANGUAGE,
+      ...headers,
+    },
   });
 }
 

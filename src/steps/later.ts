@@ -3,6 +3,12 @@
  * fetches them while the person fills in the credential form.
  */
 export { AccountsStep } from './accounts';
+// The sign-in form's notes about the bank's answer to a try.
+export { FieldServerNote, ServerError } from './credentials/ServerAnswer';
+// Only asked in the middle of a connection, on a screen of this chunk.
+export { ExitDialog } from './exit/ExitDialog';
+// Only error screens link to these pages; the first screen needs none.
+export { BANK_PAGES } from '../institutions/pages';
 export { GuidanceStep } from './guidance';
 export { MfaStep } from './mfa';
 export { ProcessingStep } from './processing';

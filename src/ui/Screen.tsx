@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useStepFocus } from './focus';
+import { KeepBankName } from './KeepBankName';
 
 export interface ScreenProps {
   title: string;
@@ -18,7 +19,7 @@ export function Screen({ title, children, className }: ScreenProps) {
   return (
     <section className={className ? `cw-screen ${className}` : 'cw-screen'} aria-labelledby={headingId}>
       <h2 className="cw-heading" id={headingId} ref={headingRef} tabIndex={-1}>
-        {title}
+        <KeepBankName text={title} />
       </h2>
       {children}
     </section>

@@ -1,10 +1,11 @@
 import type { ConnectWidgetProps } from '../ConnectWidget';
 import type { ConnectFlow } from '../flow/useConnectFlow';
 import type { FlowState } from '../flow/state';
-import { useGuidance, useLanguage } from '../i18n';
+import type { BankLinks } from '../institutions/links';
+import { referenceText, useGuidance, useLanguage, useMessages } from '../i18n';
 import { ConsentStep } from '../steps/consent';
 import { CredentialsStep } from '../steps/credentials';
-import { ClosedStep } from '../steps/exit';
+import { ClosedStep } from '../steps/exit/ClosedStep';
 import { InstitutionStep } from '../steps/institution';
 import { titleAndBody, useCountdown } from '../ui';
 import {
@@ -21,6 +22,7 @@ interface StepViewProps {
   flow: ConnectFlow;
   props: Omit<ConnectWidgetProps, 'queryClient'>;
   bankWebsite: string | null;
+  bankLinks: BankLinks | null;
   onExit(): void;
   backEnable: boolean;
   closeEnable: boolean;
@@ -32,6 +34,7 @@ export function StepView({
   flow,
   props,
   bankWebsite,
+  bankLinks,
   onExit,
   backEnable,
   closeEnable,
@@ -59,6 +62,8 @@ export function StepView({
       return (
         <CredentialsStep
           bankWebsite={bankWebsite}
+          bankLinks={bankLinks}
+          requestId={state.ctx.lastError?.requestId ?? null}
           defaultUsername={state.ctx.username}
           error={state.error}
           onSubmit={flow.submitCredentials}
@@ -95,6 +100,7 @@ export function StepView({
           requestId={state.requestId}
           at={state.at}
           bankWebsite={bankWebsite}
+          bankLinks={bankLinks}
           exitEnable={closeEnable}
           onAction={flow.guidanceAction}
           onExit={flow.exit}
@@ -121,12 +127,23 @@ function MfaView({
   // Shown only in the last two minutes of the bank's inactivity window.
   const secondsLeft = useCountdown(state.expiresAt, 120_000);
   const text = useGuidance(state.error?.code ?? 'UNKNOWN', state.error?.variant);
+  const messages = useMessages();
+  const requestId = state.ctx.lastError?.requestId ?? state.round.requestId;
   return (
     <MfaStep
       challenges={state.round.challenges}
       round={state.round.number}
       expectsOneTimeCode={state.round.expectsOneTimeCode}
-      error={state.error ? { code: state.error.code, message: titleAndBody(text.title, text.body) } : null}
+      bankLanguage={state.round.language ?? null}
+      error={
+        state.error
+          ? {
+              code: state.error.code,
+              message: titleAndBody(text.title, text.body),
+              reference: referenceText(state.error.code, requestId, messages),
+            }
+          : null
+      }
       pending={state.sending}
       secondsLeft={secondsLeft}
       onSubmit={flow.submitMfa}

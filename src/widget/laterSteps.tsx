@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import { loadChecks } from '../api/client';
 import { prefetchExecutor } from '../flow/runner';
 import { forgetFailedMessages, loadMessages, type Language } from '../i18n';
@@ -26,6 +26,29 @@ export const GuidanceStep = laterStep((steps) => steps.GuidanceStep);
 export const MfaStep = laterStep((steps) => steps.MfaStep);
 export const ProcessingStep = laterStep((steps) => steps.ProcessingStep);
 export const SuccessStep = laterStep((steps) => steps.SuccessStep);
+export const ExitDialog = laterStep((steps) => steps.ExitDialog);
+export const ServerError = laterStep((steps) => steps.ServerError);
+export const FieldServerNote = laterStep((steps) => steps.FieldServerNote);
+
+/**
+ * The bank pages list (BANK_PAGES), from the later chunk: undefined until it is in (links then go to the bank's
+ * website). Once a bank is chosen the chunk is fetched, and the widget re-renders with the pages when it arrives.
+ */
+export function useBankPages(bankChosen: boolean): LaterSteps['BANK_PAGES'] | undefined {
+  const [steps, setSteps] = useState(laterSteps.current);
+  useEffect(() => {
+    if (!bankChosen || steps) return;
+    let current = true;
+    laterSteps.load().then(
+      (loaded) => current && setSteps(loaded),
+      () => laterSteps.retry(),
+    );
+    return () => {
+      current = false;
+    };
+  }, [bankChosen, steps]);
+  return steps?.BANK_PAGES;
+}
 
 /**
  * Starts fetching what the first submit needs, once the person is on the credential form: the later screens, their

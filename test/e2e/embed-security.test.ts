@@ -184,7 +184,7 @@ describe('the page on its own', () => {
       await page.getByLabel(en.ui.credentials.username).fill('greatday_nomfa');
       await page.getByLabel(en.ui.credentials.password, { exact: true }).fill(SANDBOX_PASSWORD);
       await page.getByRole('button', { name: en.ui.credentials.submit }).click();
-      await page.getByRole('heading', { name: en.ui.success.title }).waitFor();
+      await page.getByRole('heading', { name: en.screens.success.title }).waitFor();
       expect(await page.evaluate(() => (window as unknown as { seen: unknown[] }).seen)).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
@@ -215,7 +215,7 @@ describe('the page on its own', () => {
       await expect(page.getByLabel(en.ui.credentials.username).inputValue()).resolves.toBe('greatday_nomfa');
       await page.getByLabel(en.ui.credentials.password, { exact: true }).fill(SANDBOX_PASSWORD);
       await page.getByRole('button', { name: en.ui.credentials.submit }).click();
-      await page.getByRole('heading', { name: en.ui.success.title }).waitFor();
+      await page.getByRole('heading', { name: en.screens.success.title }).waitFor();
     } finally {
       await context.close();
     }
@@ -270,7 +270,7 @@ describe('secrets', () => {
     await current.widget.getByRole('button', { name: en.mfa.continue }).click();
     await current.widget.getByLabel('What is the best country on earth?').fill('Canada');
     await current.widget.getByRole('button', { name: en.mfa.continue }).click();
-    await current.widget.getByRole('heading', { name: en.ui.success.title }).waitFor();
+    await current.widget.getByRole('heading', { name: en.screens.success.title }).waitFor();
     await current.waitForEvent('REDIRECT');
 
     // The widget did send the token (the sandbox spent it): it was there to leak.

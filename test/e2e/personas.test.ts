@@ -90,7 +90,7 @@ const successes: SuccessCase[] = [
     mfaTypes: [['TextOrCall'], ['QuestionAndAnswer']],
     afterSignIn: async (widget) => {
       await answer(widget, async () => {
-        await widget.getByRole('radio', { name: '(514) ***-**42' }).check();
+        await widget.getByRole('radio', { name: 'Number ending in 42' }).check();
         await widget.getByRole('radio', { name: en.mfa.delivery.text }).check();
       });
       await answer(widget, async () => {
@@ -125,7 +125,9 @@ describe('personas that connect', () => {
     await persona.afterSignIn(current.widget);
 
     // test_pending polls its Async endpoint every 10 s: the success screen may take that long.
-    await current.widget.getByRole('heading', { name: en.ui.success.title }).waitFor({ timeout: 30_000 });
+    await current.widget
+      .getByRole('heading', { name: en.screens.success.title })
+      .waitFor({ timeout: 30_000 });
     await current.waitForEvent('REDIRECT');
 
     const names = await steps(current);
@@ -235,7 +237,7 @@ describe('personas that meet a Flinks code', () => {
     await current.widget.getByText(guidance('INVALID_SECURITY_RESPONSE')).waitFor();
     await answer(current.widget, () => current.widget.getByLabel(CITY.prompt).fill(CITY.answer));
     await answer(current.widget, () => current.widget.getByLabel(COUNTRY.prompt).fill(COUNTRY.answer));
-    await current.widget.getByRole('heading', { name: en.ui.success.title }).waitFor();
+    await current.widget.getByRole('heading', { name: en.screens.success.title }).waitFor();
 
     const names = await steps(current);
     expect(names).toContain('COMPONENT_LOAD_MFA_RETRY');

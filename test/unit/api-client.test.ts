@@ -67,6 +67,8 @@ describe('against the sandbox', () => {
     const [question] = challenged.challenges;
     const known = FLINKS_CAPITAL_QUESTIONS.find((candidate) => candidate.prompt === question?.Prompt);
     expect(challenged.challenges).toEqual([{ Type: 'QuestionAndAnswer', Prompt: known?.prompt }]);
+    // The sandbox declares the language of its questions, so a French screen can mark them lang="en".
+    expect(challenged.language).toBe('en');
 
     const prompt = known?.prompt ?? '';
     const wrong = await flinks.answerMfa({

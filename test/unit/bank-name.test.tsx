@@ -33,10 +33,10 @@ describe('MFA screens before the bank is known', () => {
   it('say "your bank" mid-sentence and "Your bank" only at the start, in English', () => {
     unsupportedStep('en');
     expect(
-      screen.getByRole('heading', { level: 2, name: "Your bank asks for a step we can't show here" }),
+      screen.getByRole('heading', { level: 2, name: 'Your bank’s check can’t be done here' }),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/^Sign in on your bank's website to complete this check there/),
+      screen.getByText(/^Sign in on your bank’s website to complete this check there/),
     ).toBeInTheDocument();
   });
 
@@ -45,7 +45,7 @@ describe('MFA screens before the bank is known', () => {
     expect(
       screen.getByRole('heading', {
         level: 2,
-        name: 'Cette étape de votre institution financière ne peut pas s’afficher ici',
+        name: 'Cette vérification de votre institution financière est impossible ici',
       }),
     ).toBeInTheDocument();
     expect(
@@ -55,7 +55,7 @@ describe('MFA screens before the bank is known', () => {
 
   it('use the name once the text layer knows it', () => {
     unsupportedStep('en', 'Desjardins');
-    expect(screen.getByText(/^Sign in on Desjardins's website/)).toBeInTheDocument();
+    expect(screen.getByText(/^Sign in on Desjardins’s website/)).toBeInTheDocument();
   });
 });
 

@@ -174,7 +174,7 @@ describe('the event log', () => {
       await user.type(await screen.findByLabelText('Username or card number'), 'Greatday');
       await user.type(screen.getByLabelText('Password'), 'Everyday');
       await user.click(screen.getByRole('button', { name: 'Connect' }));
-      await screen.findByRole('heading', { name: /needs to confirm it's you/ }, LAZY);
+      await screen.findByRole('heading', { name: /needs to confirm it’s you/ }, LAZY);
       for (const { prompt, answer } of FLINKS_CAPITAL_QUESTIONS) {
         const field = screen.queryByLabelText(prompt);
         if (field) await user.type(field, answer);

@@ -146,3 +146,73 @@ describe('every guidance string follows the writing standard', () => {
     }
   });
 });
+
+// The same standard over the rest of what the widget shows: its own screens (`ui`, and `screens` for those after the
+// sign-in) and the security check (`mfa`).
+const screens = LANGUAGES.flatMap((language) => {
+  const messages = messagesFor(language);
+  return [
+    ...strings(messages.ui, 'ui'),
+    ...strings(messages.screens, 'screens'),
+    ...strings(messages.mfa, 'mfa'),
+  ].map(([path, text]) => ({
+    language,
+    path,
+    text,
+  }));
+});
+
+/** Words that give English away on a French screen (the bank's own text is marked `lang` and not in a catalog). */
+const ENGLISH_WORDS =
+  /(?<!\p{L})(the|and|your|you|please|sign|bank|password|username|account|connect|error|click|here|try|again|back|next)(?!\p{L})/iu;
+
+/** A sentence of the title said again in the body: the screen repeats itself. */
+function repeatedSentence(title: string, body: string): string | null {
+  const normalize = (text: string) => text.toLowerCase().replace(/[.?!…\s]+$/u, '');
+  const heading = normalize(title);
+  return sentences(body).find((sentence) => normalize(sentence) === heading) ?? null;
+}
+
+describe('every other string on screen follows the writing standard', () => {
+  it.each(screens.filter(({ path }) => !path.endsWith('.label') || path.startsWith('ui.widget')))(
+    '$language $path',
+    ({ language, path, text }) => {
+      const role = path.endsWith('.title') ? 'title' : 'other';
+      expect(writingProblems(text, language, role)).toEqual([]);
+    },
+  );
+
+  it.each(screens.filter(({ language }) => language === 'en'))(
+    'en $path has curly apostrophes',
+    ({ text }) => {
+      expect(text).not.toContain("'");
+    },
+  );
+
+  it.each([...screens, ...catalog].filter(({ language }) => language === 'fr'))(
+    'fr $path has no English word',
+    ({ text }) => {
+      expect(text.replace(/\{[a-z]+\}/g, '')).not.toMatch(ENGLISH_WORDS);
+    },
+  );
+
+  it.each(
+    LANGUAGES.flatMap((language) =>
+      Object.entries(messagesFor(language).guidance.codes).map(([code, screen]) => ({
+        language,
+        code,
+        screen,
+      })),
+    ),
+  )('$language $code: the body does not say the title again', ({ screen }) => {
+    expect(repeatedSentence(screen.title, screen.body)).toBeNull();
+  });
+
+  it('flags a body that repeats its title, and English on a French screen', () => {
+    expect(
+      repeatedSentence('This password doesn’t match', 'This password doesn’t match. Enter it.'),
+    ).not.toBeNull();
+    expect('Réessayez again').toMatch(ENGLISH_WORDS);
+    expect('Réessayez plus tard').not.toMatch(ENGLISH_WORDS);
+  });
+});

@@ -170,7 +170,7 @@ describe('guidanceFor', () => {
       'en',
       'INVALID_PASSWORD',
       'Let’s try that password again',
-      'This password doesn’t match the one TD has for you. Enter it again.',
+      'Enter the password you use for TD’s online banking.',
     ],
     ['fr', 'INVALID_PASSWORD', fr.guidance.codes.INVALID_PASSWORD.title, 'Notre texte pour TD.'],
     ['en', 'BRAND_NEW_CODE', 'Our own unknown title', 'Our own text for TD.'],

@@ -110,7 +110,7 @@ describe('challenge images', () => {
         },
       ]);
     await signIn();
-    expect(await screen.findByText(/images can't be shown here/)).toBeVisible();
+    expect(await screen.findByText(/images can’t be shown here/)).toBeVisible();
     expect(screen.getAllByRole('radio')).toHaveLength(3);
     const sources = Array.from(document.querySelectorAll('img'), (image) => image.getAttribute('src') ?? '');
     expect(sources).toHaveLength(3);

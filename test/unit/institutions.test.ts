@@ -1,3 +1,5 @@
+import { bankLinks } from '../../src/institutions/links';
+import { BANK_PAGES } from '../../src/institutions/pages';
 import { describe, expect, it } from 'vitest';
 import { INSTITUTIONS, findInstitution, searchInstitutions } from '../../src/institutions';
 import type { Language } from '../../src/i18n';
@@ -37,15 +39,49 @@ describe('the institutions table', () => {
     },
   );
 
-  it('marks only Flinks Capital as the sandbox bank, with no website', () => {
+  it('marks only Flinks Capital as the sandbox bank, with its site on the sandbox server', () => {
     expect(INSTITUTIONS.filter((institution) => institution.sandbox)).toEqual([
       {
         id: 'FlinksCapital',
         name: { en: 'Flinks Capital', fr: 'Flinks Capital' },
-        website: null,
+        website: '/sandbox-bank/',
         sandbox: true,
       },
     ]);
+    expect(BANK_PAGES.FlinksCapital).toEqual({
+      forgotPasswordUrl: {
+        en: '/sandbox-bank/en/forgot-password',
+        fr: '/sandbox-bank/fr/mot-de-passe-oublie',
+      },
+      contactUrl: { en: '/sandbox-bank/en/contact', fr: '/sandbox-bank/fr/nous-joindre' },
+    });
+  });
+
+  it.each(INSTITUTIONS.filter((institution) => !institution.sandbox))(
+    '$id has a contact page in each language, on https',
+    (institution) => {
+      expect(BANK_PAGES[institution.id]?.contactUrl?.en).toMatch(/^https:\/\//);
+      expect(BANK_PAGES[institution.id]?.contactUrl?.fr).toMatch(/^https:\/\//);
+    },
+  );
+
+  it('resolves the sandbox bank’s pages on the server that answers the API, in the screen’s language', () => {
+    const flinksCapital = INSTITUTIONS.find((institution) => institution.sandbox);
+    expect(
+      bankLinks(
+        flinksCapital,
+        'fr',
+        'http://127.0.0.1:41600/v3/abc/BankingServices',
+        BANK_PAGES.FlinksCapital,
+      ),
+    ).toEqual({
+      website: 'http://127.0.0.1:41600/sandbox-bank/',
+      forgotPassword: 'http://127.0.0.1:41600/sandbox-bank/fr/mot-de-passe-oublie',
+      contact: 'http://127.0.0.1:41600/sandbox-bank/fr/nous-joindre',
+    });
+    const atb = INSTITUTIONS.find((institution) => institution.id === 'ATB');
+    expect(bankLinks(atb, 'en', 'http://127.0.0.1:41600/v3')?.forgotPassword).toBe('https://www.atb.com');
+    expect(bankLinks(undefined, 'en', 'http://127.0.0.1:41600/v3')).toBeNull();
   });
 });
 

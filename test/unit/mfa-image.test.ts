@@ -63,3 +63,45 @@ describe('sniffImage', () => {
     expect(sniffImage(encoded)).toBeNull();
   });
 });
+
+/** A PNG whose chunks carry a tEXt `keyword`, as a bank would describe its picture (CRCs are not read). */
+function pngWithText(keyword: string, text: string): string {
+  const chunk = (type: string, data: number[]) => [
+    ...[24, 16, 8, 0].map((shift) => (data.length >>> shift) & 0xff),
+    ...asciiBytes(type),
+    ...data,
+    0,
+    0,
+    0,
+    0,
+  ];
+  const header = chunk('IHDR', new Array<number>(13).fill(1));
+  const described = chunk('tEXt', [...asciiBytes(keyword), 0, ...asciiBytes(text)]);
+  return btoa(
+    String.fromCharCode(
+      0x89,
+      0x50,
+      0x4e,
+      0x47,
+      0x0d,
+      0x0a,
+      0x1a,
+      0x0a,
+      ...header,
+      ...described,
+      ...chunk('IEND', []),
+    ),
+  );
+}
+
+describe('a challenge image’s description', () => {
+  it('reads the bank’s words from a PNG Description text chunk', () => {
+    expect(sniffImage(pngWithText('Description', 'A red triangle'))?.description).toBe('A red triangle');
+  });
+
+  it('ignores other keywords, images without one, and control characters', () => {
+    expect(sniffImage(pngWithText('Author', 'Flinks'))?.description).toBeUndefined();
+    expect(sniffImage(PNG)?.description).toBeUndefined();
+    expect(sniffImage(pngWithText('Description', 'A\u0007 square\n'))?.description).toBe('A square');
+  });
+});

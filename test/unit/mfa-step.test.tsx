@@ -79,7 +79,7 @@ function renderStep(overrides: Partial<MfaStepProps> = {}, language: Language = 
 
 describe('MfaStep: the screen', () => {
   it.each([
-    ['en', "Flinks Capital needs to confirm it's you", 'Continue', 'Enter your answer.'],
+    ['en', 'Flinks Capital needs to confirm it’s you', 'Continue', 'Enter your answer.'],
     ['fr', 'Flinks Capital doit confirmer votre identité', 'Continuer', 'Entrez votre réponse.'],
   ] as const)(
     'in %s, names the bank in the focused heading and asks in words',
@@ -130,7 +130,7 @@ describe('MfaStep: the screen', () => {
 
   it('says in words that a later round is another check, and focuses its heading', () => {
     const { rerender } = renderStep();
-    expect(screen.getByText('Answer below to continue connecting your account.')).toBeInTheDocument();
+    expect(screen.getByText('Answer Flinks Capital’s question to continue.')).toBeInTheDocument();
 
     rerender({ round: 2, challenges: [question(COUNTRY)] });
 
@@ -257,18 +257,44 @@ describe('MfaStep: answers sent', () => {
   });
 
   it.each([
-    ['Text me', '(514) ***-**42', 'Text'],
-    ['Call me', '(438) ***-**17', 'Call'],
-  ])('keys a TextOrCall answer by the chosen phone (%s)', async (method, phone, expected) => {
+    ['Text me', '(514) ***-**42', 'Number ending in 42', 'Text'],
+    ['Call me', '(438) ***-**17', 'Number ending in 17', 'Call'],
+  ])('keys a TextOrCall answer by the chosen phone (%s)', async (method, phone, name, expected) => {
     const { user, onSubmit } = renderStep({ challenges: [TEXT_OR_CALL] });
     const phones = screen.getByRole('group', { name: TEXT_OR_CALL.Prompt });
-    expect(screen.getByRole('radio', { name: 'Text me' })).toBeChecked();
+    // Two phones: nothing is chosen yet, neither a phone nor a way to send the code.
+    for (const radio of screen.getAllByRole('radio')) expect(radio).not.toBeChecked();
+    expect(within(phones).getByText(phone)).toHaveAttribute('aria-hidden', 'true');
 
-    await user.click(within(phones).getByRole('radio', { name: phone }));
+    await user.click(within(phones).getByRole('radio', { name }));
     await user.click(screen.getByRole('radio', { name: method }));
     await user.click(screen.getByRole('button', { name: 'Continue' }));
 
     expect(onSubmit).toHaveBeenCalledWith({ [phone]: [expected] });
+  });
+
+  it('marks the bank’s English text lang="en" on a French screen, and only that text', () => {
+    renderStep({ challenges: [question(CITY), TEXT_OR_CALL], bankLanguage: 'en' }, 'fr');
+    const label = screen.getByText(CITY);
+    expect(label).toHaveAttribute('lang', 'en');
+    expect(screen.getByRole('textbox', { name: CITY })).toBeInTheDocument();
+    expect(screen.getByText(TEXT_OR_CALL.Prompt)).toHaveAttribute('lang', 'en');
+    // The widget's own words stay in the screen's language.
+    expect(screen.getByText('Envoyez-moi un texto')).not.toHaveAttribute('lang');
+    expect(screen.getByRole('heading', { level: 2 })).not.toHaveAttribute('lang');
+  });
+
+  it('does not mark the bank’s text when it is in the screen’s language or undeclared', () => {
+    renderStep({ challenges: [question(CITY)], bankLanguage: 'en' }, 'en');
+    expect(screen.getByText(CITY)).not.toHaveAttribute('lang');
+  });
+
+  it('says plainly that pictures without a description need sight, and names described ones by their words', () => {
+    renderStep({ challenges: [IMAGES] });
+    const group = screen.getByRole('group', { name: IMAGES.Prompt });
+    expect(group).toHaveAccessibleDescription(
+      'Flinks Capital sent these pictures without a description, so this check needs sight. If you can’t see them, go back and choose another bank, or call Flinks Capital.',
+    );
   });
 
   it('shows the images of an ImageSelection as numbered choices and sends the chosen original string', async () => {
@@ -294,7 +320,7 @@ describe('MfaStep: answers sent', () => {
     });
 
     expect(
-      screen.getByText("Some of Flinks Capital's images can't be shown here. Choose from the ones below."),
+      screen.getByText('Some of Flinks Capital’s images can’t be shown here. Choose from the ones below.'),
     ).toBeVisible();
     expect(screen.getAllByRole('radio')).toHaveLength(2);
     await user.click(screen.getByRole('radio', { name: 'Image 2 of 2' }));
@@ -520,7 +546,7 @@ describe('MfaStep: time left', () => {
 });
 
 describe('MfaStep: a step it cannot show', () => {
-  const unsupported = "Flinks Capital asks for a step we can't show here";
+  const unsupported = 'Flinks Capital’s check can’t be done here';
 
   it.each([
     ['an unknown type', [FINGERPRINT]],
@@ -532,7 +558,7 @@ describe('MfaStep: a step it cannot show', () => {
     const { user, onSubmit } = renderStep({ challenges, onBack });
 
     expect(screen.getByRole('heading', { level: 2, name: unsupported })).toHaveFocus();
-    expect(screen.getByText(/Sign in on Flinks Capital's website/)).toBeInTheDocument();
+    expect(screen.getByText(/Sign in on Flinks Capital’s website/)).toBeInTheDocument();
     expect(screen.queryByRole('textbox')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Back' }));
 
@@ -546,7 +572,7 @@ describe('MfaStep: a step it cannot show', () => {
     expect(
       screen.getByRole('heading', {
         level: 2,
-        name: 'Cette étape de Flinks Capital ne peut pas s’afficher ici',
+        name: 'Cette vérification de Flinks Capital est impossible ici',
       }),
     ).toBeInTheDocument();
   });

@@ -78,7 +78,7 @@ async function signIn(user: User, username: string, password = 'Everyday') {
 
 /** Answers whichever of Flinks Capital's questions is on screen. */
 async function answerQuestions(user: User) {
-  await screen.findByRole('heading', { name: /needs to confirm it's you/ });
+  await screen.findByRole('heading', { name: /needs to confirm it’s you/ });
   for (const { prompt, answer } of FLINKS_CAPITAL_QUESTIONS) {
     const field = screen.queryByLabelText(prompt);
     if (field) await user.type(field, answer);
@@ -164,7 +164,8 @@ describe('each MFA kind, end to end', () => {
     [
       'test_mfa_text_or_call',
       async (user) => {
-        await choose('(514) ***-**42')(user);
+        await user.click(await screen.findByRole('radio', { name: 'Number ending in 42' }));
+        await choose('Text me')(user);
         const code = await screen.findByLabelText(/We sent a security code by text message/);
         expect(code).toHaveAttribute('autocomplete', 'one-time-code');
         await user.type(code, `${SANDBOX_ONE_TIME_CODE}{Enter}`);
@@ -196,7 +197,9 @@ describe('processing', () => {
     const view = widget({ pollIntervalMs: 1_000 }, { fakeTimers: true });
     await signIn(view.user, 'test_pending');
     expect(await screen.findByRole('heading', { name: 'Gathering your accounts' })).toBeInTheDocument();
-    expect(screen.getByRole('progressbar', { name: 'Progress' })).toBeInTheDocument();
+    // The bar is named by its visible stage label.
+    expect(screen.getByText('Step 1 of 4')).toBeVisible();
+    expect(screen.getByRole('progressbar', { name: 'Step 1 of 4' })).toBeInTheDocument();
     const asyncCalls = () => sandbox.log.filter((entry) => entry.path.includes('Async')).length;
     expect(asyncCalls()).toBe(0);
     await act(() => vi.advanceTimersByTimeAsync(1_000));
@@ -283,7 +286,7 @@ describe('keyboard only', () => {
     await user.tab();
     expect(screen.getByLabelText('Password')).toHaveFocus();
     await user.keyboard('Everyday{Enter}');
-    expect(await screen.findByRole('heading', { name: /needs to confirm it's you/ })).toHaveFocus();
+    expect(await screen.findByRole('heading', { name: /needs to confirm it’s you/ })).toHaveFocus();
     const question = FLINKS_CAPITAL_QUESTIONS.find(({ prompt }) => screen.queryByLabelText(prompt));
     await tabTo(user, screen.getByLabelText(question?.prompt ?? ''));
     await user.keyboard(`${question?.answer}{Enter}`);
@@ -331,7 +334,7 @@ describe('session expiry', () => {
   it('shows the countdown under 2 minutes, then SESSION_EXPIRED without waiting for the server', async () => {
     const view = widget({}, { fakeTimers: true });
     await signIn(view.user, 'Greatday');
-    await screen.findByRole('heading', { name: /needs to confirm it's you/ });
+    await screen.findByRole('heading', { name: /needs to confirm it’s you/ });
     expect(screen.queryByRole('timer')).not.toBeInTheDocument();
     await act(() => vi.advanceTimersByTimeAsync(6.5 * 60_000));
     expect(screen.getByRole('timer')).toHaveTextContent(/Time left: 1:[23]\d/);
@@ -391,7 +394,7 @@ describe('StrictMode', () => {
     const { RequestId } = (await opened.json()) as { RequestId: string };
     const view = widget({ requestId: RequestId, institution: undefined });
     expect(
-      await screen.findByRole('heading', { level: 2, name: "Flinks Capital needs to confirm it's you" }),
+      await screen.findByRole('heading', { level: 2, name: 'Flinks Capital needs to confirm it’s you' }),
     ).toBeInTheDocument();
     await view.user.click(screen.getByRole('button', { name: 'Back' }));
     expect(
@@ -450,7 +453,7 @@ describe('language', () => {
     view.rerenderWith({ language: 'fr' });
     expect(screen.getByRole('radio', { name: 'Rue Sherbrooke' })).toBeChecked();
     await view.user.click(screen.getByRole('button', { name: 'Continuer' }));
-    expect(await screen.findByRole('heading', { name: 'Votre compte est connecté' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Votre compte est relié' })).toBeInTheDocument();
   });
 });
 
@@ -458,7 +461,7 @@ describe('exit', () => {
   it('asks for confirmation mid-connection: focus trapped, Escape cancels, Leave calls onExit', async () => {
     const view = widget();
     await signIn(view.user, 'Greatday');
-    await screen.findByRole('heading', { name: /needs to confirm it's you/ });
+    await screen.findByRole('heading', { name: /needs to confirm it’s you/ });
     const close = screen.getByRole('button', { name: 'Close' });
     await view.user.click(close);
     const dialog = screen.getByRole('dialog', { name: 'Leave without connecting?' });

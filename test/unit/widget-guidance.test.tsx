@@ -1,3 +1,5 @@
+import { findInstitution } from '../../src/institutions';
+import { BANK_PAGES } from '../../src/institutions/pages';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
@@ -146,7 +148,7 @@ async function signIn(user: User, username: string, password: string) {
 }
 
 async function answerMfa(user: User, how: 'wrong' | 'right') {
-  await screen.findByRole('heading', { name: `${BANK.name} needs to confirm it's you` });
+  await screen.findByRole('heading', { name: `${BANK.name} needs to confirm it’s you` });
   for (const { prompt, answer } of FLINKS_CAPITAL_QUESTIONS) {
     const field = screen.queryByLabelText(prompt);
     if (field) await user.type(field, how === 'right' ? answer : 'Nowhere');
@@ -211,14 +213,24 @@ describe('the guidance map, one screen per entry', () => {
         expect(passwordField).toHaveValue('');
         expect(passwordField.getAttribute('aria-invalid') === 'true').toBe(entry.field !== 'username');
         expect(usernameField.getAttribute('aria-invalid') === 'true').toBe(entry.field !== 'password');
-        const marked = entry.field === 'username' ? usernameField : passwordField;
-        expect(marked.getAttribute('aria-describedby') ?? '').toContain(screen.getByRole('alert').id);
+        // The alert speaks once; each marked field carries its own message under it, read with the field.
+        expect(screen.getAllByRole('alert')).toHaveLength(1);
+        expect(screen.getByRole('alert')).not.toHaveTextContent(`${text.title} ${text.title}`);
+        if (entry.field !== 'password') {
+          expect(usernameField).toHaveAccessibleDescription(en.screens.credentials.fieldError.username);
+          expect(screen.getByRole('link', { name: /^Forgot your username\?/ })).toBeInTheDocument();
+        }
+        if (entry.field !== 'username') {
+          expect(passwordField).toHaveAccessibleDescription(en.screens.credentials.fieldError.password);
+        }
+        expect(screen.getByRole('link', { name: /^Forgot your password\?/ })).toBeInTheDocument();
+        expect(screen.getByText(new RegExp(`^Reference: ${code}( · [0-9a-f]{8})?$`))).toBeInTheDocument();
         break;
       }
       case 'mfa':
         expect(await screen.findByRole('alert')).toHaveTextContent(text.title);
         expect(
-          screen.getByRole('heading', { name: `${BANK.name} needs to confirm it's you` }),
+          screen.getByRole('heading', { name: `${BANK.name} needs to confirm it’s you` }),
         ).toBeInTheDocument();
         break;
       case 'wait': {
@@ -252,8 +264,13 @@ describe('the guidance map, one screen per entry', () => {
               : actionLabel(action, en, BANK.name),
           ),
         );
+        const rbc = findInstitution(BANK.id);
         for (const link of within(screenRegion).queryAllByRole('link')) {
-          expect(link).toHaveAttribute('href', BANK.website);
+          // "How to contact" goes to the bank's contact page in the screen's language; the others to its website.
+          const expected = link.textContent?.startsWith(actionLabel('contactBank', en, BANK.name))
+            ? BANK_PAGES[rbc?.id ?? '']?.contactUrl?.en
+            : BANK.website;
+          expect(link).toHaveAttribute('href', expected);
           expect(link).toHaveAttribute('target', '_blank');
           expect(link).toHaveAttribute('rel', expect.stringContaining('noopener'));
         }
@@ -286,7 +303,7 @@ describe('the guidance map, one screen per entry', () => {
     const countdown = entry.retry.countdownSeconds;
     const button = screen.getByRole('button', { name: actionLabel(retry, en, BANK.name) });
     if (countdown) {
-      expect(screen.getByRole('timer')).toHaveTextContent(`You can try again in ${countdown} s.`);
+      expect(screen.getByRole('timer')).toHaveTextContent(`You can try again in ${countdown} seconds.`);
       await user.click(button);
       expect(screen.getByRole('heading', { name: text.title })).toBeInTheDocument();
       await act(() => vi.advanceTimersByTimeAsync(countdown * 1_000));

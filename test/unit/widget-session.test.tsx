@@ -57,7 +57,11 @@ function widget(props: Partial<ConnectWidgetProps>) {
 
 const LABELS = {
   en: { username: 'Username or card number', password: 'Password', submit: 'Connect' },
-  fr: { username: 'Nom d’utilisateur ou numéro de carte', password: 'Mot de passe', submit: 'Connecter' },
+  fr: {
+    username: 'Nom d’utilisateur ou numéro de carte',
+    password: 'Mot de passe',
+    submit: 'Ouvrir une session',
+  },
 };
 
 async function signIn(user: ReturnType<typeof userEvent.setup>, language: 'en' | 'fr' = 'en') {

@@ -9,11 +9,11 @@ export const guidance = {
   codes: {
     INVALID_USERNAME: {
       title: '{bank} doesn’t know this username',
-      body: '{bank} doesn’t recognize this username or card number. Check it and try again.',
+      body: 'Check the username or card number you use for {bank}’s online banking, then try again.',
     },
     INVALID_PASSWORD: {
       title: 'This password doesn’t match',
-      body: 'This password doesn’t match the one {bank} has for you. Enter it again.',
+      body: 'Enter the password you use for {bank}’s online banking.',
     },
     INVALID_LOGIN: {
       title: 'Check your username and password',
@@ -57,11 +57,11 @@ export const guidance = {
     },
     RETRY_LATER: {
       title: 'We can’t reach {bank} right now',
-      body: '{bank} may be down for maintenance. Try again in a moment, or choose another bank.',
+      body: '{bank} might be doing maintenance. Try again in a moment, or choose another bank.',
     },
     AGGREGATION_ERROR: {
       title: 'Something went wrong on our side',
-      body: 'Nothing you did caused this. Try again, and if it happens again, contact support.',
+      body: 'Nothing you did caused this. Try again; if it happens again, contact the support team of the app you’re using and give them the reference below.',
     },
     TOO_MANY_REQUESTS: {
       title: 'Let’s pause for a moment',
@@ -173,7 +173,8 @@ export const guidance = {
   /** Small print under every screen, for support. */
   reference: 'Reference: {code} · {ref}',
   referenceWithoutRequest: 'Reference: {code}',
-  countdown: 'You can try again in {seconds} s.',
+  countdown: 'You can try again in {seconds} seconds.',
+  countdownOne: 'You can try again in 1 second.',
   retryingSoon: 'Trying again in a few seconds…',
 
   /** The table of every code, for the docs and the Storybook map. */

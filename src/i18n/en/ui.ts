@@ -56,52 +56,8 @@ export const ui = {
       password: 'Enter your password.',
     },
   },
-  processing: {
-    progress: 'Progress',
-    exit: 'Exit',
-    titles: {
-      signingIn: 'Signing in to {bank}',
-      resuming: 'Picking up where you left off',
-      gathering: 'Gathering your accounts',
-      retrying: 'One moment',
-    },
-    stages: {
-      signingIn: {
-        first: 'Connecting securely to {bank}…',
-        second: 'Checking your sign-in with {bank}…',
-        third: '{bank} is taking a little longer than usual. Keep this window open.',
-        fourth: 'Still working. Some banks take up to 4 minutes.',
-      },
-      gathering: {
-        first: 'Getting your list of accounts…',
-        second: 'Getting your balances…',
-        third: 'Almost there…',
-        fourth: 'Still working. Some banks take a few minutes.',
-      },
-    },
-  },
-  accounts: {
-    title: 'Choose an account',
-    intro: 'Pick the account {customer} should use.',
-    introAnonymous: 'Pick the account to connect.',
-    legend: 'Your accounts at {bank}',
-    number: 'Account ending in {digits}',
-    balance: 'Balance: {amount}',
-    submit: 'Continue',
-    required: 'Choose an account to continue.',
-  },
-  success: {
-    title: 'Your account is connected',
-    body: 'Your account at {bank} is now connected. You can close this window.',
-  },
-  exit: {
-    title: 'Leave without connecting?',
-    body: 'Your account isn’t connected yet. If you leave now, you’ll need to start again.',
-    stay: 'Stay',
-    leave: 'Leave',
-  },
   closed: {
     title: 'You left the connection',
-    body: 'Your account wasn’t connected. You can close this window.',
+    body: 'Your account wasn’t connected, and nothing was shared.',
   },
 };

@@ -12,11 +12,11 @@ export const guidance: Messages['guidance'] = {
   codes: {
     INVALID_USERNAME: {
       title: '{bank} ne reconnaît pas ce nom d’utilisateur',
-      body: '{bank} ne reconnaît pas ce nom d’utilisateur ni ce numéro de carte. Vérifiez-le et réessayez.',
+      body: 'Vérifiez le nom d’utilisateur ou le numéro de carte de vos services bancaires en ligne de {bank}, puis réessayez.',
     },
     INVALID_PASSWORD: {
       title: 'Ce mot de passe ne correspond pas',
-      body: 'Ce mot de passe ne correspond pas à celui que {bank} a en dossier. Entrez-le de nouveau.',
+      body: 'Entrez le mot de passe de vos services bancaires en ligne de {bank}.',
     },
     INVALID_LOGIN: {
       title: 'Vérifiez vos informations de connexion',
@@ -28,7 +28,7 @@ export const guidance: Messages['guidance'] = {
     },
     INVALID_SECURITY_RESPONSE: {
       title: 'Cette réponse ne correspond pas',
-      body: '{bank} a une autre réponse en dossier. Vérifiez-la et répondez de nouveau.',
+      body: '{bank} a enregistré une autre réponse. Vérifiez-la et répondez de nouveau.',
     },
     INVALID_SECURITY_RESPONSE_NO_RETRY: {
       title: '{bank} n’accepte plus de réponses pour l’instant',
@@ -64,7 +64,7 @@ export const guidance: Messages['guidance'] = {
     },
     AGGREGATION_ERROR: {
       title: 'Un problème est survenu de notre côté',
-      body: 'Vous n’y êtes pour rien. Réessayez, et si cela se reproduit, communiquez avec le soutien technique.',
+      body: 'Vous n’y êtes pour rien. Réessayez\u202F; si cela se reproduit, communiquez avec le soutien technique de l’application que vous utilisez et donnez-lui la référence ci-dessous.',
     },
     TOO_MANY_REQUESTS: {
       title: 'Prenons une petite pause',
@@ -112,7 +112,7 @@ export const guidance: Messages['guidance'] = {
     },
     NO_TRANSACTION: {
       title: 'Pas assez d’activité dans ce compte',
-      body: 'Ce compte chez {bank} n’a pas encore assez de transactions pour être relié. Choisissez une autre institution ou revenez plus tard.',
+      body: 'Ce compte chez {bank} n’a pas encore assez d’opérations pour être relié. Choisissez une autre institution ou revenez plus tard.',
     },
     INVALID_REQUEST: setupScreen,
     ACCESS_DENIED: setupScreen,
@@ -128,7 +128,7 @@ export const guidance: Messages['guidance'] = {
     },
     lastTry: {
       title: 'Attention\u00A0: il vous reste un essai',
-      body: '{bank} a une autre réponse en dossier. Prenez votre temps\u00A0: si la prochaine réponse ne correspond pas, {bank} pourrait bloquer votre compte.',
+      body: '{bank} a enregistré une autre réponse. Prenez votre temps\u00A0: si la prochaine réponse ne correspond pas, {bank} pourrait bloquer votre compte.',
     },
     offline: {
       title: 'Vous êtes hors ligne',
@@ -159,7 +159,8 @@ export const guidance: Messages['guidance'] = {
 
   reference: 'Référence\u00A0: {code} · {ref}',
   referenceWithoutRequest: 'Référence\u00A0: {code}',
-  countdown: 'Vous pourrez réessayer dans {seconds}\u00A0s.',
+  countdown: 'Vous pourrez réessayer dans {seconds}\u00A0secondes.',
+  countdownOne: 'Vous pourrez réessayer dans 1\u00A0seconde.',
   retryingSoon: 'Nouvel essai dans quelques secondes…',
 
   map: {

@@ -3,9 +3,11 @@ import type { Messages } from '../catalog';
 /** Chaînes françaises de l'espace `mfa` : les écrans de vérification d'identité. */
 export const mfa: Messages['mfa'] = {
   title: '{bank} doit confirmer votre identité',
-  intro: 'Répondez ci-dessous pour poursuivre la connexion de votre compte.',
-  introNextRound: '{bank} demande une vérification de plus avant de connecter votre compte.',
+  intro: 'Répondez à la question de {bank} pour continuer.',
+  introMany: 'Répondez aux {count}\u00A0questions de {bank} pour continuer.',
+  introNextRound: '{bank} demande une vérification de plus avant de relier votre compte.',
   chooseAll: 'Cochez toutes les réponses qui s’appliquent.',
+  maskedPhone: 'Numéro se terminant par {digits}',
   delivery: {
     legend: 'Comment voulez-vous recevoir le code\u202f?',
     text: 'Envoyez-moi un texto',
@@ -13,6 +15,9 @@ export const mfa: Messages['mfa'] = {
   },
   image: {
     label: 'Image {position} sur {total}',
+    described: 'Image {position} sur {total}\u00A0: {description}',
+    needsSight:
+      '{bank} a envoyé ces images sans description\u00A0: cette vérification demande de les voir. Si vous ne les voyez pas, revenez en arrière et choisissez une autre institution, ou appelez {bank}.',
     someHidden:
       'Certaines images de {bank} ne peuvent pas s’afficher ici. Choisissez parmi celles ci-dessous.',
   },
@@ -34,8 +39,8 @@ export const mfa: Messages['mfa'] = {
   continue: 'Continuer',
   back: 'Retour',
   unsupported: {
-    title: 'Cette étape de {bank} ne peut pas s’afficher ici',
-    body: 'Ouvrez une session sur le site Web de {bank} pour y terminer cette vérification, puis réessayez de connecter votre compte.',
-    otherBank: 'Vous pouvez aussi revenir en arrière et connecter une autre institution financière.',
+    title: 'Cette vérification de {bank} est impossible ici',
+    body: 'Ouvrez une session sur le site Web de {bank} pour y terminer cette vérification, puis essayez de nouveau de relier votre compte.',
+    otherBank: 'Vous pouvez aussi revenir en arrière et choisir une autre institution financière.',
   },
 };

@@ -21,7 +21,7 @@ export const ui: Messages['ui'] = {
     },
   },
   consent: {
-    title: 'Connectez votre compte bancaire',
+    title: 'Reliez votre compte bancaire',
     intro:
       '{customer} utilise cette connexion sécurisée pour consulter les renseignements de votre compte bancaire.',
     introAnonymous:
@@ -30,7 +30,7 @@ export const ui: Messages['ui'] = {
     shared: {
       accounts: 'Le nom, le numéro et le type de vos comptes',
       balances: 'Vos soldes',
-      transactions: 'Vos transactions récentes',
+      transactions: 'Vos opérations récentes',
       identity: 'Votre nom et vos coordonnées, tels que votre institution financière les connaît',
     },
     notShared: 'Votre mot de passe n’est jamais transmis à {customer} ni enregistré sur cet appareil.',
@@ -54,7 +54,7 @@ export const ui: Messages['ui'] = {
     password: 'Mot de passe',
     showPassword: 'Afficher le mot de passe',
     capsLock: 'La touche de verrouillage des majuscules est activée.',
-    submit: 'Connecter',
+    submit: 'Ouvrir une session',
     privacy:
       'Votre mot de passe est transmis directement à {bank} par une connexion sécurisée. Il n’est jamais enregistré.',
     forgotPassword: 'Mot de passe oublié\u202F?',
@@ -63,52 +63,8 @@ export const ui: Messages['ui'] = {
       password: 'Entrez votre mot de passe.',
     },
   },
-  processing: {
-    progress: 'Progression',
-    exit: 'Quitter',
-    titles: {
-      signingIn: 'Ouverture de session chez {bank}',
-      resuming: 'Reprise de votre connexion',
-      gathering: 'Récupération de vos comptes',
-      retrying: 'Un instant',
-    },
-    stages: {
-      signingIn: {
-        first: 'Connexion sécurisée à {bank}…',
-        second: 'Vérification de votre session auprès de {bank}…',
-        third: '{bank} prend un peu plus de temps que d’habitude. Gardez cette fenêtre ouverte.',
-        fourth: 'Toujours en cours. Certaines institutions prennent jusqu’à 4 minutes.',
-      },
-      gathering: {
-        first: 'Récupération de la liste de vos comptes…',
-        second: 'Récupération de vos soldes…',
-        third: 'C’est presque terminé…',
-        fourth: 'Toujours en cours. Certaines institutions prennent quelques minutes.',
-      },
-    },
-  },
-  accounts: {
-    title: 'Choisissez un compte',
-    intro: 'Choisissez le compte que {customer} doit utiliser.',
-    introAnonymous: 'Choisissez le compte à connecter.',
-    legend: 'Vos comptes chez {bank}',
-    number: 'Compte se terminant par {digits}',
-    balance: 'Solde\u00a0: {amount}',
-    submit: 'Continuer',
-    required: 'Choisissez un compte pour continuer.',
-  },
-  success: {
-    title: 'Votre compte est connecté',
-    body: 'Votre compte chez {bank} est maintenant connecté. Vous pouvez fermer cette fenêtre.',
-  },
-  exit: {
-    title: 'Quitter sans connecter votre compte\u00a0?',
-    body: 'Votre compte n’est pas encore connecté. Si vous quittez maintenant, vous devrez recommencer.',
-    stay: 'Rester',
-    leave: 'Quitter',
-  },
   closed: {
     title: 'Vous avez quitté la connexion',
-    body: 'Votre compte n’a pas été connecté. Vous pouvez fermer cette fenêtre.',
+    body: 'Votre compte n’a pas été relié, et rien n’a été transmis.',
   },
 };

@@ -12,7 +12,7 @@ export interface AccountsStepProps {
 /** Which account the business should use (`accountSelectorEnable`). */
 export function AccountsStep({ accounts, customerName, onSelect }: AccountsStepProps) {
   const messages = useMessages();
-  const m = messages.ui.accounts;
+  const m = messages.screens.accounts;
   const language = useLanguage();
   const text = useText();
   const id = useId();

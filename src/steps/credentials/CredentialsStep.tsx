@@ -1,8 +1,10 @@
 import { useId, useLayoutEffect, useState, type KeyboardEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import type { FieldError } from '../../flow/state';
-import { useGuidance, useUiMessages, useText } from '../../i18n';
-import { Alert, Button, ExternalLink, Screen } from '../../ui';
+import { useUiMessages, useText } from '../../i18n';
+import type { BankLinks } from '../../institutions/links';
+import { Button, ExternalLink, Screen } from '../../ui';
+import { FieldServerNote, ServerError } from '../../widget/laterSteps';
 
 export interface Credentials {
   username: string;
@@ -12,6 +14,10 @@ export interface Credentials {
 export interface CredentialsStepProps {
   /** Where "forgot password?" leads; no link without it. */
   bankWebsite: string | null;
+  /** The bank's "forgot password" page (`bankWebsite` without it). */
+  bankLinks?: BankLinks | null;
+  /** The RequestId of the bank's answer about the last try, for the reference line under it. */
+  requestId?: string | null;
   /** Kept from the last try, so only the password is typed again. */
   defaultUsername: string;
   /** What the bank said about the last try, on the field(s) it concerns. */
@@ -28,6 +34,8 @@ export interface CredentialsStepProps {
  */
 export function CredentialsStep({
   bankWebsite,
+  bankLinks,
+  requestId = null,
   defaultUsername,
   error,
   onSubmit,
@@ -61,6 +69,7 @@ export function CredentialsStep({
   const missing = (field: keyof Credentials) =>
     errors[field] !== undefined && errors[field].type !== 'server';
   const fromServer = (field: keyof Credentials) => errors[field]?.type === 'server';
+  const forgotUrl = bankLinks?.forgotPassword ?? bankWebsite;
 
   const watchCapsLock = (event: KeyboardEvent<HTMLInputElement>) =>
     setCapsLock(event.getModifierState('CapsLock'));
@@ -74,7 +83,9 @@ export function CredentialsStep({
         onFocus={onEngage}
         onSubmit={handleSubmit(({ username, password }) => onSubmit({ username: username.trim(), password }))}
       >
-        {error && errors.root?.server && <ServerError id={serverErrorId} error={error} />}
+        {error && errors.root?.server && (
+          <ServerError id={serverErrorId} error={error} requestId={requestId} />
+        )}
         <div className="cw-field">
           <label className="cw-label" htmlFor={`${id}-username`}>
             {m.username}
@@ -90,7 +101,7 @@ export function CredentialsStep({
             aria-invalid={errors.username ? true : undefined}
             aria-describedby={describe(
               missing('username') && `${id}-username-missing`,
-              fromServer('username') && serverErrorId,
+              fromServer('username') && `${id}-username-server`,
             )}
             // A username needs more than spaces.
             {...register('username', { validate: (value) => value.trim() !== '' })}
@@ -99,6 +110,9 @@ export function CredentialsStep({
             <p className="cw-field-error" id={`${id}-username-missing`} role="alert">
               {m.required.username}
             </p>
+          )}
+          {fromServer('username') && (
+            <FieldServerNote id={`${id}-username-server`} field="username" forgotUrl={forgotUrl} />
           )}
         </div>
         <div className="cw-field">
@@ -117,7 +131,7 @@ export function CredentialsStep({
               aria-invalid={errors.password ? true : undefined}
               aria-describedby={describe(
                 missing('password') && `${id}-password-missing`,
-                fromServer('password') && serverErrorId,
+                fromServer('password') && `${id}-password-server`,
                 capsLock && `${id}-caps`,
               )}
               onKeyDown={watchCapsLock}
@@ -139,27 +153,15 @@ export function CredentialsStep({
               {m.required.password}
             </p>
           )}
+          {fromServer('password') && <FieldServerNote id={`${id}-password-server`} field="password" />}
           <p className="cw-hint" id={`${id}-caps`} aria-live="polite">
             {capsLock ? m.capsLock : null}
           </p>
-          {bankWebsite && <ExternalLink href={bankWebsite}>{m.forgotPassword}</ExternalLink>}
+          {forgotUrl && <ExternalLink href={forgotUrl}>{m.forgotPassword}</ExternalLink>}
         </div>
         <p className="cw-muted">{text(m.privacy)}</p>
         <Button type="submit">{m.submit}</Button>
       </form>
     </Screen>
-  );
-}
-
-/**
- * What the bank said about the last try. Its words are in the later screens' text, which is in by then (it loads
- * while the sign-in is on its way); until it is, the step waits under the widget's loading message.
- */
-function ServerError({ id, error }: { id: string; error: FieldError }) {
-  const text = useGuidance(error.code, error.variant);
-  return (
-    <Alert id={id}>
-      <strong className="cw-alert-title">{text.title}</strong> {text.body}
-    </Alert>
   );
 }

@@ -1,9 +1,9 @@
-import { useUiMessages } from '../../i18n';
-import { Dialog, Screen } from '../../ui';
+import { useMessages } from '../../i18n';
+import { Dialog } from '../../ui';
 
 /** "Leave without connecting?": asked only in the middle of a connection. */
 export function ExitDialog({ onStay, onLeave }: { onStay(): void; onLeave(): void }) {
-  const m = useUiMessages().ui.exit;
+  const m = useMessages().screens.exit;
   return (
     <Dialog
       title={m.title}
@@ -13,15 +13,5 @@ export function ExitDialog({ onStay, onLeave }: { onStay(): void; onLeave(): voi
       onCancel={onStay}
       onConfirm={onLeave}
     />
-  );
-}
-
-/** After the person left: nothing more to do here. */
-export function ClosedStep() {
-  const m = useUiMessages().ui.closed;
-  return (
-    <Screen title={m.title}>
-      <p>{m.body}</p>
-    </Screen>
   );
 }

@@ -1,1 +1,2 @@
-export { ClosedStep, ExitDialog } from './ExitDialog';
+export { ClosedStep } from './ClosedStep';
+export { ExitDialog } from './ExitDialog';

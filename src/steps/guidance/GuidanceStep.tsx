@@ -2,6 +2,7 @@ import type { FlinksCode } from '../../api/codes';
 import type { StepAction } from '../../flow/reducer';
 import { ACTION_PLACES, type GuidanceAction, type GuidanceVariant } from '../../guidance';
 import { referenceText, useGuidance, useMessages, useText } from '../../i18n';
+import type { BankLinks } from '../../institutions/links';
 import { Actions, Button, ExternalLink, Screen, useNow } from '../../ui';
 
 export interface GuidanceStepProps {
@@ -12,6 +13,8 @@ export interface GuidanceStepProps {
   at: number;
   /** The bank's own site, for the actions that send the person there; they are left out without it. */
   bankWebsite: string | null;
+  /** The bank's pages for each link action ("contact us", "forgot password"); `bankWebsite` serves them all without. */
+  bankLinks?: BankLinks | null;
   /** Offer "exit" (closeEnable). */
   exitEnable: boolean;
   onAction(action: StepAction): void;
@@ -20,6 +23,19 @@ export interface GuidanceStepProps {
 
 function isStepAction(action: GuidanceAction): action is StepAction {
   return ACTION_PLACES[action] === 'step';
+}
+
+/** Where a link action goes: the bank's page for it, else its website. */
+export function linkFor(action: GuidanceAction, links: BankLinks): string {
+  if (action === 'contactBank') return links.contact;
+  if (action === 'forgotPassword' || action === 'forgotUsername') return links.forgotPassword;
+  return links.website;
+}
+
+/** Links from a website alone (a bank with no separate pages, or a story). */
+export function linksOf(bankWebsite: string | null, bankLinks?: BankLinks | null): BankLinks | null {
+  if (bankLinks) return bankLinks;
+  return bankWebsite ? { website: bankWebsite, forgotPassword: bankWebsite, contact: bankWebsite } : null;
 }
 
 /** Actions that send a request again: held back while a countdown runs. */
@@ -51,23 +67,29 @@ export function GuidanceStep(props: GuidanceStepProps) {
   const countdown = guidance.entry.retry.countdownSeconds ?? 0;
   const now = useNow(1_000, countdown > 0);
   const secondsLeft = Math.max(0, Math.ceil((at + countdown * 1_000 - now) / 1_000));
-  const actions = shownActions(guidance.entry.actions, { bankWebsite, exitEnable: props.exitEnable });
+  const links = linksOf(bankWebsite, props.bankLinks);
+  const actions = shownActions(guidance.entry.actions, {
+    bankWebsite: links?.website ?? null,
+    exitEnable: props.exitEnable,
+  });
 
   return (
     <Screen title={guidance.title} className="cw-screen--guidance">
       <p>{guidance.body}</p>
       {secondsLeft > 0 && (
         <p className="cw-muted" role="timer">
-          {text(messages.guidance.countdown, { seconds: secondsLeft })}
+          {secondsLeft === 1
+            ? messages.guidance.countdownOne
+            : text(messages.guidance.countdown, { seconds: secondsLeft })}
         </p>
       )}
       <Actions>
         {actions.map((action, index) => {
           const label = text(messages.guidance.actions[action]);
           const variantOf = index === 0 ? 'primary' : 'secondary';
-          if (ACTION_PLACES[action] === 'link' && bankWebsite) {
+          if (ACTION_PLACES[action] === 'link' && links) {
             return (
-              <ExternalLink key={action} href={bankWebsite} variant="button">
+              <ExternalLink key={action} href={linkFor(action, links)} variant={variantOf}>
                 {label}
               </ExternalLink>
             );

@@ -10,9 +10,9 @@ import {
 } from 'react';
 import { useForm } from 'react-hook-form';
 import type { SecurityChallenge } from '../../api/types';
-import { useMessages, useText } from '../../i18n';
-import { Alert, Button } from '../../ui';
-import { AnswerField } from './fields';
+import { useLanguage, useMessages, useText } from '../../i18n';
+import { Alert, Button, focusFromScript, KeepBankName } from '../../ui';
+import { AnswerField, BankTextLanguage } from './fields';
 import {
   collectAnswers,
   initialAnswers,
@@ -49,8 +49,12 @@ interface AnswerFormProps extends MfaStepProps {
   prompts: MfaPrompt[];
 }
 
-function AnswerForm({ prompts, round, error, pending, secondsLeft, onSubmit, onBack }: AnswerFormProps) {
+function AnswerForm(props: AnswerFormProps) {
+  const { prompts, round, error, pending, secondsLeft, onSubmit, onBack } = props;
   const m = useMessages();
+  const screenLanguage = useLanguage();
+  const bankLanguage =
+    props.bankLanguage && props.bankLanguage !== screenLanguage ? props.bankLanguage : undefined;
   const text = useText();
   const id = useId();
   const headingRef = useFocusOnMount();
@@ -105,10 +109,14 @@ function AnswerForm({ prompts, round, error, pending, secondsLeft, onSubmit, onB
   return (
     <section className="cw-mfa" aria-labelledby={headingId}>
       <h2 className="cw-mfa-heading" id={headingId} ref={headingRef} tabIndex={-1} aria-describedby={introId}>
-        {text(m.mfa.title)}
+        <KeepBankName text={text(m.mfa.title)} />
       </h2>
       <p className="cw-mfa-intro" id={introId}>
-        {round > 1 ? text(m.mfa.introNextRound) : m.mfa.intro}
+        {round > 1
+          ? text(m.mfa.introNextRound)
+          : prompts.length > 1
+            ? text(m.mfa.introMany, { count: prompts.length })
+            : text(m.mfa.intro)}
       </p>
       <TimeLeft secondsLeft={secondsLeft} />
       <form
@@ -122,18 +130,23 @@ function AnswerForm({ prompts, round, error, pending, secondsLeft, onSubmit, onB
         onClickCapture={holdChoicesWhilePending}
       >
         {shownServerError && <Alert id={serverErrorId}>{shownServerError}</Alert>}
+        {shownServerError && serverError?.reference && (
+          <p className="cw-reference">{serverError.reference}</p>
+        )}
         {anyUnanswered && <Alert>{m.mfa.required.summary}</Alert>}
-        {prompts.map((prompt, index) => (
-          <AnswerField
-            key={prompt.field}
-            prompt={prompt}
-            id={`${id}-${prompt.field}`}
-            unanswered={unanswered(prompt.field)}
-            serverErrorId={index === 0 && shownServerError ? serverErrorId : null}
-            readOnly={pending}
-            register={registerAnswer}
-          />
-        ))}
+        <BankTextLanguage.Provider value={bankLanguage}>
+          {prompts.map((prompt, index) => (
+            <AnswerField
+              key={prompt.field}
+              prompt={prompt}
+              id={`${id}-${prompt.field}`}
+              unanswered={unanswered(prompt.field)}
+              serverErrorId={index === 0 && shownServerError ? serverErrorId : null}
+              readOnly={pending}
+              register={registerAnswer}
+            />
+          ))}
+        </BankTextLanguage.Provider>
         <div className="cw-actions cw-mfa-actions">
           {onBack && (
             <Button variant="secondary" onClick={onBack}>
@@ -162,7 +175,7 @@ function UnsupportedRound({ onBack }: Pick<MfaStepProps, 'onBack'>) {
   return (
     <section className="cw-mfa cw-mfa--unsupported" aria-labelledby={headingId}>
       <h2 className="cw-mfa-heading" id={headingId} ref={headingRef} tabIndex={-1}>
-        {text(m.mfa.unsupported.title)}
+        <KeepBankName text={text(m.mfa.unsupported.title)} />
       </h2>
       <p className="cw-mfa-intro">{text(m.mfa.unsupported.body)}</p>
       {onBack && (
@@ -180,7 +193,7 @@ function UnsupportedRound({ onBack }: Pick<MfaStepProps, 'onBack'>) {
 function useFocusOnMount() {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    ref.current?.focus();
+    focusFromScript(ref.current);
   }, []);
   return ref;
 }

@@ -1,6 +1,7 @@
+import { createContext, useContext } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { format, useMessages, useText } from '../../i18n';
-import type { MfaPrompt } from './round';
+import { maskedDigits, type MfaPrompt } from './round';
 
 export interface AnswerFieldProps<P extends MfaPrompt = MfaPrompt> {
   prompt: P;
@@ -14,6 +15,12 @@ export interface AnswerFieldProps<P extends MfaPrompt = MfaPrompt> {
   readOnly: boolean;
   register(name: string): UseFormRegisterReturn;
 }
+
+/**
+ * The language of the bank's own text (prompts, choices) when it differs from the screen's, for its `lang`
+ * attribute (WCAG 3.1.2); undefined when they match or the bank did not say. The widget's own words never get it.
+ */
+export const BankTextLanguage = createContext<string | undefined>(undefined);
 
 type FieldOf<T extends MfaPrompt['type']> = AnswerFieldProps<Extract<MfaPrompt, { type: T }>>;
 
@@ -55,7 +62,7 @@ function TextAnswer({
   const code = prompt.oneTimeCode;
   return (
     <div className="cw-mfa-field">
-      <label className="cw-mfa-label" htmlFor={id}>
+      <label className="cw-mfa-label" htmlFor={id} lang={useContext(BankTextLanguage)}>
         {prompt.prompt}
       </label>
       <input
@@ -80,9 +87,12 @@ function TextAnswer({
 function SingleChoice(props: FieldOf<'QuestionAndAnswer'> | FieldOf<'MultipleChoice'>) {
   const { prompt, id, unanswered } = props;
   const m = useMessages();
+  const bankLanguage = useContext(BankTextLanguage);
   return (
     <fieldset className="cw-mfa-field cw-mfa-choices">
-      <legend className="cw-mfa-label">{prompt.prompt}</legend>
+      <legend className="cw-mfa-label" lang={bankLanguage}>
+        {prompt.prompt}
+      </legend>
       {prompt.choices.map((choice, index) => (
         <Option
           key={index}
@@ -91,6 +101,7 @@ function SingleChoice(props: FieldOf<'QuestionAndAnswer'> | FieldOf<'MultipleCho
           value={String(index)}
           type="radio"
           label={choice}
+          lang={bankLanguage}
         />
       ))}
       <Unanswered id={id} show={unanswered} message={m.mfa.required.choice} />
@@ -101,10 +112,13 @@ function SingleChoice(props: FieldOf<'QuestionAndAnswer'> | FieldOf<'MultipleCho
 function SeveralChoices(props: FieldOf<'MultipleChoiceMultipleAnswers'>) {
   const { prompt, id, unanswered } = props;
   const m = useMessages();
+  const bankLanguage = useContext(BankTextLanguage);
   const hintId = `${id}-hint`;
   return (
     <fieldset className="cw-mfa-field cw-mfa-choices" aria-describedby={hintId}>
-      <legend className="cw-mfa-label">{prompt.prompt}</legend>
+      <legend className="cw-mfa-label" lang={bankLanguage}>
+        {prompt.prompt}
+      </legend>
       <p className="cw-mfa-hint" id={hintId}>
         {m.mfa.chooseAll}
       </p>
@@ -116,6 +130,7 @@ function SeveralChoices(props: FieldOf<'MultipleChoiceMultipleAnswers'>) {
           value={String(index)}
           type="checkbox"
           label={choice}
+          lang={bankLanguage}
         />
       ))}
       <Unanswered id={id} show={unanswered} message={m.mfa.required.choices} />
@@ -126,10 +141,13 @@ function SeveralChoices(props: FieldOf<'MultipleChoiceMultipleAnswers'>) {
 function TextOrCall(props: FieldOf<'TextOrCall'>) {
   const { prompt, id, unanswered } = props;
   const m = useMessages();
+  const bankLanguage = useContext(BankTextLanguage);
   return (
     <div className="cw-mfa-field">
       <fieldset className="cw-mfa-choices">
-        <legend className="cw-mfa-label">{prompt.prompt}</legend>
+        <legend className="cw-mfa-label" lang={bankLanguage}>
+          {prompt.prompt}
+        </legend>
         {prompt.phones.map((phone, index) => (
           <Option
             key={index}
@@ -138,6 +156,7 @@ function TextOrCall(props: FieldOf<'TextOrCall'>) {
             value={String(index)}
             type="radio"
             label={phone}
+            spoken={phoneName(phone, m.mfa.maskedPhone)}
           />
         ))}
         <Unanswered id={id} show={unanswered} message={m.mfa.required.phone} />
@@ -170,16 +189,28 @@ function ImageChoice({
   register,
 }: FieldOf<'ImageSelection'>) {
   const m = useMessages();
+  const bankLanguage = useContext(BankTextLanguage);
   const text = useText();
   const noteId = `${id}-note`;
+  const sightId = `${id}-sight`;
   const someHidden = prompt.images.length < prompt.iterables.length;
   const total = prompt.images.length;
+  // Without the bank's words for each picture, say plainly that this check needs sight, and what else to do.
+  const undescribed = prompt.images.some((image) => !image.description);
+  const describedBy = [someHidden && noteId, undescribed && sightId].filter(Boolean).join(' ');
   return (
-    <fieldset className="cw-mfa-field" aria-describedby={someHidden ? noteId : undefined}>
-      <legend className="cw-mfa-label">{prompt.prompt}</legend>
+    <fieldset className="cw-mfa-field" aria-describedby={describedBy || undefined}>
+      <legend className="cw-mfa-label" lang={bankLanguage}>
+        {prompt.prompt}
+      </legend>
       {someHidden && (
         <p className="cw-mfa-note" id={noteId}>
           {text(m.mfa.image.someHidden)}
+        </p>
+      )}
+      {undescribed && (
+        <p className="cw-mfa-note" id={sightId}>
+          {text(m.mfa.image.needsSight)}
         </p>
       )}
       <div className="cw-mfa-tiles">
@@ -196,7 +227,13 @@ function ImageChoice({
             />
             <img className="cw-mfa-tile-image" src={image.src} alt="" />
             <span className="cw-mfa-tile-caption">
-              {format(m.mfa.image.label, { position: position + 1, total })}
+              {image.description
+                ? format(m.mfa.image.described, {
+                    position: position + 1,
+                    total,
+                    description: image.description,
+                  })
+                : format(m.mfa.image.label, { position: position + 1, total })}
             </span>
           </label>
         ))}
@@ -211,6 +248,16 @@ interface OptionProps extends AnswerFieldProps {
   value: string;
   type: 'radio' | 'checkbox';
   label: string;
+  /** What a screen reader says instead of `label`, when the label reads badly (asterisks). */
+  spoken?: string | undefined;
+  /** The label's language, when it is the bank's text in another language than the screen's. */
+  lang?: string | undefined;
+}
+
+/** A masked number's accessible name, "Number ending in 42", rather than a row of asterisks read out. */
+function phoneName(phone: string, template: string): string | undefined {
+  const digits = maskedDigits(phone);
+  return digits === null ? undefined : format(template, { digits });
 }
 
 function Option({
@@ -223,6 +270,8 @@ function Option({
   value,
   type,
   label,
+  spoken,
+  lang,
 }: OptionProps) {
   return (
     <label className="cw-mfa-choice">
@@ -235,7 +284,14 @@ function Option({
         {...invalidity(id, unanswered, serverErrorId)}
         {...register(name)}
       />
-      <span>{label}</span>
+      {spoken ? (
+        <>
+          <span aria-hidden="true">{label}</span>
+          <span className="cw-visually-hidden">{spoken}</span>
+        </>
+      ) : (
+        <span lang={lang}>{label}</span>
+      )}
     </label>
   );
 }

@@ -5,7 +5,12 @@ export interface ChallengeImage {
   mime: ChallengeImageMime;
   /** A `data:` URI built from the sniffed type, never from the type the sender declared. */
   src: string;
+  /** The bank's own words for the picture, from a PNG's `Description` text chunk, when it sends one. */
+  description?: string;
 }
+
+/** Longest description kept: a label, not a document. */
+const DESCRIPTION_CHARS = 120;
 
 const DATA_URI = /^data:([^,]*),(.*)$/is;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -33,7 +38,45 @@ export function sniffImage(encoded: string): ChallengeImage | null {
   if (payload === null) return null;
   const bytes = decodeHeader(payload);
   const signature = SIGNATURES.find((candidate) => candidate.matches(bytes));
-  return signature ? { mime: signature.mime, src: `data:${signature.mime};base64,${payload}` } : null;
+  if (!signature) return null;
+  const image: ChallengeImage = { mime: signature.mime, src: `data:${signature.mime};base64,${payload}` };
+  const description = signature.mime === 'image/png' ? pngDescription(payload) : null;
+  return description ? { ...image, description } : image;
+}
+
+/**
+ * The PNG's `Description` (a keyword of the PNG specification) from its `tEXt` chunk, as plain text: how a bank can
+ * describe a picture inside the image it already sends. Null without one, or when the chunks do not add up.
+ */
+export function pngDescription(payload: string): string | null {
+  let bytes: Uint8Array;
+  try {
+    bytes = Uint8Array.from(atob(payload), (character) => character.charCodeAt(0));
+  } catch {
+    return null;
+  }
+  const view = new DataView(bytes.buffer);
+  const latin1 = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+  for (let at = 8; at + 8 <= bytes.length;) {
+    const length = view.getUint32(at);
+    const type = latin1(at + 4, at + 8);
+    const start = at + 8;
+    if (start + length > bytes.length || type === 'IDAT' || type === 'IEND') return null;
+    if (type === 'tEXt') {
+      const data = bytes.subarray(start, start + length);
+      const separator = data.indexOf(0);
+      if (separator > 0 && latin1(start, start + separator) === 'Description') {
+        // Printable text only: no control characters, no markup reaches the label (React escapes it anyway).
+        const text = latin1(start + separator + 1, start + length)
+          .replace(/\p{Cc}+/gu, ' ')
+          .replace(/\s+/g, ' ')
+          .trim();
+        return text === '' ? null : text.slice(0, DESCRIPTION_CHARS);
+      }
+    }
+    at = start + length + 4;
+  }
+  return null;
 }
 
 /** The standard, padded base64 inside `encoded`, or null when it is not base64. */

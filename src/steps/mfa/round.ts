@@ -8,6 +8,8 @@ export interface ShownImage {
   /** Position of the image in the challenge's Iterables. */
   index: number;
   src: string;
+  /** The bank's words for the picture, when it sends them. */
+  description?: string;
 }
 
 interface PromptBase {
@@ -69,7 +71,12 @@ function toPrompt(
     case 'ImageSelection': {
       const images = iterables.flatMap((encoded, index) => {
         const image = sniffImage(encoded);
-        return image ? [{ index, src: image.src }] : [];
+        if (!image) return [];
+        return [
+          image.description
+            ? { index, src: image.src, description: image.description }
+            : { index, src: image.src },
+        ];
       });
       return images.length > 0 ? { ...base, type: 'ImageSelection', images, iterables } : null;
     }
@@ -78,13 +85,24 @@ function toPrompt(
   }
 }
 
-/** Default form values: the delivery method starts on Text, the usual choice. */
+/**
+ * Default form values. A TextOrCall with one phone starts on that phone and on Text, the usual choice; with several,
+ * nothing is chosen, so the form never shows a way of sending the code to no phone at all.
+ */
 export function initialAnswers(prompts: readonly MfaPrompt[]): AnswerValues {
   const values: AnswerValues = {};
   for (const prompt of prompts) {
-    if (prompt.type === 'TextOrCall') values[prompt.methodField] = 'Text' satisfies DeliveryMethod;
+    if (prompt.type === 'TextOrCall' && prompt.phones.length === 1) {
+      values[prompt.field] = '0';
+      values[prompt.methodField] = 'Text' satisfies DeliveryMethod;
+    }
   }
   return values;
+}
+
+/** The last digits a masked number shows ("(514) ***-**42" -> "42"), or null when it is not masked. */
+export function maskedDigits(phone: string): string | null {
+  return /[*•xX]\D*(\d{2,4})\s*$/.exec(phone)?.[1] ?? null;
 }
 
 export interface CollectedAnswers {

@@ -6,6 +6,8 @@ export interface MfaError {
   code: FlinksCode;
   /** Already resolved in the current language. */
   message: string;
+  /** The small print for support ("Reference: INVALID_SECURITY_RESPONSE · 8c2f41d0"), shown under the message. */
+  reference?: string;
 }
 
 /** Props of the MFA step: one round of challenges, answered together in one submit. */
@@ -23,6 +25,8 @@ export interface MfaStepProps {
   secondsLeft: number | null;
   /** Called once per submit with every prompt answered (SecurityResponses as /Authorize expects them). */
   onSubmit(responses: SecurityResponses): void;
+  /** The language of the bank's text in this round (its answer's `Content-Language`), when known. */
+  bankLanguage?: string | null;
   /** Back to the credential form; absent when going back is not allowed. */
   onBack?: () => void;
 }

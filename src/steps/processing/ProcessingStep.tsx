@@ -1,6 +1,7 @@
 import type { Activity } from '../../flow/state';
 import { guidanceEntryFor, type ResolvedGuidance } from '../../guidance';
 import { useGuidance, useMessages, useText, type Messages } from '../../i18n';
+import { useId } from 'react';
 import { Actions, Button, Screen, useNow } from '../../ui';
 
 export interface ProcessingStepProps {
@@ -20,7 +21,7 @@ const STAGE_KEYS = ['first', 'second', 'third', 'fourth'] as const;
 export function ProcessingStep({ activity, since, onFinishNow, onKeepWaiting, onExit }: ProcessingStepProps) {
   const messages = useMessages();
   const text = useText();
-  const m = messages.ui.processing;
+  const m = messages.screens.processing;
   // The 202 codes have their own words in the guidance catalog: "Gathering your accounts", "{bank} is slow today".
   const waiting = useGuidance(activity.kind === 'waiting' ? activity.code : 'OPERATION_PENDING');
   const offered = activity.kind === 'waiting' ? guidanceEntryFor(activity.code).actions : [];
@@ -28,14 +29,18 @@ export function ProcessingStep({ activity, since, onFinishNow, onKeepWaiting, on
   const elapsed = Math.max(0, now - since);
   const stage = STAGES_AT.reduce<number>((reached, at, index) => (elapsed >= at ? index : reached), 0);
   const { title, status } = texts(activity, stage, messages, text, waiting);
+  const labelId = `${useId()}-progress`;
 
   return (
     <Screen title={title} className="cw-screen--processing">
+      <p className="cw-progress-label" id={labelId}>
+        {text(m.stage, { stage: stage + 1, total: STAGES_AT.length })}
+      </p>
       <progress
         className="cw-progress"
         max={STAGES_AT.length}
         value={stage + 1}
-        aria-label={m.progress}
+        aria-labelledby={labelId}
         aria-valuetext={status}
       />
       <p className="cw-status" role="status">
@@ -65,7 +70,7 @@ function texts(
   text: (template: string) => string,
   waiting: ResolvedGuidance,
 ) {
-  const m = messages.ui.processing;
+  const m = messages.screens.processing;
   const key = STAGE_KEYS[stage] ?? 'first';
   switch (activity.kind) {
     case 'signingIn':

@@ -3,7 +3,7 @@ import { Screen } from '../../ui';
 
 /** The connection is done; the host takes it from here (onSuccess, REDIRECT). */
 export function SuccessStep() {
-  const m = useMessages().ui.success;
+  const m = useMessages().screens.success;
   const text = useText();
   return (
     <Screen title={m.title} className="cw-screen--success">

@@ -94,7 +94,7 @@ try {
   await page.getByLabel('Username or card number').fill('Greatday');
   await page.getByLabel('Password', { exact: true }).fill(SANDBOX_PASSWORD);
   await page.getByRole('button', { name: 'Connect' }).click();
-  await page.getByRole('heading', { name: "Flinks Capital needs to confirm it's you" }).waitFor();
+  await page.getByRole('heading', { name: 'Flinks Capital needs to confirm it’s you' }).waitFor();
   for (const { prompt, answer } of FLINKS_CAPITAL_QUESTIONS) {
     const field = page.getByLabel(prompt);
     if ((await field.count()) > 0) await field.fill(answer);

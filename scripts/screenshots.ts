@@ -1,0 +1,68 @@
+/**
+ * Screenshots of every sandbox persona's screen after sign-in, in English and French, at phone and desktop widths:
+ * `npm run screenshots` (writes screenshots/{language}-{width}-{persona}.png). Starts the `npm start` server on a free
+ * loopback port (the built app: run `npm run build:app` first) and drives /embed.html with Debian's Chromium.
+ *
+ * Options (environment): SCREENSHOTS_DIR (default screenshots), SCREENSHOTS_ONLY (comma-separated usernames),
+ * SCREENSHOTS_WIDTHS (default 375,1280).
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { listenServerApp } from '../server/app';
+import { parseConfig } from '../server/config';
+import { messagesFor, type Language } from '../src/i18n';
+import { format } from '../src/i18n/format';
+import { SANDBOX_PASSWORD, SANDBOX_PERSONAS } from '../src/sandbox/personas';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/chromium';
+
+const BANK = 'Flinks Capital';
+const outDir = resolve(process.env.SCREENSHOTS_DIR ?? 'screenshots');
+const only = process.env.SCREENSHOTS_ONLY?.split(',').map((name) => name.trim());
+const widths = (process.env.SCREENSHOTS_WIDTHS ?? '375,1280').split(',').map(Number);
+const personas = SANDBOX_PERSONAS.filter((persona) => !only || only.includes(persona.username));
+
+mkdirSync(outDir, { recursive: true });
+const server = await listenServerApp(parseConfig({ ...process.env, PORT: '0', SANDBOX_LATENCY_MS: '0' }));
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+let count = 0;
+try {
+  for (const language of ['en', 'fr'] as const satisfies readonly Language[]) {
+    const m = messagesFor(language).ui.credentials;
+    const signInTitle = format(m.title, { bank: BANK });
+    for (const width of widths) {
+      const context = await browser.newContext({
+        viewport: { width, height: 900 },
+        locale: `${language}-CA`,
+      });
+      const page = await context.newPage();
+      for (const persona of personas) {
+        await page.goto(`${server.url}/embed.html?demo=true&institution=FlinksCapital&language=${language}`);
+        await page.getByRole('heading', { name: signInTitle }).waitFor();
+        await page.getByLabel(m.username).fill(persona.username);
+        await page.getByLabel(m.password, { exact: true }).fill(SANDBOX_PASSWORD);
+        await page.getByRole('button', { name: m.submit }).click();
+        // The next screen: any step heading other than the sign-in form, or the form again with the bank's answer.
+        await page
+          .waitForFunction(
+            (title) => {
+              const heading = document.querySelector('h2');
+              return (heading && heading.textContent !== title) || document.querySelector('[role="alert"]');
+            },
+            signInTitle,
+            { timeout: 20_000 },
+          )
+          .catch(() => undefined);
+        await page.waitForTimeout(400);
+        const file = resolve(outDir, `${language}-${width}-${persona.username}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        count += 1;
+      }
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(`${count} screenshots in ${outDir}`);

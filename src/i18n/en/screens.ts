@@ -1,0 +1,61 @@
+/**
+ * English strings of the `screens` namespace: the widget's screens after the sign-in (progress, accounts, the end, the
+ * exit question) and the sign-in form's notes about the bank's answer. With the later screens' text, not the first
+ * chunk.
+ */
+export const screens = {
+  processing: {
+    progress: 'Progress',
+    /** Above the progress bar, and its name. */
+    stage: 'Step {stage} of {total}',
+    exit: 'Exit',
+    titles: {
+      signingIn: 'Signing in to {bank}',
+      resuming: 'Picking up where you left off',
+      gathering: 'Gathering your accounts',
+      retrying: 'One moment',
+    },
+    stages: {
+      signingIn: {
+        first: 'Connecting securely to {bank}…',
+        second: 'Checking your sign-in with {bank}…',
+        third: '{bank} is taking a little longer than usual. Keep this window open.',
+        fourth: 'Still working. Some banks take up to 4 minutes.',
+      },
+      gathering: {
+        first: 'Getting your list of accounts…',
+        second: 'Getting your balances…',
+        third: 'Almost there…',
+        fourth: 'Still working. Some banks take a few minutes.',
+      },
+    },
+  },
+  accounts: {
+    title: 'Choose an account',
+    intro: 'Pick the account {customer} should use.',
+    introAnonymous: 'Pick the account to connect.',
+    legend: 'Your accounts at {bank}',
+    number: 'Account ending in {digits}',
+    balance: 'Balance: {amount}',
+    submit: 'Continue',
+    required: 'Choose an account to continue.',
+  },
+  success: {
+    title: 'Your account is connected',
+    body: 'Your account at {bank} is now connected. There’s nothing more to do here.',
+  },
+  exit: {
+    title: 'Leave without connecting?',
+    body: 'Your account isn’t connected yet. If you leave now, you’ll need to start again.',
+    stay: 'Stay',
+    leave: 'Leave',
+  },
+  credentials: {
+    forgotUsername: 'Forgot your username?',
+    /** Under a field the bank's answer was about (the alert above the form says what happened). */
+    fieldError: {
+      username: 'Check this username or card number.',
+      password: 'This field was cleared for your security.',
+    },
+  },
+};

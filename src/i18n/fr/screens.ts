@@ -1,0 +1,58 @@
+import type { Messages } from '../catalog';
+
+/** Chaînes françaises de l'espace `screens` : les écrans après l'ouverture de session, chargées avec eux. */
+export const screens: Messages['screens'] = {
+  processing: {
+    progress: 'Progression',
+    stage: 'Étape {stage} sur {total}',
+    exit: 'Quitter',
+    titles: {
+      signingIn: 'Ouverture de session chez {bank}',
+      resuming: 'Reprise de votre connexion',
+      gathering: 'Récupération de vos comptes',
+      retrying: 'Un instant',
+    },
+    stages: {
+      signingIn: {
+        first: 'Connexion sécurisée à {bank}…',
+        second: 'Vérification de votre session auprès de {bank}…',
+        third: '{bank} prend un peu plus de temps que d’habitude. Gardez cette fenêtre ouverte.',
+        fourth: 'Toujours en cours. Certaines institutions prennent jusqu’à 4 minutes.',
+      },
+      gathering: {
+        first: 'Récupération de la liste de vos comptes…',
+        second: 'Récupération de vos soldes…',
+        third: 'C’est presque terminé…',
+        fourth: 'Toujours en cours. Certaines institutions prennent quelques minutes.',
+      },
+    },
+  },
+  accounts: {
+    title: 'Choisissez un compte',
+    intro: 'Choisissez le compte que {customer} doit utiliser.',
+    introAnonymous: 'Choisissez le compte à relier.',
+    legend: 'Vos comptes chez {bank}',
+    number: 'Compte se terminant par {digits}',
+    balance: 'Solde\u00a0: {amount}',
+    submit: 'Continuer',
+    required: 'Choisissez un compte pour continuer.',
+  },
+  success: {
+    title: 'Votre compte est relié',
+    body: 'Votre compte chez {bank} est maintenant relié. Vous n’avez plus rien à faire ici.',
+  },
+  exit: {
+    title: 'Quitter sans relier votre compte\u202F?',
+    body: 'Votre compte n’est pas encore relié. Si vous quittez maintenant, vous devrez recommencer.',
+    stay: 'Rester',
+    leave: 'Quitter',
+  },
+  credentials: {
+    forgotUsername: 'Nom d’utilisateur oublié\u202F?',
+    /** Under a field the bank's answer was about (the alert above the form says what happened). */
+    fieldError: {
+      username: 'Vérifiez ce nom d’utilisateur ou ce numéro de carte.',
+      password: 'Ce champ a été vidé par mesure de sécurité.',
+    },
+  },
+};
