@@ -21,6 +21,9 @@ const PREACT_FOR_REACT = [
   { find: /^react$/, replacement: 'preact/compat' },
 ];
 
+/** Where `--mode first-screen` writes the embed page's server-side renderer (beside dist/app). */
+const FIRST_SCREEN_DIR = 'dist/ssr';
+
 /** Not bundled into the package: its peer and runtime dependencies, and Node's own modules. */
 const LIBRARY_EXTERNALS = [
   /^react($|\/)/,
@@ -37,8 +40,36 @@ const LIBRARY_EXTERNALS = [
 // `vite build --mode lib` and `--mode lib-server` build the npm package's entries (dependencies external);
 // `vite build --mode app` builds the pages served by `npm start` (demo, embed page);
 // `vite build --mode sdk` then adds the host SDK, `/connect.js`, a plain script (IIFE) beside them;
+// `vite build --mode first-screen` builds the embed page's server-side renderer (dist/ssr), which the server loads;
 // `vite build --mode server` compiles the server that serves them (`npm start`).
 export default defineConfig(({ mode, command }): UserConfig => {
+  if (mode === 'first-screen') {
+    // The embed page's first screen drawn by the server: the pages' own components on the pages' own runtime (the
+    // Preact aliases), every package bundled in so the aliases reach react-hook-form and react-query too.
+    return {
+      publicDir: false,
+      resolve: { alias: PREACT_FOR_REACT },
+      // Pages built on React (`CONNECT_RUNTIME=react`) get no server-drawn screen: React would not adopt Preact's.
+      define: {
+        'import.meta.env.VITE_PAGES_RUNTIME': JSON.stringify(process.env.CONNECT_RUNTIME ?? 'preact'),
+      },
+      ssr: { noExternal: true },
+      build: {
+        ssr: true,
+        outDir: FIRST_SCREEN_DIR,
+        emptyOutDir: true,
+        target: 'node20',
+        rollupOptions: {
+          input: { 'first-screen': resolve(root, 'src/embed/first-screen.tsx') },
+          // Bundling the packages' 'use client' directives is the point here (a server render): not worth a warning.
+          onwarn(warning, warn) {
+            if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+          },
+          output: { format: 'es', entryFileNames: '[name].js' },
+        },
+      },
+    };
+  }
   if (mode === 'server') {
     // `npm start` runs the server as plain JavaScript: server/ and the parts of src/ it uses, compiled into
     // dist/server, its runtime packages (hono, @hono/node-server, ioredis) left as `dependencies` to import.

@@ -190,7 +190,7 @@ export function createServerApp(config: ServerConfig, options: ServerAppOptions 
     bankApiRoutes(config, sandbox, state, options),
     // The sandbox bank's own pages, where Flinks Capital's links go; a proxy in front of Flinks has no sandbox bank.
     ...(config.proxy ? [] : [withSandboxBankSite]),
-    withEmbedPage(config, distDir),
+    withEmbedPage(config, distDir, { log: (line) => log(`embed ${line}`) }),
     withConnectedPage(),
     versionedSdk(distDir),
     builtApp(distDir),

@@ -2,10 +2,14 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_DIST_DIR } from './app';
+import { firstScreenModule } from './embed-config';
 import { PROJECT_ROOT } from './root';
 
 const ROOT = PROJECT_ROOT;
-const BUILT = ['index.html', 'embed.html', 'connect.js'].map((file) => join(APP_DIST_DIR, file));
+const BUILT = [
+  ...['index.html', 'embed.html', 'connect.js'].map((file) => join(APP_DIST_DIR, file)),
+  firstScreenModule(APP_DIST_DIR),
+];
 const SOURCES = ['src', 'embed.html', 'index.html', 'vite.config.ts', 'public'].map((path) =>
   join(ROOT, path),
 );
@@ -20,7 +24,7 @@ function newestChange(path: string): number {
   );
 }
 
-/** True when a page or `/connect.js` is missing, or a source changed after the last build. */
+/** True when a page, `/connect.js` or the embed page's server renderer is missing, or a source changed after the last build. */
 export function appBuildIsStale(): boolean {
   const builtAt = Math.min(...BUILT.map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
   return builtAt <= Math.max(...SOURCES.map(newestChange));

@@ -1,8 +1,17 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Handler, Hono } from 'hono';
+import { readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { Context, Handler, Hono } from 'hono';
 import type { Plugin } from 'vite';
 import { CONFIG_META_NAME, type DeploymentConfig } from '../src/embed/config';
+import type { FirstScreen, FirstScreenRequest } from '../src/embed/first-screen';
+import {
+  FIRST_SCREEN_ATTRIBUTE,
+  HYDRATION_WAIT_ID,
+  LOCKED_ATTRIBUTE,
+  type FirstScreenPlace,
+} from '../src/embed/hydration';
 import type { ServerConfig } from './config';
 
 /** What the embed page learns from the server: the API, the allowed origins, the request timeout, whether sessions are required. */
@@ -45,8 +54,125 @@ export function injectDeploymentConfig(html: string, config: DeploymentConfig): 
     : `${tag}\n${withoutOld}`;
 }
 
-/** GET /embed.html: the built page with the settings. Read at each request, so a rebuild shows at once. */
-export function embedPageHandler(htmlPath: string, config: DeploymentConfig): Handler {
+/** Escapes text for an element's content. */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Draws the embed page's first screen for one request: `renderFirstScreen` of src/embed/first-screen.tsx. */
+export type FirstScreenRenderer = (request: FirstScreenRequest) => Promise<FirstScreen | null>;
+
+const SUBMIT_BUTTON = /<button\b([^>]*\btype="submit"[^>]*)>/g;
+const ROOT = /<div id="root"><\/div>/;
+const OWN_DESCRIPTION = /\saria-describedby="([^"]*)"/;
+
+/**
+ * Puts a server-drawn first screen into embed.html: its language and title, the screen in `#root` marked with the
+ * place it was drawn for, every sign-in button disabled (and described as waiting) until the script takes over, so
+ * the browser can never send the form itself. The screen's HTML comes escaped from the renderer; the rest is escaped
+ * here. Unchanged when embed.html has no empty `#root`.
+ */
+export function injectFirstScreen(html: string, screen: FirstScreen, place: FirstScreenPlace): string {
+  if (!ROOT.test(html)) return html;
+  const content = screen.html.replace(SUBMIT_BUTTON, (_tag, attributes: string) => {
+    const described = OWN_DESCRIPTION.exec(attributes);
+    const rest = described ? attributes.replace(OWN_DESCRIPTION, '') : attributes;
+    const ids = [HYDRATION_WAIT_ID, ...(described ? [described[1]] : [])].join(' ');
+    return `<button${rest} disabled aria-describedby="${ids}" ${LOCKED_ATTRIBUTE}>`;
+  });
+  return html
+    .replace(/<html lang="[^"]*"/, `<html lang="${escapeAttribute(screen.language)}"`)
+    .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(screen.title)}</title>`)
+    .replace(
+      ROOT,
+      `<div id="root" ${FIRST_SCREEN_ATTRIBUTE}="${place}">${content}</div>` +
+        `<p id="${HYDRATION_WAIT_ID}" hidden>${escapeText(screen.waitText)}</p>`,
+    );
+}
+
+/**
+ * Framed or not, as the browser says (`Sec-Fetch-Dest`); without that header, framed when the address names a
+ * parent. A wrong guess costs only speed: the script draws the page anew when the place differs.
+ */
+export function requestPlace(c: Context): FirstScreenPlace {
+  const destination = c.req.header('sec-fetch-dest');
+  if (destination !== undefined) return destination === 'iframe' ? 'framed' : 'top';
+  return new URL(c.req.url).searchParams.has('parentOrigin') ? 'framed' : 'top';
+}
+
+/** A server render that takes longer than this is dropped: the page goes out without it and the script draws it. */
+const FIRST_SCREEN_TIMEOUT_MS = 1_000;
+
+async function drawFirstScreen(
+  render: FirstScreenRenderer,
+  request: FirstScreenRequest,
+  log: (line: string) => void,
+): Promise<FirstScreen | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((done) => {
+    timer = setTimeout(() => done(undefined), FIRST_SCREEN_TIMEOUT_MS);
+  });
+  try {
+    const screen = await Promise.race([render(request), timeout]);
+    if (screen === undefined) log('first screen: render timed out; the script draws it');
+    return screen ?? null;
+  } catch (error) {
+    log(
+      `first screen: render failed (${error instanceof Error ? error.name : 'error'}); the script draws it`,
+    );
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The page in the smallest encoding the browser accepts (it differs per request: compressed now, not at build). */
+function encoded(c: Context, html: string): Response {
+  const accepted = c.req.header('accept-encoding') ?? '';
+  const headers: Record<string, string> = {
+    'content-type': 'text/html; charset=UTF-8',
+    // The page is drawn for its address (each query its own page), where it is framed, and the encoding.
+    vary: 'Accept-Encoding, Sec-Fetch-Dest',
+    'cache-control': 'no-cache',
+  };
+  if (/\bbr\b/.test(accepted)) {
+    const body = brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+    return c.body(new Uint8Array(body), 200, { ...headers, 'content-encoding': 'br' });
+  }
+  if (/\bgzip\b/.test(accepted)) {
+    return c.body(new Uint8Array(gzipSync(html, { level: 6 })), 200, {
+      ...headers,
+      'content-encoding': 'gzip',
+    });
+  }
+  return c.body(html, 200, headers);
+}
+
+/**
+ * The page's origin as the browser reached it: the CONNECT_PUBLIC_ORIGIN with the request's host (its scheme is the
+ * public one, even behind a proxy that ends TLS), else the request's own.
+ */
+export function pageOrigin(url: URL, publicOrigins: readonly string[]): string {
+  return publicOrigins.find((origin) => new URL(origin).host === url.host) ?? url.origin;
+}
+
+export interface EmbedPageOptions {
+  /** Draws the first screen; null: the page goes out empty and the script draws it. */
+  render?: FirstScreenRenderer | null;
+  /** CONNECT_PUBLIC_ORIGIN: where browsers reach the server. */
+  publicOrigins?: readonly string[];
+  log?: (line: string) => void;
+}
+
+/**
+ * GET /embed.html: the built page with the settings and, when a renderer is given, the first screen drawn for the
+ * request's parameters. Read at each request, so a rebuild shows at once.
+ */
+export function embedPageHandler(
+  htmlPath: string,
+  config: DeploymentConfig,
+  { render = null, publicOrigins = [], log = (line) => console.log(line) }: EmbedPageOptions = {},
+): Handler {
   return async (c) => {
     let html: string;
     try {
@@ -57,15 +183,57 @@ export function embedPageHandler(htmlPath: string, config: DeploymentConfig): Ha
         503,
       );
     }
-    c.header('Cache-Control', 'no-cache');
-    return c.html(injectDeploymentConfig(html, config));
+    let page = injectDeploymentConfig(html, config);
+    if (render) {
+      const place = requestPlace(c);
+      const url = new URL(c.req.url);
+      const request = { search: url.search, origin: pageOrigin(url, publicOrigins), config, place };
+      const screen = await drawFirstScreen(render, request, log);
+      if (screen) page = injectFirstScreen(page, screen, place);
+    }
+    return encoded(c, page);
+  };
+}
+
+/** Where `vite build --mode first-screen` puts the renderer: dist/ssr, beside the app's dist/app. */
+export function firstScreenModule(distDir: string): string {
+  return resolve(distDir, '..', 'ssr', 'first-screen.js');
+}
+
+/**
+ * The built renderer, loaded when first needed and again after each rebuild (a new file, a new module); null while
+ * it is not built (the page is then drawn by its script alone).
+ */
+export function builtFirstScreenRenderer(modulePath: string): FirstScreenRenderer {
+  let loaded: { at: number; render: FirstScreenRenderer } | null = null;
+  return async (request) => {
+    const built = await stat(modulePath).catch(() => null);
+    if (built === null) return null;
+    const { mtimeMs } = built;
+    if (loaded?.at !== mtimeMs) {
+      const url = `${pathToFileURL(modulePath).href}?v=${mtimeMs}`;
+      const module = (await import(/* @vite-ignore */ url)) as { renderFirstScreen: FirstScreenRenderer };
+      loaded = { at: mtimeMs, render: module.renderFirstScreen };
+    }
+    return loaded.render(request);
   };
 }
 
 /** The server concern: `/embed.html` from the built app, with the settings (add it before the static files). */
-export function withEmbedPage(config: ServerConfig, distDir: string) {
+export function withEmbedPage(
+  config: ServerConfig,
+  distDir: string,
+  options: { log?: (line: string) => void } = {},
+) {
   return (app: Hono): void => {
-    app.get('/embed.html', embedPageHandler(join(distDir, 'embed.html'), deploymentConfig(config)));
+    app.get(
+      '/embed.html',
+      embedPageHandler(join(distDir, 'embed.html'), deploymentConfig(config), {
+        render: builtFirstScreenRenderer(firstScreenModule(distDir)),
+        publicOrigins: config.publicOrigins,
+        ...options,
+      }),
+    );
   };
 }
 

@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { loadUiMessages } from '../i18n';
 import { readDeploymentConfig } from './config';
+import { canHydrate, placeOf, releaseLockedButtons, restoreTypedValues, typedValues } from './hydration';
 import { EmbedPage } from './page';
 
 /**
@@ -16,9 +18,8 @@ function navigate(href: string, target?: 'self') {
   }
 }
 
-const container = document.getElementById('root');
-if (container) {
-  createRoot(container).render(
+async function start(container: HTMLElement) {
+  const tree = (
     <StrictMode>
       <EmbedPage
         config={readDeploymentConfig(document)}
@@ -31,6 +32,21 @@ if (container) {
         view={window}
         navigate={navigate}
       />
-    </StrictMode>,
+    </StrictMode>
   );
+  if (canHydrate(container, placeOf(window))) {
+    // The server drew the first screen for this address and place. Its text must be in memory before taking it over,
+    // so that nothing suspends (and nothing is redrawn) while the script adopts the server's elements.
+    await loadUiMessages(document.documentElement.lang === 'fr' ? 'fr' : 'en');
+    const typed = typedValues(container);
+    hydrateRoot(container, tree);
+    restoreTypedValues(container, typed);
+  } else {
+    container.replaceChildren();
+    createRoot(container).render(tree);
+  }
+  releaseLockedButtons(document);
 }
+
+const container = document.getElementById('root');
+if (container) void start(container);

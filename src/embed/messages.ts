@@ -89,6 +89,15 @@ const fr: Translation<EmbedMessages> = {
 
 export const embedMessages: Record<Language, EmbedMessages> = { en, fr };
 
+/**
+ * Said (as the sign-in button's description) while the server-drawn form waits for its script: the person can type,
+ * the button works a moment later.
+ */
+export const hydrationWait: Record<Language, string> = {
+  en: 'The form is getting ready. You can type now; this button works in a moment.',
+  fr: 'Le formulaire se prépare. Vous pouvez déjà écrire\u202f; ce bouton fonctionnera dans un instant.',
+};
+
 /** The iframe's accessible name, kept apart so the tiny host SDK carries nothing else. */
 export const frameTitles: Record<Language, string> = {
   en: 'Connect your bank account',
