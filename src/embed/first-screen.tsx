@@ -55,6 +55,10 @@ export async function renderFirstScreen({
   const deployment = { ...config, apiBaseUrl: new URL(config.apiBaseUrl, `${origin}/embed.html`).href };
   const parsed = parseEmbedParams(search, { config: deployment, framed: place === 'framed' });
   const language = parsed.ok ? parsed.settings.widget.language : parsed.language;
+  // The partner's colours are CSS variables on the page's root: an inline style the page's CSP refuses in HTML (the
+  // script sets them through the CSSOM), so such a page is drawn by the script alone.
+  if (parsed.ok && (parsed.settings.page.backgroundColor || parsed.settings.page.foregroundColor1))
+    return null;
   // The tree main.tsx hydrates, prop for prop. The JSX is typed with React's types; Preact renders it (aliases).
   const tree = (
     <StrictMode>

@@ -35,11 +35,15 @@ beforeAll(async () => {
   render = builtFirstScreenRenderer(firstScreenModule(APP_DIST_DIR));
 }, 180_000);
 
-async function draw(params: Record<string, string>, place: 'framed' | 'top' = 'top'): Promise<FirstScreen> {
+async function draw(
+  params: Record<string, string>,
+  place: 'framed' | 'top' = 'top',
+  drawnFor = deployment,
+): Promise<FirstScreen> {
   const screen = await render({
     search: `?${new URLSearchParams(params)}`,
     origin: 'https://connect.example',
-    config: deployment,
+    config: drawnFor,
     place,
   });
   if (screen === null) throw new Error('The renderer is not built');
@@ -110,7 +114,15 @@ describe('the server-drawn first screen', () => {
   });
 
   it('is the configuration screen, in both languages, for a framed page without its parent', async () => {
-    const screen = await draw({ language: 'fr' }, 'framed');
+    // With one allowed origin, that origin is the parent (Flinks Connect's drop-in); with two, the page cannot tell.
+    const twoOrigins = deploymentConfig(
+      parseConfig({
+        PORT: '0',
+        CONNECT_ALLOWED_ORIGINS: `${HOST},https://other.example`,
+        SANDBOX_LATENCY_MS: '0',
+      }),
+    );
+    const screen = await draw({ language: 'fr' }, 'framed', twoOrigins);
     expect(screen.html).toContain(embedMessages.fr.configuration.title);
     expect(screen.html).toContain(embedMessages.en.configuration.title);
   });

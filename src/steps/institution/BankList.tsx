@@ -150,9 +150,16 @@ const BankRow = memo(function BankRow({ bank, name, index, setSize, virtual }: B
 
 /** The bank's logo when the API gave one, else its monogram on a colour of its own. Decorative: the name says it. */
 function BankTile({ bank, name }: { bank: Institution; name: string }) {
+  const tile = useRef<HTMLSpanElement>(null);
+  const colour = tileColourOf(bank);
+  // Through the CSSOM, not a style attribute: the page the server draws carries no inline style for its CSP to refuse
+  // (until then the tile shows the stylesheet's neutral colour).
+  useLayoutEffect(() => {
+    tile.current?.style.setProperty('background-color', colour);
+  }, [colour]);
   if (bank.logo) return <img className="cw-bank__tile" src={bank.logo} alt="" width={32} height={32} />;
   return (
-    <span className="cw-bank__tile" aria-hidden="true" style={{ backgroundColor: tileColourOf(bank) }}>
+    <span ref={tile} className="cw-bank__tile" aria-hidden="true">
       {monogramOf(name)}
     </span>
   );
