@@ -39,6 +39,7 @@ export function prefetchBankList(): void {
   bankListStep.load().catch(bankListStep.retry);
 }
 
+export const LaterStepView = laterStep((steps) => steps.LaterStepView);
 export const AccountsStep = laterStep((steps) => steps.AccountsStep);
 export const EnhancedMfaStep = laterStep((steps) => steps.EnhancedMfaStep);
 export const ExitDialog = laterStep((steps) => steps.ExitDialog);
