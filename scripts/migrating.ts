@@ -1,6 +1,6 @@
 /**
  * `npm run docs:migrating`: writes MIGRATING.md from the code's own tables: the URL parameters
- * (src/embed/parameters.ts), the events and their payload fields (src/embed/protocol.ts) and what each event means
+ * (src/embed/parameters.ts) and what each one does (src/embed/parameter-notes.ts), the events and their payload fields (src/embed/protocol.ts) and what each event means
  * (src/embed/event-notes.ts). `--check` writes nothing and exits 1 when the file differs (test/node/migrating.test.ts
  * does the same check).
  */
@@ -8,6 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { EVENT_NOTES, FLINKS_EVENTS_NOT_SENT } from '../src/embed/event-notes';
+import { PARAMETER_NOTES } from '../src/embed/parameter-notes';
 import { PARAMETER_NAMES, PARAMETERS, type ParameterKind } from '../src/embed/parameters';
 import { EVENT_FIELDS } from '../src/embed/protocol';
 import type { ConnectEventName } from '../src/flow/events';
@@ -47,7 +48,7 @@ const cell = (text: string) => text.replace(/\|/g, '\\|');
 export async function renderMigrating(): Promise<string> {
   const parameters = PARAMETER_NAMES.map((name) => {
     const spec = PARAMETERS[name];
-    return `| \`${name}\` | ${values(spec.kind)} | ${WHERE[spec.acts]} | ${cell(spec.does)} |`;
+    return `| \`${name}\` | ${values(spec.kind)} | ${WHERE[spec.acts]} | ${cell(PARAMETER_NOTES[name])} |`;
   });
   const events = (Object.keys(EVENT_FIELDS) as ConnectEventName[]).map((name) => {
     const fields = EVENT_FIELDS[name] as readonly string[];

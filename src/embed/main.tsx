@@ -3,7 +3,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { loadUiMessages } from '../i18n';
 import { readDeploymentConfig } from './config';
 import { canHydrate, placeOf, releaseLockedButtons, restoreTypedValues, typedValues } from './hydration';
-import { EmbedPage } from './page';
+import { colourCode, EmbedPage, hasColours } from './page';
 
 /**
  * Sends the window that holds the widget (the host's, when framed) to the success address; with `'self'`, this
@@ -19,6 +19,9 @@ function navigate(href: string, target?: 'self') {
 }
 
 async function start(container: HTMLElement) {
+  // The partner's colours are drawn from the first render (and the server drew them): their code comes first. Should
+  // it fail to load, the page still shows, in the theme's colours.
+  if (hasColours(window.location.search)) await colourCode.load().catch(() => undefined);
   const tree = (
     <StrictMode>
       <EmbedPage

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { ConnectWidget } from '../ConnectWidget';
 import type { ConnectEventArgs } from '../flow/events';
 import type { ConnectExitError, ConnectExitMetadata, ConnectSuccessMetadata } from '../flow/host';
 import { format } from '../i18n/format';
 import type { Language } from '../i18n/types';
+import { loadOnce } from '../loadOnce';
 import { createEmbedBridge } from './bridge';
-import { colourTokens } from './colours';
 import type { DeploymentConfig } from './config';
 import { embedMessages, frameTitles } from './messages';
 import { PARAMETERS, type ParameterName } from './parameters';
@@ -27,6 +27,39 @@ export interface EmbedPageProps {
    * (`innerRedirect`, or a webview's deep link).
    */
   navigate: (href: string, target?: 'self') => void;
+}
+
+/**
+ * The contrast arithmetic behind `backgroundColor` and `foregroundColor1`: a chunk of its own, fetched only when the
+ * URL has one of them. main.tsx and the server's first screen fetch it before the first render (`hasColours`), so the
+ * partner's colours are there from the first paint, and the script's first render matches the server's.
+ */
+export const colourCode = loadOnce(() => import('./colours'), { retryOnLoad: true });
+
+/** Whether the page's query string asks for the partner's colours. */
+export function hasColours(search: string): boolean {
+  const query = new URLSearchParams(search);
+  return query.has('backgroundColor') || query.has('foregroundColor1');
+}
+
+/** The colours' code: at once when fetched ahead (see `colourCode`), else once in; never when no colour is asked. */
+function useColourCode(wanted: boolean) {
+  const [code, setCode] = useState(() => (wanted ? colourCode.current() : undefined));
+  useEffect(() => {
+    if (!wanted || code) return;
+    let current = true;
+    colourCode.load().then(
+      (loaded) => {
+        if (current) setCode(loaded);
+      },
+      () =>
+        console.warn('Connect widget: the colour parameters could not be applied (their code did not load).'),
+    );
+    return () => {
+      current = false;
+    };
+  }, [wanted, code]);
+  return wanted ? code : undefined;
 }
 
 /** `/embed.html`: the widget as a page, or, when the URL or the deployment is wrong, a screen saying why. */
@@ -68,16 +101,17 @@ function EmbeddedWidget({
     () => createEmbedBridge({ parent, parentOrigin, stringify, ...(webview ? { webview: view } : {}) }),
     [parent, parentOrigin, stringify, webview, view],
   );
+  const code = useColourCode(Boolean(page.backgroundColor ?? page.foregroundColor1));
   const colours = useMemo(
     () =>
-      colourTokens(
+      code?.colourTokens(
         {
           ...(page.backgroundColor ? { backgroundColor: page.backgroundColor } : {}),
           ...(page.foregroundColor1 ? { foregroundColor1: page.foregroundColor1 } : {}),
         },
         widget.theme ?? 'light',
-      ),
-    [page.backgroundColor, page.foregroundColor1, widget.theme],
+      ) ?? NO_COLOURS,
+    [code, page.backgroundColor, page.foregroundColor1, widget.theme],
   );
   // The developer's console says which colour was changed to keep WCAG AA, and why.
   useEffect(() => {
@@ -150,6 +184,9 @@ function EmbeddedWidget({
     </div>
   );
 }
+
+/** The theme's own colours: no custom property set, nothing to tell. */
+const NO_COLOURS: { tokens: Record<string, string>; notes: string[] } = { tokens: {}, notes: [] };
 
 /** The page's layout parameters as classes of embed.css. */
 function layoutClasses(page: EmbedSettings['page']): string {

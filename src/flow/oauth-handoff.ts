@@ -1,7 +1,7 @@
 import type { FlinksCode } from '../api/codes';
 import type { ApiError, OAuthOutcome, OAuthStartResult } from '../api/types';
 import type { BankWindow, OAuthBrowser } from './bank-window';
-import { oauthProblem, type OAuthResult } from './oauth';
+import type { OAuthResult } from './oauth';
 
 /**
  * Following the bank's page once it is open: a chunk of its own, fetched after the click (the popup itself opens
@@ -16,6 +16,14 @@ export const OAUTH_MESSAGE_SOURCE = 'connect-widget-oauth';
 const POPUP_WATCH_MS = 400;
 /** The return page posts, then closes itself: its message may still be on its way when the popup shows closed. */
 const POPUP_CLOSE_GRACE_MS = 600;
+
+/**
+ * An error the widget raises about the bank's page, in the client's shape. Only this chunk raises one: importing it
+ * from oauth.ts would split the reducer's own modules into a chunk of their own, shared with this one.
+ */
+export function oauthProblem(code: FlinksCode, message: string): ApiError {
+  return { kind: 'error', httpStatus: null, flinksCode: code, message, requestId: null, cause: 'http' };
+}
 
 /** The bank's error words (OAuth's, and Flinks' `cancelled`) and the code each one shows. */
 const BANK_ERRORS: Readonly<Record<string, FlinksCode>> = {

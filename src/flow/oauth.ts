@@ -1,4 +1,3 @@
-import type { FlinksCode } from '../api/codes';
 import type { ApiError } from '../api/types';
 import type { FlowConfig, Move } from './actions';
 import { failed } from './failures';
@@ -7,11 +6,6 @@ import type { FlowContext, FlowState } from './state';
 
 /** What came back from the bank's OAuth page: the login it approved, or the problem, as the flow's other calls say it. */
 export type OAuthResult = { kind: 'allowed'; loginId: string; institution: string } | ApiError;
-
-/** An error the widget raises about the bank's page, in the client's shape. */
-export function oauthProblem(code: FlinksCode, message: string): ApiError {
-  return { kind: 'error', httpStatus: null, flinksCode: code, message, requestId: null, cause: 'http' };
-}
 
 /**
  * The bank approved: from here on, the same path as a credential login. The LoginId is read like a saved one

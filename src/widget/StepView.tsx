@@ -3,22 +3,11 @@ import type { ConnectFlow } from '../flow/useConnectFlow';
 import type { FlowState } from '../flow/state';
 import type { Institution } from '../institutions';
 import type { BankLinks } from '../institutions/links';
-import { referenceText, useGuidance, useLanguage, useMessages } from '../i18n';
+import { useLanguage } from '../i18n';
 import { ConsentStep } from '../steps/consent';
 import { CredentialsStep } from '../steps/credentials';
 import { ClosedStep } from '../steps/exit/ClosedStep';
-import { titleAndBody, useCountdown } from '../ui';
-import {
-  AccountsStep,
-  EnhancedMfaStep,
-  GuidanceStep,
-  InstitutionStep,
-  MfaStep,
-  OAuthStep,
-  prefetchLaterSteps,
-  ProcessingStep,
-  SuccessStep,
-} from './laterSteps';
+import { InstitutionStep, LaterStepView, prefetchLaterSteps } from './laterSteps';
 
 interface StepViewProps {
   state: FlowState;
@@ -81,60 +70,23 @@ export function StepView({
         />
       );
     case 'oauth':
-      return (
-        <OAuthStep
-          phase={state.phase}
-          wholeWindow={props.oauthWindowRedirect ?? false}
-          onOpenBank={flow.openBank}
-        />
-      );
     case 'mfa':
-      return <MfaView state={state} flow={flow} backEnable={backEnable} />;
     case 'enhancedMfa':
-      return (
-        <EnhancedMfaStep
-          questions={state.questions}
-          error={state.error}
-          pending={state.sending}
-          onSubmit={flow.submitMfa}
-          {...(props.skipEnhancedMFA ? { onSkip: flow.skipEnhancedMfa } : {})}
-        />
-      );
     case 'processing':
-      return (
-        <ProcessingStep
-          activity={state.activity}
-          since={state.since}
-          onFinishNow={flow.finishNow}
-          onKeepWaiting={flow.keepWaiting}
-          onExit={onExit}
-        />
-      );
     case 'accounts':
-      return (
-        <AccountsStep
-          accounts={state.displayed}
-          customerName={props.customerName ?? null}
-          onSelect={flow.selectAccount}
-          hideTitle={props.accountSelectorNoTitle}
-          {...(props.accountSelectorMultiple ? { onSelectMany: flow.selectAccounts } : {})}
-        />
-      );
     case 'success':
-      return <SuccessStep />;
     case 'guidance':
+      // The screens after the first one, with the later chunk (LaterStepView.tsx).
       return (
-        <GuidanceStep
-          code={state.code}
-          variant={state.variant}
-          requestId={state.requestId}
-          at={state.at}
+        <LaterStepView
+          state={state}
+          flow={flow}
+          props={props}
           bankWebsite={bankWebsite}
           bankLinks={bankLinks}
-          exitEnable={closeEnable}
-          onAction={flow.guidanceAction}
-          onResetPassword={flow.clickResetPassword}
-          onExit={flow.exit}
+          onExit={onExit}
+          backEnable={backEnable}
+          closeEnable={closeEnable}
         />
       );
     case 'closed':
@@ -144,41 +96,4 @@ export function StepView({
       return unreachable;
     }
   }
-}
-
-function MfaView({
-  state,
-  flow,
-  backEnable,
-}: {
-  state: Extract<FlowState, { step: 'mfa' }>;
-  flow: ConnectFlow;
-  backEnable: boolean;
-}) {
-  // Shown only in the last two minutes of the bank's inactivity window.
-  const secondsLeft = useCountdown(state.expiresAt, 120_000);
-  const text = useGuidance(state.error?.code ?? 'UNKNOWN', state.error?.variant);
-  const messages = useMessages();
-  const requestId = state.ctx.lastError?.requestId ?? state.round.requestId;
-  return (
-    <MfaStep
-      challenges={state.round.challenges}
-      round={state.round.number}
-      expectsOneTimeCode={state.round.expectsOneTimeCode}
-      bankLanguage={state.round.language ?? null}
-      error={
-        state.error
-          ? {
-              code: state.error.code,
-              message: titleAndBody(text.title, text.body),
-              reference: referenceText(state.error.code, requestId, messages),
-            }
-          : null
-      }
-      pending={state.sending}
-      secondsLeft={secondsLeft}
-      onSubmit={flow.submitMfa}
-      {...(backEnable ? { onBack: flow.back } : {})}
-    />
-  );
 }

@@ -39,14 +39,8 @@ export function prefetchBankList(): void {
   bankListStep.load().catch(bankListStep.retry);
 }
 
-export const AccountsStep = laterStep((steps) => steps.AccountsStep);
-export const EnhancedMfaStep = laterStep((steps) => steps.EnhancedMfaStep);
+export const LaterStepView = laterStep((steps) => steps.LaterStepView);
 export const ExitDialog = laterStep((steps) => steps.ExitDialog);
-export const GuidanceStep = laterStep((steps) => steps.GuidanceStep);
-export const MfaStep = laterStep((steps) => steps.MfaStep);
-export const OAuthStep = laterStep((steps) => steps.OAuthStep);
-export const ProcessingStep = laterStep((steps) => steps.ProcessingStep);
-export const SuccessStep = laterStep((steps) => steps.SuccessStep);
 export const ServerError = laterStep((steps) => steps.ServerError);
 export const FieldServerNote = laterStep((steps) => steps.FieldServerNote);
 

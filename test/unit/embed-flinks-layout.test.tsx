@@ -1,9 +1,9 @@
 import { render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectWidgetProps } from '../../src/ConnectWidget';
 import type { DeploymentConfig } from '../../src/embed/config';
 import { frameTitles } from '../../src/embed/messages';
-import { EmbedPage } from '../../src/embed/page';
+import { colourCode, EmbedPage } from '../../src/embed/page';
 import { eventListener } from '../../src/flow/events';
 
 const widgetProps = vi.hoisted(() => ({ current: null as ConnectWidgetProps | null }));
@@ -49,6 +49,11 @@ function widget(): ConnectWidgetProps {
   if (widgetProps.current === null) throw new Error('the widget was not rendered');
   return widgetProps.current;
 }
+
+// As main.tsx does before its first render when the URL has a colour parameter.
+beforeAll(async () => {
+  await colourCode.load();
+});
 
 beforeEach(() => {
   widgetProps.current = null;

@@ -4,7 +4,8 @@ import type { AccountsDataResult, FlinksClient } from '../../src/api/types';
 import { createEmbedBridge, postToApp } from '../../src/embed/bridge';
 import { adjustToContrast, colourTokens, contrast } from '../../src/embed/colours';
 import type { DeploymentConfig } from '../../src/embed/config';
-import { PARAMETERS, PARAMETER_NAMES } from '../../src/embed/parameters';
+import { PARAMETER_NOTES } from '../../src/embed/parameter-notes';
+import { PARAMETER_NAMES } from '../../src/embed/parameters';
 import { parseColour, parseEmbedParams } from '../../src/embed/params';
 import type { FlowConfig } from '../../src/flow/actions';
 import { accountsMutation } from '../../src/flow/mutations';
@@ -121,7 +122,7 @@ describe('the parameter table', () => {
   });
 
   it('says what each one does', () => {
-    for (const name of PARAMETER_NAMES) expect(PARAMETERS[name].does.length).toBeGreaterThan(20);
+    for (const name of PARAMETER_NAMES) expect(PARAMETER_NOTES[name].length).toBeGreaterThan(20);
   });
 
   it('reads a URL with every parameter set, each to the widget or the page', () => {
