@@ -10,7 +10,7 @@ import type { Language } from '../i18n/types';
 import type { DeploymentConfig } from './config';
 import { type FirstScreenPlace } from './hydration';
 import { frameTitles, hydrationWait } from './messages';
-import { colourCode, EmbedPage, hasColours } from './page';
+import { EmbedPage } from './page';
 import { parseEmbedParams } from './params';
 
 export interface FirstScreenRequest {
@@ -71,8 +71,6 @@ export async function renderFirstScreen({
       />
     </StrictMode>
   ) as unknown as VNode;
-  // As main.tsx does before its first render: the colours' code is in, so both draw the partner's colours.
-  if (hasColours(search)) await colourCode.load();
   const html = await renderToStringAsync(tree);
   return { html, language, title: frameTitles[language], waitText: hydrationWait[language] };
 }
