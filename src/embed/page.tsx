@@ -153,8 +153,9 @@ function EmbeddedWidget({
       ref={rootRef}
       className={layoutClasses(page)}
       style={colours.tokens as CSSProperties}
-      data-background={page.backgroundColor ? '' : undefined}
-      data-accent={page.foregroundColor1 ? '' : undefined}
+      // Only once the tokens are set: until then the theme's own pair shows, never half of each (unreadable).
+      data-background={code && page.backgroundColor ? '' : undefined}
+      data-accent={code && page.foregroundColor1 ? '' : undefined}
     >
       {page.headerEnable && (
         <header className="cw-embed-header" lang={widget.language}>
