@@ -10,6 +10,7 @@ import type {
 } from './types';
 import { answerWithCode, checked, failure, redact, withoutCode } from './answers';
 import { loadOnce } from '../loadOnce';
+import { codeNotLoaded } from './unloaded';
 import { createTransport, type Call, type CallContext, type Exchange } from './transport';
 
 export { loadChecks } from './transport';
@@ -259,10 +260,16 @@ export function createClientNow(options: ClientOptions): FlinksClient {
     },
 
     getMfaQuestions: (loginId, callOptions) =>
-      mfaQuestions.load().then((calls) => calls.getMfaQuestions(tools, loginId, callOptions), unloaded),
+      mfaQuestions.load().then(
+        (calls) => calls.getMfaQuestions(tools, loginId, callOptions),
+        () => codeNotLoaded('makes this call'),
+      ),
 
     answerMfaQuestions: (request, callOptions) =>
-      mfaQuestions.load().then((calls) => calls.answerMfaQuestions(tools, request, callOptions), unloaded),
+      mfaQuestions.load().then(
+        (calls) => calls.answerMfaQuestions(tools, request, callOptions),
+        () => codeNotLoaded('makes this call'),
+      ),
 
     async deleteCard(loginId, callOptions) {
       const context = { requestId: null, secrets: [] };
@@ -274,13 +281,20 @@ export function createClientNow(options: ClientOptions): FlinksClient {
     // The OAuth and catalog calls read their answers with code fetched when they are first made (src/api/oauth-calls.ts).
     // Code that cannot be downloaded is a network problem, said so (as for the answer checks).
     oauthStart: (request, callOptions) =>
-      oauthCalls
-        .load()
-        .then((calls) => calls.oauthStart(answerOf, oauthBase, request, callOptions), unloaded),
+      oauthCalls.load().then(
+        (calls) => calls.oauthStart(answerOf, oauthBase, request, callOptions),
+        () => codeNotLoaded('makes this call'),
+      ),
     institutionCatalog: (callOptions) =>
-      oauthCalls.load().then((calls) => calls.institutionCatalog(send, oauthBase, callOptions), unloaded),
+      oauthCalls.load().then(
+        (calls) => calls.institutionCatalog(send, oauthBase, callOptions),
+        () => codeNotLoaded('makes this call'),
+      ),
     oauthRedeem: (state, callOptions) =>
-      oauthCalls.load().then((calls) => calls.oauthRedeem(answerOf, oauthBase, state, callOptions), unloaded),
+      oauthCalls.load().then(
+        (calls) => calls.oauthRedeem(answerOf, oauthBase, state, callOptions),
+        () => codeNotLoaded('makes this call'),
+      ),
   };
 }
 
@@ -289,15 +303,4 @@ export function oauthBaseOf(baseUrl: string): string {
   const trimmed = baseUrl.replace(/\/+$/, '');
   const match = /^(.*\/v3)\/[^/]+\/BankingServices$/.exec(trimmed);
   return match ? `${match[1]}/oauth` : `${trimmed}/oauth`;
-}
-
-function unloaded(): ApiError {
-  return {
-    kind: 'error',
-    httpStatus: null,
-    flinksCode: 'NETWORK_ERROR',
-    message: 'The code for this call could not be loaded.',
-    requestId: null,
-    cause: 'network',
-  };
 }

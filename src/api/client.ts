@@ -1,5 +1,6 @@
 import { loadOnce } from '../loadOnce';
-import type { ApiError, ClientOptions, FlinksClient } from './types';
+import { codeNotLoaded } from './unloaded';
+import type { ClientOptions, FlinksClient } from './types';
 
 export { DEFAULT_TIMEOUT_MS } from './timeout';
 
@@ -28,10 +29,13 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
   let client: FlinksClient | undefined;
   function later<Name extends keyof FlinksClient>(name: Name): FlinksClient[Name] {
     const call = (...args: unknown[]) =>
-      calls.load().then((code) => {
-        client ??= code.createClientNow(options);
-        return (client[name] as (...args: unknown[]) => Promise<unknown>)(...args);
-      }, unloaded);
+      calls.load().then(
+        (code) => {
+          client ??= code.createClientNow(options);
+          return (client[name] as (...args: unknown[]) => Promise<unknown>)(...args);
+        },
+        () => codeNotLoaded('makes the calls'),
+      );
     return call as FlinksClient[Name];
   }
   return {
@@ -50,16 +54,5 @@ export function createFlinksClient(options: ClientOptions): FlinksClient {
     oauthStart: later('oauthStart'),
     oauthRedeem: later('oauthRedeem'),
     institutionCatalog: later('institutionCatalog'),
-  };
-}
-
-function unloaded(): ApiError {
-  return {
-    kind: 'error',
-    httpStatus: null,
-    flinksCode: 'NETWORK_ERROR',
-    message: 'The code that makes the calls could not be downloaded.',
-    requestId: null,
-    cause: 'network',
   };
 }

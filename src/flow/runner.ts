@@ -1,4 +1,5 @@
 import type { MutationOptions, QueryClient } from '@tanstack/react-query';
+import { codeNotLoaded } from '../api/unloaded';
 import { loadOnce } from '../loadOnce';
 import type { ApiError, FlinksClient, SecurityResponses } from '../api/types';
 import type { Language } from '../i18n/types';
@@ -102,15 +103,7 @@ export function createRequestRunner(
           const queryClient = settings().queryClient ?? (ownClient ??= mutations.ownQueryClient());
           return mutations.execute(queryClient, pick(mutations), variables).catch(unexpected);
         },
-        // Like the answer checks: code that could not be downloaded is a network problem, said so.
-        (): ApiError => ({
-          kind: 'error',
-          httpStatus: null,
-          flinksCode: 'NETWORK_ERROR',
-          message: 'The code that sends calls could not be loaded.',
-          requestId: null,
-          cause: 'network',
-        }),
+        () => codeNotLoaded('sends calls'),
       )
       .then((result) => (signal.aborted ? null : result));
   }
@@ -166,7 +159,7 @@ export function createRequestRunner(
       },
       () => {
         popup?.close();
-        settle(unloaded());
+        settle(codeNotLoaded('follows the bank page'));
       },
     );
   }
@@ -302,7 +295,13 @@ export function createRequestRunner(
                 at,
               }),
             ),
-          () => dispatch({ type: 'OAUTH_RESULT', attempt, result: unloaded(), at: settings().now() }),
+          () =>
+            dispatch({
+              type: 'OAUTH_RESULT',
+              attempt,
+              result: codeNotLoaded('follows the bank page'),
+              at: settings().now(),
+            }),
         );
         return;
       }
@@ -346,18 +345,6 @@ export function createRequestRunner(
       password = null;
       answers = null;
     },
-  };
-}
-
-/** Code that could not be downloaded is a network problem, said so (as for the answer checks). */
-function unloaded(): ApiError {
-  return {
-    kind: 'error',
-    httpStatus: null,
-    flinksCode: 'NETWORK_ERROR',
-    message: 'The code that follows the bank page could not be loaded.',
-    requestId: null,
-    cause: 'network',
   };
 }
 
