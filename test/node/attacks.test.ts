@@ -527,6 +527,10 @@ describe('DNS rebinding', () => {
     ['the embed page', '/embed.html', 'GET'],
     ['the session endpoint', '/connect/sessions', 'POST'],
     ['the bank API', `${API}/Authorize`, 'POST'],
+    ['the OAuth state endpoint', '/v3/oauth/state', 'POST'],
+    ['the OAuth return page', '/oauth/return', 'GET'],
+    ['the institution catalog', '/v3/institutions', 'GET'],
+    ['the connected page', '/connected', 'GET'],
   ])('answers 421 to %s under a foreign Host', async (_label, path, method) => {
     const token = await session();
     for (const host of [
