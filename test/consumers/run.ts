@@ -111,6 +111,9 @@ function prepare(app: App, tarball: string): string {
   mkdirSync(dir, { recursive: true });
   for (const entry of readdirSync(dir))
     if (entry !== 'node_modules') rmSync(join(dir, entry), { recursive: true });
+  // The other dependencies may stay from an earlier run, but never the package under test: npm sees the same name and
+  // version in a `file:` tarball and would keep the old build.
+  rmSync(join(dir, 'node_modules/@connect-widget'), { recursive: true, force: true });
   cpSync(join(import.meta.dirname, app.template), dir, { recursive: true });
   const manifest = {
     name: `consumer-${app.name}`,
