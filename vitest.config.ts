@@ -19,6 +19,13 @@ const REACT18_ALIASES = [
   replacement: react18Path(name),
 }));
 
+const TIMED_NODE_TESTS = [
+  'test/node/load.test.ts',
+  'test/node/soak.test.ts',
+  'test/node/attacks.test.ts',
+  'test/node/sandbox-timing.test.ts',
+];
+
 function storybookProject(name: string, initialGlobals: Record<string, string>) {
   return {
     plugins: [storybookTest({ configDir: '.storybook', initialGlobals })],
@@ -38,24 +45,40 @@ function storybookProject(name: string, initialGlobals: Record<string, string>) 
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Vitest's default in a run is one worker per core but one: a single worker on a two-core CI machine, which left a
+    // core idle while the browser suites waited on Chromium. Two files at a time; the timed node tests, then the e2e
+    // suite, each run alone afterwards.
+    maxWorkers: 2,
     projects: [
       {
+        // Logic without React (the reducer, the client, the parameter table, the guidance map, the copy rules): `.ts`
+        // files, once, in Node (a file that needs a small DOM of its own says `@vitest-environment jsdom`).
+        extends: true,
+        test: {
+          name: 'logic',
+          environment: 'node',
+          include: ['test/unit/**/*.test.ts', 'src/**/*.test.ts'],
+          setupFiles: ['test/setup-matchers.ts'],
+        },
+      },
+      {
+        // Components: `.tsx` files, in jsdom.
         extends: true,
         test: {
           name: 'unit',
           environment: 'jsdom',
-          include: ['test/unit/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
+          include: ['test/unit/**/*.test.tsx', 'src/**/*.test.tsx'],
           setupFiles: ['test/setup-dom.ts'],
         },
       },
       {
-        // The same unit and component tests on React 18, the lowest React the package supports (peer `^18.2 || ^19`).
+        // The same component tests on React 18, the lowest React the package supports (peer `^18.2 || ^19`).
         extends: true,
         resolve: { alias: REACT18_ALIASES },
         test: {
           name: 'unit-react18',
           environment: 'jsdom',
-          include: ['test/unit/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
+          include: ['test/unit/**/*.test.tsx', 'src/**/*.test.tsx'],
           setupFiles: ['test/setup-dom.ts'],
           globalSetup: ['test/react18/install.ts'],
         },
@@ -66,6 +89,19 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/node/**/*.test.ts'],
+          exclude: TIMED_NODE_TESTS,
+        },
+      },
+      {
+        // What measures time or throughput (hundreds of sign-ins at once, a soak, rate limits, the sandbox's own delays)
+        // runs after the rest, one file at a time, so a busy neighbour never decides its result.
+        extends: true,
+        test: {
+          name: 'node-timed',
+          environment: 'node',
+          include: TIMED_NODE_TESTS,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
         },
       },
       {

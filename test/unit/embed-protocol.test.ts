@@ -1,3 +1,4 @@
+/** @vitest-environment jsdom */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEmbedBridge } from '../../src/embed/bridge';
 import { decode, encode, envelope, isWidgetMessage } from '../../src/embed/protocol';

@@ -1,3 +1,4 @@
+/** @vitest-environment jsdom */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectHandlers } from '../../src/embed/frame';
 import { envelope, encode } from '../../src/embed/protocol';
