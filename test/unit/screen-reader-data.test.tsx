@@ -11,6 +11,7 @@ import {
   walk,
   type Driver,
   type Flow,
+  type Step,
 } from './screen-reader/harness';
 
 // Heard through a virtual screen reader, in English and French: the personas that sign in at once, through the wait

@@ -170,7 +170,9 @@ async function walkSteps(language: Language, flow: Flow): Promise<string[]> {
   const driver: Driver = {
     ...tx,
     user,
-    wait: (ms) => act(() => vi.advanceTimersByTimeAsync(ms)),
+    wait: async (ms) => {
+      await act(() => vi.advanceTimersByTimeAsync(ms));
+    },
     readOn: (times = 40) =>
       reading(async () => {
         for (let item = 0; item < times; item += 1) await virtual.next();
@@ -274,7 +276,7 @@ export function answerTo(prompt: string): string {
 
 /** Answers every question on the security check, then sends with the screen's main button. */
 export async function answerQuestions(driver: Driver, submit?: string) {
-  for (const field of screen.getAllByRole('textbox')) {
+  for (const field of screen.getAllByRole<HTMLInputElement>('textbox')) {
     const label = field.labels?.[0]?.textContent ?? '';
     await driver.user.type(field, answerTo(label.trim()));
   }
