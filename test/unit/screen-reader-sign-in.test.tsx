@@ -41,6 +41,15 @@ async function signInAgain(d: Driver) {
   await d.user.click(screen.getByRole('button', { name: d.m.ui.credentials.submit }));
 }
 
+/** Read on from the bank's answer: the cleared field says so, and "Forgot your password?" is there to take. */
+async function passwordFieldSaysWhatToDo(d: Driver) {
+  await d.readOn(14);
+  const heard = await d.sinceArrival();
+  expect(count(heard, d.m.screens.credentials.fieldError.password)).toBeGreaterThanOrEqual(1);
+  expect(count(heard, d.m.ui.credentials.forgotPassword)).toBeGreaterThanOrEqual(1);
+  expect(screen.getByLabelText(d.m.ui.credentials.password)).toHaveValue('');
+}
+
 /**
  * The pause before the widget tries again by itself, on the waiting screen it is on (its title changes in place, the
  * heading keeps focus): said once, by its status, not counted down.
@@ -59,7 +68,11 @@ const flows: [name: string, flow: Flow][] = [
   ],
   [
     'a persona with another password',
-    { username: 'Greatday', password: 'Wrongday', steps: [signingIn, credentialsAgain('INVALID_PASSWORD')] },
+    {
+      username: 'Greatday',
+      password: 'Wrongday',
+      steps: [signingIn, { ...credentialsAgain('INVALID_PASSWORD'), act: passwordFieldSaysWhatToDo }],
+    },
   ],
   [
     'test_invalid_login',
