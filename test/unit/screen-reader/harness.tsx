@@ -28,6 +28,7 @@ if (!('getElementById' in Element.prototype)) {
     },
   });
 }
+
 const apiBaseUrl = 'http://localhost/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices';
 
 export type Messages = ReturnType<typeof messagesFor>;
@@ -50,8 +51,6 @@ export interface Driver extends Texts {
   wait(ms: number): Promise<void>;
   /** Reads on from where the reader is, `count` items (the person pressing "next"). */
   readOn(count?: number): Promise<void>;
-  /** Reads back from where the reader is, `count` items. */
-  readBack(count: number): Promise<void>;
   /** Goes back to the screen's heading and reads on from it, `count` items. */
   readFromHeading(count: number): Promise<void>;
   /** The phrases spoken since the step's screen arrived. */
@@ -65,7 +64,7 @@ export interface Step {
   passing?: boolean;
   /** Said with the heading, in the same phrase (its `aria-describedby`). */
   describedBy?(texts: Texts): string;
-  /** Texts heard exactly once in the whole flow by the end of this step (a bank's error, its explanation). */
+  /** Texts heard exactly once on this screen, from its arrival to the end of its reading (a bank's error, its text). */
   once?(texts: Texts): string[];
   /** After arrival: read the screen through (the person listens on from the heading). */
   read?: number;
@@ -177,10 +176,6 @@ async function walkSteps(language: Language, flow: Flow): Promise<string[]> {
     readOn: (times = 40) =>
       reading(async () => {
         for (let item = 0; item < times; item += 1) await virtual.next();
-      }),
-    readBack: (times) =>
-      reading(async () => {
-        for (let item = 0; item < times; item += 1) await virtual.previous();
       }),
     readFromHeading: (times) =>
       reading(async () => {
