@@ -285,7 +285,8 @@ function WidgetBody(props: BodyProps) {
     ? ((catalog && findInstitution(state.ctx.institution, catalog)) ?? findInstitution(state.ctx.institution))
     : undefined;
   const pages = useBankPages(bank !== undefined);
-  const links = bankLinks(bank, language, props.apiBaseUrl, bank && pages?.[bank.id]);
+  // No link to the bank until its pages are known: a "forgot password" link must never point at the home page first.
+  const links = pages ? bankLinks(bank, language, props.apiBaseUrl, bank && pages[bank.id]) : null;
   const requestExit = () => (isMidConnection(state) ? setConfirmingExit(true) : flow.exit());
   const canGoBack =
     backEnable &&

@@ -22,8 +22,9 @@ function absolute(address: string, base: string | undefined): string | null {
  * The bank's pages for the screen's language: its "forgot password" and "contact us" pages, each falling back to its
  * website. A relative address (the sandbox bank's site) is taken on the server that answers `apiBaseUrl`, so it works
  * wherever the widget is mounted. Null when the bank has no website the person can be sent to. `pages` is the bank's
- * entry in BANK_PAGES (pages.ts), passed in so the list of pages stays out of the first chunk; until it is in, both
- * links go to the website.
+ * entry in BANK_PAGES (pages.ts), passed in so the list of pages stays out of the first chunk; undefined means the list
+ * has no entry for this bank (both links go to its website). The widget calls this only once the list is in, so no
+ * link points at the website while the right page is still loading.
  *
  * @example bankLinks(findInstitution('FlinksCapital'), 'fr', 'http://localhost:5173/v3', BANK_PAGES.FlinksCapital)
  * // { website: 'http://localhost:5173/sandbox-bank/fr/', contact: 'http://localhost:5173/sandbox-bank/fr/nous-joindre', … }

@@ -45,16 +45,18 @@ export const ServerError = laterStep((steps) => steps.ServerError);
 export const FieldServerNote = laterStep((steps) => steps.FieldServerNote);
 
 /**
- * The bank pages list (BANK_PAGES), from the later chunk: undefined until it is in (links then go to the bank's
- * website). Once a bank is chosen the chunk is fetched, and the widget re-renders with the pages when it arrives.
+ * The bank pages list (BANK_PAGES), from the later chunk: undefined until it is in. Once a bank is chosen the chunk is
+ * fetched, and the widget re-renders with the pages when it arrives. Read on every render, so a chunk that another
+ * screen brought in counts at once.
  */
 export function useBankPages(bankChosen: boolean): LaterSteps['BANK_PAGES'] | undefined {
-  const [steps, setSteps] = useState(laterSteps.current);
+  const [, setArrived] = useState(false);
+  const steps = laterSteps.current();
   useEffect(() => {
     if (!bankChosen || steps) return;
     let current = true;
     laterSteps.load().then(
-      (loaded) => current && setSteps(loaded),
+      () => current && setArrived(true),
       () => laterSteps.retry(),
     );
     return () => {

@@ -1,0 +1,137 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Language } from '../../src/i18n';
+import {
+  count,
+  credentialsAgain,
+  guidanceScreen,
+  signingIn,
+  sandboxPerFile,
+  walk,
+  type Driver,
+  type Flow,
+} from './screen-reader/harness';
+
+// Heard through a virtual screen reader, in English and French: the personas whose sign-in the bank refuses, from
+// the submit to the screen that says what to do. Each screen's heading is said once when it arrives; the bank's
+// answer is said once on its screen; a countdown is not read out every second.
+
+sandboxPerFile();
+
+/** The countdown before "Try again" works (RETRY_LATER, 15 s): nothing said while it runs, then the button works. */
+async function sitOutCountdown(d: Driver) {
+  const before = (await d.sinceArrival()).length;
+  const tryAgain = screen.getByRole('button', { name: d.m.guidance.actions.tryAgain });
+  expect(tryAgain).toHaveAttribute('aria-disabled', 'true');
+  // The words before the number, in the screen's language: "You can try again in".
+  const countdown = d.m.guidance.countdown.split('{seconds}')[0] ?? '';
+  expect(screen.getByRole('timer')).toHaveTextContent(countdown);
+  await d.wait(16_000);
+  const during = (await d.sinceArrival()).slice(before);
+  expect(count(during, countdown.trim())).toBe(0);
+  expect(during).toEqual([]);
+  expect(tryAgain).not.toHaveAttribute('aria-disabled');
+  await d.user.click(tryAgain);
+}
+
+/** Back on the sign-in form with the username kept: the password again, and Connect. */
+async function signInAgain(d: Driver) {
+  expect(screen.getByLabelText(d.m.ui.credentials.username)).toHaveValue('test_service_unavailable');
+  await d.user.type(screen.getByLabelText(d.m.ui.credentials.password), 'Everyday');
+  await d.user.click(screen.getByRole('button', { name: d.m.ui.credentials.submit }));
+}
+
+/** Read on from the bank's answer: the cleared field says so, and "Forgot your password?" is there to take. */
+async function passwordFieldSaysWhatToDo(d: Driver) {
+  await d.readOn(14);
+  const heard = await d.sinceArrival();
+  expect(count(heard, d.m.screens.credentials.fieldError.password)).toBeGreaterThanOrEqual(1);
+  expect(count(heard, d.m.ui.credentials.forgotPassword)).toBeGreaterThanOrEqual(1);
+  expect(screen.getByLabelText(d.m.ui.credentials.password)).toHaveValue('');
+}
+
+/**
+ * The pause before the widget tries again by itself, on the waiting screen it is on (its title changes in place, the
+ * heading keeps focus): said once, by its status, not counted down.
+ */
+const retryOnce = async (d: Driver) => {
+  // The widget waits 5 s, saying so once (its status), then tries again.
+  await d.wait(5_000);
+  expect(count(await d.sinceArrival(), d.m.guidance.retryingSoon)).toBe(1);
+};
+
+/** Persona → the screens heard, in order, from the submit on. */
+const flows: [name: string, flow: Flow][] = [
+  [
+    'any other username',
+    { username: 'nobody_at_all', steps: [signingIn, credentialsAgain('INVALID_USERNAME')] },
+  ],
+  [
+    'a persona with another password',
+    {
+      username: 'Greatday',
+      password: 'Wrongday',
+      steps: [signingIn, { ...credentialsAgain('INVALID_PASSWORD'), act: passwordFieldSaysWhatToDo }],
+    },
+  ],
+  [
+    'test_invalid_login',
+    { username: 'test_invalid_login', steps: [signingIn, credentialsAgain('INVALID_LOGIN')] },
+  ],
+  [
+    'test_disabled_account',
+    { username: 'test_disabled_account', steps: [signingIn, guidanceScreen('DISABLED_LOGIN')] },
+  ],
+  [
+    'test_service_unavailable',
+    {
+      username: 'test_service_unavailable',
+      // The countdown runs out, "Try again" leads back to the form, and the bank says the same again.
+      steps: [
+        signingIn,
+        guidanceScreen('RETRY_LATER', sitOutCountdown),
+        { heading: ({ m, t }) => t(m.ui.credentials.title), act: signInAgain },
+        signingIn,
+        guidanceScreen('RETRY_LATER'),
+      ],
+    },
+  ],
+  ['test_new_account', { username: 'test_new_account', steps: [signingIn, guidanceScreen('NEW_ACCOUNT')] }],
+  [
+    'test_unauthorized',
+    { username: 'test_unauthorized', steps: [signingIn, guidanceScreen('UNAUTHORIZED')] },
+  ],
+  [
+    'test_question_not_found',
+    { username: 'test_question_not_found', steps: [signingIn, guidanceScreen('QUESTION_NOT_FOUND')] },
+  ],
+  [
+    'test_aggregation_error',
+    { username: 'test_aggregation_error', steps: [signingIn, guidanceScreen('AGGREGATION_ERROR')] },
+  ],
+  [
+    'test_disabled_institution',
+    { username: 'test_disabled_institution', steps: [signingIn, guidanceScreen('DISABLED_INSTITUTION')] },
+  ],
+  [
+    'test_concurrent_session',
+    {
+      username: 'test_concurrent_session',
+      // Tried again once by the widget after a pause, then the guidance.
+      steps: [{ ...signingIn, act: retryOnce }, guidanceScreen('CONCURRENT_SESSION')],
+    },
+  ],
+  [
+    'test_card_in_use',
+    {
+      username: 'test_card_in_use',
+      steps: [{ ...signingIn, act: retryOnce }, guidanceScreen('CARD_IN_USE')],
+    },
+  ],
+];
+
+describe.each<Language>(['en', 'fr'])('in %s', (language) => {
+  it.each(flows)('%s', { timeout: 20_000 }, async (_, flow) => {
+    await walk(language, flow);
+  });
+});
