@@ -18,7 +18,10 @@ import {
 
 sandboxPerFile();
 
-/** The countdown before "Try again" works (RETRY_LATER, 15 s): nothing said while it runs, then the button works. */
+/**
+ * The countdown before "Try again" works (RETRY_LATER, 15 s): the held button says why, nothing is said while the
+ * clock runs, one polite sentence when it ends, then the button works.
+ */
 async function sitOutCountdown(d: Driver) {
   const before = (await d.sinceArrival()).length;
   const tryAgain = screen.getByRole('button', { name: d.m.guidance.actions.tryAgain });
@@ -26,11 +29,13 @@ async function sitOutCountdown(d: Driver) {
   // The words before the number, in the screen's language: "You can try again in".
   const countdown = d.m.guidance.countdown.split('{seconds}')[0] ?? '';
   expect(screen.getByRole('timer')).toHaveTextContent(countdown);
+  expect(tryAgain).toHaveAccessibleDescription(expect.stringContaining(countdown.trim()));
   await d.wait(16_000);
   const during = (await d.sinceArrival()).slice(before);
   expect(count(during, countdown.trim())).toBe(0);
-  expect(during).toEqual([]);
+  expect(during).toEqual([`polite: ${d.m.guidance.countdownOver}`]);
   expect(tryAgain).not.toHaveAttribute('aria-disabled');
+  expect(tryAgain).not.toHaveAccessibleDescription();
   await d.user.click(tryAgain);
 }
 

@@ -188,6 +188,7 @@ export const guidance = {
   referenceWithoutRequest: 'Reference: {code}',
   countdown: 'You can try again in {seconds} seconds.',
   countdownOne: 'You can try again in 1 second.',
+  countdownOver: 'You can try again now.',
   retryingSoon: 'Trying again in a few seconds…',
 
   /** The table of every code, for the docs and the Storybook map. */

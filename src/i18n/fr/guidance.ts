@@ -174,6 +174,7 @@ export const guidance: Messages['guidance'] = {
   referenceWithoutRequest: 'Référence\u00A0: {code}',
   countdown: 'Vous pourrez réessayer dans {seconds}\u00A0secondes.',
   countdownOne: 'Vous pourrez réessayer dans 1\u00A0seconde.',
+  countdownOver: 'Vous pouvez réessayer maintenant.',
   retryingSoon: 'Nouvel essai dans quelques secondes…',
 
   map: {

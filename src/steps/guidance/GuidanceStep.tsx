@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { FlinksCode } from '../../api/codes';
 import type { StepAction } from '../../flow/reducer';
 import { ACTION_PLACES, type GuidanceAction, type GuidanceVariant } from '../../guidance';
@@ -69,6 +70,7 @@ export function GuidanceStep(props: GuidanceStepProps) {
   const countdown = guidance.entry.retry.countdownSeconds ?? 0;
   const now = useNow(1_000, countdown > 0);
   const secondsLeft = Math.max(0, Math.ceil((at + countdown * 1_000 - now) / 1_000));
+  const timerId = `${useId()}-timer`;
   const links = linksOf(bankWebsite, props.bankLinks);
   const actions = shownActions(guidance.entry.actions, {
     bankWebsite: links?.website ?? null,
@@ -79,10 +81,16 @@ export function GuidanceStep(props: GuidanceStepProps) {
     <Screen title={guidance.title} className="cw-screen--guidance">
       <p>{guidance.body}</p>
       {secondsLeft > 0 && (
-        <p className="cw-muted" role="timer">
+        <p className="cw-muted" role="timer" id={timerId}>
           {secondsLeft === 1
             ? messages.guidance.countdownOne
             : text(messages.guidance.countdown, { seconds: secondsLeft })}
+        </p>
+      )}
+      {countdown > 0 && (
+        // The timer is not read every second; this says once, politely, when the wait is over.
+        <p className="cw-visually-hidden" role="status">
+          {secondsLeft === 0 ? messages.guidance.countdownOver : null}
         </p>
       )}
       <Actions>
@@ -109,6 +117,7 @@ export function GuidanceStep(props: GuidanceStepProps) {
               key={action}
               variant={variantOf}
               aria-disabled={waiting || undefined}
+              aria-describedby={waiting ? timerId : undefined}
               onClick={() => {
                 if (action === 'exit') onExit();
                 else if (isStepAction(action) && !waiting) onAction(action);
