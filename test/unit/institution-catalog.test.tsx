@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../src/i18n';
@@ -13,6 +13,7 @@ import { TILE_LIGHTNESS, TILE_SATURATION } from '../../src/institutions/monogram
 import { generateCatalog } from '../../src/sandbox/catalog';
 import { institutionsBody } from '../../src/sandbox/institutions';
 import { InstitutionStep } from '../../src/steps/institution';
+import { BANK_ROW_PX } from '../../src/steps/institution/BankList';
 
 /** The catalog as the server compacts it from the sandbox's Institutions answer (server/catalog.ts). */
 function sandboxCatalog(): Institution[] {
@@ -146,6 +147,36 @@ describe('the bank list over thousands of banks', () => {
     expect(document.activeElement?.closest('li')).toHaveAttribute('aria-posinset', '6');
     await user.keyboard('{Enter}');
     expect(onSelect).toHaveBeenCalledOnce();
+  });
+
+  it('starts a new answer at its top, and never writes the scroll position of a list already there', async () => {
+    renderList();
+    const list = await screen.findByRole('list', { name: 'Banks' });
+    const scroller = list.parentElement as HTMLElement;
+    // Writing scrollTop makes a browser lay the page out there and then: counted.
+    let position = 0;
+    let writes = 0;
+    Object.defineProperty(scroller, 'scrollTop', {
+      configurable: true,
+      get: () => position,
+      set: (value: number) => {
+        writes += 1;
+        position = value;
+      },
+    });
+    const search = screen.getByRole('searchbox', { name: 'Search for your bank' });
+    const user = userEvent.setup();
+    await user.type(search, 'credit');
+    expect(writes).toBe(0);
+    position = 30 * BANK_ROW_PX;
+    fireEvent.scroll(scroller);
+    await waitFor(() =>
+      expect(within(list).getAllByRole('listitem')[0]).not.toHaveAttribute('aria-posinset', '1'),
+    );
+    await user.type(search, ' u');
+    expect(position).toBe(0);
+    expect(writes).toBe(1);
+    expect(within(list).getAllByRole('listitem')[0]).toHaveAttribute('aria-posinset', '1');
   });
 
   it('reaches the last of thousands with End, rendering it on the way', async () => {

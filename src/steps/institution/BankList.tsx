@@ -33,6 +33,10 @@ export function BankList({ id, banks, label, onSelect }: BankListProps) {
     ? Math.min(banks.length, Math.ceil(scrollTop / BANK_ROW_PX) + ROWS_IN_VIEW + OVERSCAN)
     : banks.length;
 
+  // Where the list was last scrolled to (scroll events and the arrow keys say it): read from here, never from the
+  // element, whose scrollTop would make the browser lay the page out in the middle of a keystroke.
+  const scrolledTo = useRef(0);
+
   // A new answer starts at the top of its results; rows of banks in both answers are kept (keyed by id), not rebuilt.
   const [shownBanks, setShownBanks] = useState(banks);
   if (shownBanks !== banks) {
@@ -40,7 +44,10 @@ export function BankList({ id, banks, label, onSelect }: BankListProps) {
     if (scrollTop !== 0) setScrollTop(0);
   }
   useLayoutEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0;
+    // Writing scrollTop lays the page out at once: only when the list is not at the top already.
+    if (scrolledTo.current === 0 || !scroller.current) return;
+    scroller.current.scrollTop = 0;
+    scrolledTo.current = 0;
   }, [banks]);
 
   useLayoutEffect(() => {
@@ -60,6 +67,7 @@ export function BankList({ id, banks, label, onSelect }: BankListProps) {
       if (top < next) next = top;
       else if (top + BANK_ROW_PX > next + viewHeight) next = top + BANK_ROW_PX - viewHeight;
       element.scrollTop = next;
+      scrolledTo.current = next;
       setScrollTop(next);
     }
     focusNext.current = target;
@@ -99,7 +107,10 @@ export function BankList({ id, banks, label, onSelect }: BankListProps) {
     <div
       ref={scroller}
       className={virtual ? 'cw-banks cw-banks--long' : 'cw-banks'}
-      onScroll={virtual ? (event) => setScrollTop(event.currentTarget.scrollTop) : undefined}
+      onScroll={(event) => {
+        scrolledTo.current = event.currentTarget.scrollTop;
+        if (virtual) setScrollTop(scrolledTo.current);
+      }}
       onKeyDown={onKeyDown}
     >
       <ul
