@@ -179,6 +179,34 @@ describe('the bank list over thousands of banks', () => {
     expect(within(list).getAllByRole('listitem')[0]).toHaveAttribute('aria-posinset', '1');
   });
 
+  it('rewrites the rows on screen for a new answer, each with its bank’s name, place and tile colour', async () => {
+    renderList();
+    const list = await screen.findByRole('list', { name: 'Banks' });
+    const before = within(list).getAllByRole('listitem');
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('searchbox', { name: 'Search for your bank' }), 'credit');
+    const answer = searchInstitutions('credit', { institutions: catalog, demo: true });
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows[0]).toBe(before[0]);
+    expect(rows.map((row) => within(row).getByRole('button').textContent)).toEqual(
+      answer.slice(0, rows.length).map((bank) => `${monogramOf(bank.name.en)}${bank.name.en}`),
+    );
+    rows.forEach((row, index) => {
+      expect(row).toHaveAttribute('aria-posinset', String(index + 1));
+      expect(row).toHaveAttribute('aria-setsize', String(answer.length));
+    });
+    // The browser's own reading of each bank's colour, against the tile's.
+    const colourOf = (colour: string) => {
+      const probe = document.createElement('span');
+      probe.style.setProperty('background-color', colour);
+      return probe.style.backgroundColor;
+    };
+    expect(colourOf(tileColourOf(answer[0] as Institution))).toMatch(/^(rgb|hsl)/);
+    expect(
+      rows.map((row) => row.querySelector<HTMLElement>('.cw-bank__tile')?.style.backgroundColor),
+    ).toEqual(answer.slice(0, rows.length).map((bank) => colourOf(tileColourOf(bank))));
+  });
+
   it('reaches the last of thousands with End, rendering it on the way', async () => {
     renderList();
     const user = userEvent.setup();

@@ -9,6 +9,8 @@ const ROWS_IN_VIEW = 7;
 const OVERSCAN = 4;
 /** A list this short renders every row. */
 const VIRTUAL_AFTER = 40;
+/** More than the rows a long list renders at once (`last - first`): a row's key is its place modulo this. */
+const ROW_SLOTS = ROWS_IN_VIEW + 2 * OVERSCAN + 2;
 
 interface BankListProps {
   id: string;
@@ -37,7 +39,7 @@ export function BankList({ id, banks, label, onSelect }: BankListProps) {
   // element, whose scrollTop would make the browser lay the page out in the middle of a keystroke.
   const scrolledTo = useRef(0);
 
-  // A new answer starts at the top of its results; rows of banks in both answers are kept (keyed by id), not rebuilt.
+  // A new answer starts at the top of its results.
   const [shownBanks, setShownBanks] = useState(banks);
   if (shownBanks !== banks) {
     setShownBanks(banks);
@@ -122,7 +124,10 @@ export function BankList({ id, banks, label, onSelect }: BankListProps) {
       >
         {banks.slice(first, last).map((bank, offset) => (
           <BankRow
-            key={bank.id}
+            // A long list recycles its rows: a new answer rewrites the rows on screen (names, tiles) instead of
+            // removing them and building new ones, and a row that scrolls out makes the one that scrolls in. A short
+            // list keys them by bank: filtering only takes rows away.
+            key={virtual ? (first + offset) % ROW_SLOTS : bank.id}
             bank={bank}
             name={bank.name[language]}
             index={first + offset}
@@ -165,9 +170,10 @@ function BankTile({ bank, name }: { bank: Institution; name: string }) {
   const colour = tileColourOf(bank);
   // Through the CSSOM, not a style attribute: the page the server draws carries no inline style for its CSP to refuse
   // (until then the tile shows the stylesheet's neutral colour).
+  const logo = Boolean(bank.logo);
   useLayoutEffect(() => {
     tile.current?.style.setProperty('background-color', colour);
-  }, [colour]);
+  }, [colour, logo]);
   if (bank.logo) return <img className="cw-bank__tile" src={bank.logo} alt="" width={32} height={32} />;
   return (
     <span ref={tile} className="cw-bank__tile" aria-hidden="true">
