@@ -64,6 +64,8 @@ interface Index {
   all: Institution[];
   /** Every character of every name, with the entries holding it: a one-character query is a look-up. */
   letters: Map<string, Letter>;
+  /** The entries holding each pair of adjacent ASCII characters (`pairOf`), in resting order. */
+  pairs: (Entry[] | undefined)[];
   /** Recent queries and their answers. */
   answered: Map<string, Answer>;
 }
@@ -110,15 +112,25 @@ function indexOf(institutions: readonly Institution[], language: Language, demo:
   const index: Index = {
     entries,
     all: entries.map((entry) => entry.institution),
-    letters: lettersOf(entries),
+    ...lettersAndPairsOf(entries),
     answered: new Map(),
   };
   byOptions.set(key, index);
   return index;
 }
 
-/** One pass over the list: for every character, the entries holding it, ranked as `searchInstitutions` ranks. */
-function lettersOf(entries: Entry[]): Map<string, Letter> {
+/** Two adjacent ASCII characters as one number below ASCII², or -1. */
+function pairOf(text: string, at: number): number {
+  const first = text.charCodeAt(at);
+  const second = text.charCodeAt(at + 1);
+  return first < ASCII && second < ASCII ? first * ASCII + second : -1;
+}
+
+/**
+ * One pass over the list: for every character, the entries holding it, ranked as `searchInstitutions` ranks; for
+ * every pair of adjacent ASCII characters, the entries holding it.
+ */
+function lettersAndPairsOf(entries: Entry[]): Pick<Index, 'letters' | 'pairs'> {
   const letters = new Map<string, Letter>();
   const letterOf = (char: string) => {
     let letter = letters.get(char);
@@ -140,6 +152,8 @@ function lettersOf(entries: Entry[]): Map<string, Letter> {
   const startsWord = new Uint8Array(ASCII);
   const held: number[] = [];
   const others = new Map<string, boolean>();
+  const pairs: (Entry[] | undefined)[] = new Array<Entry[] | undefined>(ASCII * ASCII);
+  const pairHeldBy = new Int32Array(ASCII * ASCII).fill(-1);
   for (let number = 0; number < entries.length; number += 1) {
     const entry = entries[number] as Entry;
     const { haystack } = entry;
@@ -159,11 +173,18 @@ function lettersOf(entries: Entry[]): Map<string, Letter> {
         const char = haystack.charAt(at);
         if (!others.get(char)) others.set(char, starts);
       }
+      const pair = pairOf(haystack, at);
+      if (pair >= 0 && haystack.charCodeAt(at + 1) !== SPACE && pairHeldBy[pair] !== number) {
+        pairHeldBy[pair] = number;
+        const holders = pairs[pair];
+        if (holders) holders.push(entry);
+        else pairs[pair] = [entry];
+      }
     }
     for (const code of held) add(entry, String.fromCharCode(code), startsWord[code] === 1);
     for (const [char, starts] of others) add(entry, char, starts);
   }
-  return letters;
+  return { letters, pairs };
 }
 
 /** The answer to a one-character query, from the index. */
@@ -187,7 +208,7 @@ function knownAnswer(index: Index, wanted: string): Answer | undefined {
 
 /**
  * The fewest entries that can hold every word of `wanted`: those that matched the longest known query it extends,
- * or those holding the rarest character of its words, whichever is shorter.
+ * or those holding the rarest character or pair of adjacent characters of its words, whichever is shorter.
  */
 function candidatesFor(index: Index, wanted: string, words: string[]): Entry[] {
   let fewest = index.entries;
@@ -204,6 +225,13 @@ function candidatesFor(index: Index, wanted: string, words: string[]): Entry[] {
       if (!holders) return [];
       if (holders.length < fewest.length) fewest = holders;
     }
+    for (let at = 0; at + 1 < word.length; at += 1) {
+      const pair = pairOf(word, at);
+      if (pair < 0) continue;
+      const holders = index.pairs[pair];
+      if (!holders) return [];
+      if (holders.length < fewest.length) fewest = holders;
+    }
   }
   return fewest;
 }
@@ -213,8 +241,9 @@ function candidatesFor(index: Index, wanted: string, words: string[]): Entry[] {
  * accents; every word of the query must appear. A name or short name equal to the query comes first, then names with
  * a word starting with it, then the rest; within each, the popular banks first, then by name. An empty query lists
  * the popular banks first. No sort per keystroke: the list is indexed once (which entries hold each character, so a
- * one-character query is a look-up), a longer query looks only at the entries that can hold it, in resting order, and
- * typing forward only narrows the previous answer, so a keystroke stays cheap over Flinks' whole catalog.
+ * one-character query is a look-up, and each pair of characters), a longer query looks only at the entries that can
+ * hold it, in resting order, and typing forward only narrows the previous answer, so a keystroke stays cheap over
+ * Flinks' whole catalog.
  *
  * @example
  * searchInstitutions('banque nationale', { language: 'fr' }) // [National]

@@ -117,6 +117,11 @@ describe('the search index over the generated catalog', () => {
     expect(ids(list, 'c', 'en', false)).toEqual(expected(list, 'c', 'en', false));
     expect(ids(list, 'é', 'en', false)).toEqual(ids(list, 'e', 'en', false));
     expect(ids(list, '', 'en', false)).toEqual(['Inside', 'Starts', 'Other', 'Letter']);
+    // Characters beyond ASCII are indexed one by one: a pair holding one is found by scanning.
+    const wider = [...list, bank('Strasse', 'Straße Bank', 'Banque Straße'), bank('Nordic', 'Øresund Bank')];
+    for (const query of ['ß', 'aß', 'straße', 'øre', 'ø', 'o', 'se b', 'q b'])
+      expect(ids(wider, query, 'fr', false), query).toEqual(expected(wider, query, 'fr', false));
+    expect(ids(wider, 'aß', 'fr', false)).toEqual(['Strasse']);
   });
 
   it('answers the popular short names whichever key came before', () => {
