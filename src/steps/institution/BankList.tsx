@@ -27,7 +27,12 @@ interface BankListProps {
 export function BankList({ id, banks, label, onSelect }: BankListProps) {
   const language = useLanguage();
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  // Where the person scrolled this answer to: a new answer starts at its top, with no render of its own to say so.
+  const [scrolled, setScrolled] = useState({ top: 0, banks });
+  const scrollTop = scrolled.banks === banks ? scrolled.top : 0;
+  const setScrollTop = (top: number) => {
+    if (top !== scrollTop) setScrolled({ top, banks });
+  };
   const focusNext = useRef<number | null>(null);
   const virtual = banks.length > VIRTUAL_AFTER;
   const first = virtual ? Math.max(0, Math.floor(scrollTop / BANK_ROW_PX) - OVERSCAN) : 0;
@@ -39,12 +44,6 @@ export function BankList({ id, banks, label, onSelect }: BankListProps) {
   // element, whose scrollTop would make the browser lay the page out in the middle of a keystroke.
   const scrolledTo = useRef(0);
 
-  // A new answer starts at the top of its results.
-  const [shownBanks, setShownBanks] = useState(banks);
-  if (shownBanks !== banks) {
-    setShownBanks(banks);
-    if (scrollTop !== 0) setScrollTop(0);
-  }
   useLayoutEffect(() => {
     // Writing scrollTop lays the page out at once: only when the list is not at the top already.
     if (scrolledTo.current === 0 || !scroller.current) return;
