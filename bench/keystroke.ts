@@ -23,6 +23,11 @@ export interface KeystrokeReport {
   frames: Stats;
   /** Each measured key: its script (ms) and frames (null when it changed nothing on screen). */
   perKey: { key: string; scriptMs: number; frames: number | null }[];
+  /**
+   * The floor of this measure on this machine at this moment: a key the widget does nothing with (Shift), measured
+   * the same way. Not subtracted from anything; it tells a busy machine (tens of ms for nothing) from a quiet one.
+   */
+  idleKeyMs: Stats;
 }
 
 /**
@@ -153,6 +158,8 @@ export async function measureKeystroke(options: {
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
       writeFileSync(options.profile, JSON.stringify(profile));
     }
+    const idle: number[] = [];
+    for (let run = 0; run < 5; run += 1) idle.push((await press(page, cdp, 'Shift', overheadMs)).scriptMs);
     await context.close();
     return {
       institutions: CATALOG_SIZE,
@@ -160,6 +167,7 @@ export async function measureKeystroke(options: {
       scriptMs: stats(runs.map((run) => run.scriptMs)),
       frames: stats(runs.flatMap((run) => (run.frames === null ? [] : [run.frames]))),
       perKey: runs,
+      idleKeyMs: stats(idle),
     };
   } finally {
     await browser.close();
