@@ -1,6 +1,20 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import type * as Monogram from '../../src/institutions/monogram';
+
+/** Counts the tiles drawn: a tile's colour is worked out each time its row's button renders. */
+const tilesDrawn = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../src/institutions/monogram', async (original) => {
+  const module = await original<typeof Monogram>();
+  return {
+    ...module,
+    tileColourOf: (...args: Parameters<typeof module.tileColourOf>) => {
+      tilesDrawn.count += 1;
+      return module.tileColourOf(...args);
+    },
+  };
+});
 import { I18nProvider } from '../../src/i18n';
 import {
   institutionsFromCatalog,
@@ -205,6 +219,39 @@ describe('the bank list over thousands of banks', () => {
     expect(
       rows.map((row) => row.querySelector<HTMLElement>('.cw-bank__tile')?.style.backgroundColor),
     ).toEqual(answer.slice(0, rows.length).map((bank) => colourOf(tileColourOf(bank))));
+  });
+
+  it('changes only the count on the rows when a key keeps the same banks on screen, drawing no tile again', async () => {
+    renderList();
+    const list = await screen.findByRole('list', { name: 'Banks' });
+    const user = userEvent.setup();
+    const search = screen.getByRole('searchbox', { name: 'Search for your bank' });
+    await user.type(search, 'cr');
+    const shown = (query: string) =>
+      searchInstitutions(query, { institutions: catalog, demo: true })
+        .slice(0, 11)
+        .map((bank) => bank.id);
+    // The same banks head both answers; fewer banks match the longer query.
+    expect(shown('cre')).toEqual(shown('cr'));
+    const changes: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        changes.push(
+          record.type === 'attributes'
+            ? `${(record.target as Element).tagName}@${record.attributeName}`
+            : record.type,
+        );
+      }
+    });
+    observer.observe(list, { subtree: true, childList: true, attributes: true, characterData: true });
+    tilesDrawn.count = 0;
+    await user.type(search, 'e');
+    await screen.findByText(
+      `${searchInstitutions('cre', { institutions: catalog, demo: true }).length} banks match.`,
+    );
+    observer.disconnect();
+    expect(new Set(changes)).toEqual(new Set(['LI@aria-setsize', 'UL@style']));
+    expect(tilesDrawn.count).toBe(0);
   });
 
   it('reaches the last of thousands with End, rendering it on the way', async () => {

@@ -147,7 +147,7 @@ interface BankRowProps {
   virtual: boolean;
 }
 
-/** One bank: renders again only when its place, the list's length or the language changes. */
+/** One bank's row: renders again only when its bank, its place, the list's length or the language changes. */
 const BankRow = memo(function BankRow({ bank, name, index, setSize, virtual }: BankRowProps) {
   return (
     <li
@@ -155,11 +155,25 @@ const BankRow = memo(function BankRow({ bank, name, index, setSize, virtual }: B
       aria-posinset={index + 1}
       style={virtual ? { top: index * BANK_ROW_PX } : undefined}
     >
-      <button type="button" className="cw-choice cw-bank" data-index={index}>
-        <BankTile bank={bank} name={name} />
-        <span className="cw-bank__name">{name}</span>
-      </button>
+      <BankButton bank={bank} name={name} index={index} />
     </li>
+  );
+});
+
+/**
+ * The row's button, apart from the row: a keystroke that only changes how many banks match (every row's
+ * `aria-setsize`) leaves the buttons, tiles and names of the banks still in place untouched.
+ */
+const BankButton = memo(function BankButton({
+  bank,
+  name,
+  index,
+}: Omit<BankRowProps, 'setSize' | 'virtual'>) {
+  return (
+    <button type="button" className="cw-choice cw-bank" data-index={index}>
+      <BankTile bank={bank} name={name} />
+      <span className="cw-bank__name">{name}</span>
+    </button>
   );
 });
 
