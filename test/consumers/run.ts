@@ -176,7 +176,12 @@ async function nextApp(app: App, dir: string, offset: number) {
         .catch(() => new Promise<string>((resolve) => setTimeout(() => resolve(''), 500)));
     }
     // The page prints the package's own count; the contract's list is the source of truth for both.
-    const expected = [`${CONNECT_EVENT_NAMES.length} event names`, 'a field problem', 'Username or card number', 'Choose your bank'];
+    const expected = [
+      `${CONNECT_EVENT_NAMES.length} event names`,
+      'a field problem',
+      'Username or card number',
+      'Choose your bank',
+    ];
     // React separates adjacent text with `<!-- -->` in server-rendered HTML.
     const text = html.replaceAll('<!-- -->', '');
     const missing = expected.filter((wanted) => !text.includes(wanted));
