@@ -3,6 +3,7 @@
  * the keystroke costs (Chrome's own ScriptDuration, from the key to the frame that shows the new results, React's
  * deferred render included) and how many frames pass before those results are on screen.
  */
+import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { createServerApp } from '../server/app';
 import { boundConfig, parseConfig } from '../server/config';
@@ -20,6 +21,13 @@ export interface KeystrokeReport {
   scriptMs: Stats;
   /** Frames from the key to the frame showing its results (1: the very next frame), over the keys that changed it. */
   frames: Stats;
+  /** Each measured key: its script (ms) and frames (null when it changed nothing on screen). */
+  perKey: { key: string; scriptMs: number; frames: number | null }[];
+  /**
+   * The floor of this measure on this machine at this moment: a key the widget does nothing with (Shift), measured
+   * the same way. Not subtracted from anything; it tells a busy machine (tens of ms for nothing) from a quiet one.
+   */
+  idleKeyMs: Stats;
 }
 
 /**
@@ -87,7 +95,11 @@ async function measuringOverhead(page: Page, cdp: CDPSession): Promise<number> {
   return stats(runs).median;
 }
 
-export async function measureKeystroke(options: { distDir: string }): Promise<KeystrokeReport> {
+export async function measureKeystroke(options: {
+  distDir: string;
+  /** Writes a CPU profile (Chrome DevTools' .cpuprofile) of the measured keys to this file. */
+  profile?: string;
+}): Promise<KeystrokeReport> {
   const sandbox = createSandbox({ latencyMs: 0, catalogSize: CATALOG_SIZE - SANDBOX_INSTITUTIONS.length });
   let app: ReturnType<typeof createServerApp> | null = null;
   const widget = await listen({
@@ -135,14 +147,27 @@ export async function measureKeystroke(options: { distDir: string }): Promise<Ke
       'n',
       'c',
     ];
-    const runs: { scriptMs: number; frames: number | null }[] = [];
-    for (const key of keys) runs.push(await press(page, cdp, key, overheadMs));
+    const runs: { key: string; scriptMs: number; frames: number | null }[] = [];
+    if (options.profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
+    for (const key of keys) runs.push({ key, ...(await press(page, cdp, key, overheadMs)) });
+    if (options.profile) {
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+      writeFileSync(options.profile, JSON.stringify(profile));
+    }
+    const idle: number[] = [];
+    for (let run = 0; run < 5; run += 1) idle.push((await press(page, cdp, 'Shift', overheadMs)).scriptMs);
     await context.close();
     return {
       institutions: CATALOG_SIZE,
       keystrokes: runs.length,
       scriptMs: stats(runs.map((run) => run.scriptMs)),
       frames: stats(runs.flatMap((run) => (run.frames === null ? [] : [run.frames]))),
+      perKey: runs,
+      idleKeyMs: stats(idle),
     };
   } finally {
     await browser.close();

@@ -7,6 +7,11 @@
  *   npm run bench -- --no-build        measure the build already in dist/
  *   npm run bench -- --runs 3          fewer cold loads (default 5)
  *   npm run bench -- --dist /tmp/dist  measure another build (dist/app and dist/lib inside)
+ *   npm run bench -- --only keystroke  measure only the keystroke in the bank search (no sizes, loads or perf
+ *                                      tests; bench/results.json is left as it is), e.g. 3 times while profiling:
+ *                                      npm run bench -- --no-build --only keystroke --repeat 3
+ *   npm run bench -- --only keystroke --profile /tmp/keys.cpuprofile   and a CPU profile of the keys (DevTools)
+ *   npm run bench -- --help            this help
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -69,8 +74,30 @@ const { values: args } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     runs: { type: 'string', default: '5' },
     dist: { type: 'string', default: join(ROOT, 'dist') },
+    only: { type: 'string' },
+    repeat: { type: 'string', default: '1' },
+    profile: { type: 'string' },
+    help: { type: 'boolean', default: false },
   },
 });
+
+const HELP = `npm run bench [-- options]
+  --no-build          measure the build already in dist/
+  --runs N            cold loads (default 5)
+  --dist DIR          measure another build (DIR/app and DIR/lib)
+  --only keystroke    only the keystroke in the bank search over 10,000 institutions; results.json untouched
+  --repeat N          with --only keystroke: measure N times, one line each (default 1)
+  --profile FILE      with --only keystroke: write a CPU profile of the measured keys (open it in DevTools)
+  --help              this help`;
+
+if (args.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+if (args.only !== undefined && args.only !== 'keystroke') {
+  console.error(`Unknown --only ${args.only}: only "keystroke" can be measured alone.\n\n${HELP}`);
+  process.exit(2);
+}
 
 function run(command: string, commandArgs: string[]): { ok: boolean; output: string } {
   const result = spawnSync(command, commandArgs, {
@@ -269,6 +296,17 @@ function table(results: BenchResults, previous: BenchResults | null): string {
         before((old) => (old.keystroke ? ms(old.keystroke.scriptMs.median) : undefined)),
       ],
     });
+    if (keystroke.idleKeyMs) {
+      rows.push({
+        cells: [
+          'floor: a key the widget ignores (Shift), same measure',
+          spread(keystroke.idleKeyMs),
+          '',
+          '',
+          '',
+        ],
+      });
+    }
     rows.push({
       cells: [
         'frames until the results are painted',
@@ -370,6 +408,11 @@ async function main(): Promise<void> {
     done();
   }
 
+  if (args.only === 'keystroke') {
+    await keystrokeOnly(dist);
+    return;
+  }
+
   let done = step('Sizes');
   const sizes = await measureSizes(dist);
   done();
@@ -415,6 +458,36 @@ async function main(): Promise<void> {
   console.log(
     `\nWrote ${relative(ROOT, RESULTS)} in ${((performance.now() - started) / 1000).toFixed(0)} s.`,
   );
+}
+
+/** `--only keystroke`: the bank search alone, `--repeat` times, each run's figures against the budgets. */
+async function keystrokeOnly(dist: string): Promise<void> {
+  const repeat = Math.max(1, Number.parseInt(args.repeat, 10) || 1);
+  let passed = true;
+  for (let time = 1; time <= repeat; time += 1) {
+    const report = await measureKeystroke({
+      distDir: join(dist, 'app'),
+      ...(args.profile ? { profile: repeat > 1 ? `${args.profile}.${time}` : args.profile } : {}),
+    });
+    const script = report.scriptMs;
+    const frames = report.frames;
+    const tenths = (value: number) => `${value.toFixed(1)} ms`;
+    const ok = script.median <= KEYSTROKE_SCRIPT_MS && frames.median <= KEYSTROKE_FRAMES;
+    passed &&= ok;
+    console.log(
+      `keystroke ${time}/${repeat}: ${report.keystrokes} keys over ${report.institutions} institutions, CPU x${THROTTLING.cpuSlowdown}; ` +
+        `script ${tenths(script.median)} (${tenths(script.min)}-${tenths(script.max)}) (<= ${ms(KEYSTROKE_SCRIPT_MS)} median), ` +
+        `frames ${frames.median} (${frames.min}-${frames.max}) (<= ${KEYSTROKE_FRAMES} median) ${mark(ok)}`,
+    );
+    const idle = report.idleKeyMs;
+    console.log(
+      `  floor: a key the widget ignores (Shift), measured the same way: ${tenths(idle.median)} (${tenths(idle.min)}-${tenths(idle.max)})`,
+    );
+    console.log(
+      `  per key: ${report.perKey.map((run) => `${run.key} ${run.scriptMs.toFixed(1)}/${run.frames ?? '-'}`).join(', ')}`,
+    );
+  }
+  if (!passed) process.exitCode = 1;
 }
 
 await main();

@@ -167,6 +167,8 @@ export const METHOD_NOT_AVAILABLE = codeStory('METHOD_NOT_AVAILABLE');
 export const MALFORMED_RESPONSE = codeStory('MALFORMED_RESPONSE');
 export const OAUTH_DENIED = codeStory('OAUTH_DENIED');
 export const OAUTH_CANCELLED = codeStory('OAUTH_CANCELLED', null, { language: 'fr' });
+/** OAUTH_CANCELLED above is pinned to French: the English screen too. */
+export const OAUTH_CANCELLED_en = codeStory('OAUTH_CANCELLED', null, { language: 'en' });
 export const OAUTH_STATE_INVALID = codeStory('OAUTH_STATE_INVALID');
 /** The fallback: a code this widget doesn't know keeps its own name in the reference line. */
 export const UNKNOWN = codeStory('FLINKS_CODE_FROM_THE_FUTURE', null, { language: 'fr', theme: 'dark' });

@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor } from 'storybook/test';
 import { format } from '../src/i18n';
+import { institutionsFromCatalog } from '../src/institutions';
+import { institutionsBody } from '../src/sandbox/institutions';
 import { InstitutionStep } from '../src/steps/institution';
 import { collapsed, inWidgetFrame, messagesOf } from './support';
 
@@ -62,5 +64,50 @@ export const WithoutSearch: Story = {
     await expect(canvas.queryByRole('searchbox')).not.toBeInTheDocument();
     await expect(canvas.queryByRole('button', { name: 'Flinks Capital' })).not.toBeInTheDocument();
     await expect(canvas.getByRole('list', { name: m.list })).toBeVisible();
+  },
+};
+
+/** The sandbox's generated catalog (thousands of banks and credit unions), as the server compacts it. */
+const CATALOG =
+  institutionsFromCatalog(
+    [0, 1000, 2000, 3000, 4000].flatMap((skip) =>
+      institutionsBody({ skip, take: 1000 }).Institutions.map((item) => ({
+        i: item.Institution,
+        e: item.Name.En,
+        ...(item.Name.Fr !== item.Name.En ? { f: item.Name.Fr } : {}),
+        c: item.Country,
+        ...(item.OAuth ? { o: 1 } : {}),
+        ...(item.Institution.startsWith('FlinksCapital') ? { s: 1 } : {}),
+      })),
+    ),
+  ) ?? [];
+
+/**
+ * The whole catalog: only the rows in view are rendered, each keeps its place in the whole list, a search narrows it
+ * as the person types, and End reaches the last bank.
+ */
+export const ThousandsOfBanks: Story = {
+  args: { institutions: CATALOG },
+  play: async ({ canvas, userEvent, args, globals }) => {
+    const m = messagesOf(globals).ui.institution;
+    const list = canvas.getByRole('list', { name: m.list });
+    const rows = () => list.querySelectorAll('li');
+    await expect(rows().length).toBeLessThan(20);
+    await expect(rows()[0]).toHaveAttribute('aria-setsize', String(CATALOG.length));
+    const search = canvas.getByRole('searchbox', { name: m.search });
+    await userEvent.type(search, 'credit union');
+    const count = Number(rows()[0]?.getAttribute('aria-setsize'));
+    await expect(count).toBeGreaterThan(1000);
+    await expect(canvas.getByRole('status')).toHaveTextContent(collapsed(format(m.results, { count })));
+    await userEvent.type(search, ' kelow');
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    await userEvent.clear(search);
+    await userEvent.keyboard('{ArrowDown}{End}');
+    await expect(document.activeElement?.closest('li')).toHaveAttribute(
+      'aria-posinset',
+      String(CATALOG.length),
+    );
+    await userEvent.keyboard('{Enter}');
+    await expect(args.onSelect).toHaveBeenCalledOnce();
   },
 };

@@ -50,6 +50,12 @@ export const Blocked: Story = {
   },
 };
 
+/** The same in English: the suite's French run pins `Blocked` to French, so this one keeps English checked too. */
+export const BlockedInEnglish: Story = {
+  ...Blocked,
+  globals: { language: 'en' },
+};
+
 /** The bank's page is open in its popup; "I closed it by mistake" opens it again. */
 export const Waiting: Story = {
   args: { phase: 'waiting' },

@@ -1,6 +1,6 @@
 export { INSTITUTIONS } from './data';
 export { findInstitution, signInOf } from './find';
-export { searchInstitutions, prepareSearch, normalize, type InstitutionSearchOptions } from './search';
+export { searchInstitutions, normalize, type InstitutionSearchOptions } from './search';
 export type { Institution } from './types';
 export { institutionsFromCatalog } from './catalog';
 export { monogramOf, tileColourOf } from './monogram';

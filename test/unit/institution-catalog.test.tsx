@@ -1,6 +1,20 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import type * as Monogram from '../../src/institutions/monogram';
+
+/** Counts the tiles drawn: a tile's colour is worked out each time its row's button renders. */
+const tilesDrawn = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../src/institutions/monogram', async (original) => {
+  const module = await original<typeof Monogram>();
+  return {
+    ...module,
+    tileColourOf: (...args: Parameters<typeof module.tileColourOf>) => {
+      tilesDrawn.count += 1;
+      return module.tileColourOf(...args);
+    },
+  };
+});
 import { I18nProvider } from '../../src/i18n';
 import {
   institutionsFromCatalog,
@@ -13,6 +27,7 @@ import { TILE_LIGHTNESS, TILE_SATURATION } from '../../src/institutions/monogram
 import { generateCatalog } from '../../src/sandbox/catalog';
 import { institutionsBody } from '../../src/sandbox/institutions';
 import { InstitutionStep } from '../../src/steps/institution';
+import { BANK_ROW_PX } from '../../src/steps/institution/BankList';
 
 /** The catalog as the server compacts it from the sandbox's Institutions answer (server/catalog.ts). */
 function sandboxCatalog(): Institution[] {
@@ -146,6 +161,106 @@ describe('the bank list over thousands of banks', () => {
     expect(document.activeElement?.closest('li')).toHaveAttribute('aria-posinset', '6');
     await user.keyboard('{Enter}');
     expect(onSelect).toHaveBeenCalledOnce();
+  });
+
+  it('starts a new answer at its top, and never writes the scroll position of a list already there', async () => {
+    renderList();
+    const list = await screen.findByRole('list', { name: 'Banks' });
+    const scroller = list.parentElement as HTMLElement;
+    // Writing scrollTop makes a browser lay the page out there and then: counted.
+    let position = 0;
+    let writes = 0;
+    Object.defineProperty(scroller, 'scrollTop', {
+      configurable: true,
+      get: () => position,
+      set: (value: number) => {
+        writes += 1;
+        position = value;
+      },
+    });
+    const search = screen.getByRole('searchbox', { name: 'Search for your bank' });
+    const user = userEvent.setup();
+    await user.type(search, 'credit');
+    // React may render the list after the key (a deferred value): the answer is in once its count is said.
+    const matching = (query: string) =>
+      `${searchInstitutions(query, { institutions: catalog, demo: true }).length} banks match.`;
+    await screen.findByText(matching('credit'));
+    expect(writes).toBe(0);
+    position = 30 * BANK_ROW_PX;
+    fireEvent.scroll(scroller);
+    await waitFor(() =>
+      expect(within(list).getAllByRole('listitem')[0]).not.toHaveAttribute('aria-posinset', '1'),
+    );
+    await user.type(search, ' u');
+    await screen.findByText(matching('credit u'));
+    await waitFor(() => expect(position).toBe(0));
+    expect(writes).toBe(1);
+    expect(within(list).getAllByRole('listitem')[0]).toHaveAttribute('aria-posinset', '1');
+  });
+
+  it('rewrites the rows on screen for a new answer, each with its bank’s name, place and tile colour', async () => {
+    renderList();
+    const list = await screen.findByRole('list', { name: 'Banks' });
+    const before = within(list).getAllByRole('listitem');
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('searchbox', { name: 'Search for your bank' }), 'credit');
+    const answer = searchInstitutions('credit', { institutions: catalog, demo: true });
+    await screen.findByText(`${answer.length} banks match.`);
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows[0]).toBe(before[0]);
+    expect(rows.map((row) => within(row).getByRole('button').textContent)).toEqual(
+      answer.slice(0, rows.length).map((bank) => `${monogramOf(bank.name.en)}${bank.name.en}`),
+    );
+    rows.forEach((row, index) => {
+      expect(row).toHaveAttribute('aria-posinset', String(index + 1));
+      expect(row).toHaveAttribute('aria-setsize', String(answer.length));
+    });
+    // The browser's own reading of each bank's colour, against the tile's.
+    const colourOf = (colour: string) => {
+      const probe = document.createElement('span');
+      probe.style.setProperty('background-color', colour);
+      return probe.style.backgroundColor;
+    };
+    expect(colourOf(tileColourOf(answer[0] as Institution))).toMatch(/^(rgb|hsl)/);
+    expect(
+      rows.map((row) => row.querySelector<HTMLElement>('.cw-bank__tile')?.style.backgroundColor),
+    ).toEqual(answer.slice(0, rows.length).map((bank) => colourOf(tileColourOf(bank))));
+  });
+
+  it('changes only the count on the rows when a key keeps the same banks on screen, drawing no tile again', async () => {
+    renderList();
+    const list = await screen.findByRole('list', { name: 'Banks' });
+    const user = userEvent.setup();
+    const search = screen.getByRole('searchbox', { name: 'Search for your bank' });
+    await user.type(search, 'cr');
+    await screen.findByText(
+      `${searchInstitutions('cr', { institutions: catalog, demo: true }).length} banks match.`,
+    );
+    const shown = (query: string) =>
+      searchInstitutions(query, { institutions: catalog, demo: true })
+        .slice(0, 11)
+        .map((bank) => bank.id);
+    // The same banks head both answers; fewer banks match the longer query.
+    expect(shown('cre')).toEqual(shown('cr'));
+    const changes: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        changes.push(
+          record.type === 'attributes'
+            ? `${(record.target as Element).tagName}@${record.attributeName}`
+            : record.type,
+        );
+      }
+    });
+    observer.observe(list, { subtree: true, childList: true, attributes: true, characterData: true });
+    tilesDrawn.count = 0;
+    await user.type(search, 'e');
+    await screen.findByText(
+      `${searchInstitutions('cre', { institutions: catalog, demo: true }).length} banks match.`,
+    );
+    observer.disconnect();
+    expect(new Set(changes)).toEqual(new Set(['LI@aria-setsize', 'UL@style']));
+    expect(tilesDrawn.count).toBe(0);
   });
 
   it('reaches the last of thousands with End, rendering it on the way', async () => {

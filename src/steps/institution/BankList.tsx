@@ -9,6 +9,8 @@ const ROWS_IN_VIEW = 7;
 const OVERSCAN = 4;
 /** A list this short renders every row. */
 const VIRTUAL_AFTER = 40;
+/** More than the rows a long list renders at once (`last - first`): a row's key is its place modulo this. */
+const ROW_SLOTS = ROWS_IN_VIEW + 2 * OVERSCAN + 2;
 
 interface BankListProps {
   id: string;
@@ -25,7 +27,12 @@ interface BankListProps {
 export function BankList({ id, banks, label, onSelect }: BankListProps) {
   const language = useLanguage();
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  // Where the person scrolled this answer to: a new answer starts at its top, with no render of its own to say so.
+  const [scrolled, setScrolled] = useState({ top: 0, banks });
+  const scrollTop = scrolled.banks === banks ? scrolled.top : 0;
+  const setScrollTop = (top: number) => {
+    if (top !== scrollTop) setScrolled({ top, banks });
+  };
   const focusNext = useRef<number | null>(null);
   const virtual = banks.length > VIRTUAL_AFTER;
   const first = virtual ? Math.max(0, Math.floor(scrollTop / BANK_ROW_PX) - OVERSCAN) : 0;
@@ -33,14 +40,15 @@ export function BankList({ id, banks, label, onSelect }: BankListProps) {
     ? Math.min(banks.length, Math.ceil(scrollTop / BANK_ROW_PX) + ROWS_IN_VIEW + OVERSCAN)
     : banks.length;
 
-  // A new answer starts at the top of its results; rows of banks in both answers are kept (keyed by id), not rebuilt.
-  const [shownBanks, setShownBanks] = useState(banks);
-  if (shownBanks !== banks) {
-    setShownBanks(banks);
-    if (scrollTop !== 0) setScrollTop(0);
-  }
+  // Where the list was last scrolled to (scroll events and the arrow keys say it): read from here, never from the
+  // element, whose scrollTop would make the browser lay the page out in the middle of a keystroke.
+  const scrolledTo = useRef(0);
+
   useLayoutEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0;
+    // Writing scrollTop lays the page out at once: only when the list is not at the top already.
+    if (scrolledTo.current === 0 || !scroller.current) return;
+    scroller.current.scrollTop = 0;
+    scrolledTo.current = 0;
   }, [banks]);
 
   useLayoutEffect(() => {
@@ -60,6 +68,7 @@ export function BankList({ id, banks, label, onSelect }: BankListProps) {
       if (top < next) next = top;
       else if (top + BANK_ROW_PX > next + viewHeight) next = top + BANK_ROW_PX - viewHeight;
       element.scrollTop = next;
+      scrolledTo.current = next;
       setScrollTop(next);
     }
     focusNext.current = target;
@@ -99,7 +108,10 @@ export function BankList({ id, banks, label, onSelect }: BankListProps) {
     <div
       ref={scroller}
       className={virtual ? 'cw-banks cw-banks--long' : 'cw-banks'}
-      onScroll={virtual ? (event) => setScrollTop(event.currentTarget.scrollTop) : undefined}
+      onScroll={(event) => {
+        scrolledTo.current = event.currentTarget.scrollTop;
+        if (virtual) setScrollTop(scrolledTo.current);
+      }}
       onKeyDown={onKeyDown}
     >
       <ul
@@ -111,7 +123,10 @@ export function BankList({ id, banks, label, onSelect }: BankListProps) {
       >
         {banks.slice(first, last).map((bank, offset) => (
           <BankRow
-            key={bank.id}
+            // A long list recycles its rows: a new answer rewrites the rows on screen (names, tiles) instead of
+            // removing them and building new ones, and a row that scrolls out makes the one that scrolls in. A short
+            // list keys them by bank: filtering only takes rows away.
+            key={virtual ? (first + offset) % ROW_SLOTS : bank.id}
             bank={bank}
             name={bank.name[language]}
             index={first + offset}
@@ -132,7 +147,7 @@ interface BankRowProps {
   virtual: boolean;
 }
 
-/** One bank: renders again only when its place, the list's length or the language changes. */
+/** One bank's row: renders again only when its bank, its place, the list's length or the language changes. */
 const BankRow = memo(function BankRow({ bank, name, index, setSize, virtual }: BankRowProps) {
   return (
     <li
@@ -140,11 +155,25 @@ const BankRow = memo(function BankRow({ bank, name, index, setSize, virtual }: B
       aria-posinset={index + 1}
       style={virtual ? { top: index * BANK_ROW_PX } : undefined}
     >
-      <button type="button" className="cw-choice cw-bank" data-index={index}>
-        <BankTile bank={bank} name={name} />
-        <span className="cw-bank__name">{name}</span>
-      </button>
+      <BankButton bank={bank} name={name} index={index} />
     </li>
+  );
+});
+
+/**
+ * The row's button, apart from the row: a keystroke that only changes how many banks match (every row's
+ * `aria-setsize`) leaves the buttons, tiles and names of the banks still in place untouched.
+ */
+const BankButton = memo(function BankButton({
+  bank,
+  name,
+  index,
+}: Omit<BankRowProps, 'setSize' | 'virtual'>) {
+  return (
+    <button type="button" className="cw-choice cw-bank" data-index={index}>
+      <BankTile bank={bank} name={name} />
+      <span className="cw-bank__name">{name}</span>
+    </button>
   );
 });
 
@@ -154,9 +183,10 @@ function BankTile({ bank, name }: { bank: Institution; name: string }) {
   const colour = tileColourOf(bank);
   // Through the CSSOM, not a style attribute: the page the server draws carries no inline style for its CSP to refuse
   // (until then the tile shows the stylesheet's neutral colour).
+  const logo = Boolean(bank.logo);
   useLayoutEffect(() => {
     tile.current?.style.setProperty('background-color', colour);
-  }, [colour]);
+  }, [colour, logo]);
   if (bank.logo) return <img className="cw-bank__tile" src={bank.logo} alt="" width={32} height={32} />;
   return (
     <span ref={tile} className="cw-bank__tile" aria-hidden="true">

@@ -1,6 +1,6 @@
-import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { format, useLanguage, useUiMessages } from '../../i18n';
-import { prepareSearch, searchInstitutions, type Institution } from '../../institutions';
+import { searchInstitutions, type Institution } from '../../institutions';
 import { Screen } from '../../ui';
 import { BankList } from './BankList';
 
@@ -31,11 +31,6 @@ export function InstitutionStep({ demo, filterEnable, institutions, onSelect }: 
     [deferredQuery, demo, language, filterEnable, institutions],
   );
   const searching = filterEnable && deferredQuery.trim() !== '';
-  // A long list (the catalog) gets its first keystroke ready while the person reads.
-  useEffect(() => {
-    if (!filterEnable || !institutions || institutions.length < 1000) return undefined;
-    return prepareSearch({ demo, language, institutions });
-  }, [filterEnable, demo, language, institutions]);
 
   return (
     <Screen title={m.title}>
