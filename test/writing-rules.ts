@@ -115,8 +115,9 @@ export function repeatedSentence(title: string, body: string): string | null {
 }
 
 /**
- * Sentences that a screen says twice: the same sentence in two places, or the title again at the start of a
- * sentence ("This password doesn’t match This password doesn’t match the one…").
+ * What a screen says twice: the same sentence in two places, or its title again in the body ("This password doesn’t
+ * match This password doesn’t match the one…"). `blocks` are the body's paragraphs, alerts and labels, without the
+ * titles themselves.
  */
 export function repetitions(titles: readonly string[], blocks: readonly string[]): string[] {
   const found = new Set<string>();
@@ -126,18 +127,15 @@ export function repetitions(titles: readonly string[], blocks: readonly string[]
     if (seen.has(sentence)) found.add(`“${sentence}” twice`);
     seen.add(sentence);
   }
+  const body = blocks.flatMap(sentences).map(normalize);
   for (const title of titles.map(normalize)) {
-    if (words(title).length < 2) continue;
-    for (const block of blocks.map(normalize)) {
-      const first = block.indexOf(title);
-      if (first === -1) continue;
-      // The title's own block (a heading, an alert's title line) may hold it once; a second time is a repeat.
-      const again = block === title ? -1 : block.indexOf(title, first + title.length);
-      const inBody = block !== title && !block.startsWith(title) ? first : again;
-      if (inBody !== -1 || (block.startsWith(title) && block !== title && again !== -1)) {
-        found.add(`the title “${title}” said again`);
-      }
-    }
+    const length = words(title).length;
+    // A whole sentence of two words or more, or three words or more inside a longer one.
+    const again = body.some(
+      (sentence) =>
+        (length >= 2 && sentence === title) || (length >= 3 && ` ${sentence} `.includes(` ${title} `)),
+    );
+    if (again) found.add(`the title “${title}” said again`);
   }
   return [...found];
 }
