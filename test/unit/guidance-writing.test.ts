@@ -86,13 +86,14 @@ describe('every guidance string follows the writing standard', () => {
 });
 
 // The same standard over the rest of what the widget shows: its own screens (`ui`, and `screens` for those after the
-// sign-in) and the security check (`mfa`).
+// sign-in), the security check (`mfa`) and an OAuth bank's hand-off (`oauth`).
 const screens = LANGUAGES.flatMap((language) => {
   const messages = messagesFor(language);
   return [
     ...strings(messages.ui, 'ui'),
     ...strings(messages.screens, 'screens'),
     ...strings(messages.mfa, 'mfa'),
+    ...strings(messages.oauth, 'oauth'),
   ].map(([path, text]) => ({
     language,
     path,
