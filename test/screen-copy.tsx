@@ -1,5 +1,5 @@
 import { composeStories, setProjectAnnotations, type composeStory } from '@storybook/react-vite';
-import { within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import type { SetupWorker } from 'msw/browser';
@@ -315,6 +315,18 @@ export function checkScreens(
               throw new Error(`${where} (${language}): the story did not run`, { cause: error });
             }
           }
+          // Settled: the screen shows its title (a story of the error map shows its table, named by a caption).
+          await waitFor(
+            () => {
+              const view = within(canvasElement);
+              const titled = [1, 2].some((level) => view.queryAllByRole('heading', { level }).length > 0);
+              expect(
+                titled || view.queryAllByRole('table').length > 0,
+                `${where} (${language}) shows no title`,
+              ).toBe(true);
+            },
+            { timeout: 2_000 },
+          );
           const problems = screenProblems(readScreen(canvasElement, language), language);
           expect(
             problems,
