@@ -263,7 +263,7 @@ export function screenProblems(screen: ScreenText, language: Language): string[]
 afterAll(() => server.close());
 
 /** The longest story waits 5 s for the widget's own retry (CONCURRENT_SESSION, CARD_IN_USE); room for a busy machine. */
-const STORY_TIMEOUT = 30_000;
+const STORY_TIMEOUT = 45_000;
 
 /**
  * Play functions that cannot finish in jsdom, which lays out nothing and applies no style sheet; they pass in Chromium
@@ -301,6 +301,20 @@ export function checkScreens(
         const pinned = typeof own?.language === 'string' && own.language !== language;
         const canvasElement = document.createElement('div');
         document.body.append(canvasElement);
+        // Every screen the story passes through (a persona's flow shows several): a copy of the DOM as it last was
+        // under each title and alert, read at the end.
+        const passed = new Map<string, Node>();
+        let pending: ReturnType<typeof setTimeout> | undefined;
+        const observer = new MutationObserver(() => {
+          clearTimeout(pending);
+          pending = setTimeout(() => {
+            const marks = [...canvasElement.querySelectorAll('h1, h2, [role="alert"]')];
+            if (marks.length > 0) {
+              passed.set(marks.map((mark) => mark.textContent).join('\n'), canvasElement.cloneNode(true));
+            }
+          });
+        });
+        observer.observe(canvasElement, { subtree: true, childList: true, characterData: true });
         try {
           try {
             // jsdom has no clipboard, so Storybook gives no `userEvent`: one set up as it would be, without the pause
@@ -327,12 +341,28 @@ export function checkScreens(
             },
             { timeout: 2_000 },
           );
+          observer.disconnect();
+          clearTimeout(pending);
           const problems = screenProblems(readScreen(canvasElement, language), language);
+          // The screens before the last, each alone in the document (their ids are the live screen's).
+          canvasElement.remove();
+          for (const copy of passed.values()) {
+            const root = copy as HTMLElement;
+            document.body.append(root);
+            const screen = readScreen(root, language);
+            root.remove();
+            const on = `on “${screen.titles.join(' / ')}”: `;
+            for (const problem of screenProblems(screen, language)) {
+              if (!problems.includes(problem) && !problems.includes(on + problem))
+                problems.push(on + problem);
+            }
+          }
           expect(
             problems,
             `${where} (${language}) breaks the writing standard:\n  - ${problems.join('\n  - ')}\n`,
           ).toEqual([]);
         } finally {
+          observer.disconnect();
           canvasElement.remove();
         }
       });
