@@ -3,7 +3,7 @@ import type { FlinksCode } from '../src/api/codes';
 import type { SecurityResponses } from '../src/api/types';
 import type { StepAction } from '../src/flow/reducer';
 import { guidanceEntryFor, type GuidanceVariant } from '../src/guidance';
-import { guidanceText, TextTokens, useLanguage, useMessages } from '../src/i18n';
+import { guidanceText, referenceText, TextTokens, useLanguage, useMessages } from '../src/i18n';
 import { CredentialsStep, type Credentials } from '../src/steps/credentials';
 import { GuidanceStep } from '../src/steps/guidance';
 import { MfaStep } from '../src/steps/mfa';
@@ -64,9 +64,14 @@ function ScreenFor(props: CodeScreenProps) {
       return (
         <MfaStep
           challenges={[CITY.challenge]}
+          bankLanguage="en"
           round={1}
           expectsOneTimeCode={false}
-          error={{ code, message: titleAndBody(title, body) }}
+          error={{
+            code,
+            message: titleAndBody(title, body),
+            reference: referenceText(code, REQUEST_ID, messages),
+          }}
           pending={false}
           secondsLeft={null}
           onSubmit={props.onSubmitAnswers}

@@ -20,6 +20,7 @@ function ScreenUnderTest({ screen }: LayoutStoryProps) {
     return (
       <MfaStep
         challenges={[STREETS, OWNED, IMAGES]}
+        bankLanguage="en"
         round={2}
         expectsOneTimeCode={false}
         error={null}

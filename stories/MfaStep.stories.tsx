@@ -3,7 +3,7 @@ import { expect, fn, waitFor } from 'storybook/test';
 import type { FlinksCode } from '../src/api/codes';
 import type { SecurityResponses } from '../src/api/types';
 import { type GuidanceVariant } from '../src/guidance';
-import { guidanceText } from '../src/i18n';
+import { guidanceText, referenceText } from '../src/i18n';
 import { format, useLanguage, useMessages } from '../src/i18n';
 import { MfaStep, type MfaStepProps } from '../src/steps/mfa';
 import { titleAndBody } from '../src/ui';
@@ -21,7 +21,7 @@ import {
   TEXT_OR_CALL,
   TRIANGLE_PNG,
 } from './fixtures';
-import { BANK, collapsed, inWidgetFrame, languageOf, messagesOf } from './support';
+import { BANK, REQUEST_ID, collapsed, inWidgetFrame, languageOf, messagesOf } from './support';
 
 /** The screen with the bank's message about the last answer, in the toolbar's language. */
 function MfaStepAfterRefusal({
@@ -32,8 +32,9 @@ function MfaStepAfterRefusal({
   const m = useMessages();
   const language = useLanguage();
   const { title, body } = guidanceText(code, m, { language, bank: BANK, variant });
-  // Worded as the widget words it (ConnectWidget's MFA view).
-  return <MfaStep {...props} error={{ code, message: titleAndBody(title, body) }} />;
+  // Worded as the widget words it (ConnectWidget's MFA view), with the reference for support under it.
+  const reference = referenceText(code, REQUEST_ID, m);
+  return <MfaStep {...props} error={{ code, message: titleAndBody(title, body), reference }} />;
 }
 
 /** What the alert says after the bank refused an answer, in the story's language. */
@@ -59,6 +60,8 @@ const meta = {
   parameters: { bank: BANK },
   args: {
     challenges: [CITY.challenge],
+    // The fixtures are the bank's own words, in English: on a French screen they are marked as such.
+    bankLanguage: 'en',
     round: 1,
     expectsOneTimeCode: false,
     error: null,

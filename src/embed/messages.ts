@@ -10,7 +10,7 @@ const en = {
     body: 'The website that opened this page sent settings we can’t use. Nothing you did caused this. Go back to that website and try again later.',
     detailsHeading: 'Details for the website’s developers',
     problems: {
-      missingConfig: 'The server did not provide the connect-config settings of this page.',
+      missingConfig: 'This page was sent without its connect-config settings.',
       language: 'language must be en or fr.',
       theme: 'theme must be light or dark.',
       maximumRetry: 'maximumRetry must be a whole number from 1 to 10.',
@@ -47,11 +47,11 @@ export type EmbedMessages = typeof en;
 
 const fr: Translation<EmbedMessages> = {
   configuration: {
-    title: 'Les paramètres de cette page sont à revoir',
+    title: 'Paramètres de cette page à revoir',
     body: 'Le site Web qui a ouvert cette page a transmis des paramètres que nous ne pouvons pas utiliser. Vous n’y êtes pour rien. Retournez sur ce site et réessayez plus tard.',
-    detailsHeading: 'Détails pour l’équipe de développement du site Web',
+    detailsHeading: 'Détails pour les développeurs du site Web',
     problems: {
-      missingConfig: 'Le serveur n’a pas fourni les paramètres connect-config de cette page.',
+      missingConfig: 'Cette page a été envoyée sans ses paramètres connect-config.',
       language: 'Le paramètre language doit valoir en ou fr.',
       theme: 'Le paramètre theme doit valoir light ou dark.',
       maximumRetry: 'Le paramètre maximumRetry doit être un nombre entier de 1 à 10.',

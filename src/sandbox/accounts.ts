@@ -20,7 +20,20 @@ export interface AccountsSeed {
   institutionNumber: string;
   /** How many accounts (up to 8); drawn from the LoginId, 2 to 4, when absent. */
   count?: number;
+  /** The session's language: a French session gets the accounts' names in French, as Canadian banks give them. */
+  language?: 'en' | 'fr';
 }
+
+/** The accounts' names in a French session. */
+const FRENCH_TITLES: Readonly<Record<string, string>> = {
+  'Chequing Account': 'Compte chèques',
+  'High Interest Savings': 'Épargne à intérêt élevé',
+  'Tax-Free Savings Account': 'Compte d’épargne libre d’impôt (CELI)',
+  'US Dollar Chequing': 'Compte chèques en dollars américains',
+  'Registered Retirement Savings Plan': 'Régime enregistré d’épargne-retraite (REER)',
+  'Personal Line of Credit': 'Marge de crédit personnelle',
+  'Joint Savings': 'Épargne conjointe',
+};
 
 export interface AccountsQuery {
   days: 90 | 365;
@@ -289,7 +302,7 @@ export function accountsFor(seed: AccountsSeed, query: AccountsQuery): Account[]
       const number = plan.type === 'CreditCard' ? `************${digits(own, 4)}` : digits(own, 7);
       return {
         Id: id,
-        Title: plan.title,
+        Title: (seed.language === 'fr' ? FRENCH_TITLES[plan.title] : undefined) ?? plan.title,
         AccountNumber: number,
         Category: plan.category,
         Type: plan.type,

@@ -70,6 +70,7 @@ function sessionData(
         institutionName: login.account.institution.name.en,
         institutionNumber: login.account.institution.institutionNumber,
         ...(login.persona.accountCount === undefined ? {} : { count: login.persona.accountCount }),
+        language: session.language,
       },
       call.kind === 'summary' ? SUMMARY : query,
     ),

@@ -147,13 +147,13 @@ describe('<EmbedPage>', () => {
 
     const french = screen.getByRole('heading', {
       level: 1,
-      name: 'Les paramètres de cette page sont à revoir',
+      name: 'Paramètres de cette page à revoir',
     });
     expect(french).toHaveFocus();
     const english = screen.getByRole('heading', { level: 2, name: 'This page needs a settings change' });
     expect(french.compareDocumentPosition(english) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 
-    const frenchSection = screen.getByRole('region', { name: 'Les paramètres de cette page sont à revoir' });
+    const frenchSection = screen.getByRole('region', { name: 'Paramètres de cette page à revoir' });
     expect(frenchSection).toHaveAttribute('lang', 'fr');
     expect(
       within(frenchSection)

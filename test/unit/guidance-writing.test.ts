@@ -2,74 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { KNOWN_FLINKS_CODES } from '../../src/api/codes';
 import { GUIDANCE, type GuidanceCode } from '../../src/guidance';
 import { LANGUAGES, messagesFor, type Language } from '../../src/i18n';
+import { ENGLISH_WORDS, NARROW_NBSP, NBSP, repeatedSentence, writingProblems } from '../writing-rules';
 
-// GUIDANCE.md's writing standard, checked over every string of the `guidance` namespace in both languages.
+// GUIDANCE.md's writing standard (test/writing-rules.ts), checked over every string of the catalogs in both languages;
+// test/unit/screen-copy-*.test.tsx holds every story's screen to it.
 
 const ALL_CODES: GuidanceCode[] = [...KNOWN_FLINKS_CODES, 'UNKNOWN'];
-const NBSP = '\u00A0';
-const NARROW_NBSP = '\u202F';
-
-const BANNED: Record<Language, RegExp> = {
-  en: /(?<!\p{L})(invalid|errors?|fail(s|ed|ure)?|illegal)(?!\p{L})/iu,
-  fr: /(?<!\p{L})(invalides?|erreurs?|échecs?|échoué(e|s|es)?)(?!\p{L})/iu,
-};
-const NAMELESS_BANK: Record<Language, RegExp> = {
-  en: /financial institution|the server/i,
-  fr: /le serveur/i,
-};
-const CODE_LIKE = /[A-Z]{2,}_[A-Z_]+/;
-
-function words(text: string): string[] {
-  return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}{]/u.test(word));
-}
-
-function sentences(text: string): string[] {
-  return text
-    .split(/(?<=[.?!…])\s+/u)
-    .map((sentence) => sentence.trim())
-    .filter(Boolean);
-}
-
-/** Every rule a string breaks; `role` is where it appears on screen. */
-function writingProblems(
-  text: string,
-  language: Language,
-  role: 'title' | 'body' | 'label' | 'other',
-): string[] {
-  const problems: string[] = [];
-  if (text.trim() === '') problems.push('empty');
-  if (text.includes('!')) problems.push('exclamation mark');
-  if (BANNED[language].test(text)) problems.push('blaming or alarming word');
-  if (NAMELESS_BANK[language].test(text)) problems.push('names no bank');
-  if (CODE_LIKE.test(text)) problems.push('code in the sentence');
-  if (text.includes('"')) problems.push('straight double quote');
-  if ((role === 'title' || role === 'label') && words(text).length > 7) problems.push('more than 7 words');
-  if (role === 'body' && sentences(text).length > 2) problems.push('more than 2 sentences');
-  if (role === 'body' && sentences(text).some((sentence) => words(sentence).length > 25)) {
-    problems.push('sentence over 25 words');
-  }
-  if (role !== 'other' && text.includes('{code}')) problems.push('code in the sentence');
-
-  if (language === 'fr') {
-    if (text.includes("'")) problems.push('straight apostrophe');
-    for (const [index, char] of [...text].entries()) {
-      const before = [...text][index - 1];
-      const after = [...text][index + 1];
-      if (':?!;'.includes(char) && before !== NBSP && before !== NARROW_NBSP) {
-        problems.push(`no non-breaking space before ${char}`);
-      }
-      if (char === '«' && after !== NBSP && after !== NARROW_NBSP)
-        problems.push('no non-breaking space after «');
-      if (char === '»' && before !== NBSP && before !== NARROW_NBSP)
-        problems.push('no non-breaking space before »');
-    }
-  } else {
-    if (/\s[:?;]/u.test(text)) problems.push('space before punctuation');
-    if (/[«»]/.test(text)) problems.push('French quotes in English');
-  }
-  return problems;
-}
-
 type Entry = [path: string, text: string];
 
 function strings(tree: object, path: string): Entry[] {
@@ -148,30 +86,20 @@ describe('every guidance string follows the writing standard', () => {
 });
 
 // The same standard over the rest of what the widget shows: its own screens (`ui`, and `screens` for those after the
-// sign-in) and the security check (`mfa`).
+// sign-in), the security check (`mfa`) and an OAuth bank's hand-off (`oauth`).
 const screens = LANGUAGES.flatMap((language) => {
   const messages = messagesFor(language);
   return [
     ...strings(messages.ui, 'ui'),
     ...strings(messages.screens, 'screens'),
     ...strings(messages.mfa, 'mfa'),
+    ...strings(messages.oauth, 'oauth'),
   ].map(([path, text]) => ({
     language,
     path,
     text,
   }));
 });
-
-/** Words that give English away on a French screen (the bank's own text is marked `lang` and not in a catalog). */
-const ENGLISH_WORDS =
-  /(?<!\p{L})(the|and|your|you|please|sign|bank|password|username|account|connect|error|click|here|try|again|back|next)(?!\p{L})/iu;
-
-/** A sentence of the title said again in the body: the screen repeats itself. */
-function repeatedSentence(title: string, body: string): string | null {
-  const normalize = (text: string) => text.toLowerCase().replace(/[.?!…\s]+$/u, '');
-  const heading = normalize(title);
-  return sentences(body).find((sentence) => normalize(sentence) === heading) ?? null;
-}
 
 describe('every other string on screen follows the writing standard', () => {
   it.each(screens.filter(({ path }) => !path.endsWith('.label') || path.startsWith('ui.widget')))(

@@ -247,7 +247,7 @@ describe('account selection', () => {
     expect(await screen.findByRole('heading', { name: 'Choose an account' })).toHaveFocus();
     expect(screen.getByText('Pick the account Acme Lending should use.')).toBeInTheDocument();
     await view.user.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(screen.getByRole('alert')).toHaveTextContent('Choose an account to continue.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Select one of the accounts to continue.');
     const radios = screen.getAllByRole('radio');
     const load = view.onEvent.mock.calls.find(([name]) => name === 'COMPONENT_LOAD_ACCOUNT_SELECTION');
     expect(load?.[1]).toEqual({ totalAccounts: radios.length, displayedAccounts: radios.length });

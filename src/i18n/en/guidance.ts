@@ -81,7 +81,7 @@ export const guidance = {
     },
     CARD_IN_USE: {
       title: 'We’re still setting up your account',
-      body: '{bank} is still getting your account ready. Try again in a few minutes.',
+      body: '{bank} needs a little more time before this account can be connected. Try again in a few minutes.',
     },
     SESSION_EXPIRED: {
       title: 'Your session closed',

@@ -38,7 +38,7 @@ export const screens = {
     number: 'Account ending in {digits}',
     balance: 'Balance: {amount}',
     submit: 'Continue',
-    required: 'Choose an account to continue.',
+    required: 'Select one of the accounts to continue.',
   },
   success: {
     title: 'Your account is connected',

@@ -136,7 +136,7 @@ export const guidance: Messages['guidance'] = {
   variants: {
     reconnect: {
       title: 'Ouvrez une session de nouveau',
-      body: 'Cette connexion enregistrée à {bank} n’existe plus. Ouvrez une session de nouveau pour relier votre compte.',
+      body: 'Cette connexion enregistrée à {bank} n’existe plus. Entrez votre nom d’utilisateur et votre mot de passe pour relier votre compte.',
     },
     lastTry: {
       title: 'Attention\u00A0: il vous reste un essai',

@@ -2,7 +2,7 @@ import type { Messages } from '../catalog';
 
 /** Chaînes françaises de l'espace `oauth` : les écrans de la banque qui ouvre une session sur son propre site. */
 export const oauth: Messages['oauth'] = {
-  readyTitle: 'Ouvrez une session sur le site de {bank}',
+  readyTitle: 'Ouvrez une session chez {bank}',
   readyBody:
     '{bank} vous fait ouvrir une session sur son propre site, dans une nouvelle fenêtre. Votre mot de passe reste chez {bank}.',
   readyBodyWhole:
@@ -15,7 +15,7 @@ export const oauth: Messages['oauth'] = {
   waitingBody:
     'Ouvrez une session chez {bank} dans la fenêtre qui s’est ouverte, puis approuvez la connexion. Nous continuerons ici.',
   waitingHelp: 'Vous ne la voyez pas\u202F? Elle est peut-être derrière cette fenêtre.',
-  reopen: 'Je l’ai fermée par erreur',
+  reopen: 'Je l’ai fermée sans le vouloir',
   leavingTitle: 'En route vers {bank}',
   leavingBody: 'Vous ouvrirez une session sur le site de {bank}, puis reviendrez ici.',
   finishingTitle: 'Finalisation de votre connexion',

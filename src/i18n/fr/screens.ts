@@ -35,7 +35,7 @@ export const screens: Messages['screens'] = {
     number: 'Compte se terminant par {digits}',
     balance: 'Solde\u00a0: {amount}',
     submit: 'Continuer',
-    required: 'Choisissez un compte pour continuer.',
+    required: 'Sélectionnez l’un des comptes pour continuer.',
   },
   success: {
     title: 'Votre compte est relié',
