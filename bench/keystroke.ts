@@ -25,9 +25,11 @@ export interface KeystrokeReport {
   perKey: { key: string; scriptMs: number; frames: number | null }[];
   /**
    * The floor of this measure on this machine at this moment: a key the widget does nothing with (Shift), measured
-   * the same way. Not subtracted from anything; it tells a busy machine (tens of ms for nothing) from a quiet one.
+   * the same way. Not subtracted from anything; near zero on a quiet machine, it tells a busy one.
    */
   idleKeyMs: Stats;
+  /** What the measuring itself costs (subtracted from each key, by the frames it counted). */
+  overhead: Overhead;
 }
 
 /**
@@ -51,8 +53,14 @@ const MEASURE_NEXT_KEY = `window.benchKey = new Promise((resolve) => {
       requestAnimationFrame(() => setTimeout(() => resolve({ frames, shown })));
     } else requestAnimationFrame(tick);
   }
-  document.addEventListener('keydown', () => requestAnimationFrame(tick), { once: true });
+  const start = () => requestAnimationFrame(tick);
+  document.addEventListener('keydown', start, { once: true });
+  // The same count started without a key: what the counting itself costs when nothing changes (no widget code runs).
+  document.addEventListener('bench-no-key', start, { once: true });
 }); true`;
+
+/** Frames the counter waits for a key whose answer looks the same (\`frames > 20\` above). */
+const FRAMES_WHEN_UNCHANGED = 21;
 
 /** Chrome's own count of the page's script time (ms), all tasks and microtasks included. */
 async function scriptTime(cdp: CDPSession): Promise<number> {
@@ -62,16 +70,27 @@ async function scriptTime(cdp: CDPSession): Promise<number> {
   return (metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? 0) * 1000;
 }
 
+/** What the measuring itself costs, by how many frames the counter ran. */
+export interface Overhead {
+  /** The evaluations and one frame. */
+  oneFrameMs: number;
+  /** Each further frame the counter waits (its callback, its MutationObserver), from a count run without a key. */
+  perFrameMs: number;
+}
+
+const overheadFor = (overhead: Overhead, frames: number) =>
+  overhead.oneFrameMs + Math.max(0, frames - 1) * overhead.perFrameMs;
+
 /**
  * What one key costs: Chrome's ScriptDuration from just before the key to just after the frame that painted its
  * results (every task the key set off: the input event, React's deferred render of the search and the list), less
- * what the measuring itself costs (the same steps without a key, `overheadMs`).
+ * what the measuring itself costs for as many frames as it counted (the same steps without a key).
  */
 async function press(
   page: Page,
   cdp: CDPSession,
   key: string,
-  overheadMs: number,
+  overhead: Overhead,
 ): Promise<{ scriptMs: number; frames: number | null }> {
   await page.evaluate(MEASURE_NEXT_KEY);
   const before = await scriptTime(cdp);
@@ -80,19 +99,34 @@ async function press(
   const after = await scriptTime(cdp);
   // A key whose answer looks the same (the same banks: "cre" -> "cred") has nothing to paint: its script counts, its
   // frames do not.
-  return { scriptMs: Math.max(0, after - before - overheadMs), frames: shown ? frames : null };
+  return {
+    scriptMs: Math.max(0, after - before - overheadFor(overhead, frames)),
+    frames: shown ? frames : null,
+  };
 }
 
-/** The script the measuring costs without a key (two evaluations and a frame), median of a few. */
-async function measuringOverhead(page: Page, cdp: CDPSession): Promise<number> {
-  const runs: number[] = [];
+/**
+ * The script the measuring costs without a key, median of a few: the evaluations and one frame, and the counter run
+ * to its end with nothing changing (as for a key whose answer looks the same), which gives the cost of each frame.
+ */
+async function measuringOverhead(page: Page, cdp: CDPSession): Promise<Overhead> {
+  const oneFrame: number[] = [];
+  const unchanged: number[] = [];
   for (let run = 0; run < 7; run += 1) {
     await page.evaluate('true');
-    const before = await scriptTime(cdp);
+    let before = await scriptTime(cdp);
     await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))');
-    runs.push((await scriptTime(cdp)) - before);
+    oneFrame.push((await scriptTime(cdp)) - before);
+
+    await page.evaluate(MEASURE_NEXT_KEY);
+    before = await scriptTime(cdp);
+    await page.evaluate(`document.dispatchEvent(new Event('bench-no-key')); true`);
+    await page.evaluate('window.benchKey');
+    unchanged.push((await scriptTime(cdp)) - before);
   }
-  return stats(runs).median;
+  const oneFrameMs = stats(oneFrame).median;
+  const perFrameMs = Math.max(0, (stats(unchanged).median - oneFrameMs) / (FRAMES_WHEN_UNCHANGED - 1));
+  return { oneFrameMs, perFrameMs };
 }
 
 export async function measureKeystroke(options: {
@@ -127,10 +161,10 @@ export async function measureKeystroke(options: {
     await search.focus();
     await cdp.send('Performance.enable');
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLING.cpuSlowdown });
-    const overheadMs = await measuringOverhead(page, cdp);
+    const overhead = await measuringOverhead(page, cdp);
     // Warm-up: the first key builds nothing (the index is built when the list first shows) but warms the JIT.
-    await press(page, cdp, 'x', overheadMs);
-    await press(page, cdp, 'Backspace', overheadMs);
+    await press(page, cdp, 'x', overhead);
+    await press(page, cdp, 'Backspace', overhead);
     const keys = [
       'c',
       'r',
@@ -153,13 +187,13 @@ export async function measureKeystroke(options: {
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
       await cdp.send('Profiler.start');
     }
-    for (const key of keys) runs.push({ key, ...(await press(page, cdp, key, overheadMs)) });
+    for (const key of keys) runs.push({ key, ...(await press(page, cdp, key, overhead)) });
     if (options.profile) {
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
       writeFileSync(options.profile, JSON.stringify(profile));
     }
     const idle: number[] = [];
-    for (let run = 0; run < 5; run += 1) idle.push((await press(page, cdp, 'Shift', overheadMs)).scriptMs);
+    for (let run = 0; run < 5; run += 1) idle.push((await press(page, cdp, 'Shift', overhead)).scriptMs);
     await context.close();
     return {
       institutions: CATALOG_SIZE,
@@ -168,6 +202,7 @@ export async function measureKeystroke(options: {
       frames: stats(runs.flatMap((run) => (run.frames === null ? [] : [run.frames]))),
       perKey: runs,
       idleKeyMs: stats(idle),
+      overhead,
     };
   } finally {
     await browser.close();

@@ -484,6 +484,9 @@ async function keystrokeOnly(dist: string): Promise<void> {
       `  floor: a key the widget ignores (Shift), measured the same way: ${tenths(idle.median)} (${tenths(idle.min)}-${tenths(idle.max)})`,
     );
     console.log(
+      `  measuring's own cost, subtracted: ${tenths(report.overhead.oneFrameMs)} + ${report.overhead.perFrameMs.toFixed(2)} ms per further frame counted`,
+    );
+    console.log(
       `  per key: ${report.perKey.map((run) => `${run.key} ${run.scriptMs.toFixed(1)}/${run.frames ?? '-'}`).join(', ')}`,
     );
   }

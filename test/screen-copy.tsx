@@ -11,6 +11,7 @@ import { GUIDANCE, type GuidanceCode } from '../src/guidance';
 import { LANGUAGES, messagesFor, type Language, type Messages } from '../src/i18n';
 import { CONFIG_META_NAME } from '../src/embed/config';
 import { INSTITUTIONS } from '../src/institutions';
+import { institutionsBody } from '../src/sandbox/institutions';
 import { loadLaterSteps } from '../src/widget/laterSteps';
 import {
   BANNED,
@@ -219,6 +220,17 @@ function guidancePatterns(messages: Messages): { title: RegExp; message: RegExp 
   }));
 }
 
+/**
+ * Every name in the sandbox's whole catalog (thousands of made-up banks and credit unions, "Yuma State Bank"): a row of
+ * the bank list shows one by itself, and a bank's name is not English on a French screen, whatever words it holds.
+ */
+const CATALOG_NAMES = new Set<string>();
+for (let skip = 0, count = 1; skip < count; skip += 1000) {
+  const page = institutionsBody({ skip, take: 1000 });
+  count = page.Count;
+  for (const { Name } of page.Institutions) CATALOG_NAMES.add(Name.En).add(Name.Fr);
+}
+
 /** Every rule the screen breaks, as readable lines. */
 export function screenProblems(screen: ScreenText, language: Language): string[] {
   const problems: string[] = [];
@@ -242,7 +254,7 @@ export function screenProblems(screen: ScreenText, language: Language): string[]
       for (const problem of new Set(frenchSpacingProblems(withoutCodes(text)))) {
         problems.push(`${problem}: “${squash(text)}”`);
       }
-      const english = englishWords(text, BRAND_NAMES);
+      const english = CATALOG_NAMES.has(text.trim()) ? [] : englishWords(text, BRAND_NAMES);
       if (english.length > 0) {
         problems.push(
           `English word${english.length > 1 ? 's' : ''} ${english.join(', ')} on a French screen: “${squash(text)}”`,

@@ -63,6 +63,9 @@ export function useBankPages(bankChosen: boolean): LaterSteps['BANK_PAGES'] | un
       current = false;
     };
   }, [bankChosen, steps]);
+  // The server draws the first screen as the script's first render will find it, before any chunk is in: whatever an
+  // earlier request loaded into the server must not add links the script would take away while hydrating.
+  if (typeof document === 'undefined') return undefined;
   return steps?.BANK_PAGES;
 }
 
