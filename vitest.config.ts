@@ -69,6 +69,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/unit/**/*.test.tsx', 'src/**/*.test.tsx'],
           setupFiles: ['test/setup-dom.ts'],
+          // A flow through several lazily loaded screens, each compiled on first use (see test/setup-dom.ts).
+          testTimeout: 20_000,
         },
       },
       {
@@ -82,6 +84,7 @@ export default defineConfig({
           // The words on every story's screen do not change with React's version: checked once, on React 19.
           exclude: [...configDefaults.exclude, 'test/unit/screen-copy-*.test.tsx'],
           setupFiles: ['test/setup-dom.ts'],
+          testTimeout: 20_000,
           globalSetup: ['test/react18/install.ts'],
         },
       },
