@@ -1,5 +1,5 @@
 import { Profiler, StrictMode, useState } from 'react';
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { SecurityChallenge, SecurityResponses } from '../../src/api/types';
@@ -464,6 +464,23 @@ describe('MfaStep: while an answer is on its way', () => {
     expect(screen.getByRole('button', { name: 'Continue' })).toHaveAttribute('aria-busy', 'true');
     expect(screen.getByRole('status')).toHaveTextContent('Sending your answer…');
     expect(screen.getByRole('textbox', { name: CITY })).toHaveAttribute('readonly');
+  });
+
+  it('sends once when a second press comes before React has drawn the first one’s progress', async () => {
+    const onSubmit = vi.fn();
+    render(<Harness onSubmit={onSubmit} />);
+    fireEvent.change(screen.getByRole('textbox', { name: CITY }), { target: { value: 'Montreal' } });
+    const send = screen.getByRole('button', { name: 'Continue' });
+
+    fireEvent.click(send);
+    // The answers are checked in microtasks; React draws in a later task. Press again in between.
+    for (let tick = 0; tick < 1_000 && onSubmit.mock.calls.length === 0; tick += 1) await Promise.resolve();
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    fireEvent.click(send);
+    await waitFor(() => expect(send).toHaveAttribute('aria-busy', 'true'));
+    await new Promise((settle) => setTimeout(settle, 50));
+
+    expect(onSubmit).toHaveBeenCalledTimes(1);
   });
 
   it('keeps a choice from changing', async () => {

@@ -8,6 +8,7 @@ import {
   type KeyboardEvent,
   type MouseEvent,
 } from 'react';
+import { flushSync } from 'react-dom';
 import { useForm } from 'react-hook-form';
 import type { SecurityChallenge } from '../../api/types';
 import { useLanguage, useMessages, useText } from '../../i18n';
@@ -86,7 +87,12 @@ function AnswerForm(props: AnswerFormProps) {
     return register(name, prompt ? { validate: (_, values) => isAnswered(prompt, values) } : {});
   };
 
-  const send = handleSubmit((values) => onSubmit(collectAnswers(prompts, values).responses));
+  // The answers are checked asynchronously, so a second Enter can come before React renders what the first one
+  // started: the screen's owner commits its change (\`pending\`) at once, and that Enter finds the step sending.
+  const send = handleSubmit((values) => {
+    const { responses } = collectAnswers(prompts, values);
+    flushSync(() => onSubmit(responses));
+  });
 
   // Browsers differ on whether Enter in a radio or checkbox submits; make it always do.
   function submitFromChoice(event: KeyboardEvent<HTMLFormElement>) {
