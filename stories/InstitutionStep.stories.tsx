@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor } from 'storybook/test';
 import { format } from '../src/i18n';
 import { institutionsFromCatalog } from '../src/institutions';
+import { compactItems } from '../src/sandbox/compact-catalog';
 import { institutionsBody } from '../src/sandbox/institutions';
 import { InstitutionStep } from '../src/steps/institution';
 import { collapsed, inWidgetFrame, messagesOf } from './support';
@@ -71,14 +72,7 @@ export const WithoutSearch: Story = {
 const CATALOG =
   institutionsFromCatalog(
     [0, 1000, 2000, 3000, 4000].flatMap((skip) =>
-      institutionsBody({ skip, take: 1000 }).Institutions.map((item) => ({
-        i: item.Institution,
-        e: item.Name.En,
-        ...(item.Name.Fr !== item.Name.En ? { f: item.Name.Fr } : {}),
-        c: item.Country,
-        ...(item.OAuth ? { o: 1 } : {}),
-        ...(item.Institution.startsWith('FlinksCapital') ? { s: 1 } : {}),
-      })),
+      compactItems(institutionsBody({ skip, take: 1000 }).Institutions, true),
     ),
   ) ?? [];
 

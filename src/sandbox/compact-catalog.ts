@@ -27,7 +27,8 @@ interface Page {
   Institutions?: unknown;
 }
 
-interface Item {
+/** One item of an `Institutions` page, as read: nothing trusted. */
+export interface Item {
   Institution?: unknown;
   Name?: { En?: unknown; Fr?: unknown };
   Url?: { En?: unknown };
@@ -58,6 +59,16 @@ function entryOf(item: Item, sandbox: boolean): CatalogEntry | null {
   };
 }
 
+/** The items of one `Institutions` page, compacted; an item without an identifier or an English name is left out. */
+export function compactItems(items: readonly Item[], sandbox: boolean): CatalogEntry[] {
+  const entries: CatalogEntry[] = [];
+  for (const item of items) {
+    const entry = entryOf(item, sandbox);
+    if (entry) entries.push(entry);
+  }
+  return entries;
+}
+
 /**
  * Pages through `Institutions` 1,000 at a time (`page` answers one `Institutions?skip=…&take=…` request) and compacts
  * every item; Flinks Capital is marked as the sandbox bank only when `sandbox`. Throws when a page is not a 2xx.
@@ -72,10 +83,7 @@ export async function compactCatalog(
     if (!response.ok) throw new Error(`Institutions answered ${response.status}`);
     const body = (await response.json()) as Page;
     const items = Array.isArray(body.Institutions) ? (body.Institutions as Item[]) : [];
-    for (const item of items) {
-      const entry = entryOf(item, sandbox);
-      if (entry) entries.push(entry);
-    }
+    entries.push(...compactItems(items, sandbox));
     const count = typeof body.Count === 'number' ? body.Count : 0;
     if (items.length < PAGE || skip + PAGE >= count) break;
   }

@@ -25,6 +25,7 @@ import {
 } from '../../src/institutions';
 import { TILE_LIGHTNESS, TILE_SATURATION } from '../../src/institutions/monogram';
 import { generateCatalog } from '../../src/sandbox/catalog';
+import { compactItems } from '../../src/sandbox/compact-catalog';
 import { institutionsBody } from '../../src/sandbox/institutions';
 import { InstitutionStep } from '../../src/steps/institution';
 import { BANK_ROW_PX } from '../../src/steps/institution/BankList';
@@ -34,15 +35,7 @@ function sandboxCatalog(): Institution[] {
   const items = [0, 1000, 2000, 3000, 4000].flatMap(
     (skip) => institutionsBody({ skip, take: 1000 }).Institutions,
   );
-  const entries = items.map((item) => ({
-    i: item.Institution,
-    e: item.Name.En,
-    ...(item.Name.Fr !== item.Name.En ? { f: item.Name.Fr } : {}),
-    c: item.Country,
-    ...(item.OAuth ? { o: 1 } : {}),
-    ...(item.Institution.startsWith('FlinksCapital') ? { s: 1 } : {}),
-  }));
-  return institutionsFromCatalog(entries) ?? [];
+  return institutionsFromCatalog(compactItems(items, true)) ?? [];
 }
 
 const catalog = sandboxCatalog();

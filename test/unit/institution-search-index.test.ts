@@ -6,6 +6,7 @@ import {
   searchInstitutions,
   type Institution,
 } from '../../src/institutions';
+import { compactItems } from '../../src/sandbox/compact-catalog';
 import { institutionsBody } from '../../src/sandbox/institutions';
 
 /*
@@ -19,15 +20,7 @@ function catalogOf(size: number): Institution[] {
   const items = [0, 1000, 2000, 3000].flatMap(
     (skip) => institutionsBody({ skip, take: 1000, generated: size }).Institutions,
   );
-  const entries = items.map((item) => ({
-    i: item.Institution,
-    e: item.Name.En,
-    ...(item.Name.Fr !== item.Name.En ? { f: item.Name.Fr } : {}),
-    c: item.Country,
-    ...(item.OAuth ? { o: 1 } : {}),
-    ...(item.Institution.startsWith('FlinksCapital') ? { s: 1 } : {}),
-  }));
-  return institutionsFromCatalog(entries) ?? [];
+  return institutionsFromCatalog(compactItems(items, true)) ?? [];
 }
 
 /** The rules, read plainly: every word somewhere in a name; an equal name, then a word start, then the rest. */
