@@ -1,6 +1,25 @@
+import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import { embedMessages } from '../src/embed/messages';
 import type { Language } from '../src/i18n/types';
+
+/**
+ * The page's only style, inline: its CSP allows exactly this text by its hash (connectedPagePolicy), nothing else.
+ * System fonts, the widget's colours (AA in both schemes), readable at phone width.
+ */
+export const CONNECTED_PAGE_STYLE = [
+  ':root{color-scheme:light dark;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5}',
+  'body{margin:0;background:#ffffff;color:#1b1f24}',
+  'main{max-width:32rem;margin:0 auto;padding:2.5rem 1.25rem}',
+  'h1{font-size:1.5rem;line-height:1.25;margin:0 0 .5rem}',
+  'h2{font-size:1.125rem;line-height:1.3;margin:2rem 0 .5rem}',
+  'p{margin:0;color:#3d4550}',
+  'section+section{border-top:1px solid #d5d9de;margin-top:2rem}',
+  '@media (prefers-color-scheme:dark){body{background:#15181c;color:#eef1f4}p{color:#c4cad1}section+section{border-color:#3a4048}}',
+].join('');
+
+/** The CSP source that lets the page's style (and only it) apply. */
+export const CONNECTED_PAGE_STYLE_SOURCE = `'sha256-${createHash('sha256').update(CONNECTED_PAGE_STYLE).digest('base64')}'`;
 
 /**
  * The page a connection ends on when the host gave no `redirectUrl`: REDIRECT's `url` points here, as Flinks
@@ -22,6 +41,7 @@ export function connectedPageHtml(language: Language): string {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${embedMessages[language].connected.title}</title>
+    <style>${CONNECTED_PAGE_STYLE}</style>
   </head>
   <body>
     <main>

@@ -1,4 +1,5 @@
 import type { Hono, MiddlewareHandler } from 'hono';
+import { CONNECTED_PAGE_STYLE_SOURCE } from './connected-page';
 
 /** What the response headers depend on: where the API lives and who may frame the embed page. */
 export interface SecurityOptions {
@@ -60,11 +61,12 @@ export function hostPagePolicy({ apiBaseUrl }: SecurityOptions): string {
 
 /**
  * `/connected`, where a connection without `redirectUrl` ends (REDIRECT's `url`; in the frame with `innerRedirect`):
- * text only, framed by the allowed origins like the embed page.
+ * text and its one inline style (allowed by hash), framed by the allowed origins like the embed page.
  */
 export function connectedPagePolicy({ allowedOrigins }: SecurityOptions): string {
   return policy({
     'default-src': "'none'",
+    'style-src': CONNECTED_PAGE_STYLE_SOURCE,
     'frame-ancestors': allowedOrigins.length > 0 ? allowedOrigins.join(' ') : "'none'",
     'base-uri': "'none'",
     'form-action': "'none'",
