@@ -262,34 +262,25 @@ export function searchInstitutions(query: string, options: InstitutionSearchOpti
   const exact: Institution[] = [];
   const starting: Institution[] = [];
   const inside: Institution[] = [];
+  /** A matching entry, in its tier: a name equal to the query, a word starting with it, or neither. */
+  const place = (entry: Entry, startsWord: boolean) => {
+    matched.push(entry);
+    if (!startsWord) inside.push(entry.institution);
+    else if (entry.names.includes(wanted)) exact.push(entry.institution);
+    else starting.push(entry.institution);
+  };
   const candidates = candidatesFor(index, wanted, words);
   if (words.length === 1) {
     // One word: where it first occurs says whether it starts a word there; only if not, look further on.
     for (const entry of candidates) {
       const { haystack } = entry;
       const at = haystack.indexOf(wanted);
-      if (at < 0) continue;
-      matched.push(entry);
-      if (haystack.charCodeAt(at - 1) !== SPACE && !haystack.includes(wordStart, at))
-        inside.push(entry.institution);
-      else if (entry.names.includes(wanted)) exact.push(entry.institution);
-      else starting.push(entry.institution);
+      if (at >= 0) place(entry, haystack.charCodeAt(at - 1) === SPACE || haystack.includes(wordStart, at));
     }
   } else {
     for (const entry of candidates) {
       const { haystack } = entry;
-      let all = true;
-      for (const word of words) {
-        if (!haystack.includes(word)) {
-          all = false;
-          break;
-        }
-      }
-      if (!all) continue;
-      matched.push(entry);
-      if (!haystack.includes(wordStart)) inside.push(entry.institution);
-      else if (entry.names.includes(wanted)) exact.push(entry.institution);
-      else starting.push(entry.institution);
+      if (words.every((word) => haystack.includes(word))) place(entry, haystack.includes(wordStart));
     }
   }
   const ranked = exact.concat(starting, inside);
