@@ -10,9 +10,9 @@ import { compactItems } from '../../src/sandbox/compact-catalog';
 import { institutionsBody } from '../../src/sandbox/institutions';
 
 /*
- * The search answers a keystroke from an index (which entries hold each character) and from the queries answered
- * before it (typing forward narrows the last answer). Whatever the route, the answer must be the one the documented
- * rules give: checked here against a plain pass over the whole generated catalog.
+ * The search answers a keystroke from an index (which entries hold each character, each pair, each word of the
+ * names) and from the queries answered before it (typing forward narrows the last answer). Whatever the route, the
+ * answer must be the one the documented rules give: checked here against a plain pass over the whole generated catalog.
  */
 
 /** The sandbox's generated catalog, compacted as the server serves it: a new array (a new index) each call. */
@@ -23,20 +23,27 @@ function catalogOf(size: number): Institution[] {
   return institutionsFromCatalog(compactItems(items, true)) ?? [];
 }
 
-/** The rules, read plainly: every word somewhere in a name; an equal name, then a word start, then the rest. */
+/**
+ * The rules, read plainly: every word somewhere in a name, or a one-word query starting the id; a name or id equal to
+ * it, then a word or the id starting with it, then the rest.
+ */
 function expected(list: Institution[], query: string, language: Language, demo: boolean): string[] {
   // The resting order is the empty query's answer (sandbox bank, popular banks, then by name).
   const resting = searchInstitutions('', { institutions: list, language, demo });
   const wanted = normalize(query);
   if (wanted === '') return resting.map((institution) => institution.id);
+  const oneWord = !wanted.includes(' ');
   const tiers: string[][] = [[], [], []];
   for (const institution of resting) {
-    const names = [institution.name.en, institution.name.fr, institution.id, ...(institution.aliases ?? [])]
+    const names = [institution.name.en, institution.name.fr, ...(institution.aliases ?? [])]
       .map(normalize)
-      .filter((name) => name !== '');
+      .filter((name, at, all) => name !== '' && all.indexOf(name) === at);
+    const id = normalize(institution.id);
     const text = names.map((name) => ` ${name}`).join('');
-    if (!wanted.split(' ').every((word) => text.includes(word))) continue;
-    const tier = !text.includes(` ${wanted}`) ? 2 : names.includes(wanted) ? 0 : 1;
+    const startsId = oneWord && id.startsWith(wanted);
+    if (!startsId && !wanted.split(' ').every((word) => text.includes(word))) continue;
+    const tier =
+      names.includes(wanted) || id === wanted ? 0 : startsId || text.includes(` ${wanted}`) ? 1 : 2;
     tiers[tier]?.push(institution.id);
   }
   return tiers.flat();
@@ -84,6 +91,28 @@ describe('the search index over the generated catalog', () => {
         );
       }
     }
+  });
+
+  it('answers two-character queries from the index as a plain pass would, a two-character name first', () => {
+    const characters = [...'acdeinorstu2'];
+    const pairs = characters.flatMap((first) => characters.map((second) => first + second));
+    for (const query of [...pairs, 'td', 'bm', 'cr', 'é2'])
+      expect(ids(catalog, query, 'en', true), query).toEqual(expected(catalog, query, 'en', true));
+    const bank = (id: string, en: string, fr = en): Institution => ({ id, name: { en, fr }, website: null });
+    const list = [
+      bank('Inside', 'Maqz Savings'),
+      bank('Starts', 'Qzone Trust'),
+      bank('Pair', 'Zed Bank', 'QZ'),
+    ];
+    expect(ids(list, 'qz', 'en', false)).toEqual(['Pair', 'Starts', 'Inside']);
+  });
+
+  it('gives back the very same list for a key that narrows nothing', () => {
+    const list = catalogOf(3000);
+    const credit = searchInstitutions('credit', { institutions: list });
+    const creditUnion = searchInstitutions('credit u', { institutions: list });
+    expect(creditUnion).toBe(credit);
+    expect(searchInstitutions('credit m', { institutions: list }).length).toBeLessThan(credit.length);
   });
 
   it('gives the same answer after narrowing as a fresh search on a list never searched', () => {
