@@ -193,6 +193,45 @@ describe('the bank list over thousands of banks', () => {
     expect(within(list).getAllByRole('listitem')[0]).toHaveAttribute('aria-posinset', '1');
   });
 
+  it('keeps the list where the person scrolled it when a key leaves the answer as it was', async () => {
+    renderList();
+    const list = await screen.findByRole('list', { name: 'Banks' });
+    const scroller = list.parentElement as HTMLElement;
+    let position = 0;
+    let writes = 0;
+    Object.defineProperty(scroller, 'scrollTop', {
+      configurable: true,
+      get: () => position,
+      set: (value: number) => {
+        writes += 1;
+        position = value;
+      },
+    });
+    const search = screen.getByRole('searchbox', { name: 'Search for your bank' });
+    const user = userEvent.setup();
+    await user.type(search, 'credit');
+    const count = `${searchInstitutions('credit', { institutions: catalog, demo: true }).length} banks match.`;
+    await screen.findByText(count);
+    position = 30 * BANK_ROW_PX;
+    fireEvent.scroll(scroller);
+    await waitFor(() =>
+      expect(within(list).getAllByRole('listitem')[0]).not.toHaveAttribute('aria-posinset', '1'),
+    );
+    const shown = within(list)
+      .getAllByRole('button')
+      .map((button) => button.textContent);
+    // Every bank matching "credit" is a credit union: " u" keeps the same banks in the same order.
+    await user.type(search, ' u');
+    expect(await screen.findByText(count)).toBeInTheDocument();
+    expect(position).toBe(30 * BANK_ROW_PX);
+    expect(writes).toBe(0);
+    expect(
+      within(list)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(shown);
+  });
+
   it('rewrites the rows on screen for a new answer, each with its bank’s name, place and tile colour', async () => {
     renderList();
     const list = await screen.findByRole('list', { name: 'Banks' });

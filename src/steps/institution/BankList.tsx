@@ -22,9 +22,10 @@ interface BankListProps {
 /**
  * The banks, each a button with its monogram tile (or logo). A long list renders only the rows in view: each row keeps
  * its place in the whole list for screen readers (`aria-posinset` of `aria-setsize`), and the arrow keys, Home and End
- * move through every row, scrolling it into view.
+ * move through every row, scrolling it into view. A key that leaves the answer as it was (the search gives back the
+ * same list) does not render it again.
  */
-export function BankList({ id, banks, label, onSelect }: BankListProps) {
+export const BankList = memo(function BankList({ id, banks, label, onSelect }: BankListProps) {
   const language = useLanguage();
   const scroller = useRef<HTMLDivElement>(null);
   // Where the person scrolled this answer to: a new answer starts at its top, with no render of its own to say so.
@@ -137,7 +138,7 @@ export function BankList({ id, banks, label, onSelect }: BankListProps) {
       </ul>
     </div>
   );
-}
+});
 
 interface BankRowProps {
   bank: Institution;
