@@ -307,6 +307,19 @@ function table(results: BenchResults, previous: BenchResults | null): string {
         ],
       });
     }
+    if (keystroke.listLoadLongestTaskMs) {
+      rows.push({
+        cells: [
+          `cold load: longest task until the ${keystroke.institutions} banks are listed`,
+          spread(keystroke.listLoadLongestTaskMs),
+          '',
+          '',
+          before((old) =>
+            old.keystroke?.listLoadLongestTaskMs ? ms(old.keystroke.listLoadLongestTaskMs.median) : undefined,
+          ),
+        ],
+      });
+    }
     rows.push({
       cells: [
         'frames until the results are painted',
@@ -486,6 +499,11 @@ async function keystrokeOnly(dist: string): Promise<void> {
     console.log(
       `  measuring's own cost, subtracted: ${tenths(report.overhead.oneFrameMs)} + ${report.overhead.perFrameMs.toFixed(2)} ms per further frame counted`,
     );
+    const list = report.listLoadLongestTaskMs;
+    if (list)
+      console.log(
+        `  cold load: longest task until the ${report.institutions} banks are listed (no budget): ${tenths(list.median)} (${tenths(list.min)}-${tenths(list.max)})`,
+      );
     console.log(
       `  per key: ${report.perKey.map((run) => `${run.key} ${run.scriptMs.toFixed(1)}/${run.frames ?? '-'}`).join(', ')}`,
     );
