@@ -156,6 +156,44 @@ describe('the bank list over thousands of banks', () => {
     expect(onSelect).toHaveBeenCalledOnce();
   });
 
+  it('keeps the focused bank focused, and itself, when the wheel scrolls it out of the rendered rows', async () => {
+    const onSelect = renderList();
+    const list = await screen.findByRole('list', { name: 'Banks' });
+    const scroller = list.parentElement as HTMLElement;
+    let position = 0;
+    Object.defineProperty(scroller, 'scrollTop', {
+      configurable: true,
+      get: () => position,
+      set: (value: number) => {
+        position = value;
+      },
+    });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('searchbox', { name: 'Search for your bank' }));
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    const focused = document.activeElement as HTMLElement;
+    const second = searchInstitutions('', { institutions: catalog, demo: true })[1] as Institution;
+    expect(focused).toHaveAccessibleName(second.name.en);
+    expect(focused.closest('li')).toHaveAttribute('aria-posinset', '2');
+    // Far down, and down again by exactly the rows a long list recycles: every rendered row is another bank.
+    for (const rows of [23, 500]) {
+      position = rows * BANK_ROW_PX;
+      fireEvent.scroll(scroller);
+      await waitFor(() =>
+        expect(
+          within(list)
+            .getAllByRole('listitem')
+            .map((row) => row.getAttribute('aria-posinset')),
+        ).toContain(String(rows + 1)),
+      );
+      expect(document.activeElement).toBe(focused);
+      expect(focused).toHaveAccessibleName(second.name.en);
+      expect(focused.closest('li')).toHaveAttribute('aria-posinset', '2');
+    }
+    await user.keyboard('{Enter}');
+    expect(onSelect).toHaveBeenCalledExactlyOnceWith(second.id);
+  });
+
   it('starts a new answer at its top, and never writes the scroll position of a list already there', async () => {
     renderList();
     const list = await screen.findByRole('list', { name: 'Banks' });

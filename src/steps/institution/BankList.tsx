@@ -40,6 +40,13 @@ export const BankList = memo(function BankList({ id, banks, label, onSelect }: B
   const last = virtual
     ? Math.min(banks.length, Math.ceil(scrollTop / BANK_ROW_PX) + ROWS_IN_VIEW + OVERSCAN)
     : banks.length;
+  // The row holding focus in a long list, for this answer: kept rendered (the same element, still its bank) when the
+  // wheel scrolls it out of the rows in view, so focus neither falls to the page nor moves to another bank.
+  const [focused, setFocused] = useState<{ index: number; banks: readonly Institution[] } | null>(null);
+  const kept =
+    virtual && focused?.banks === banks && (focused.index < first || focused.index >= last)
+      ? focused.index
+      : null;
 
   // Where the list was last scrolled to (scroll events and the arrow keys say it): read from here, never from the
   // element, whose scrollTop would make the browser lay the page out in the middle of a keystroke.
@@ -114,6 +121,14 @@ export const BankList = memo(function BankList({ id, banks, label, onSelect }: B
         if (virtual) setScrollTop(scrolledTo.current);
       }}
       onKeyDown={onKeyDown}
+      onFocus={(event) => {
+        const index = Number((event.target as HTMLElement).dataset.index ?? Number.NaN);
+        if (virtual && !Number.isNaN(index) && (focused?.index !== index || focused.banks !== banks))
+          setFocused({ index, banks });
+      }}
+      onBlur={(event) => {
+        if (focused && !event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(null);
+      }}
     >
       <ul
         id={id}
@@ -122,23 +137,42 @@ export const BankList = memo(function BankList({ id, banks, label, onSelect }: B
         style={virtual ? { height: banks.length * BANK_ROW_PX } : undefined}
         onClick={onClick}
       >
-        {banks.slice(first, last).map((bank, offset) => (
-          <BankRow
-            // A long list recycles its rows: a new answer rewrites the rows on screen (names, tiles) instead of
-            // removing them and building new ones, and a row that scrolls out makes the one that scrolls in. A short
-            // list keys them by bank: filtering only takes rows away.
-            key={virtual ? (first + offset) % ROW_SLOTS : bank.id}
-            bank={bank}
-            name={bank.name[language]}
-            index={first + offset}
-            setSize={banks.length}
-            virtual={virtual}
-          />
-        ))}
+        {rowsOf(first, last, kept).map((index) => {
+          const bank = banks[index] as Institution;
+          return (
+            <BankRow
+              // A long list recycles its rows: a new answer rewrites the rows on screen (names, tiles) instead of
+              // removing them and building new ones, and a row that scrolls out makes the one that scrolls in. The
+              // row kept for focus keeps its element; the one that would have taken it gets one of its own. A short
+              // list keys them by bank: filtering only takes rows away.
+              key={
+                !virtual
+                  ? bank.id
+                  : kept !== null && index !== kept && index % ROW_SLOTS === kept % ROW_SLOTS
+                    ? `bank-${index}`
+                    : index % ROW_SLOTS
+              }
+              bank={bank}
+              name={bank.name[language]}
+              index={index}
+              setSize={banks.length}
+              virtual={virtual}
+            />
+          );
+        })}
       </ul>
     </div>
   );
 });
+
+/** The places of the rows to render, in order: those from `first` to `last`, and the one kept for focus. */
+function rowsOf(first: number, last: number, kept: number | null): number[] {
+  const rows: number[] = [];
+  if (kept !== null && kept < first) rows.push(kept);
+  for (let index = first; index < last; index += 1) rows.push(index);
+  if (kept !== null && kept >= last) rows.push(kept);
+  return rows;
+}
 
 interface BankRowProps {
   bank: Institution;
