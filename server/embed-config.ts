@@ -62,19 +62,23 @@ export function escapeText(text: string): string {
 /** Draws the embed page's first screen for one request: `renderFirstScreen` of src/embed/first-screen.tsx. */
 export type FirstScreenRenderer = (request: FirstScreenRequest) => Promise<FirstScreen | null>;
 
-const SUBMIT_BUTTON = /<button\b([^>]*\btype="submit"[^>]*)>/g;
+const BUTTON = /<button\b([^>]*)>/g;
+const DISABLED = /\sdisabled(?:[\s=>]|$)/;
 const ROOT = /<div id="root"><\/div>/;
 const OWN_DESCRIPTION = /\saria-describedby="([^"]*)"/;
 
 /**
  * Puts a server-drawn first screen into embed.html: its language and title, the screen in `#root` marked with the
- * place it was drawn for, every sign-in button disabled (and described as waiting) until the script takes over, so
- * the browser can never send the form itself. The screen's HTML comes escaped from the renderer; the rest is escaped
- * here. Unchanged when embed.html has no empty `#root`.
+ * place it was drawn for, every button disabled (and described as waiting) until the script takes over. So the
+ * browser can never send the form itself, and a bank tapped in the list before the script is there is not a tap
+ * lost without a word. The screen's HTML comes escaped from the renderer; the rest is escaped here. Unchanged when
+ * embed.html has no empty `#root`.
  */
 export function injectFirstScreen(html: string, screen: FirstScreen, place: FirstScreenPlace): string {
   if (!ROOT.test(html)) return html;
-  const content = screen.html.replace(SUBMIT_BUTTON, (_tag, attributes: string) => {
+  const content = screen.html.replace(BUTTON, (tag, attributes: string) => {
+    // A button drawn disabled stays as it is: the script, not the wait, decides when it works.
+    if (DISABLED.test(attributes)) return tag;
     const described = OWN_DESCRIPTION.exec(attributes);
     const rest = described ? attributes.replace(OWN_DESCRIPTION, '') : attributes;
     const ids = [HYDRATION_WAIT_ID, ...(described ? [described[1]] : [])].join(' ');

@@ -28,7 +28,7 @@ export interface FirstScreen {
   language: Language;
   /** The document's title, not escaped. */
   title: string;
-  /** The locked sign-in button's description, not escaped. */
+  /** The locked buttons' description, not escaped. */
   waitText: string;
 }
 
@@ -72,5 +72,11 @@ export async function renderFirstScreen({
     </StrictMode>
   ) as unknown as VNode;
   const html = await renderToStringAsync(tree);
-  return { html, language, title: frameTitles[language], waitText: hydrationWait[language] };
+  const wait = hydrationWait[language];
+  return {
+    html,
+    language,
+    title: frameTitles[language],
+    waitText: html.includes('<form') ? wait.form : wait.page,
+  };
 }

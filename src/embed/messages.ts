@@ -90,12 +90,18 @@ const fr: Translation<EmbedMessages> = {
 export const embedMessages: Record<Language, EmbedMessages> = { en, fr };
 
 /**
- * Said (as the sign-in button's description) while the server-drawn form waits for its script: the person can type,
- * the button works a moment later.
+ * Said (as each button's description) while the server-drawn first screen waits for its script: on a form, that the
+ * person can type; on any other screen (the bank list), only that the button works a moment later.
  */
-export const hydrationWait: Record<Language, string> = {
-  en: 'The form is getting ready. You can type now; this button works in a moment.',
-  fr: 'Le formulaire se prépare. Vous pouvez déjà écrire\u202f; ce bouton fonctionnera dans un instant.',
+export const hydrationWait: Record<Language, { form: string; page: string }> = {
+  en: {
+    form: 'The form is getting ready. You can type now; this button works in a moment.',
+    page: 'The page is getting ready. This button works in a moment.',
+  },
+  fr: {
+    form: 'Le formulaire se prépare. Vous pouvez déjà écrire\u202f; ce bouton fonctionnera dans un instant.',
+    page: 'La page se prépare. Ce bouton fonctionnera dans un instant.',
+  },
 };
 
 /** The iframe's accessible name, kept apart so the tiny host SDK carries nothing else. */

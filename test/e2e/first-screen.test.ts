@@ -60,7 +60,11 @@ interface Opened {
   held(): number;
 }
 
-async function openWithScriptsHeld(context: BrowserContext, framed: boolean): Promise<Opened> {
+async function openWithScriptsHeld(
+  context: BrowserContext,
+  framed: boolean,
+  params = new URLSearchParams({ demo: 'true', institution: 'FlinksCapital' }),
+): Promise<Opened> {
   const widgetOrigin = inject('widgetOrigin');
   const hostOrigin = inject('hostOrigin');
   const requests: string[] = [];
@@ -72,7 +76,6 @@ async function openWithScriptsHeld(context: BrowserContext, framed: boolean): Pr
     await page.route(`${widgetOrigin}/sdk/**`, (route) => route.continue());
   }
   const gate = await holdScripts(context, widgetOrigin);
-  const params = new URLSearchParams({ demo: 'true', institution: 'FlinksCapital' });
   if (framed) {
     await page.goto(`${hostOrigin}/host.html?embed=${encodeURIComponent(`?${params}`)}`, {
       waitUntil: 'commit',
@@ -106,7 +109,7 @@ describe.each([
         (button) =>
           document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent ?? null,
       );
-      expect(description).toBe(hydrationWait.en);
+      expect(description).toBe(hydrationWait.en.form);
 
       // Enter in the password field must not send the form by itself (a GET would put the password in the URL).
       await password.press('Enter');
@@ -147,6 +150,34 @@ describe.each([
       await submit.click();
       await widget.getByRole('heading', { name: en.screens.success.title }).waitFor({ timeout: 20_000 });
       expect(opened.requests.filter((url) => url.includes(SANDBOX_PASSWORD))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the server-drawn bank list', () => {
+  it('says its buttons work in a moment until the script arrives, then a bank tapped opens its sign-in', async () => {
+    const context = await chromium.browser.newContext();
+    try {
+      const opened = await openWithScriptsHeld(context, false, new URLSearchParams({ demo: 'true' }));
+      const { widget } = opened;
+      await widget.getByRole('heading', { name: en.ui.institution.title }).waitFor();
+      const bank = widget.getByRole('button', { name: 'Flinks Capital', exact: true });
+      expect(opened.held()).toBeGreaterThan(0);
+      // A tap now would be lost without a word: the button says so instead.
+      expect(await bank.isDisabled()).toBe(true);
+      const description = await bank.evaluate(
+        (button) =>
+          document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent ?? null,
+      );
+      expect(description).toBe(hydrationWait.en.page);
+
+      await opened.release();
+      await expect.poll(() => bank.isEnabled(), { timeout: 20_000 }).toBe(true);
+      expect(await bank.getAttribute('aria-describedby')).toBeNull();
+      await bank.click();
+      await widget.getByRole('heading', { name: SIGN_IN_TITLE }).waitFor({ timeout: 20_000 });
     } finally {
       await context.close();
     }

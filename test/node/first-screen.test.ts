@@ -92,13 +92,14 @@ describe('the server-drawn first screen', () => {
     expect(screen.html).toMatch(/<input[^>]*autocomplete="username"/);
     expect(screen.html).toMatch(/<input[^>]*type="password"/);
     expect(screen.html).toMatch(/<button[^>]*type="submit"/);
+    expect(screen.waitText).toBe(hydrationWait.en.form);
   });
 
   it('is the bank list without a bank, in French when asked', async () => {
     const screen = await draw({ demo: 'true', language: 'fr' });
     expect(screen.language).toBe('fr');
     expect(screen.title).toBe(frameTitles.fr);
-    expect(screen.waitText).toBe(hydrationWait.fr);
+    expect(screen.waitText).toBe(hydrationWait.fr.page);
     expect(screen.html).toContain(fr.ui.institution.title);
     expect(screen.html).not.toContain('type="password"');
   });
@@ -156,7 +157,7 @@ describe('injectFirstScreen', () => {
     waitText: 'Wait <b>here</b>',
   };
 
-  it('sets the language and an escaped title, marks the place and locks every sign-in button', () => {
+  it('sets the language and an escaped title, marks the place and locks the sign-in button', () => {
     const html = injectFirstScreen(page, screen, 'framed');
     expect(html).toContain('<html lang="fr"');
     expect(html).toContain('<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>');
@@ -166,6 +167,30 @@ describe('injectFirstScreen', () => {
     );
     expect(html).toContain('<p id="cw-hydration-wait" hidden>Wait &lt;b&gt;here&lt;/b&gt;</p>');
     expect(tagNames(html).filter((name) => name === 'script')).toHaveLength(1);
+  });
+
+  it("locks the bank list's buttons too, and leaves a button drawn disabled to the script", () => {
+    const list = {
+      ...screen,
+      html:
+        '<ul><li><button type="button" data-index="0" class="cw-choice cw-bank">RBC</button></li></ul>' +
+        '<button type="button" disabled class="cw-button">Later</button>' +
+        '<button type="button" aria-disabled="true" class="cw-button">Busy</button>',
+    };
+    const html = injectFirstScreen(page, list, 'top');
+    expect(html).toContain(
+      '<button type="button" data-index="0" class="cw-choice cw-bank" disabled aria-describedby="cw-hydration-wait" data-locked-until-hydrated>',
+    );
+    expect(html).toContain('<button type="button" disabled class="cw-button">Later</button>');
+    expect(html).toContain(
+      '<button type="button" aria-disabled="true" class="cw-button" disabled aria-describedby="cw-hydration-wait" data-locked-until-hydrated>',
+    );
+    const { document } = new JSDOM(html).window;
+    releaseLockedButtons(document);
+    const [bank, later, busy] = [...document.querySelectorAll('button')];
+    expect(bank?.disabled).toBe(false);
+    expect(later?.disabled).toBe(true);
+    expect(busy?.disabled).toBe(false);
   });
 
   it('keeps a description the button has of its own, and the script gives it back', () => {
