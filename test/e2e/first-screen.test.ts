@@ -1,4 +1,4 @@
-import type { BrowserContext, FrameLocator, Page, Route } from 'playwright-core';
+import type { BrowserContext, FrameLocator, Locator, Page, Route } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { hydrationWait } from '../../src/embed/messages';
 import { en } from '../../src/i18n/en';
@@ -50,6 +50,13 @@ function markupOf(widget: FrameLocator | Page, { without = '' } = {}): Promise<s
     }
     return copy.innerHTML;
   }, without);
+}
+
+/** The text that describes an element (`aria-describedby`, one id), as a screen reader reads it after its name. */
+function descriptionOf(element: Locator): Promise<string | null> {
+  return element.evaluate(
+    (node) => document.getElementById(node.getAttribute('aria-describedby') ?? '')?.textContent ?? null,
+  );
 }
 
 interface Opened {
@@ -105,11 +112,7 @@ describe.each([
       await password.pressSequentially(SANDBOX_PASSWORD);
       expect(opened.held()).toBeGreaterThan(0);
       expect(await submit.isDisabled()).toBe(true);
-      const description = await submit.evaluate(
-        (button) =>
-          document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent ?? null,
-      );
-      expect(description).toBe(hydrationWait.en.form);
+      expect(await descriptionOf(submit)).toBe(hydrationWait.en.form);
 
       // Enter in the password field must not send the form by itself (a GET would put the password in the URL).
       await password.press('Enter');
@@ -167,11 +170,7 @@ describe('the server-drawn bank list', () => {
       expect(opened.held()).toBeGreaterThan(0);
       // A tap now would be lost without a word: the button says so instead.
       expect(await bank.isDisabled()).toBe(true);
-      const description = await bank.evaluate(
-        (button) =>
-          document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent ?? null,
-      );
-      expect(description).toBe(hydrationWait.en.page);
+      expect(await descriptionOf(bank)).toBe(hydrationWait.en.page);
 
       await opened.release();
       await expect.poll(() => bank.isEnabled(), { timeout: 20_000 }).toBe(true);
