@@ -130,6 +130,60 @@ describe('the bank list over thousands of banks', () => {
     return onSelect;
   }
 
+  /**
+   * The list, with its scroll position in the test's hands (jsdom lays nothing out): `wheel` scrolls it down to a row
+   * as the mouse wheel would, and `writes` counts the widget's own writes, each a forced layout in a browser.
+   */
+  async function scrollableList() {
+    const list = await screen.findByRole('list', { name: 'Banks' });
+    const scroller = list.parentElement as HTMLElement;
+    const scroll = { position: 0, writes: 0 };
+    Object.defineProperty(scroller, 'scrollTop', {
+      configurable: true,
+      get: () => scroll.position,
+      set: (value: number) => {
+        scroll.writes += 1;
+        scroll.position = value;
+      },
+    });
+    const wheel = async (row: number) => {
+      scroll.position = row * BANK_ROW_PX;
+      fireEvent.scroll(scroller);
+      await waitFor(() =>
+        expect(
+          within(list)
+            .getAllByRole('listitem')
+            .map((item) => item.getAttribute('aria-posinset')),
+        ).toContain(String(row + 1)),
+      );
+    };
+    return { list, scroll, wheel };
+  }
+
+  it('keeps a bank pressed while the catalog arrives: the press still chooses it', async () => {
+    const onSelect = vi.fn();
+    const step = (institutions?: Institution[]) => (
+      <I18nProvider language="en">
+        <InstitutionStep demo filterEnable {...(institutions ? { institutions } : {})} onSelect={onSelect} />
+      </I18nProvider>
+    );
+    // The built-in list first, then the server's catalog in its place, between the press and its release.
+    const { rerender } = render(step());
+    const pressed = await screen.findByRole('button', { name: 'Flinks Capital' });
+    fireEvent.mouseDown(pressed);
+    rerender(step(catalog));
+    const list = screen.getByRole('list', { name: 'Banks' });
+    await waitFor(() =>
+      expect(within(list).getAllByRole('listitem')[0]).toHaveAttribute(
+        'aria-setsize',
+        String(catalog.length),
+      ),
+    );
+    fireEvent.mouseUp(pressed);
+    fireEvent.click(pressed);
+    expect(onSelect).toHaveBeenCalledExactlyOnceWith('FlinksCapital');
+  });
+
   it('renders only the rows in view, each with its place in the whole list', async () => {
     renderList();
     const list = await screen.findByRole('list', { name: 'Banks' });
@@ -158,16 +212,7 @@ describe('the bank list over thousands of banks', () => {
 
   it('keeps the focused bank focused, and itself, when the wheel scrolls it out of the rendered rows', async () => {
     const onSelect = renderList();
-    const list = await screen.findByRole('list', { name: 'Banks' });
-    const scroller = list.parentElement as HTMLElement;
-    let position = 0;
-    Object.defineProperty(scroller, 'scrollTop', {
-      configurable: true,
-      get: () => position,
-      set: (value: number) => {
-        position = value;
-      },
-    });
+    const { wheel } = await scrollableList();
     const user = userEvent.setup();
     await user.click(screen.getByRole('searchbox', { name: 'Search for your bank' }));
     await user.keyboard('{ArrowDown}{ArrowDown}');
@@ -176,16 +221,8 @@ describe('the bank list over thousands of banks', () => {
     expect(focused).toHaveAccessibleName(second.name.en);
     expect(focused.closest('li')).toHaveAttribute('aria-posinset', '2');
     // Far down, and down again by exactly the rows a long list recycles: every rendered row is another bank.
-    for (const rows of [23, 500]) {
-      position = rows * BANK_ROW_PX;
-      fireEvent.scroll(scroller);
-      await waitFor(() =>
-        expect(
-          within(list)
-            .getAllByRole('listitem')
-            .map((row) => row.getAttribute('aria-posinset')),
-        ).toContain(String(rows + 1)),
-      );
+    for (const row of [23, 500]) {
+      await wheel(row);
       expect(document.activeElement).toBe(focused);
       expect(focused).toHaveAccessibleName(second.name.en);
       expect(focused.closest('li')).toHaveAttribute('aria-posinset', '2');
@@ -196,19 +233,7 @@ describe('the bank list over thousands of banks', () => {
 
   it('starts a new answer at its top, and never writes the scroll position of a list already there', async () => {
     renderList();
-    const list = await screen.findByRole('list', { name: 'Banks' });
-    const scroller = list.parentElement as HTMLElement;
-    // Writing scrollTop makes a browser lay the page out there and then: counted.
-    let position = 0;
-    let writes = 0;
-    Object.defineProperty(scroller, 'scrollTop', {
-      configurable: true,
-      get: () => position,
-      set: (value: number) => {
-        writes += 1;
-        position = value;
-      },
-    });
+    const { list, scroll, wheel } = await scrollableList();
     const search = screen.getByRole('searchbox', { name: 'Search for your bank' });
     const user = userEvent.setup();
     await user.type(search, 'credit');
@@ -216,53 +241,34 @@ describe('the bank list over thousands of banks', () => {
     const matching = (query: string) =>
       `${searchInstitutions(query, { institutions: catalog, demo: true }).length} banks match.`;
     await screen.findByText(matching('credit'));
-    expect(writes).toBe(0);
-    position = 30 * BANK_ROW_PX;
-    fireEvent.scroll(scroller);
-    await waitFor(() =>
-      expect(within(list).getAllByRole('listitem')[0]).not.toHaveAttribute('aria-posinset', '1'),
-    );
+    expect(scroll.writes).toBe(0);
+    await wheel(30);
     // A new answer: fewer banks than "credit" ("credit u" would be the same list, which keeps its place).
     expect(matching('credit m')).not.toBe(matching('credit'));
     await user.type(search, ' m');
     await screen.findByText(matching('credit m'));
-    await waitFor(() => expect(position).toBe(0));
-    expect(writes).toBe(1);
+    await waitFor(() => expect(scroll.position).toBe(0));
+    expect(scroll.writes).toBe(1);
     expect(within(list).getAllByRole('listitem')[0]).toHaveAttribute('aria-posinset', '1');
   });
 
   it('keeps the list where the person scrolled it when a key leaves the answer as it was', async () => {
     renderList();
-    const list = await screen.findByRole('list', { name: 'Banks' });
-    const scroller = list.parentElement as HTMLElement;
-    let position = 0;
-    let writes = 0;
-    Object.defineProperty(scroller, 'scrollTop', {
-      configurable: true,
-      get: () => position,
-      set: (value: number) => {
-        writes += 1;
-        position = value;
-      },
-    });
+    const { list, scroll, wheel } = await scrollableList();
     const search = screen.getByRole('searchbox', { name: 'Search for your bank' });
     const user = userEvent.setup();
     await user.type(search, 'credit');
     const count = `${searchInstitutions('credit', { institutions: catalog, demo: true }).length} banks match.`;
     await screen.findByText(count);
-    position = 30 * BANK_ROW_PX;
-    fireEvent.scroll(scroller);
-    await waitFor(() =>
-      expect(within(list).getAllByRole('listitem')[0]).not.toHaveAttribute('aria-posinset', '1'),
-    );
+    await wheel(30);
     const shown = within(list)
       .getAllByRole('button')
       .map((button) => button.textContent);
     // Every bank matching "credit" is a credit union: " u" keeps the same banks in the same order.
     await user.type(search, ' u');
     expect(await screen.findByText(count)).toBeInTheDocument();
-    expect(position).toBe(30 * BANK_ROW_PX);
-    expect(writes).toBe(0);
+    expect(scroll.position).toBe(30 * BANK_ROW_PX);
+    expect(scroll.writes).toBe(0);
     expect(
       within(list)
         .getAllByRole('button')

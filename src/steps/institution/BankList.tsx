@@ -141,13 +141,14 @@ export const BankList = memo(function BankList({ id, banks, label, onSelect }: B
           const bank = banks[index] as Institution;
           return (
             <BankRow
-              // A long list recycles its rows: a new answer rewrites the rows on screen (names, tiles) instead of
-              // removing them and building new ones, and a row that scrolls out makes the one that scrolls in. The
-              // row kept for focus keeps its element; the one that would have taken it gets one of its own. A short
-              // list keys them by bank: filtering only takes rows away.
+              // Rows are keyed by place, not by bank: a new answer rewrites the rows on screen (names, tiles) instead
+              // of removing them and building new ones, and the catalog taking the built-in list's place keeps the
+              // elements of the rows on screen, so a bank pressed while it arrives is still chosen. A long list
+              // recycles its rows: one that scrolls out makes the one that scrolls in (its first ROW_SLOTS keys are a
+              // short list's). The row kept for focus keeps its element; the one that would have taken it gets its own.
               key={
                 !virtual
-                  ? bank.id
+                  ? index
                   : kept !== null && index !== kept && index % ROW_SLOTS === kept % ROW_SLOTS
                     ? `bank-${index}`
                     : index % ROW_SLOTS
