@@ -109,6 +109,15 @@ export function renderWidget(options: HarnessOptions = {}): WidgetHarness {
   };
 }
 
+/**
+ * Loads the screens the widget loads lazily (the bank list; MFA, processing, accounts, guidance), under real timers:
+ * call it before faking them. Compiling a chunk takes real time, which `until` would otherwise spend as fake time
+ * (up to its limit) while the screen is still on its way.
+ */
+export async function loadLaterScreens(): Promise<void> {
+  await Promise.all([import('../src/steps/later'), import('../src/steps/institution')]);
+}
+
 /** Fake the clock and timers only: React's scheduler and the sandbox's promises keep running on their own. */
 export const FAKE_TIMERS: Parameters<typeof vi.useFakeTimers>[0] = {
   toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],

@@ -1,8 +1,9 @@
 import { screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMITS_PER_KEYSTROKE } from '../../bench/budgets';
 import {
   FAKE_TIMERS,
+  loadLaterScreens,
   passwordField,
   renderWidget,
   signIn,
@@ -13,6 +14,7 @@ import { FLINKS_CAPITAL_QUESTIONS } from '../../src/sandbox';
 
 const TYPED = 'Abcdefghij';
 
+beforeAll(loadLaterScreens, 30_000);
 beforeEach(() => {
   vi.useFakeTimers(FAKE_TIMERS);
 });

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   FAKE_TIMERS,
   isDataCall,
+  loadLaterScreens,
   PERSONA_FLOWS,
   renderWidget,
   reportOf,
@@ -16,6 +17,7 @@ declare module 'vitest' {
   }
 }
 
+beforeAll(loadLaterScreens, 30_000);
 beforeEach(() => {
   vi.useFakeTimers(FAKE_TIMERS);
 });
