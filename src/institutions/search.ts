@@ -99,9 +99,13 @@ interface Index {
   ids: { id: string; number: number }[];
   /** Recent queries and their answers. */
   answered: Map<string, Answer>;
-  /** Scratch for ranking a one-word answer: the number of the query that last touched each entry, and its tier. */
+  /**
+   * Scratch for ranking a one-word answer, so a keystroke allocates only its answer: the number of the query that
+   * last touched each entry, the entry's tier, and the entries touched, in the order they were.
+   */
   touchedBy: Int32Array;
   tier: Uint8Array;
+  touched: Int32Array;
   queries: number;
 }
 
@@ -175,6 +179,7 @@ function indexOf(institutions: readonly Institution[], language: Language, demo:
     answered: new Map(),
     touchedBy: new Int32Array(entries.length).fill(-1),
     tier: new Uint8Array(entries.length),
+    touched: new Int32Array(entries.length),
     queries: 0,
   };
   byOptions.set(key, index);
@@ -378,14 +383,15 @@ function oneWordAnswer(index: Index, wanted: string): Answer {
   if (base?.parts && sameParts(parts, base.parts)) return base;
   const { touchedBy, tier } = index;
   const query = (index.queries += 1);
-  const touched: number[] = [];
+  const { touched } = index;
+  let count = 0;
   let inOrder = true;
   const touch = (number: number, rank: number) => {
     if (touchedBy[number] !== query) {
       touchedBy[number] = query;
       tier[number] = rank;
-      if (touched.length > 0 && number < (touched[touched.length - 1] as number)) inOrder = false;
-      touched.push(number);
+      if (count > 0 && number < (touched[count - 1] as number)) inOrder = false;
+      touched[count++] = number;
     } else if (rank > (tier[number] as number)) tier[number] = rank;
   };
   for (const word of parts.words) {
@@ -394,7 +400,9 @@ function oneWordAnswer(index: Index, wanted: string): Answer {
   }
   for (let at = parts.ids[0]; at < parts.ids[1]; at += 1)
     touch((index.ids[at] as { number: number }).number, STARTING);
-  const numbers = inOrder ? touched : Int32Array.from(touched).sort();
+  // In resting order: sorted in place, in the scratch array, when several words added their entries.
+  const numbers = touched.subarray(0, count);
+  if (!inOrder) numbers.sort();
   const matched: Entry[] = [];
   const tiers: Institution[][] = [[], [], [], []];
   for (const number of numbers) {
