@@ -310,7 +310,16 @@ export function createRequestRunner(
           clearTimeout(deadline);
           timers.delete(deadline);
         }
-        deadline = later(request.until - now(), () => dispatch({ type: 'DEADLINE', at: settings().now() }));
+        {
+          // A timer may fire a little before the clock says `until` (timers and the clock round differently); the
+          // reducer ignores a deadline not reached yet, and asks for no new wait: wait again for what is left.
+          const wake = () => {
+            const at = settings().now();
+            if (at < request.until) deadline = later(request.until - at, wake);
+            else dispatch({ type: 'DEADLINE', at });
+          };
+          deadline = later(request.until - now(), wake);
+        }
         return;
       default: {
         const unreachable: never = request;
