@@ -11,6 +11,7 @@ import {
 } from '../../src/sandbox';
 import { chromiumForFile, cspProblems, type HostSession } from './harness';
 import { startStage, type Stage } from './stage';
+import { withoutGuids } from '../without-guids';
 
 /**
  * The leak hunt: every persona of CONTRACT §6 through the iframe, with a password, answers and an authorize token
@@ -192,7 +193,7 @@ async function expectNowhere(
   expect(hostMessages.length).toBeGreaterThan(0);
   for (const [place, texts] of Object.entries(places)) {
     for (const secret of secrets) {
-      const hits = texts.filter((text) => text.toLowerCase().includes(secret.toLowerCase()));
+      const hits = texts.filter((text) => withoutGuids(text).toLowerCase().includes(secret.toLowerCase()));
       expect(hits, `"${secret.slice(0, 40)}" found in ${place}`).toEqual([]);
     }
     // The token: only in the iframe's own address, where the partner put it.

@@ -8,6 +8,7 @@ import { ConnectWidget, type ConnectWidgetProps } from '../../src/ConnectWidget'
 import { DEVELOPER_MESSAGES } from '../../src/guidance/developer';
 import { FLINKS_CAPITAL_QUESTIONS, SANDBOX_ONE_TIME_CODE, createSandbox } from '../../src/sandbox';
 import { sandboxHandlers } from '../../src/sandbox/msw';
+import { withoutGuids } from '../without-guids';
 
 const apiBaseUrl = 'http://localhost/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices';
 // The clock is read at each call, so fake timers move the sandbox's pending windows and session TTL too.
@@ -57,7 +58,8 @@ function widget(
   };
   const view = render(element());
   const events = () => onEvent.mock.calls.map(([name]) => name as string);
-  const payloads = () => JSON.stringify([onEvent.mock.calls, onSuccess.mock.calls, onExit.mock.calls]);
+  const payloads = () =>
+    withoutGuids(JSON.stringify([onEvent.mock.calls, onSuccess.mock.calls, onExit.mock.calls]));
   return {
     ...view,
     user,
@@ -529,11 +531,13 @@ describe('secrets', () => {
     await signIn(view.user, 'Greatday');
     await answerQuestions(view.user);
     await expectSuccess(view);
-    const cached = JSON.stringify(
-      queryClient
-        .getMutationCache()
-        .getAll()
-        .map((mutation) => mutation.state),
+    const cached = withoutGuids(
+      JSON.stringify(
+        queryClient
+          .getMutationCache()
+          .getAll()
+          .map((mutation) => mutation.state),
+      ),
     );
     for (const secret of SECRETS) expect(cached).not.toContain(secret);
   });
