@@ -229,7 +229,8 @@ function lettersOf(entries: Entry[]): Map<string, Held> {
   const held: number[] = [];
   const others = new Map<string, boolean>();
   for (let number = 0; number < entries.length; number += 1) {
-    const { names, id, haystack } = entries[number] as Entry;
+    const entry = entries[number] as Entry;
+    const { names, id, haystack } = entry;
     held.length = 0;
     others.clear();
     // The id counts by its first character only, which starts a word.
@@ -249,7 +250,6 @@ function lettersOf(entries: Entry[]): Map<string, Held> {
         if (!others.get(char)) others.set(char, starts);
       }
     }
-    const entry = entries[number] as Entry;
     for (const code of held) {
       const starts = startsWord[code] === 1;
       hold(

@@ -130,6 +130,10 @@ describe('the bank list over thousands of banks', () => {
     return onSelect;
   }
 
+  /** What the list's count says once the answer to `query` is in (React may render it after the key). */
+  const matching = (query: string) =>
+    `${searchInstitutions(query, { institutions: catalog, demo: true }).length} banks match.`;
+
   /**
    * The list, with its scroll position in the test's hands (jsdom lays nothing out): `wheel` scrolls it down to a row
    * as the mouse wheel would, and `writes` counts the widget's own writes, each a forced layout in a browser.
@@ -237,9 +241,6 @@ describe('the bank list over thousands of banks', () => {
     const search = screen.getByRole('searchbox', { name: 'Search for your bank' });
     const user = userEvent.setup();
     await user.type(search, 'credit');
-    // React may render the list after the key (a deferred value): the answer is in once its count is said.
-    const matching = (query: string) =>
-      `${searchInstitutions(query, { institutions: catalog, demo: true }).length} banks match.`;
     await screen.findByText(matching('credit'));
     expect(scroll.writes).toBe(0);
     await wheel(30);
@@ -258,7 +259,7 @@ describe('the bank list over thousands of banks', () => {
     const search = screen.getByRole('searchbox', { name: 'Search for your bank' });
     const user = userEvent.setup();
     await user.type(search, 'credit');
-    const count = `${searchInstitutions('credit', { institutions: catalog, demo: true }).length} banks match.`;
+    const count = matching('credit');
     await screen.findByText(count);
     await wheel(30);
     const shown = within(list)
@@ -283,7 +284,7 @@ describe('the bank list over thousands of banks', () => {
     const user = userEvent.setup();
     await user.type(screen.getByRole('searchbox', { name: 'Search for your bank' }), 'credit');
     const answer = searchInstitutions('credit', { institutions: catalog, demo: true });
-    await screen.findByText(`${answer.length} banks match.`);
+    await screen.findByText(matching('credit'));
     const rows = within(list).getAllByRole('listitem');
     expect(rows[0]).toBe(before[0]);
     expect(rows.map((row) => within(row).getByRole('button').textContent)).toEqual(
@@ -311,9 +312,7 @@ describe('the bank list over thousands of banks', () => {
     const user = userEvent.setup();
     const search = screen.getByRole('searchbox', { name: 'Search for your bank' });
     await user.type(search, 'cr');
-    await screen.findByText(
-      `${searchInstitutions('cr', { institutions: catalog, demo: true }).length} banks match.`,
-    );
+    await screen.findByText(matching('cr'));
     const shown = (query: string) =>
       searchInstitutions(query, { institutions: catalog, demo: true })
         .slice(0, 11)
@@ -333,9 +332,7 @@ describe('the bank list over thousands of banks', () => {
     observer.observe(list, { subtree: true, childList: true, attributes: true, characterData: true });
     tilesDrawn.count = 0;
     await user.type(search, 'e');
-    await screen.findByText(
-      `${searchInstitutions('cre', { institutions: catalog, demo: true }).length} banks match.`,
-    );
+    await screen.findByText(matching('cre'));
     observer.disconnect();
     expect(new Set(changes)).toEqual(new Set(['LI@aria-setsize', 'UL@style']));
     expect(tilesDrawn.count).toBe(0);
