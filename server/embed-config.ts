@@ -64,6 +64,8 @@ export type FirstScreenRenderer = (request: FirstScreenRequest) => Promise<First
 
 const BUTTON = /<button\b([^>]*)>/g;
 const DISABLED = /\sdisabled(?:[\s=>]|$)/;
+/** An attribute's quoted value: what a page reflects lands there, so it is not read as attributes. */
+const QUOTED = /"[^"]*"/g;
 const ROOT = /<div id="root"><\/div>/;
 const OWN_DESCRIPTION = /\saria-describedby="([^"]*)"/;
 
@@ -78,7 +80,7 @@ export function injectFirstScreen(html: string, screen: FirstScreen, place: Firs
   if (!ROOT.test(html)) return html;
   const content = screen.html.replace(BUTTON, (tag, attributes: string) => {
     // A button drawn disabled stays as it is: the script, not the wait, decides when it works.
-    if (DISABLED.test(attributes)) return tag;
+    if (DISABLED.test(attributes.replace(QUOTED, '""'))) return tag;
     const described = OWN_DESCRIPTION.exec(attributes);
     const rest = described ? attributes.replace(OWN_DESCRIPTION, '') : attributes;
     const ids = [HYDRATION_WAIT_ID, ...(described ? [described[1]] : [])].join(' ');

@@ -175,7 +175,9 @@ describe('injectFirstScreen', () => {
       html:
         '<ul><li><button type="button" data-index="0" class="cw-choice cw-bank">RBC</button></li></ul>' +
         '<button type="button" disabled class="cw-button">Later</button>' +
-        '<button type="button" aria-disabled="true" class="cw-button">Busy</button>',
+        '<button type="button" aria-disabled="true" class="cw-button">Busy</button>' +
+        // A reflected value that says "disabled" is text, not the attribute: the button still waits.
+        '<button type="button" aria-label="Acme disabled now" class="cw-button">Acme</button>',
     };
     const html = injectFirstScreen(page, list, 'top');
     expect(html).toContain(
@@ -187,6 +189,9 @@ describe('injectFirstScreen', () => {
     );
     const { document } = new JSDOM(html).window;
     releaseLockedButtons(document);
+    expect(html).toContain(
+      '<button type="button" aria-label="Acme disabled now" class="cw-button" disabled aria-describedby="cw-hydration-wait" data-locked-until-hydrated>',
+    );
     const [bank, later, busy] = [...document.querySelectorAll('button')];
     expect(bank?.disabled).toBe(false);
     expect(later?.disabled).toBe(true);
