@@ -59,6 +59,9 @@ export default defineConfig({
           environment: 'node',
           include: ['test/unit/**/*.test.ts', 'src/**/*.test.ts'],
           setupFiles: ['test/setup-matchers.ts'],
+          // The API client loads its checks lazily: the first call in a file waits for Vite to compile them, which
+          // took over 5 s on a loaded 2-core machine (a fresh clone's `npm test`).
+          testTimeout: 15_000,
         },
       },
       {
