@@ -5,6 +5,7 @@ import type { ConnectExitError, ConnectExitMetadata, ConnectSuccessMetadata } fr
 import { format } from '../i18n/format';
 import type { Language } from '../i18n/types';
 import { loadOnce } from '../loadOnce';
+import { PageLocksFirstScreen } from '../ui/serverDrawn';
 import { createEmbedBridge } from './bridge';
 import type { DeploymentConfig } from './config';
 import { embedMessages, frameTitles } from './messages';
@@ -77,13 +78,16 @@ export function EmbedPage({ config, search, parent, framing, view, navigate }: E
 
   if (!parsed.ok) return <ConfigurationScreen problems={parsed.problems} language={language} />;
   return (
-    <EmbeddedWidget
-      settings={parsed.settings}
-      parent={parent}
-      view={view}
-      navigate={navigate}
-      search={search}
-    />
+    // The server locks the first screen's buttons itself (server/embed-config.ts) until this page's script runs.
+    <PageLocksFirstScreen.Provider value>
+      <EmbeddedWidget
+        settings={parsed.settings}
+        parent={parent}
+        view={view}
+        navigate={navigate}
+        search={search}
+      />
+    </PageLocksFirstScreen.Provider>
   );
 }
 

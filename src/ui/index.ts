@@ -9,3 +9,4 @@ export { useNow } from './useNow';
 export { useCountdown } from './useCountdown';
 export { titleAndBody } from './text';
 export { StepBoundary } from './StepBoundary';
+export { PageLocksFirstScreen, unsentUntilLive, useFormLive } from './serverDrawn';

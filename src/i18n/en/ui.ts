@@ -52,6 +52,8 @@ export const ui = {
     showPassword: 'Show password',
     capsLock: 'Caps Lock is on.',
     submit: 'Connect',
+    /** Describes the Connect button while the page's script loads (the form came drawn by the partner's server). */
+    waitForScript: 'The form is getting ready. You can type now; this button works in a moment.',
     privacy: 'Your password goes straight to {bank} over a secure connection. It is never saved.',
     forgotPassword: 'Forgot your password?',
     required: {

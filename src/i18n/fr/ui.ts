@@ -57,6 +57,8 @@ export const ui: Messages['ui'] = {
     showPassword: 'Afficher le mot de passe',
     capsLock: 'La touche de verrouillage des majuscules est activée.',
     submit: 'Ouvrir une session',
+    waitForScript:
+      'Le formulaire se prépare. Vous pouvez déjà écrire\u202f; ce bouton fonctionnera dans un instant.',
     privacy:
       'Votre mot de passe est transmis directement à {bank} par une connexion sécurisée. Il n’est jamais enregistré.',
     forgotPassword: 'Mot de passe oublié\u202F?',

@@ -1,9 +1,9 @@
 import { useId, useLayoutEffect, useState, type KeyboardEvent } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
 import type { FieldError } from '../../flow/state';
 import { useUiMessages, useText } from '../../i18n';
 import type { BankLinks } from '../../institutions/links';
-import { Button, ExternalLink, Screen } from '../../ui';
+import { Button, ExternalLink, Screen, unsentUntilLive, useFormLive } from '../../ui';
 import { FieldServerNote, ServerError } from '../../widget/laterSteps';
 
 export interface Credentials {
@@ -53,11 +53,18 @@ export function CredentialsStep({
     register,
     handleSubmit,
     setError,
+    setValue,
     formState: { errors },
   } = useForm<Credentials>({
     defaultValues: { username: defaultUsername, password: '' },
     shouldFocusError: true,
   });
+
+  // Drawn by a partner's server, the form cannot be sent before the script runs it (src/ui/serverDrawn.ts).
+  const live = useFormLive();
+  const field = (registered: UseFormRegisterReturn<keyof Credentials>) =>
+    unsentUntilLive(registered, live, (name, typed) => setValue(name, typed));
+  const waitId = `${id}-wait`;
 
   // Before paint: the screen never shows without the bank's answer on it.
   useLayoutEffect(() => {
@@ -107,7 +114,7 @@ export function CredentialsStep({
               fromServer('username') && `${id}-username-server`,
             )}
             // A username needs more than spaces.
-            {...register('username', { validate: (value) => value.trim() !== '' })}
+            {...field(register('username', { validate: (value) => value.trim() !== '' }))}
           />
           {missing('username') && (
             <p className="cw-field-error" id={`${id}-username-missing`} role="alert">
@@ -139,7 +146,7 @@ export function CredentialsStep({
               )}
               onKeyDown={watchCapsLock}
               onKeyUp={watchCapsLock}
-              {...register('password', { required: true })}
+              {...field(register('password', { required: true }))}
             />
             <button
               type="button"
@@ -167,7 +174,14 @@ export function CredentialsStep({
           )}
         </div>
         <p className="cw-muted">{text(m.privacy)}</p>
-        <Button type="submit">{m.submit}</Button>
+        <Button type="submit" disabled={!live} aria-describedby={live ? undefined : waitId}>
+          {m.submit}
+        </Button>
+        {!live && (
+          <p id={waitId} hidden>
+            {m.waitForScript}
+          </p>
+        )}
       </form>
     </Screen>
   );

@@ -1,0 +1,54 @@
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
+
+/**
+ * A form the widget draws may reach the browser as HTML before the script that runs it: a partner's server renders
+ * `<ConnectWidget>` (Next.js, React Router, any `renderToString`) and the browser shows a working HTML form. Sent by the
+ * browser itself (Enter in a field, a click on its button), it would go out as `GET /their-page?password=…`: into the
+ * address bar, the history, the partner's logs and any Referer. Until the script runs the form, its submit button is
+ * disabled (no click and no Enter can send it; JavaScript off included) and its fields carry no `name` (a form sent
+ * anyway would carry none of them).
+ */
+
+/**
+ * Set by a page that locks its own server-drawn screen until its script runs (the embed page: the server disables its
+ * buttons, server/embed-config.ts, and its script releases them), so that the form's lock does not stand twice.
+ */
+export const PageLocksFirstScreen = createContext(false);
+
+const noSubscription = () => () => undefined;
+
+/**
+ * False on the server and while React adopts HTML a server drew (hydration); true once the script runs the form, and
+ * at once when the script draws it itself.
+ */
+export function useFormLive(): boolean {
+  const running = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  return useContext(PageLocksFirstScreen) || running;
+}
+
+/**
+ * A react-hook-form field as a server-drawn form shows it: without its `name` until the script runs the form (`live`).
+ * When the script adopts the field, react-hook-form writes its default value over what the person typed: `keep` puts
+ * the typed value back.
+ */
+export function unsentUntilLive<Name extends string>(
+  field: UseFormRegisterReturn<Name>,
+  live: boolean,
+  keep: (name: Name, typed: string) => void,
+): UseFormRegisterReturn<Name> | Omit<UseFormRegisterReturn<Name>, 'name'> {
+  if (live) return field;
+  const { name, ref, ...rest } = field;
+  return {
+    ...rest,
+    ref: (element: HTMLInputElement | null) => {
+      const typed = element?.value ?? '';
+      ref(element);
+      if (element && typed !== '' && element.value !== typed) keep(name, typed);
+    },
+  };
+}
