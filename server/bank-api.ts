@@ -309,7 +309,7 @@ export function bankApi(options: BankApiOptions): Handler {
   /** The session was created for this LoginId, or an OAuth return brought it to this session. */
   async function mayReconnect(session: ConnectSession, loginId: string): Promise<boolean> {
     if (loginId === session.loginId) return true;
-    return (await state.ownerOf(oauthLoginKey(loginId))) === session.id;
+    return (await state.ownerOf(oauthLoginKey(loginId, session.id))) === session.id;
   }
 
   async function gate(c: Context, route: Route, match: RegExpExecArray): Promise<Response> {

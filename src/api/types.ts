@@ -41,6 +41,8 @@ export interface AuthorizeSuccessBody {
   RequestId: string;
   Links?: Link[];
   InstitutionId?: number;
+  /** The free-text tag the login was last authorized with (the connect server checks its OAuth nonce in it). */
+  Tag?: string;
 }
 
 export interface ChallengeBody {

@@ -951,6 +951,141 @@ describe('the in-process state under a flood of addresses (one IPv6 /64 holds 2^
   }, 180_000);
 });
 
+describe('a forged OAuth return (issue 22: a LoginId alone reads nothing)', () => {
+  let victimLoginId: string;
+
+  /** The partner's page asks for a state inside its session, as the widget does. */
+  async function mintState(token: string, body: Record<string, unknown> = {}) {
+    const response = await fetch(`${server.url}/v3/oauth/state`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, origin: PARTNER, 'content-type': 'application/json' },
+      body: JSON.stringify({ institution: 'FlinksCapital', ...body }),
+    });
+    expect(response.status).toBe(201);
+    return (await response.json()) as { state: string; authorizeUrl: string };
+  }
+
+  async function get(url: string) {
+    const response = await fetch(new URL(url, server.url), { redirect: 'manual' });
+    return {
+      status: response.status,
+      location: response.headers.get('location'),
+      text: await response.text(),
+    };
+  }
+
+  function outcomeIn(html: string): Record<string, unknown> | null {
+    const match = /<script type="application\/json" id="outcome">(.*?)<\/script>/s.exec(html);
+    return match?.[1] ? (JSON.parse(match[1]) as { data: Record<string, unknown> }).data : null;
+  }
+
+  const dataCalls = () =>
+    upstream
+      .forwarded()
+      .filter((call) => /^(?:GetAccounts|GetStatements|GetMFA|AnswerMFA)/.test(call.endpoint));
+
+  beforeAll(async () => {
+    upstream.oauthReturnOrigins.push(server.url);
+    const victim = await session();
+    const login = await callApi(server.url, 'Authorize', { token: victim, body: { ...NOMFA, Save: true } });
+    expect(login.status).toBe(200);
+    victimLoginId = String((login.json.Login as { Id: string }).Id);
+  });
+
+  async function expectNotClaimed(attacker: string) {
+    const before = upstream.calls.length;
+    const cached = await callApi(server.url, 'Authorize', {
+      token: attacker,
+      body: { LoginId: victimLoginId, MostRecentCached: true },
+    });
+    expect(cached.status).toBe(403);
+    for (const path of [`GetMFAQuestions/${victimLoginId}`]) {
+      expect((await callApi(server.url, path, { method: 'GET', token: attacker })).status).toBe(403);
+    }
+    expect(upstream.calls.length).toBe(before);
+  }
+
+  it('refuses a return for a state that never went to the bank: state_invalid, the bank never hears of it', async () => {
+    const attacker = await session();
+    const { state } = await mintState(attacker);
+    const page = await get(`/oauth/return?state=${state}&loginId=${victimLoginId}&institution=FlinksCapital`);
+    expect(outcomeIn(page.text)).toMatchObject({ state, error: 'state_invalid' });
+    expect(page.text).not.toContain(victimLoginId);
+    await expectNotClaimed(attacker);
+    expectBankUntouched();
+  });
+
+  it('proves a return server-side (cached Authorize, tag and institution) and refuses one the bank did not make', async () => {
+    const attacker = await session();
+    const { state, authorizeUrl } = await mintState(attacker);
+    // The attacker takes their own state to the bank's page, then comes back with somebody else's LoginId.
+    const toBank = await get(authorizeUrl);
+    expect(toBank.status).toBe(302);
+    const page = await get(`/oauth/return?state=${state}&loginId=${victimLoginId}&institution=FlinksCapital`);
+    expect(outcomeIn(page.text)).toMatchObject({ state, error: 'state_invalid' });
+    expect(page.text).not.toContain(victimLoginId);
+    // The bank heard the hand-off and the server's own check of the login, and no call that reads data.
+    const proof = upstream.forwarded().filter((call) => call.endpoint === 'Authorize');
+    expect(proof).toHaveLength(1);
+    expect(JSON.parse(proof[0]?.body ?? '{}')).toMatchObject({
+      LoginId: victimLoginId,
+      MostRecentCached: true,
+    });
+    expect(dataCalls()).toEqual([]);
+    await expectNotClaimed(attacker);
+    expect(dataCalls()).toEqual([]);
+  });
+
+  it('refuses a whole-window return the same way: back to the page with state_invalid, nothing to redeem', async () => {
+    const attacker = await session();
+    const { state, authorizeUrl } = await mintState(attacker, { returnTo: `${PARTNER}/back` });
+    await get(authorizeUrl);
+    const back = await get(`/oauth/return?state=${state}&loginId=${victimLoginId}&institution=FlinksCapital`);
+    expect(back.status).toBe(302);
+    const landed = new URL(back.location ?? '');
+    expect(landed.searchParams.get('error')).toBe('state_invalid');
+    expect(landed.searchParams.get('loginId')).toBeNull();
+    const redeem = await fetch(`${server.url}/v3/oauth/redeem`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${attacker}`, origin: PARTNER, 'content-type': 'application/json' },
+      body: JSON.stringify({ state, code: landed.searchParams.get('code') ?? '' }),
+    });
+    expect(JSON.stringify(await redeem.json())).not.toContain(victimLoginId);
+    await expectNotClaimed(attacker);
+    expect(dataCalls()).toEqual([]);
+  });
+
+  it('still hands a real return to its session: the bank stored the nonce in the tag, the check finds it', async () => {
+    const token = await session({ tag: 'partner-order-77' });
+    const { state, authorizeUrl } = await mintState(token);
+    const toBank = await get(authorizeUrl);
+    const handOff = upstream.calls.find((call) => call.url.startsWith('/v3/oauth/authorize'));
+    const asked = new URL(handOff?.url ?? '', upstream.url).searchParams;
+    expect([...asked.keys()]).toEqual(['institution_id', 'redirect_uri', 'state', 'lang', 'tag']);
+    expect(asked.get('state')).toBe(state);
+    // The documented form: the server's nonce, then the partner's own tag after the first ";".
+    expect(asked.get('tag')).toMatch(/^oauth:[A-Za-z0-9_-]{22};partner-order-77$/);
+    // The person allows on the bank's page, which sends them back to this server.
+    const bankPage = new URL(toBank.location ?? '', upstream.url);
+    const form = new URLSearchParams(bankPage.searchParams);
+    form.set('decision', 'allow');
+    const allowed = await fetch(`${upstream.url}${bankPage.pathname}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+      redirect: 'manual',
+    });
+    const page = await get(allowed.headers.get('location') ?? '');
+    const outcome = outcomeIn(page.text);
+    expect(outcome).toMatchObject({ state, institution: 'FlinksCapital' });
+    const cached = await callApi(server.url, 'Authorize', {
+      token,
+      body: { LoginId: outcome?.loginId, MostRecentCached: true },
+    });
+    expect(cached.status).toBe(200);
+  });
+});
+
 describe('the secrets', () => {
   it('never appear in an answer, a header or a log line; session tokens and passwords stay out of the logs', () => {
     const logs = [...started.flatMap((running) => running.logs), ...consoleLines];

@@ -207,9 +207,13 @@ describe('OAuth through the proxy (Flinks behind the server)', () => {
     const toBank = await proxied.request(authorizeUrl);
     expect(toBank.status).toBe(302);
     expect(toBank.headers.get('location')).toBe('https://bank.example/oauth/sign-in?x=1');
-    expect(asked).toEqual([
-      `GET /v3/oauth/authorize?institution_id=FlinksCapitalOAuth&redirect_uri=${encodeURIComponent(`${SERVER}/oauth/return`)}&state=${state}&language=en`,
-    ]);
+    // Flinks' names (`lang`, `tag`); the tag carries the state's server-held nonce.
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatch(
+      new RegExp(
+        `^GET /v3/oauth/authorize\\?institution_id=FlinksCapitalOAuth&redirect_uri=${encodeURIComponent(`${SERVER}/oauth/return`)}&state=${state}&lang=en&tag=oauth%3A[A-Za-z0-9_-]{22}$`,
+      ),
+    );
     // The sandbox bank's page is not served in front of a real bank.
     expect((await proxied.request(`${SERVER}/sandbox/oauth/bank`)).status).toBe(404);
   });
