@@ -105,6 +105,7 @@ function bankApiRoutes(
         state,
         requireSession: config.sessions.required,
         ...(config.proxy ? {} : { open: (request: Request) => sandbox.fetch(request) }),
+        minimiseData: config.proxy !== null,
         publicOrigins: config.publicOrigins,
         ...(options.limits ? { limits: options.limits } : {}),
         ...(options.now ? { now: options.now } : {}),

@@ -1086,6 +1086,62 @@ describe('a forged OAuth return (issue 22: a LoginId alone reads nothing)', () =
   });
 });
 
+describe('what a browser reads in proxy mode (issue 22: only what the account selector shows)', () => {
+  const everything = {
+    WithTransactions: true,
+    DaysOfTransactions: 'Days365',
+    WithAccountIdentity: true,
+    WithKYC: true,
+    WithBalance: true,
+  };
+  const selectorFields = ['AccountNumber', 'Balance', 'Category', 'Currency', 'Id', 'Title', 'Type'];
+
+  function expectOnlySelectorData(answer: { status: number; text: string; json: Record<string, unknown> }) {
+    expect(answer.status).toBe(200);
+    const accounts = answer.json.Accounts as Record<string, unknown>[];
+    expect(accounts.length).toBeGreaterThan(0);
+    for (const account of accounts) {
+      expect(Object.keys(account).sort()).toEqual(selectorFields);
+      expect(String(account.AccountNumber)).toMatch(/^\*{4}\d{1,4}$/);
+    }
+    expect(answer.text).not.toMatch(
+      /Transactions|Holder|Address|Email|Phone|TransitNumber|InstitutionNumber/,
+    );
+  }
+
+  it('gets accounts without transactions, holder, address or full numbers, whatever the call asks for', async () => {
+    const token = await session();
+    const login = await callApi(server.url, 'Authorize', { token, body: NOMFA });
+    const requestId = String(login.json.RequestId);
+    const detail = await callApi(server.url, 'GetAccountsDetail', {
+      token,
+      body: { RequestId: requestId, ...everything },
+    });
+    expectOnlySelectorData(detail);
+    // The bank did send all of it: the partner's backend reads it with its own key.
+    expect(upstream.forwarded().some((call) => call.endpoint === 'GetAccountsDetail')).toBe(true);
+    expectOnlySelectorData(
+      await callApi(server.url, `GetAccountsDetailAsync/${requestId}`, { method: 'GET', token }),
+    );
+    expectOnlySelectorData(
+      await callApi(server.url, 'GetAccountsSummary', { token, body: { RequestId: requestId } }),
+    );
+    const statements = await callApi(server.url, 'GetStatements', {
+      token,
+      body: { RequestId: requestId, NumberOfStatements: 'Months12' },
+    });
+    expect(statements.status).toBe(200);
+    expect(statements.text).not.toMatch(/Statements|Base64|Accounts/i);
+  });
+
+  it('takes no session option that turns it off', async () => {
+    for (const option of ['fullData', 'withTransactions', 'minimise', 'dataMinimisation']) {
+      const answer = await postSession(server.url, { [option]: false });
+      expect(answer.status).toBe(400);
+    }
+  });
+});
+
 describe('the secrets', () => {
   it('never appear in an answer, a header or a log line; session tokens and passwords stay out of the logs', () => {
     const logs = [...started.flatMap((running) => running.logs), ...consoleLines];
