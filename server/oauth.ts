@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { bearerToken, callerOrigin, ownOriginFor } from './bank-api';
 import { oauthLoginKey } from './oauth-keys';
@@ -160,6 +160,29 @@ function stateInvalid(): Response {
   );
 }
 
+/** A checked return's outcome, and for the whole-window flow the digest of the code its browser was given. */
+interface StoredOutcome {
+  outcome: OAuthOutcome;
+  codeHash: string | null;
+}
+
+function parseStored(text: string | null): StoredOutcome | null {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as StoredOutcome;
+  } catch {
+    return null;
+  }
+}
+
+const digest = (value: string): string => createHash('sha256').update(value).digest('base64url');
+
+function sameDigest(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
 function parseHandoff(text: string | null): Handoff | null {
   if (text === null) return null;
   try {
@@ -318,8 +341,14 @@ export function withOAuthRoutes(options: OAuthRoutesOptions) {
     const valid = record.expiresAt > now();
     const fresh = valid && (await shared.claim(key.returned(state), first, RECORD_TTL_MS)) === first;
     const result: OAuthOutcome = fresh ? await proven(state, record, claimed) : { error: 'state_invalid' };
-    if (fresh) await shared.claim(key.outcome(state), JSON.stringify(result), RECORD_TTL_MS);
-    if (fresh && 'loginId' in result && record.sessionId !== null) {
+    // The whole-window flow: the outcome goes to whoever brings this one-time code, which only the browser that
+    // came back from the bank has. Someone who minted the state and sent another person to the bank gets nothing.
+    const code = record.returnTo !== null ? randomBytes(32).toString('base64url') : null;
+    if (fresh) {
+      const stored: StoredOutcome = { outcome: result, codeHash: code === null ? null : digest(code) };
+      await shared.claim(key.outcome(state), JSON.stringify(stored), RECORD_TTL_MS);
+    }
+    if (fresh && code === null && 'loginId' in result && record.sessionId !== null) {
       await shared.claim(key.login(result.loginId, record.sessionId), record.sessionId, RECORD_TTL_MS);
     }
     log(`oauth return ${'loginId' in result ? 'proven' : result.error}`);
@@ -330,6 +359,7 @@ export function withOAuthRoutes(options: OAuthRoutesOptions) {
         back.searchParams.set('loginId', result.loginId);
         back.searchParams.set('institution', result.institution);
       } else back.searchParams.set('error', result.error);
+      if (fresh && code !== null) back.searchParams.set('code', code);
       return noStore(new Response(null, { status: 302, headers: { location: back.href } }));
     }
     const message: ReturnMessage = { source: 'connect-widget-oauth', version: 1, state, ...result };
@@ -374,19 +404,29 @@ export function withOAuthRoutes(options: OAuthRoutesOptions) {
     return { error: BANK_ERROR.test(error) ? error : 'server_error' };
   }
 
-  /** The whole-window flow's last step: the widget, back on its page, collects the outcome once. */
+  /**
+   * The whole-window flow's last step: the widget, back on its page, collects the outcome once, with the code its
+   * browser brought back; only then may the session read the login.
+   */
   async function redeem(c: Context): Promise<Response> {
     const session = sessionOf(c);
     const body = await jsonOf(c);
     const state = typeof body.state === 'string' ? body.state : '';
     const record = STATE.test(state) ? parseHandoff(await shared.ownerOf(key.handoff(state))) : null;
     if (!record || record.sessionId !== (session?.id ?? null)) return stateInvalid();
-    const returnedWith = await shared.ownerOf(key.outcome(state));
-    const first = randomBytes(8).toString('base64url');
-    if (returnedWith === null || (await shared.claim(key.redeemed(state), first, RECORD_TTL_MS)) !== first) {
+    const code = typeof body.code === 'string' && body.code.length <= 128 ? body.code : '';
+    const stored = parseStored(await shared.ownerOf(key.outcome(state)));
+    // The code first: a wrong one spends nothing, so it cannot be used to spoil the right one.
+    if (stored === null || stored.codeHash === null || !sameDigest(stored.codeHash, digest(code))) {
+      log('oauth redeem refused (no outcome, or not the code the returning browser got)');
       return stateInvalid();
     }
-    const outcome = JSON.parse(returnedWith) as OAuthOutcome;
+    const first = randomBytes(8).toString('base64url');
+    if ((await shared.claim(key.redeemed(state), first, RECORD_TTL_MS)) !== first) return stateInvalid();
+    const { outcome } = stored;
+    if ('loginId' in outcome && record.sessionId !== null) {
+      await shared.claim(key.login(outcome.loginId, record.sessionId), record.sessionId, RECORD_TTL_MS);
+    }
     return Response.json({ HttpStatusCode: 200, ...outcome }, { headers: { 'cache-control': 'no-store' } });
   }
 

@@ -1086,6 +1086,78 @@ describe('a forged OAuth return (issue 22: a LoginId alone reads nothing)', () =
   });
 });
 
+describe('an OAuth state minted by one person and completed at the bank by another (issue 22)', () => {
+  async function mintState(token: string, body: Record<string, unknown> = {}) {
+    const response = await fetch(`${server.url}/v3/oauth/state`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, origin: PARTNER, 'content-type': 'application/json' },
+      body: JSON.stringify({ institution: 'FlinksCapital', ...body }),
+    });
+    return (await response.json()) as { state: string; authorizeUrl: string };
+  }
+
+  /** The victim's browser: to the bank, "Allow", and back to this server, which sends it on to the partner's page. */
+  async function throughTheBank(authorizeUrl: string): Promise<URL> {
+    const toBank = await fetch(authorizeUrl, { redirect: 'manual' });
+    const bankPage = new URL(toBank.headers.get('location') ?? '', upstream.url);
+    const form = new URLSearchParams(bankPage.searchParams);
+    form.set('decision', 'allow');
+    const allowed = await fetch(`${upstream.url}${bankPage.pathname}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+      redirect: 'manual',
+    });
+    const back = await fetch(allowed.headers.get('location') ?? '', { redirect: 'manual' });
+    return new URL(back.headers.get('location') ?? '');
+  }
+
+  const redeem = (token: string, body: Record<string, unknown>) =>
+    fetch(`${server.url}/v3/oauth/redeem`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, origin: PARTNER, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  beforeAll(() => {
+    if (!upstream.oauthReturnOrigins.includes(server.url)) upstream.oauthReturnOrigins.push(server.url);
+  });
+
+  it('delivers nothing to the one who minted it: the outcome needs the code the returning browser got', async () => {
+    const attacker = await session();
+    const { state, authorizeUrl } = await mintState(attacker, { returnTo: `${PARTNER}/connect` });
+    const landed = await throughTheBank(authorizeUrl);
+    const victimLoginId = landed.searchParams.get('loginId') ?? '';
+    expect(victimLoginId).toMatch(/^[0-9a-f-]{36}$/);
+    upstream.reset();
+    // The attacker has the state (they minted it), and even guesses the LoginId; not the code.
+    for (const body of [{ state }, { state, code: '' }, { state, code: 'A'.repeat(43) }]) {
+      const answer = await redeem(attacker, body);
+      expect(answer.status).toBe(409);
+      expect(await answer.text()).not.toContain(victimLoginId);
+    }
+    const cached = await callApi(server.url, 'Authorize', {
+      token: attacker,
+      body: { LoginId: victimLoginId, MostRecentCached: true },
+    });
+    expect(cached.status).toBe(403);
+    expectBankUntouched();
+  });
+
+  it("rebuilds the bank's query from checked values: a second redirect_uri or extra parameters never reach it", async () => {
+    const token = await session();
+    const { state, authorizeUrl } = await mintState(token);
+    const tampered = `${authorizeUrl}&redirect_uri=${encodeURIComponent(`${EVIL}/cb`)}&scope=everything&tag=mine&prompt=none`;
+    await fetch(tampered, { redirect: 'manual' });
+    const handOff = upstream.calls.find((call) => call.url.startsWith('/v3/oauth/authorize'));
+    const asked = new URL(handOff?.url ?? '', upstream.url).searchParams;
+    expect([...asked.keys()]).toEqual(['institution_id', 'redirect_uri', 'state', 'lang', 'tag']);
+    expect(asked.getAll('redirect_uri')).toEqual([`${server.url}/oauth/return`]);
+    expect(asked.get('state')).toBe(state);
+    expect(asked.get('tag')).not.toContain('mine');
+  });
+});
+
 describe('what a browser reads in proxy mode (issue 22: only what the account selector shows)', () => {
   const everything = {
     WithTransactions: true,

@@ -160,13 +160,18 @@ describe('OAuth through the server', () => {
     expect(landed.searchParams.get('state')).toBe(state);
     expect(landed.searchParams.get('institution')).toBe('FlinksCapitalOAuth');
     const loginId = landed.searchParams.get('loginId');
+    const code = landed.searchParams.get('code') ?? '';
+    expect(code).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
-    const redeem = () =>
+    const redeem = (body: Record<string, unknown> = { state, code }) =>
       app.request(`${SERVER}/v3/oauth/redeem`, {
         method: 'POST',
         headers: { ...sessionHeaders(token), 'content-type': 'application/json' },
-        body: JSON.stringify({ state }),
+        body: JSON.stringify(body),
       });
+    // Without the code the returning browser got, or with another one, nothing (and the right one still works).
+    expect((await redeem({ state })).status).toBe(409);
+    expect((await redeem({ state, code: `${code.slice(0, -1)}A` })).status).toBe(409);
     const first = await redeem();
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ loginId, institution: 'FlinksCapitalOAuth' });
