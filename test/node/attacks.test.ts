@@ -108,6 +108,21 @@ describe('a call without a valid session never reaches the bank', () => {
     return `${prefix}.${altered}.${mac}`;
   }
 
+  const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  /** 32 bytes in 43 characters leave the last one's two low bits unused: flipping one decodes to the same MAC. */
+  const sibling = (mac: string) => mac.slice(0, -1) + ALPHABET[ALPHABET.indexOf(mac.slice(-1)) ^ 1];
+  function macRewritten(token: string, rewrite: (mac: string) => string): string {
+    const [prefix, payload, mac = ''] = token.split('.');
+    return `${prefix}.${payload}.${rewrite(mac)}`;
+  }
+  /** A session whose MAC has a `-` or `_`, so that its standard-base64 spelling differs. */
+  async function issueWithSlashInMac(): Promise<string> {
+    for (;;) {
+      const token = await session();
+      if (/[-_]/.test(token.split('.')[2] ?? '')) return token;
+    }
+  }
+
   it.each<[string, () => Promise<string> | string]>([
     ['a made-up token', () => 'not-a-session-token'],
     [
@@ -127,6 +142,17 @@ describe('a call without a valid session never reaches the bank', () => {
       () => ours.issue({ parentOrigin: PARTNER }, Date.now() - 3_600_000).token,
     ],
     ['a 10 kB token', () => `cs1.${'A'.repeat(10_000)}.${'B'.repeat(43)}`],
+    // The same MAC bytes, written otherwise: only the encoding the server wrote is a session token.
+    [
+      'a token whose MAC ends in a sibling character (same bytes)',
+      async () => macRewritten(await session(), sibling),
+    ],
+    ['a token whose MAC is padded with =', async () => macRewritten(await session(), (mac) => `${mac}=`)],
+    [
+      'a token whose MAC is in standard base64 (+ and /)',
+      async () =>
+        macRewritten(await issueWithSlashInMac(), (mac) => mac.replace(/-/g, '+').replace(/_/g, '/')),
+    ],
   ])('refuses %s', async (_label, make) => {
     const token = await make();
     upstream.reset();
