@@ -92,6 +92,7 @@ function bankApiRoutes(
             log: (line) => log(`proxy ${line}`),
           })
         : (query, own) => sandbox.fetch(new Request(`${own}/v3/oauth/authorize?${query}`)),
+      upstream,
       ...(config.proxy ? {} : { sandboxBank: (request: Request) => sandbox.fetch(request) }),
       ...(options.now ? { now: options.now } : {}),
       log: (line) => log(`api ${line}`),
@@ -104,6 +105,7 @@ function bankApiRoutes(
         state,
         requireSession: config.sessions.required,
         ...(config.proxy ? {} : { open: (request: Request) => sandbox.fetch(request) }),
+        minimiseData: config.proxy !== null,
         publicOrigins: config.publicOrigins,
         ...(options.limits ? { limits: options.limits } : {}),
         ...(options.now ? { now: options.now } : {}),

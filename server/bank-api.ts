@@ -1,6 +1,7 @@
 import type { Context, Handler } from 'hono';
 import { addressOf } from './client-address';
 import { flinksError, isJsonContentType, notJson, readBounded, readStream, tooLarge } from './http';
+import { minimisedDataAnswer } from './minimise';
 import { oauthLoginKey } from './oauth-keys';
 import type { BankUpstream } from './proxy';
 import type { ConnectSession, SessionSigner } from './sessions';
@@ -22,6 +23,11 @@ export interface BankApiOptions {
   /** CONNECT_PUBLIC_ORIGIN: this server's own origins, where the embed page runs. */
   publicOrigins: readonly string[];
   limits?: Partial<BankApiLimits>;
+  /**
+   * Proxy mode: data answers reach the browser reduced to what the account selector shows (server/minimise.ts).
+   * A deployment setting, never a session's: no call and no session can turn it off.
+   */
+  minimiseData?: boolean;
   now?: () => number;
   /** One line per refusal: the reason and the client's address, never a token or a body. */
   log?: (line: string) => void;
@@ -129,15 +135,17 @@ interface Route {
   fields?: Fields;
   /** The call is about a login (Enhanced MFA): the LoginId, in the path or the body, must be the session's. */
   byLogin?: true;
+  /** The answer carries account data: minimised in proxy mode. */
+  data?: true;
 }
 
 // Only the calls the widget makes. DeleteCard, token minting and everything else are not reachable from a browser.
 const ROUTES: readonly Route[] = [
   { method: 'POST', endpoint: /^Authorize$/, fields: AUTHORIZE_FIELDS },
-  { method: 'POST', endpoint: /^GetAccountsDetail$/, fields: DETAIL_FIELDS },
-  { method: 'POST', endpoint: /^GetAccountsSummary$/, fields: SUMMARY_FIELDS },
-  { method: 'POST', endpoint: /^GetStatements$/, fields: STATEMENTS_FIELDS },
-  { method: 'GET', endpoint: /^GetAccounts(?:Detail|Summary)Async\/([A-Za-z0-9-]{1,64})$/ },
+  { method: 'POST', endpoint: /^GetAccountsDetail$/, fields: DETAIL_FIELDS, data: true },
+  { method: 'POST', endpoint: /^GetAccountsSummary$/, fields: SUMMARY_FIELDS, data: true },
+  { method: 'POST', endpoint: /^GetStatements$/, fields: STATEMENTS_FIELDS, data: true },
+  { method: 'GET', endpoint: /^GetAccounts(?:Detail|Summary)Async\/([A-Za-z0-9-]{1,64})$/, data: true },
   // Enhanced MFA, right after a sign-in: only for the login that sign-in gave this session.
   { method: 'GET', endpoint: /^GetMFAQuestions\/([A-Za-z0-9-]{1,64})$/, byLogin: true },
   { method: 'PATCH', endpoint: /^AnswerMFAQuestions$/, fields: MFA_QUESTION_FIELDS, byLogin: true },
@@ -309,7 +317,7 @@ export function bankApi(options: BankApiOptions): Handler {
   /** The session was created for this LoginId, or an OAuth return brought it to this session. */
   async function mayReconnect(session: ConnectSession, loginId: string): Promise<boolean> {
     if (loginId === session.loginId) return true;
-    return (await state.ownerOf(oauthLoginKey(loginId))) === session.id;
+    return (await state.ownerOf(oauthLoginKey(loginId, session.id))) === session.id;
   }
 
   async function gate(c: Context, route: Route, match: RegExpExecArray): Promise<Response> {
@@ -400,6 +408,14 @@ export function bankApi(options: BankApiOptions): Handler {
           'The bank connection service sent an answer too large to pass on.',
         );
       }
+      const text = route.data && options.minimiseData ? minimisedDataAnswer(answer.text) : answer.text;
+      if (text === null) {
+        return flinksError(
+          502,
+          'RETRY_LATER',
+          'The bank connection service sent an answer this server could not read.',
+        );
+      }
       if (answer.requestId !== null) {
         // A RequestId another session holds stays that session's: `mayUse` refuses it to this one.
         await state.claim(requestKey(answer.requestId), session.id, GRANT_TTL_MS);
@@ -408,7 +424,7 @@ export function bankApi(options: BankApiOptions): Handler {
         // The login this session signed in to: Enhanced MFA may ask about it, no other session may.
         await state.claim(loginKey(answer.loginId), session.id, GRANT_TTL_MS);
       }
-      return new Response(answer.text, {
+      return new Response(text, {
         status: response.status,
         headers: {
           'content-type': response.headers.get('content-type') ?? 'application/json',

@@ -50,7 +50,7 @@ export function injectDeploymentConfig(html: string, config: DeploymentConfig): 
   const withoutOld = html.replace(EXISTING_META, '');
   const tag = configMetaTag(config);
   return withoutOld.includes('</head>')
-    ? withoutOld.replace('</head>', `  ${tag}\n  </head>`)
+    ? withoutOld.replace('</head>', () => `  ${tag}\n  </head>`)
     : `${tag}\n${withoutOld}`;
 }
 
@@ -86,12 +86,15 @@ export function injectFirstScreen(html: string, screen: FirstScreen, place: Firs
     const ids = [HYDRATION_WAIT_ID, ...(described ? [described[1]] : [])].join(' ');
     return `<button${rest} disabled aria-describedby="${ids}" ${LOCKED_ATTRIBUTE}>`;
   });
+  // Function replacers only: a replacement string would read `$&`, `$'` or `` $` `` in a reflected value as
+  // "copy part of the page here".
   return html
-    .replace(/<html lang="[^"]*"/, `<html lang="${escapeAttribute(screen.language)}"`)
-    .replace(/<title>[^<]*<\/title>/, `<title>${escapeText(screen.title)}</title>`)
+    .replace(/<html lang="[^"]*"/, () => `<html lang="${escapeAttribute(screen.language)}"`)
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeText(screen.title)}</title>`)
     .replace(
       ROOT,
-      `<div id="root" ${FIRST_SCREEN_ATTRIBUTE}="${place}">${content}</div>` +
+      () =>
+        `<div id="root" ${FIRST_SCREEN_ATTRIBUTE}="${place}">${content}</div>` +
         `<p id="${HYDRATION_WAIT_ID}" hidden>${escapeText(screen.waitText)}</p>`,
     );
 }

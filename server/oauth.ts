@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { bearerToken, callerOrigin, ownOriginFor } from './bank-api';
 import { oauthLoginKey } from './oauth-keys';
-import { flinksError, isJsonContentType, readBounded } from './http';
+import { flinksError, isJsonContentType, readBounded, readStream } from './http';
 import { oauthReturnPage, OAUTH_RETURN_SCRIPT, type ReturnMessage } from './oauth-page';
+import type { BankUpstream } from './proxy';
 import type { ConnectSession, SessionSigner } from './sessions';
 import type { SharedState } from './shared-state';
 
@@ -13,6 +14,11 @@ import type { SharedState } from './shared-state';
  * `/oauth/return`, which accepts each `state` once, and only within its session's life, then hands the outcome to the
  * exact origin that asked for it (popup), or sends the whole window back to the page it came from (whole-window flow).
  * Everything a state stands for lives in the shared state (memory, or Redis across processes), never in a URL.
+ *
+ * The `loginId` in the return's address is only a claim: anyone can type one. Each state holds a nonce that only this
+ * server knows; it goes to the bank inside Flinks' `tag` ({@link oauthTag}), the bank stores it with the login the
+ * person allowed, and before a return widens a session's scope the server makes its own cached Authorize of the
+ * LoginId and checks that the login carries that tag and the state's institution ({@link proveLogin}).
  */
 export interface OAuthRoutesOptions {
   signer: SessionSigner;
@@ -24,6 +30,8 @@ export interface OAuthRoutesOptions {
   allowedOrigins: readonly string[];
   /** Flinks' `GET /v3/oauth/authorize` (or the sandbox's): answers 302 to the bank's page. */
   authorize(query: URLSearchParams, ownOrigin: string): Promise<Response>;
+  /** Where the server's own cached Authorize of a returned LoginId goes: Flinks in proxy mode, else the sandbox. */
+  upstream: BankUpstream;
   /** The sandbox bank's own page, served by this server in sandbox mode. */
   sandboxBank?: (request: Request) => Promise<Response>;
   now?: () => number;
@@ -42,6 +50,66 @@ interface Handoff {
   /** The page the whole window goes back to, or null for a popup. */
   returnTo: string | null;
   language: 'en' | 'fr';
+  /** Known only to this server: the bank gets it in `tag` and must show it on the login a return names. */
+  nonce: string;
+  /** The session's own tag (POST /connect/sessions), kept beside the nonce in what the bank stores. */
+  partnerTag: string | null;
+}
+
+/**
+ * The `tag` sent to Flinks' `/v3/oauth/authorize`: `oauth:<nonce>`, then, when the partner's backend gave its session
+ * a tag, `;` and that tag unchanged. A partner that reads tags back from Flinks takes what follows the first `;`.
+ */
+export function oauthTag(nonce: string, partnerTag: string | null): string {
+  return partnerTag === null ? `oauth:${nonce}` : `oauth:${nonce};${partnerTag}`;
+}
+
+/** What the bank says of a login, asked by the server itself (a cached Authorize). */
+export type LoginProof =
+  | { kind: 'login'; tag: string | null; institution: string | null }
+  /** The bank does not know the login (or refused to read it): the return is not believed. */
+  | { kind: 'unknown' }
+  /** The bank could not answer now: the return is neither believed nor refused for good. */
+  | { kind: 'unavailable' };
+
+/**
+ * A cached Authorize of `loginId`, made by the server with its own credentials: what tag and institution the login
+ * carries. Its RequestId is dropped: no session may read data with it. Flinks' answer names the tag `Tag` (the
+ * sandbox's does); `Login.Tag` is read too, as where Flinks puts it is not documented.
+ */
+export async function proveLogin(
+  upstream: BankUpstream,
+  loginId: string,
+  language: 'en' | 'fr',
+): Promise<LoginProof> {
+  let response: Response;
+  try {
+    response = await upstream.send({
+      method: 'POST',
+      endpoint: 'Authorize',
+      body: JSON.stringify({ LoginId: loginId, MostRecentCached: true, Language: language }),
+      authorize: true,
+    });
+  } catch {
+    return { kind: 'unavailable' };
+  }
+  const read = await readStream(response.body, 256 * 1024);
+  if (response.status >= 400 && response.status < 500 && response.status !== 429) return { kind: 'unknown' };
+  if (response.status !== 200 || read.kind !== 'text') return { kind: 'unavailable' };
+  try {
+    const body = JSON.parse(read.text) as {
+      Tag?: unknown;
+      Institution?: unknown;
+      Login?: { Id?: unknown; Tag?: unknown } | null;
+    };
+    if (body.Login?.Id !== undefined && body.Login.Id !== loginId) return { kind: 'unknown' };
+    const tag =
+      typeof body.Tag === 'string' ? body.Tag : typeof body.Login?.Tag === 'string' ? body.Login.Tag : null;
+    const institution = typeof body.Institution === 'string' ? body.Institution : null;
+    return { kind: 'login', tag, institution };
+  } catch {
+    return { kind: 'unavailable' };
+  }
 }
 
 /** The outcome the bank sent back, as the widget reads it. */
@@ -61,8 +129,12 @@ const INSTITUTION = /^[A-Za-z0-9_.-]{1,100}$/;
 const key = {
   handoff: (state: string) => `oauth:${state}`,
   returned: (state: string) => `oauth-returned:${state}`,
+  /** The outcome of a return, once the server checked it. */
+  outcome: (state: string) => `oauth-outcome:${state}`,
   redeemed: (state: string) => `oauth-redeemed:${state}`,
   login: oauthLoginKey,
+  /** Set once the state went to the bank: a return for a state that never did is refused without asking the bank. */
+  sent: (state: string) => `oauth-sent:${state}`,
   minted: (sessionId: string) => `oauth-states:${sessionId}`,
 };
 
@@ -86,6 +158,29 @@ function stateInvalid(): Response {
     'OAUTH_STATE_INVALID',
     'The return from the bank does not match a connection in progress.',
   );
+}
+
+/** A checked return's outcome, and for the whole-window flow the digest of the code its browser was given. */
+interface StoredOutcome {
+  outcome: OAuthOutcome;
+  codeHash: string | null;
+}
+
+function parseStored(text: string | null): StoredOutcome | null {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as StoredOutcome;
+  } catch {
+    return null;
+  }
+}
+
+const digest = (value: string): string => createHash('sha256').update(value).digest('base64url');
+
+function sameDigest(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 function parseHandoff(text: string | null): Handoff | null {
@@ -176,6 +271,8 @@ export function withOAuthRoutes(options: OAuthRoutesOptions) {
       institution,
       returnTo,
       language,
+      nonce: randomBytes(16).toString('base64url'),
+      partnerTag: session?.tag ?? null,
     };
     await shared.claim(key.handoff(state), JSON.stringify(handoff), RECORD_TTL_MS);
     const query = new URLSearchParams({
@@ -214,13 +311,22 @@ export function withOAuthRoutes(options: OAuthRoutesOptions) {
       const back = new URLSearchParams({ state: state ?? '', error: 'state_invalid' });
       return noStore(new Response(null, { status: 302, headers: { location: `/oauth/return?${back}` } }));
     }
-    const upstream = await options.authorize(query, own);
+    // Rebuilt from the checked hand-off: nothing else the browser put in the address reaches the bank.
+    const asked = new URLSearchParams({
+      institution_id: handoff.institution,
+      redirect_uri: `${own}/oauth/return`,
+      state: state ?? '',
+      lang: handoff.language,
+      tag: oauthTag(handoff.nonce, handoff.partnerTag),
+    });
+    const upstream = await options.authorize(asked, own);
     const location = upstream.headers.get('location');
     if (upstream.status < 300 || upstream.status > 399 || !location) {
       log(`oauth authorize upstream answered ${upstream.status}`);
       const back = new URLSearchParams({ state: state ?? '', error: 'temporarily_unavailable' });
       return noStore(new Response(null, { status: 302, headers: { location: `/oauth/return?${back}` } }));
     }
+    await shared.claim(key.sent(state ?? ''), '1', RECORD_TTL_MS);
     return noStore(new Response(null, { status: 302, headers: { location } }));
   }
 
@@ -230,18 +336,22 @@ export function withOAuthRoutes(options: OAuthRoutesOptions) {
     const state = query.get('state') ?? '';
     const record = STATE.test(state) ? parseHandoff(await shared.ownerOf(key.handoff(state))) : null;
     if (!record) return oauthReturnPage({ language: 'en', message: null });
-    const outcome = outcomeOf(query);
+    const claimed = outcomeOf(query, record);
     const first = randomBytes(8).toString('base64url');
-    const stored = JSON.stringify(outcome);
     const valid = record.expiresAt > now();
-    const claimed = valid
-      ? await shared.claim(key.returned(state), `${first}:${stored}`, RECORD_TTL_MS)
-      : null;
-    const fresh = claimed === `${first}:${stored}`;
-    const result: OAuthOutcome = fresh ? outcome : { error: 'state_invalid' };
-    if (fresh && 'loginId' in result && record.sessionId !== null) {
-      await shared.claim(key.login(result.loginId), record.sessionId, RECORD_TTL_MS);
+    const fresh = valid && (await shared.claim(key.returned(state), first, RECORD_TTL_MS)) === first;
+    const result: OAuthOutcome = fresh ? await proven(state, record, claimed) : { error: 'state_invalid' };
+    // The whole-window flow: the outcome goes to whoever brings this one-time code, which only the browser that
+    // came back from the bank has. Someone who minted the state and sent another person to the bank gets nothing.
+    const code = record.returnTo !== null ? randomBytes(32).toString('base64url') : null;
+    if (fresh) {
+      const stored: StoredOutcome = { outcome: result, codeHash: code === null ? null : digest(code) };
+      await shared.claim(key.outcome(state), JSON.stringify(stored), RECORD_TTL_MS);
     }
+    if (fresh && code === null && 'loginId' in result && record.sessionId !== null) {
+      await shared.claim(key.login(result.loginId, record.sessionId), record.sessionId, RECORD_TTL_MS);
+    }
+    log(`oauth return ${'loginId' in result ? 'proven' : result.error}`);
     if (record.returnTo !== null) {
       const back = new URL(record.returnTo);
       back.searchParams.set('state', state);
@@ -249,6 +359,7 @@ export function withOAuthRoutes(options: OAuthRoutesOptions) {
         back.searchParams.set('loginId', result.loginId);
         back.searchParams.set('institution', result.institution);
       } else back.searchParams.set('error', result.error);
+      if (fresh && code !== null) back.searchParams.set('code', code);
       return noStore(new Response(null, { status: 302, headers: { location: back.href } }));
     }
     const message: ReturnMessage = { source: 'connect-widget-oauth', version: 1, state, ...result };
@@ -258,27 +369,64 @@ export function withOAuthRoutes(options: OAuthRoutesOptions) {
     });
   }
 
-  function outcomeOf(query: URLSearchParams): OAuthOutcome {
+  /**
+   * The outcome a return claims, believed only once the bank itself shows the login carries this state's nonce and
+   * institution. A state that never went to the bank is refused without asking it.
+   */
+  async function proven(state: string, record: Handoff, claimed: OAuthOutcome): Promise<OAuthOutcome> {
+    if (!('loginId' in claimed)) return claimed;
+    if ((await shared.ownerOf(key.sent(state))) === null) return { error: 'state_invalid' };
+    const proof = await proveLogin(options.upstream, claimed.loginId, record.language);
+    if (proof.kind === 'unavailable') return { error: 'temporarily_unavailable' };
+    if (
+      proof.kind === 'login' &&
+      proof.tag === oauthTag(record.nonce, record.partnerTag) &&
+      proof.institution === record.institution
+    ) {
+      return { loginId: claimed.loginId, institution: record.institution };
+    }
+    return { error: 'state_invalid' };
+  }
+
+  /**
+   * What the bank's redirect says. Flinks' return carries `loginId` and `state`, not always `institution`: the
+   * institution is the state's own, and a return that names another one is not believed.
+   */
+  function outcomeOf(query: URLSearchParams, record: Handoff): OAuthOutcome {
     const loginId = query.get('loginId') ?? '';
-    const institution = query.get('institution') ?? '';
-    if (ID.test(loginId) && INSTITUTION.test(institution)) return { loginId, institution };
+    const institution = query.get('institution');
+    if (ID.test(loginId)) {
+      return institution === null || institution === record.institution
+        ? { loginId, institution: record.institution }
+        : { error: 'state_invalid' };
+    }
     const error = query.get('error') ?? '';
     return { error: BANK_ERROR.test(error) ? error : 'server_error' };
   }
 
-  /** The whole-window flow's last step: the widget, back on its page, collects the outcome once. */
+  /**
+   * The whole-window flow's last step: the widget, back on its page, collects the outcome once, with the code its
+   * browser brought back; only then may the session read the login.
+   */
   async function redeem(c: Context): Promise<Response> {
     const session = sessionOf(c);
     const body = await jsonOf(c);
     const state = typeof body.state === 'string' ? body.state : '';
     const record = STATE.test(state) ? parseHandoff(await shared.ownerOf(key.handoff(state))) : null;
     if (!record || record.sessionId !== (session?.id ?? null)) return stateInvalid();
-    const returnedWith = await shared.ownerOf(key.returned(state));
-    const first = randomBytes(8).toString('base64url');
-    if (returnedWith === null || (await shared.claim(key.redeemed(state), first, RECORD_TTL_MS)) !== first) {
+    const code = typeof body.code === 'string' && body.code.length <= 128 ? body.code : '';
+    const stored = parseStored(await shared.ownerOf(key.outcome(state)));
+    // The code first: a wrong one spends nothing, so it cannot be used to spoil the right one.
+    if (stored === null || stored.codeHash === null || !sameDigest(stored.codeHash, digest(code))) {
+      log('oauth redeem refused (no outcome, or not the code the returning browser got)');
       return stateInvalid();
     }
-    const outcome = JSON.parse(returnedWith.slice(returnedWith.indexOf(':') + 1)) as OAuthOutcome;
+    const first = randomBytes(8).toString('base64url');
+    if ((await shared.claim(key.redeemed(state), first, RECORD_TTL_MS)) !== first) return stateInvalid();
+    const { outcome } = stored;
+    if ('loginId' in outcome && record.sessionId !== null) {
+      await shared.claim(key.login(outcome.loginId, record.sessionId), record.sessionId, RECORD_TTL_MS);
+    }
     return Response.json({ HttpStatusCode: 200, ...outcome }, { headers: { 'cache-control': 'no-store' } });
   }
 

@@ -76,6 +76,8 @@ export class SessionSigner {
     if (parts.length !== 3 || parts[0] !== PREFIX) return null;
     const [, payload = '', mac = ''] = parts;
     const given = Buffer.from(mac, 'base64url');
+    // Only the encoding the signer writes: no padding, no `+` or `/`, no other spelling of the same bytes.
+    if (given.toString('base64url') !== mac) return null;
     const body = `${PREFIX}.${payload}`;
     const signed = this.secrets.some((secret) => {
       const expected = sign(secret, body);

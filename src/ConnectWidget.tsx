@@ -399,13 +399,15 @@ function CloseIcon() {
 }
 
 /** The state (and bank) of a return from an OAuth bank's page in the whole window, or null for any other address. */
-function oauthReturnOf(uri: string | undefined): { state: string; institution: string | null } | null {
+function oauthReturnOf(
+  uri: string | undefined,
+): { state: string; code: string; institution: string | null } | null {
   if (!uri) return null;
   try {
     const params = new URL(uri, 'http://return.invalid').searchParams;
     const state = params.get('state');
     if (!state || (!params.has('loginId') && !params.has('error'))) return null;
-    return { state, institution: params.get('institution') };
+    return { state, code: params.get('code') ?? '', institution: params.get('institution') };
   } catch {
     return null;
   }

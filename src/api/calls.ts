@@ -290,9 +290,9 @@ export function createClientNow(options: ClientOptions): FlinksClient {
         (calls) => calls.institutionCatalog(send, oauthBase, callOptions),
         () => codeNotLoaded('makes this call'),
       ),
-    oauthRedeem: (state, callOptions) =>
+    oauthRedeem: (ticket, callOptions) =>
       oauthCalls.load().then(
-        (calls) => calls.oauthRedeem(answerOf, oauthBase, state, callOptions),
+        (calls) => calls.oauthRedeem(answerOf, oauthBase, ticket, callOptions),
         () => codeNotLoaded('makes this call'),
       ),
   };

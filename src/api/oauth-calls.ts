@@ -3,6 +3,7 @@ import type {
   CallOptions,
   CatalogResult,
   OAuthRedeemResult,
+  OAuthReturnTicket,
   OAuthStartRequest,
   OAuthStartResult,
   Pending,
@@ -73,7 +74,7 @@ export async function institutionCatalog(
 export async function oauthRedeem(
   answerOf: AnswerOf,
   oauthBase: string,
-  state: string,
+  { state, code }: OAuthReturnTicket,
   callOptions: CallOptions | undefined,
 ): Promise<OAuthRedeemResult> {
   const call: Call = {
@@ -82,7 +83,7 @@ export async function oauthRedeem(
     url: `${oauthBase}/redeem`,
     requestId: null,
     secrets: [],
-    body: { state },
+    body: { state, code },
   };
   const answer = await answerOf(call, callOptions);
   if (answer.kind !== 'exchange') return answer.kind === 'pending' ? unexpectedPending(answer) : answer;

@@ -41,6 +41,8 @@ export interface AuthorizeSuccessBody {
   RequestId: string;
   Links?: Link[];
   InstitutionId?: number;
+  /** The free-text tag the login was last authorized with (the connect server checks its OAuth nonce in it). */
+  Tag?: string;
 }
 
 export interface ChallengeBody {
@@ -298,6 +300,15 @@ export type OAuthOutcome = { loginId: string; institution: string } | { error: s
 /** The connect server's institution catalog (`GET /v3/institutions`), as it sent it. */
 export type CatalogResult = { kind: 'catalog'; entries: unknown[] } | ApiError;
 
+/**
+ * A whole-window return as the widget's page got it: the state, and the one-time code the return gave this browser
+ * (the server hands the outcome only to whoever brings it).
+ */
+export interface OAuthReturnTicket {
+  state: string;
+  code: string;
+}
+
 export type OAuthRedeemResult = { kind: 'oauthOutcome'; outcome: OAuthOutcome } | ApiError;
 
 /** The Flinks v3 calls the widget makes. Every method resolves; none throws. */
@@ -317,7 +328,7 @@ export interface FlinksClient {
   /** The connect server's `POST /v3/oauth/state`: a single-use state and the bank page's address (Flinks' route). */
   oauthStart(request: OAuthStartRequest, options?: CallOptions): Promise<OAuthStartResult>;
   /** Whole-window flow, back on the page: the outcome of the bank's page, collected once per state. */
-  oauthRedeem(state: string, options?: CallOptions): Promise<OAuthRedeemResult>;
+  oauthRedeem(ticket: OAuthReturnTicket, options?: CallOptions): Promise<OAuthRedeemResult>;
   /** The connect server's institution catalog (`GET /v3/institutions`): thousands of banks, for the bank list. */
   institutionCatalog(options?: CallOptions): Promise<CatalogResult>;
   /** Enhanced MFA: the security questions the bank keeps for a login (GET /GetMFAQuestions/{loginId}). */

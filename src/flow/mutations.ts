@@ -7,6 +7,7 @@ import type {
   FlinksClient,
   MfaAnswerRequest,
   OAuthRedeemResult,
+  OAuthReturnTicket,
   OAuthStartRequest,
   OAuthStartResult,
   MfaQuestionsAnswerRequest,
@@ -122,9 +123,9 @@ export function oauthStartMutation(client: FlinksClient, lifetime?: Lifetime) {
 
 /** Back from a whole-window trip to the bank: its outcome, collected once. */
 export function oauthRedeemMutation(client: FlinksClient, lifetime?: Lifetime) {
-  return mutationOptions<OAuthRedeemResult, Error, string>({
+  return mutationOptions<OAuthRedeemResult, Error, OAuthReturnTicket>({
     mutationKey: [scope, 'oauth-redeem'],
-    mutationFn: (state) => client.oauthRedeem(state, { signal: lifetime?.() }),
+    mutationFn: (ticket) => client.oauthRedeem(ticket, { signal: lifetime?.() }),
     gcTime: 0,
     retry: false,
   });

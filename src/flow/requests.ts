@@ -1,3 +1,4 @@
+import type { OAuthReturnTicket } from '../api/types';
 import { guidanceEntryFor } from '../guidance';
 import type { FlowAction, FlowConfig } from './actions';
 import type { FlowState } from './state';
@@ -14,7 +15,7 @@ export type FlowRequest =
   /** The bank's own sign-in page (OAuth): a popup opened within the person's click, or the whole window. */
   | { kind: 'openBank'; attempt: number; institution: string; window: 'popup' | 'whole' }
   /** Back from a whole-window trip: the outcome of that return, collected once. */
-  | { kind: 'redeemOAuth'; attempt: number; state: string }
+  | { kind: 'redeemOAuth'; attempt: number; ticket: OAuthReturnTicket }
   /** Enhanced MFA: the login's stored security questions, then (`save`) the answers the runner holds. */
   | { kind: 'questions'; attempt: number; loginId: string; save: boolean }
   /** The account data after a 200. */
@@ -69,7 +70,7 @@ function callFor(state: FlowState, config: FlowConfig): FlowRequest | null {
   }
   if (state.step === 'oauth') {
     if (state.phase === 'finishing' && state.returnState) {
-      return { kind: 'redeemOAuth', attempt: ctx.attempt, state: state.returnState };
+      return { kind: 'redeemOAuth', attempt: ctx.attempt, ticket: state.returnState };
     }
     if (state.phase !== 'opening' || !ctx.institution) return null;
     const window = config.oauthWindow ?? 'popup';

@@ -287,7 +287,7 @@ export function createRequestRunner(
           ({ oauthResultOf }) =>
             send(
               (m) => m.oauthRedeemMutation(client, lifetime),
-              request.state,
+              request.ticket,
               (result, at) => ({
                 type: 'OAUTH_RESULT',
                 attempt,

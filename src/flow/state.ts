@@ -1,5 +1,5 @@
 import type { FlinksCode } from '../api/codes';
-import type { Account, SecurityChallenge } from '../api/types';
+import type { Account, OAuthReturnTicket, SecurityChallenge } from '../api/types';
 import type { GuidanceVariant } from '../guidance';
 
 /** Flinks closes a RequestId after 8 minutes without activity during Authorize. */
@@ -96,8 +96,8 @@ export type FlowState =
   | Step<'consent'>
   | Step<'institution'>
   | Step<'credentials', { error: FieldError | null }>
-  /** `returnState`: the state of a whole-window return, collected in `finishing`. */
-  | Step<'oauth', { phase: OAuthPhase; returnState: string | null }>
+  /** `returnState`: the state (and one-time code) of a whole-window return, collected in `finishing`. */
+  | Step<'oauth', { phase: OAuthPhase; returnState: OAuthReturnTicket | null }>
   | Step<
       'mfa',
       {
@@ -159,7 +159,7 @@ export interface StartOptions {
   /** How `institution` signs in. Default credentials. */
   signIn?: SignIn;
   /** Back from the bank's page in the whole window: the state of that return, to collect its outcome (once). */
-  oauthReturn?: { state: string } | null;
+  oauthReturn?: OAuthReturnTicket | null;
 }
 
 export function initialContext(start: StartOptions): FlowContext {
@@ -186,7 +186,7 @@ export function initialState(start: StartOptions, at: number): FlowState {
   const ctx = initialContext(start);
   if (start.oauthReturn) {
     const returning = { ...ctx, mode: 'connect' as const, attempt: 1 };
-    return { step: 'oauth', ctx: returning, phase: 'finishing', returnState: start.oauthReturn.state };
+    return { step: 'oauth', ctx: returning, phase: 'finishing', returnState: start.oauthReturn };
   }
   if (start.consentEnable) return { step: 'consent', ctx };
   return firstStep(ctx, at);

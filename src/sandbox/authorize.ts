@@ -52,6 +52,7 @@ function successReply(session: Authorized, login: LoginRecord): Reply {
     InstitutionId: login.account.institution.numericId,
     RequestId: session.requestId,
     Links: linksOf(),
+    ...(login.tag !== undefined ? { Tag: login.tag } : {}),
   };
   return { status: 200, body };
 }

@@ -45,13 +45,26 @@ interface Handoff {
   redirectUri: URL;
   state: string;
   language: Language;
+  /** Flinks' `tag`: free text stored with the login, returned by every Authorize of it. */
+  tag: string | null;
 }
 
-/** The hand-off's parameters, or why they are refused. The bank returns only to a page of the server it runs on. */
-function handoffOf(params: URLSearchParams, requestUrl: string): Handoff | string {
+const TAG_MAX = 400;
+
+/**
+ * The hand-off's parameters, or why they are refused. The bank returns only to a page of the server it runs on, or
+ * of an origin whitelisted for it. Flinks names the language `lang`; `language` is still understood.
+ */
+function handoffOf(
+  params: URLSearchParams,
+  requestUrl: string,
+  returnOrigins: readonly string[],
+): Handoff | string {
   const institution = params.get('institution_id') ?? '';
   const state = params.get('state') ?? '';
-  const language: Language = params.get('language') === 'fr' ? 'fr' : 'en';
+  const language: Language = (params.get('lang') ?? params.get('language')) === 'fr' ? 'fr' : 'en';
+  const tag = params.get('tag');
+  if (tag !== null && tag.length > TAG_MAX) return 'tag is longer than this sandbox keeps';
   if (!institutionFor(institution) || (institution !== FLINKS_CAPITAL.id && !institution.endsWith('OAuth'))) {
     return 'institution_id is not an OAuth institution of the sandbox';
   }
@@ -62,8 +75,10 @@ function handoffOf(params: URLSearchParams, requestUrl: string): Handoff | strin
   } catch {
     return 'redirect_uri is not an absolute URL';
   }
-  if (redirectUri.origin !== new URL(requestUrl).origin) return 'redirect_uri is not on this server';
-  return { institution, redirectUri, state, language };
+  if (redirectUri.origin !== new URL(requestUrl).origin && !returnOrigins.includes(redirectUri.origin)) {
+    return 'redirect_uri is not on this server';
+  }
+  return { institution, redirectUri, state, language, tag };
 }
 
 function escape(text: string): string {
@@ -105,7 +120,8 @@ function bankPage(handoff: Handoff): Response {
 ${hidden('institution_id', handoff.institution)}
 ${hidden('redirect_uri', handoff.redirectUri.href)}
 ${hidden('state', handoff.state)}
-${hidden('language', handoff.language)}
+${hidden('lang', handoff.language)}
+${handoff.tag !== null ? hidden('tag', handoff.tag) : ''}
 <button type="submit" name="decision" value="allow">${t.allow}</button>
 <button type="submit" name="decision" value="deny">${t.deny}</button>
 </form>
@@ -125,34 +141,35 @@ ${hidden('language', handoff.language)}
 }
 
 /** The routes of the sandbox bank's OAuth, mounted at the sandbox's root. */
-export function oauthRoutes(ctx: SandboxContext): Hono {
+export function oauthRoutes(ctx: SandboxContext, returnOrigins: readonly string[] = []): Hono {
   const app = new Hono();
 
   app.get('/v3/oauth/authorize', (c) => {
-    const handoff = handoffOf(new URL(c.req.url).searchParams, c.req.url);
+    const handoff = handoffOf(new URL(c.req.url).searchParams, c.req.url, returnOrigins);
     if (typeof handoff === 'string') return refused(handoff);
     const page = new URLSearchParams({
       institution_id: handoff.institution,
       redirect_uri: handoff.redirectUri.href,
       state: handoff.state,
-      language: handoff.language,
+      lang: handoff.language,
+      ...(handoff.tag !== null ? { tag: handoff.tag } : {}),
     });
     return redirect(`${SANDBOX_BANK_PAGE}?${page}`);
   });
 
   app.get(SANDBOX_BANK_PAGE, (c) => {
-    const handoff = handoffOf(new URL(c.req.url).searchParams, c.req.url);
+    const handoff = handoffOf(new URL(c.req.url).searchParams, c.req.url, returnOrigins);
     return typeof handoff === 'string' ? refused(handoff) : bankPage(handoff);
   });
 
   app.post(SANDBOX_BANK_PAGE, async (c) => {
     const form = await c.req.parseBody();
     const params = new URLSearchParams();
-    for (const name of ['institution_id', 'redirect_uri', 'state', 'language', 'decision']) {
+    for (const name of ['institution_id', 'redirect_uri', 'state', 'lang', 'language', 'tag', 'decision']) {
       const value = form[name];
       if (typeof value === 'string') params.set(name, value);
     }
-    const handoff = handoffOf(params, c.req.url);
+    const handoff = handoffOf(params, c.req.url, returnOrigins);
     if (typeof handoff === 'string') return refused(handoff);
     const back = new URL(handoff.redirectUri);
     back.searchParams.set('state', handoff.state);
@@ -169,7 +186,13 @@ export function oauthRoutes(ctx: SandboxContext): Hono {
       username: OAUTH_USERNAME,
     };
     // The bank gathered the data while the person was on its page: the login reads at once, like a finished one.
-    const login = ctx.store.recordLiveAuthorization(account, persona, ctx.now() - ctx.pendingMs);
+    const login = ctx.store.recordLiveAuthorization(
+      account,
+      persona,
+      ctx.now() - ctx.pendingMs,
+      handoff.language,
+      handoff.tag ?? undefined,
+    );
     back.searchParams.set('loginId', login.id);
     back.searchParams.set('institution', institution.id);
     return redirect(back.href);

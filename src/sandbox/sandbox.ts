@@ -51,6 +51,11 @@ export interface SandboxOptions {
   faults?: FaultOptions;
   /** Made-up institutions GET /Institutions lists after the real ones. Default 4000. */
   catalogSize?: number;
+  /**
+   * Origins besides its own that the OAuth bank may send a browser back to (Flinks whitelists a partner's redirect
+   * URLs). Default none: only pages of the server the sandbox runs on.
+   */
+  oauthRedirectOrigins?: string[];
 }
 
 /** One request as the sandbox logs it: never a password, an MFA answer or a token. */
@@ -285,7 +290,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     });
   });
 
-  app.route('/', oauthRoutes(ctx));
+  app.route('/', oauthRoutes(ctx, options.oauthRedirectOrigins ?? []));
   app.route('/v3/:customerId/BankingServices', api);
   app.notFound(() =>
     toResponse(errorReply(sandboxError(404, 'INVALID_REQUEST', SANDBOX_MESSAGES.NOT_FOUND))),

@@ -24,6 +24,8 @@ export interface LoginRecord {
   lastLiveAuthAt: number;
   /** The language of its latest live authorization: calls by LoginId alone (GetMFAQuestions) answer in it. */
   language: SandboxLanguage;
+  /** The `tag` its latest OAuth authorization carried, returned by every Authorize of the login (as Flinks does). */
+  tag?: string;
 }
 
 export type Session =
@@ -135,11 +137,13 @@ export class SandboxStore {
     persona: SandboxPersona,
     now: number,
     language: SandboxLanguage = 'en',
+    tag?: string,
   ): LoginRecord {
     const existing = this.loginOf(account);
     if (existing) {
       existing.lastLiveAuthAt = now;
       existing.language = language;
+      if (tag !== undefined) existing.tag = tag;
       return existing;
     }
     const login: LoginRecord = {
@@ -149,6 +153,7 @@ export class SandboxStore {
       createdAt: now,
       lastLiveAuthAt: now,
       language,
+      ...(tag !== undefined ? { tag } : {}),
     };
     this.logins.set(login.id, login);
     this.loginIdByAccount.set(account.key, login.id);

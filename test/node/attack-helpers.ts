@@ -22,8 +22,10 @@ export const NOMFA = { Institution: 'FlinksCapital', Username: 'greatday_nomfa',
 
 export interface UpstreamCall {
   method: string;
-  /** The path after `/BankingServices/`. */
+  /** The path after `/BankingServices/` ('' for a call outside it, such as `/v3/oauth/authorize`). */
   endpoint: string;
+  /** The whole path and query, as the stand-in for Flinks received it. */
+  url: string;
   body: string;
   authKey: string | null;
 }
@@ -38,6 +40,8 @@ export interface CountingUpstream {
   forwarded(): UpstreamCall[];
   /** Each call waits this long before the sandbox answers it (a slow bank). */
   delayMs: number;
+  /** Origins its OAuth bank may send a browser back to (Flinks whitelists a partner's redirect URLs); add to it. */
+  readonly oauthReturnOrigins: string[];
   reset(): void;
   close(): Promise<void>;
 }
@@ -45,10 +49,12 @@ export interface CountingUpstream {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startCountingUpstream(): Promise<CountingUpstream> {
+  const oauthReturnOrigins: string[] = [];
   const sandbox = createSandbox({
     latencyMs: 0,
     pendingMs: 0,
     rateLimit: { max: Number.POSITIVE_INFINITY, windowMs: 60_000 },
+    oauthRedirectOrigins: oauthReturnOrigins,
   });
   const calls: UpstreamCall[] = [];
   let server: Listening | null = null;
@@ -56,6 +62,7 @@ export async function startCountingUpstream(): Promise<CountingUpstream> {
     url: '',
     calls,
     delayMs: 0,
+    oauthReturnOrigins,
     minted: () => calls.filter((call) => call.endpoint === 'GenerateAuthorizeToken').length,
     forwarded: () => calls.filter((call) => call.endpoint !== 'GenerateAuthorizeToken'),
     reset: () => {
@@ -71,6 +78,7 @@ export async function startCountingUpstream(): Promise<CountingUpstream> {
       calls.push({
         method: request.method,
         endpoint: new URL(request.url).pathname.split('/BankingServices/')[1] ?? '',
+        url: `${new URL(request.url).pathname}${new URL(request.url).search}`,
         body: await request.clone().text(),
         authKey: request.headers.get('flinks-auth-key'),
       });

@@ -108,6 +108,21 @@ describe('a call without a valid session never reaches the bank', () => {
     return `${prefix}.${altered}.${mac}`;
   }
 
+  const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  /** 32 bytes in 43 characters leave the last one's two low bits unused: flipping one decodes to the same MAC. */
+  const sibling = (mac: string) => mac.slice(0, -1) + ALPHABET[ALPHABET.indexOf(mac.slice(-1)) ^ 1];
+  function macRewritten(token: string, rewrite: (mac: string) => string): string {
+    const [prefix, payload, mac = ''] = token.split('.');
+    return `${prefix}.${payload}.${rewrite(mac)}`;
+  }
+  /** A session whose MAC has a `-` or `_`, so that its standard-base64 spelling differs. */
+  async function issueWithSlashInMac(): Promise<string> {
+    for (;;) {
+      const token = await session();
+      if (/[-_]/.test(token.split('.')[2] ?? '')) return token;
+    }
+  }
+
   it.each<[string, () => Promise<string> | string]>([
     ['a made-up token', () => 'not-a-session-token'],
     [
@@ -127,6 +142,17 @@ describe('a call without a valid session never reaches the bank', () => {
       () => ours.issue({ parentOrigin: PARTNER }, Date.now() - 3_600_000).token,
     ],
     ['a 10 kB token', () => `cs1.${'A'.repeat(10_000)}.${'B'.repeat(43)}`],
+    // The same MAC bytes, written otherwise: only the encoding the server wrote is a session token.
+    [
+      'a token whose MAC ends in a sibling character (same bytes)',
+      async () => macRewritten(await session(), sibling),
+    ],
+    ['a token whose MAC is padded with =', async () => macRewritten(await session(), (mac) => `${mac}=`)],
+    [
+      'a token whose MAC is in standard base64 (+ and /)',
+      async () =>
+        macRewritten(await issueWithSlashInMac(), (mac) => mac.replace(/-/g, '+').replace(/_/g, '/')),
+    ],
   ])('refuses %s', async (_label, make) => {
     const token = await make();
     upstream.reset();
@@ -949,6 +975,269 @@ describe('the in-process state under a flood of addresses (one IPv6 /64 holds 2^
     expect.soft(summary.status, 'the RequestId this session obtained, after the flood').toBe(200);
     expect(upstreamCalls.filter((endpoint) => endpoint === 'Authorize')).toEqual([]);
   }, 180_000);
+});
+
+describe('a forged OAuth return (issue 22: a LoginId alone reads nothing)', () => {
+  let victimLoginId: string;
+
+  /** The partner's page asks for a state inside its session, as the widget does. */
+  async function mintState(token: string, body: Record<string, unknown> = {}) {
+    const response = await fetch(`${server.url}/v3/oauth/state`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, origin: PARTNER, 'content-type': 'application/json' },
+      body: JSON.stringify({ institution: 'FlinksCapital', ...body }),
+    });
+    expect(response.status).toBe(201);
+    return (await response.json()) as { state: string; authorizeUrl: string };
+  }
+
+  async function get(url: string) {
+    const response = await fetch(new URL(url, server.url), { redirect: 'manual' });
+    return {
+      status: response.status,
+      location: response.headers.get('location'),
+      text: await response.text(),
+    };
+  }
+
+  function outcomeIn(html: string): Record<string, unknown> | null {
+    const match = /<script type="application\/json" id="outcome">(.*?)<\/script>/s.exec(html);
+    return match?.[1] ? (JSON.parse(match[1]) as { data: Record<string, unknown> }).data : null;
+  }
+
+  const dataCalls = () =>
+    upstream
+      .forwarded()
+      .filter((call) => /^(?:GetAccounts|GetStatements|GetMFA|AnswerMFA)/.test(call.endpoint));
+
+  beforeAll(async () => {
+    upstream.oauthReturnOrigins.push(server.url);
+    const victim = await session();
+    const login = await callApi(server.url, 'Authorize', { token: victim, body: { ...NOMFA, Save: true } });
+    expect(login.status).toBe(200);
+    victimLoginId = String((login.json.Login as { Id: string }).Id);
+  });
+
+  async function expectNotClaimed(attacker: string) {
+    const before = upstream.calls.length;
+    const cached = await callApi(server.url, 'Authorize', {
+      token: attacker,
+      body: { LoginId: victimLoginId, MostRecentCached: true },
+    });
+    expect(cached.status).toBe(403);
+    for (const path of [`GetMFAQuestions/${victimLoginId}`]) {
+      expect((await callApi(server.url, path, { method: 'GET', token: attacker })).status).toBe(403);
+    }
+    expect(upstream.calls.length).toBe(before);
+  }
+
+  it('refuses a return for a state that never went to the bank: state_invalid, the bank never hears of it', async () => {
+    const attacker = await session();
+    const { state } = await mintState(attacker);
+    const page = await get(`/oauth/return?state=${state}&loginId=${victimLoginId}&institution=FlinksCapital`);
+    expect(outcomeIn(page.text)).toMatchObject({ state, error: 'state_invalid' });
+    expect(page.text).not.toContain(victimLoginId);
+    await expectNotClaimed(attacker);
+    expectBankUntouched();
+  });
+
+  it('proves a return server-side (cached Authorize, tag and institution) and refuses one the bank did not make', async () => {
+    const attacker = await session();
+    const { state, authorizeUrl } = await mintState(attacker);
+    // The attacker takes their own state to the bank's page, then comes back with somebody else's LoginId.
+    const toBank = await get(authorizeUrl);
+    expect(toBank.status).toBe(302);
+    const page = await get(`/oauth/return?state=${state}&loginId=${victimLoginId}&institution=FlinksCapital`);
+    expect(outcomeIn(page.text)).toMatchObject({ state, error: 'state_invalid' });
+    expect(page.text).not.toContain(victimLoginId);
+    // The bank heard the hand-off and the server's own check of the login, and no call that reads data.
+    const proof = upstream.forwarded().filter((call) => call.endpoint === 'Authorize');
+    expect(proof).toHaveLength(1);
+    expect(JSON.parse(proof[0]?.body ?? '{}')).toMatchObject({
+      LoginId: victimLoginId,
+      MostRecentCached: true,
+    });
+    expect(dataCalls()).toEqual([]);
+    await expectNotClaimed(attacker);
+    expect(dataCalls()).toEqual([]);
+  });
+
+  it('refuses a whole-window return the same way: back to the page with state_invalid, nothing to redeem', async () => {
+    const attacker = await session();
+    const { state, authorizeUrl } = await mintState(attacker, { returnTo: `${PARTNER}/back` });
+    await get(authorizeUrl);
+    const back = await get(`/oauth/return?state=${state}&loginId=${victimLoginId}&institution=FlinksCapital`);
+    expect(back.status).toBe(302);
+    const landed = new URL(back.location ?? '');
+    expect(landed.searchParams.get('error')).toBe('state_invalid');
+    expect(landed.searchParams.get('loginId')).toBeNull();
+    const redeem = await fetch(`${server.url}/v3/oauth/redeem`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${attacker}`, origin: PARTNER, 'content-type': 'application/json' },
+      body: JSON.stringify({ state, code: landed.searchParams.get('code') ?? '' }),
+    });
+    expect(JSON.stringify(await redeem.json())).not.toContain(victimLoginId);
+    await expectNotClaimed(attacker);
+    expect(dataCalls()).toEqual([]);
+  });
+
+  it('still hands a real return to its session: the bank stored the nonce in the tag, the check finds it', async () => {
+    const token = await session({ tag: 'partner-order-77' });
+    const { state, authorizeUrl } = await mintState(token);
+    const toBank = await get(authorizeUrl);
+    const handOff = upstream.calls.find((call) => call.url.startsWith('/v3/oauth/authorize'));
+    const asked = new URL(handOff?.url ?? '', upstream.url).searchParams;
+    expect([...asked.keys()]).toEqual(['institution_id', 'redirect_uri', 'state', 'lang', 'tag']);
+    expect(asked.get('state')).toBe(state);
+    // The documented form: the server's nonce, then the partner's own tag after the first ";".
+    expect(asked.get('tag')).toMatch(/^oauth:[A-Za-z0-9_-]{22};partner-order-77$/);
+    // The person allows on the bank's page, which sends them back to this server.
+    const bankPage = new URL(toBank.location ?? '', upstream.url);
+    const form = new URLSearchParams(bankPage.searchParams);
+    form.set('decision', 'allow');
+    const allowed = await fetch(`${upstream.url}${bankPage.pathname}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+      redirect: 'manual',
+    });
+    const page = await get(allowed.headers.get('location') ?? '');
+    const outcome = outcomeIn(page.text);
+    expect(outcome).toMatchObject({ state, institution: 'FlinksCapital' });
+    const cached = await callApi(server.url, 'Authorize', {
+      token,
+      body: { LoginId: outcome?.loginId, MostRecentCached: true },
+    });
+    expect(cached.status).toBe(200);
+  });
+});
+
+describe('an OAuth state minted by one person and completed at the bank by another (issue 22)', () => {
+  async function mintState(token: string, body: Record<string, unknown> = {}) {
+    const response = await fetch(`${server.url}/v3/oauth/state`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, origin: PARTNER, 'content-type': 'application/json' },
+      body: JSON.stringify({ institution: 'FlinksCapital', ...body }),
+    });
+    return (await response.json()) as { state: string; authorizeUrl: string };
+  }
+
+  /** The victim's browser: to the bank, "Allow", and back to this server, which sends it on to the partner's page. */
+  async function throughTheBank(authorizeUrl: string): Promise<URL> {
+    const toBank = await fetch(authorizeUrl, { redirect: 'manual' });
+    const bankPage = new URL(toBank.headers.get('location') ?? '', upstream.url);
+    const form = new URLSearchParams(bankPage.searchParams);
+    form.set('decision', 'allow');
+    const allowed = await fetch(`${upstream.url}${bankPage.pathname}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+      redirect: 'manual',
+    });
+    const back = await fetch(allowed.headers.get('location') ?? '', { redirect: 'manual' });
+    return new URL(back.headers.get('location') ?? '');
+  }
+
+  const redeem = (token: string, body: Record<string, unknown>) =>
+    fetch(`${server.url}/v3/oauth/redeem`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, origin: PARTNER, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  beforeAll(() => {
+    if (!upstream.oauthReturnOrigins.includes(server.url)) upstream.oauthReturnOrigins.push(server.url);
+  });
+
+  it('delivers nothing to the one who minted it: the outcome needs the code the returning browser got', async () => {
+    const attacker = await session();
+    const { state, authorizeUrl } = await mintState(attacker, { returnTo: `${PARTNER}/connect` });
+    const landed = await throughTheBank(authorizeUrl);
+    const victimLoginId = landed.searchParams.get('loginId') ?? '';
+    expect(victimLoginId).toMatch(/^[0-9a-f-]{36}$/);
+    upstream.reset();
+    // The attacker has the state (they minted it), and even guesses the LoginId; not the code.
+    for (const body of [{ state }, { state, code: '' }, { state, code: 'A'.repeat(43) }]) {
+      const answer = await redeem(attacker, body);
+      expect(answer.status).toBe(409);
+      expect(await answer.text()).not.toContain(victimLoginId);
+    }
+    const cached = await callApi(server.url, 'Authorize', {
+      token: attacker,
+      body: { LoginId: victimLoginId, MostRecentCached: true },
+    });
+    expect(cached.status).toBe(403);
+    expectBankUntouched();
+  });
+
+  it("rebuilds the bank's query from checked values: a second redirect_uri or extra parameters never reach it", async () => {
+    const token = await session();
+    const { state, authorizeUrl } = await mintState(token);
+    const tampered = `${authorizeUrl}&redirect_uri=${encodeURIComponent(`${EVIL}/cb`)}&scope=everything&tag=mine&prompt=none`;
+    await fetch(tampered, { redirect: 'manual' });
+    const handOff = upstream.calls.find((call) => call.url.startsWith('/v3/oauth/authorize'));
+    const asked = new URL(handOff?.url ?? '', upstream.url).searchParams;
+    expect([...asked.keys()]).toEqual(['institution_id', 'redirect_uri', 'state', 'lang', 'tag']);
+    expect(asked.getAll('redirect_uri')).toEqual([`${server.url}/oauth/return`]);
+    expect(asked.get('state')).toBe(state);
+    expect(asked.get('tag')).not.toContain('mine');
+  });
+});
+
+describe('what a browser reads in proxy mode (issue 22: only what the account selector shows)', () => {
+  const everything = {
+    WithTransactions: true,
+    DaysOfTransactions: 'Days365',
+    WithAccountIdentity: true,
+    WithKYC: true,
+    WithBalance: true,
+  };
+  const selectorFields = ['AccountNumber', 'Balance', 'Category', 'Currency', 'Id', 'Title', 'Type'];
+
+  function expectOnlySelectorData(answer: { status: number; text: string; json: Record<string, unknown> }) {
+    expect(answer.status).toBe(200);
+    const accounts = answer.json.Accounts as Record<string, unknown>[];
+    expect(accounts.length).toBeGreaterThan(0);
+    for (const account of accounts) {
+      expect(Object.keys(account).sort()).toEqual(selectorFields);
+      expect(String(account.AccountNumber)).toMatch(/^\*{4}\d{1,4}$/);
+    }
+    expect(answer.text).not.toMatch(
+      /Transactions|Holder|Address|Email|Phone|TransitNumber|InstitutionNumber/,
+    );
+  }
+
+  it('gets accounts without transactions, holder, address or full numbers, whatever the call asks for', async () => {
+    const token = await session();
+    const login = await callApi(server.url, 'Authorize', { token, body: NOMFA });
+    const requestId = String(login.json.RequestId);
+    const detail = await callApi(server.url, 'GetAccountsDetail', {
+      token,
+      body: { RequestId: requestId, ...everything },
+    });
+    expectOnlySelectorData(detail);
+    // The bank did send all of it: the partner's backend reads it with its own key.
+    expect(upstream.forwarded().some((call) => call.endpoint === 'GetAccountsDetail')).toBe(true);
+    expectOnlySelectorData(
+      await callApi(server.url, `GetAccountsDetailAsync/${requestId}`, { method: 'GET', token }),
+    );
+    expectOnlySelectorData(
+      await callApi(server.url, 'GetAccountsSummary', { token, body: { RequestId: requestId } }),
+    );
+    const statements = await callApi(server.url, 'GetStatements', {
+      token,
+      body: { RequestId: requestId, NumberOfStatements: 'Months12' },
+    });
+    expect(statements.status).toBe(200);
+    expect(statements.text).not.toMatch(/Statements|Base64|Accounts/i);
+  });
+
+  it('takes no session option that turns it off', async () => {
+    for (const option of ['fullData', 'withTransactions', 'minimise', 'dataMinimisation']) {
+      const answer = await postSession(server.url, { [option]: false });
+      expect(answer.status).toBe(400);
+    }
+  });
 });
 
 describe('the secrets', () => {

@@ -79,6 +79,8 @@ const HOSTILE = [
   `' onfocus='alert(1)' autofocus='`,
   'javascript:alert(1)',
   '&lt;b&gt;déjà «vu» 🏦\u2028\u0000',
+  // String.replace's own patterns: written into a page as a replacement string, they copy parts of it.
+  "$'$`$&$$",
 ];
 
 describe('the server-drawn first screen', () => {
@@ -168,6 +170,28 @@ describe('injectFirstScreen', () => {
     expect(html).toContain('<p id="cw-hydration-wait" hidden>Wait &lt;b&gt;here&lt;/b&gt;</p>');
     expect(tagNames(html).filter((name) => name === 'script')).toHaveLength(1);
   });
+
+  it.each(["$'", '$`', '$&', '$$', '$1'])(
+    'puts %s in the page as the text it is, copying nothing of the page',
+    (pattern) => {
+      const html = injectFirstScreen(
+        page,
+        {
+          ...screen,
+          html: `<p>Acme ${pattern} Lending</p>`,
+          title: `Title ${pattern}`,
+          waitText: `Wait ${pattern}`,
+        },
+        'top',
+      );
+      expect(html).toContain(`<p>Acme ${pattern} Lending</p>`);
+      const asText = pattern.replace('&', '&amp;');
+      expect(html).toContain(`<title>Title ${asText}</title>`);
+      expect(html).toContain(`hidden>Wait ${asText}</p>`);
+      expect(tagNames(html).filter((name) => name === 'script')).toHaveLength(1);
+      expect(html.match(/<div id="root"/g)).toHaveLength(1);
+    },
+  );
 
   it("locks the bank list's buttons too, and leaves a button drawn disabled to the script", () => {
     const list = {

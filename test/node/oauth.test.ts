@@ -160,13 +160,18 @@ describe('OAuth through the server', () => {
     expect(landed.searchParams.get('state')).toBe(state);
     expect(landed.searchParams.get('institution')).toBe('FlinksCapitalOAuth');
     const loginId = landed.searchParams.get('loginId');
+    const code = landed.searchParams.get('code') ?? '';
+    expect(code).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
-    const redeem = () =>
+    const redeem = (body: Record<string, unknown> = { state, code }) =>
       app.request(`${SERVER}/v3/oauth/redeem`, {
         method: 'POST',
         headers: { ...sessionHeaders(token), 'content-type': 'application/json' },
-        body: JSON.stringify({ state }),
+        body: JSON.stringify(body),
       });
+    // Without the code the returning browser got, or with another one, nothing (and the right one still works).
+    expect((await redeem({ state })).status).toBe(409);
+    expect((await redeem({ state, code: `${code.slice(0, -1)}A` })).status).toBe(409);
     const first = await redeem();
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ loginId, institution: 'FlinksCapitalOAuth' });
@@ -207,9 +212,13 @@ describe('OAuth through the proxy (Flinks behind the server)', () => {
     const toBank = await proxied.request(authorizeUrl);
     expect(toBank.status).toBe(302);
     expect(toBank.headers.get('location')).toBe('https://bank.example/oauth/sign-in?x=1');
-    expect(asked).toEqual([
-      `GET /v3/oauth/authorize?institution_id=FlinksCapitalOAuth&redirect_uri=${encodeURIComponent(`${SERVER}/oauth/return`)}&state=${state}&language=en`,
-    ]);
+    // Flinks' names (`lang`, `tag`); the tag carries the state's server-held nonce.
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatch(
+      new RegExp(
+        `^GET /v3/oauth/authorize\\?institution_id=FlinksCapitalOAuth&redirect_uri=${encodeURIComponent(`${SERVER}/oauth/return`)}&state=${state}&lang=en&tag=oauth%3A[A-Za-z0-9_-]{22}$`,
+      ),
+    );
     // The sandbox bank's page is not served in front of a real bank.
     expect((await proxied.request(`${SERVER}/sandbox/oauth/bank`)).status).toBe(404);
   });

@@ -119,12 +119,17 @@ describe('an OAuth bank', () => {
       { kind: 'openBank', attempt: 1, institution: 'FlinksCapitalOAuth', window: 'whole' },
     ]);
     const back = initialState(
-      { ...start, institution: 'FlinksCapitalOAuth', signIn: 'oauth', oauthReturn: { state: 'st-1' } },
+      {
+        ...start,
+        institution: 'FlinksCapitalOAuth',
+        signIn: 'oauth',
+        oauthReturn: { state: 'st-1', code: 'one-time-code' },
+      },
       0,
     );
     expect(back).toMatchObject({ step: 'oauth', phase: 'finishing' });
     expect(run(back, [{ type: 'START' }]).requests).toEqual([
-      { kind: 'redeemOAuth', attempt: 1, state: 'st-1' },
+      { kind: 'redeemOAuth', attempt: 1, ticket: { state: 'st-1', code: 'one-time-code' } },
     ]);
   });
 
