@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { createSandbox, SANDBOX_CUSTOMER_ID, type Sandbox } from '../src/sandbox';
 import { bankApi, PARENT_ORIGIN_HEADER, type BankApiLimits } from './bank-api';
@@ -19,6 +19,7 @@ import { withSandboxBankSite } from './sandbox-bank/site';
 import { withSessionRoutes } from './session-routes';
 import { SessionSigner } from './sessions';
 import { createSharedState, type SharedState } from './shared-state';
+import { inFlightLimiter, type InFlightLimits } from './in-flight';
 
 /** Where `vite build --mode app` writes the demo, the embed page and the host SDK. */
 export const APP_DIST_DIR = resolve(PROJECT_ROOT, 'dist/app');
@@ -30,8 +31,8 @@ export interface ServerAppOptions {
   distDir?: string;
   /** Where sessions' RequestIds and counters live; default Redis at REDIS_URL, else this process's memory. */
   state?: SharedState;
-  /** The bank API's limits, for tests; default {@link BANK_API_LIMITS}. */
-  limits?: Partial<BankApiLimits>;
+  /** The bank API's and the in-flight limits, for tests; default {@link BANK_API_LIMITS}, the configuration's. */
+  limits?: Partial<BankApiLimits & InFlightLimits>;
   /** Where upstream calls go in proxy mode; default the global `fetch`. */
   fetch?: typeof fetch;
   /** One line per upstream call and per refusal; default the console. */
@@ -52,6 +53,7 @@ function bankApiRoutes(
   sandbox: Sandbox,
   state: SharedState,
   options: ServerAppOptions,
+  inFlight: MiddlewareHandler,
 ): Concern {
   const log = options.log ?? ((line: string) => console.log(line));
   const upstream = config.proxy
@@ -73,6 +75,8 @@ function bankApiRoutes(
         maxAge: 600,
       }),
     );
+    // After CORS, so a page can read the 429 or 503 it gets.
+    app.use('/v3/*', inFlight);
     withInstitutionCatalog({
       upstream,
       sandbox: config.proxy === null,
@@ -175,10 +179,13 @@ export function createServerApp(config: ServerConfig, options: ServerAppOptions 
   const distDir = options.distDir ?? APP_DIST_DIR;
   const state = options.state ?? createSharedState(config.redisUrl);
   const log = options.log ?? ((line: string) => console.log(line));
+  // One budget for the whole process: the bank API, OAuth and the demo's sessions share it.
+  const inFlight = inFlightLimiter({ ...config.limits, ...options.limits });
   const concerns: Concern[] = [
     withHostAllowList(config.publicOrigins),
     (app) => app.use('*', recordClientAddress(config.trustedProxies)),
     withSecurityHeaders(config),
+    (app) => app.use('/demo/*', inFlight),
     withSessionRoutes({
       signer: new SessionSigner(config.sessions.secrets),
       state,
@@ -189,7 +196,7 @@ export function createServerApp(config: ServerConfig, options: ServerAppOptions 
       ...(options.now ? { now: options.now } : {}),
       log: (line) => log(`sessions ${line}`),
     }),
-    bankApiRoutes(config, sandbox, state, options),
+    bankApiRoutes(config, sandbox, state, options, inFlight),
     // The sandbox bank's own pages, where Flinks Capital's links go; a proxy in front of Flinks has no sandbox bank.
     ...(config.proxy ? [] : [withSandboxBankSite]),
     withEmbedPage(config, distDir, { log: (line) => log(`embed ${line}`) }),

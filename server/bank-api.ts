@@ -1,6 +1,6 @@
 import type { Context, Handler } from 'hono';
-import { addressOf } from './client-address';
-import { flinksError, isJsonContentType, notJson, readBounded, readStream, tooLarge } from './http';
+import { addressOf, clientKeyOf } from './client-address';
+import { bodyRefused, flinksError, isJsonContentType, notJson, readBounded, readStream } from './http';
 import { minimisedDataAnswer } from './minimise';
 import { oauthLoginKey } from './oauth-keys';
 import type { BankUpstream } from './proxy';
@@ -36,19 +36,16 @@ export interface BankApiOptions {
 export interface BankApiLimits {
   /** Sign-ins (Authorize with credentials) in one session. */
   signInsPerSession: number;
-  /** Calls from one client address in a minute. */
+  /** Calls from one client address (an IPv6 one by its /64) in a minute. */
   callsPerAddressPerMinute: number;
-  /** Calls of one session waiting for the bank at once. */
+  /** Calls of one session waiting for the bank at once. (The process's and each address's: server/in-flight.ts.) */
   inFlightPerSession: number;
-  /** Calls of this process waiting for the bank at once. */
-  inFlight: number;
 }
 
 export const BANK_API_LIMITS: BankApiLimits = {
   signInsPerSession: 20,
   callsPerAddressPerMinute: 600,
   inFlightPerSession: 4,
-  inFlight: 256,
 };
 
 /** The embed page names the page that frames it here; believed only from this server's own origins. */
@@ -292,7 +289,6 @@ export function bankApi(options: BankApiOptions): Handler {
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
   const { state, signer, upstream, publicOrigins } = options;
-  let inFlight = 0;
   const inFlightBySession = new Map<string, number>();
 
   const requestKey = (requestId: string) => `request:${requestId}`;
@@ -329,7 +325,7 @@ export function bankApi(options: BankApiOptions): Handler {
     const caller = callerOrigin({ get: (name) => c.req.header(name) ?? null }, own, publicOrigins);
     if (caller !== session.parentOrigin) throw sessionRefused('session used from another origin');
 
-    const calls = await state.count(`address:${addressOf(c.req.raw)}`, 60_000);
+    const calls = await state.count(`address:${clientKeyOf(c.req.raw)}`, 60_000);
     if (calls > limits.callsPerAddressPerMinute) throw limited('calls per address', 60);
 
     let body: Body | undefined;
@@ -338,9 +334,9 @@ export function bankApi(options: BankApiOptions): Handler {
     let signIn = false;
     if (route.method !== 'GET') {
       if (!isJsonContentType(c.req.header('content-type'))) throw new Refusal(notJson(), 'not json');
+      // Read inside the in-flight limits (server/in-flight.ts), within its deadline and the body budget.
       const read = await readBounded(c.req.raw);
-      if (read.kind === 'too-large') throw new Refusal(tooLarge(), 'body too large');
-      if (read.kind === 'broken') throw invalid('body cut short');
+      if (read.kind !== 'text') throw new Refusal(bodyRefused(read), `body ${read.kind}`);
       let json: unknown;
       try {
         json = JSON.parse(read.text);
@@ -381,16 +377,7 @@ export function bankApi(options: BankApiOptions): Handler {
     }
 
     const mine = inFlightBySession.get(session.id) ?? 0;
-    if (inFlight >= limits.inFlight) {
-      throw new Refusal(
-        flinksError(503, 'RETRY_LATER', 'The service is busy. Try again in a moment.', {
-          'retry-after': '1',
-        }),
-        'in flight',
-      );
-    }
     if (mine >= limits.inFlightPerSession) throw limited('in flight per session', 1);
-    inFlight += 1;
     inFlightBySession.set(session.id, mine + 1);
     try {
       const endpoint = match[0];
@@ -439,7 +426,6 @@ export function bankApi(options: BankApiOptions): Handler {
         },
       });
     } finally {
-      inFlight -= 1;
       const left = (inFlightBySession.get(session.id) ?? 1) - 1;
       if (left > 0) inFlightBySession.set(session.id, left);
       else inFlightBySession.delete(session.id);

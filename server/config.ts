@@ -1,5 +1,4 @@
-import { isIP } from 'node:net';
-import { addressOf } from './client-address';
+import { clientKeyOf, parseRange } from './client-address';
 import { randomSecret } from './sessions';
 import { parseFaults, SANDBOX_CUSTOMER_ID, type FaultOptions, type SandboxOptions } from '../src/sandbox';
 
@@ -37,11 +36,27 @@ export interface ServerConfig {
   sessions: SessionConfig;
   /** CONNECT_PUBLIC_ORIGIN: the origins browsers reach this server by; any other Host is refused. */
   publicOrigins: string[];
-  /** CONNECT_TRUSTED_PROXIES: addresses whose X-Forwarded-For is believed. */
+  /** CONNECT_TRUSTED_PROXIES: addresses and CIDR ranges whose X-Forwarded-For is believed. */
   trustedProxies: string[];
+  /** How much of this process one client, and all of them, may hold at once. */
+  limits: ClientLimits;
   /** REDIS_URL: shared state for several server processes; null keeps it in this process. */
   redisUrl: string | null;
 }
+
+/** The in-flight limits a deployment sets (CONNECT_MAX_IN_FLIGHT, CONNECT_MAX_IN_FLIGHT_PER_ADDRESS). */
+export interface ClientLimits {
+  /** API calls this process handles at once, bodies being read included. */
+  inFlight: number;
+  /** Of those, how many one client (an IPv4 address, an IPv6 /64) may have. */
+  inFlightPerAddress: number;
+}
+
+/**
+ * Room for well over 1,000 people signing in at once from as many addresses, while one address holds at most 32 of
+ * the 1,024 slots. Each slot holds at most 16 kB of body in memory; larger bodies share a separate budget.
+ */
+export const CLIENT_LIMITS: ClientLimits = { inFlight: 1024, inFlightPerAddress: 32 };
 
 export interface SessionConfig {
   /** CONNECT_API_KEYS: what a partner's backend authenticates with on POST /connect/sessions. Never logged. */
@@ -225,13 +240,31 @@ function sessionConfig(env: Env, proxyMode: boolean, problems: string[]): Sessio
 
 function trustedProxies(env: Env, problems: string[]): string[] {
   const proxies = list(env, 'CONNECT_TRUSTED_PROXIES');
-  const wrong = proxies.filter((address) => isIP(address) === 0);
+  const wrong = proxies.filter((entry) => parseRange(entry) === null);
   if (wrong.length > 0) {
     problems.push(
-      `CONNECT_TRUSTED_PROXIES must be comma-separated IP addresses such as 10.0.0.5 (got ${wrong.map((address) => `"${address}"`).join(', ')})`,
+      `CONNECT_TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges such as 10.0.0.5, 10.0.0.0/8 or fd00::/8 (got ${wrong.map((address) => `"${address}"`).join(', ')})`,
     );
   }
   return proxies;
+}
+
+function clientLimits(env: Env, problems: string[]): ClientLimits {
+  const inFlight = integer(env, 'CONNECT_MAX_IN_FLIGHT', CLIENT_LIMITS.inFlight, 1, 1_000_000, problems);
+  const inFlightPerAddress = integer(
+    env,
+    'CONNECT_MAX_IN_FLIGHT_PER_ADDRESS',
+    Math.min(CLIENT_LIMITS.inFlightPerAddress, inFlight),
+    1,
+    1_000_000,
+    problems,
+  );
+  if (inFlightPerAddress > inFlight) {
+    problems.push(
+      `CONNECT_MAX_IN_FLIGHT_PER_ADDRESS (${inFlightPerAddress}) must not be above CONNECT_MAX_IN_FLIGHT (${inFlight}): one client could take every slot`,
+    );
+  }
+  return { inFlight, inFlightPerAddress };
 }
 
 function redisUrl(env: Env, problems: string[]): string | null {
@@ -274,6 +307,7 @@ export function parseConfig(env: Env): ServerConfig {
     ),
     publicOrigins: origins(env, 'CONNECT_PUBLIC_ORIGIN', port, problems),
     trustedProxies: trustedProxies(env, problems),
+    limits: clientLimits(env, problems),
     redisUrl: redisUrl(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
@@ -290,8 +324,8 @@ export function sandboxOptions(config: ServerConfig): SandboxOptions {
     pendingMs,
     latencyMs,
     // Limits are keyed on the client's real address (the socket's, or behind CONNECT_TRUSTED_PROXIES the first
-    // untrusted hop), never on a header anyone can rotate.
-    clientKey: addressOf,
+    // untrusted hop; an IPv6 one by its /64), never on a header anyone can rotate.
+    clientKey: clientKeyOf,
     rateLimit:
       rateLimitPerMinute === 0
         ? { max: Number.POSITIVE_INFINITY, windowMs: 60_000 }

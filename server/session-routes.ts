@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { addressOf } from './client-address';
+import { addressOf, clientKeyOf } from './client-address';
 import { isJsonContentType, readBounded } from './http';
 import { checkSessionRequest, isApiKey, type SessionRequest, type SessionSigner } from './sessions';
 import type { SharedState } from './shared-state';
@@ -19,13 +19,23 @@ export interface SessionRoutesOptions {
   log?: (line: string) => void;
 }
 
-/** Refused `POST /connect/sessions` calls (wrong or missing key) one client address may make in a minute. */
+/**
+ * Refused `POST /connect/sessions` calls (wrong or missing key) one client (an address, an IPv6 /64) may make in a
+ * minute; past them, every wrong or missing key gets 429. Only refused calls count, and the right key is never refused
+ * by this limit: a partner's backend that shares its address with others (a load balancer, a NAT) keeps working
+ * whatever they send, cross-site `no-cors` posts included.
+ */
 export const REFUSED_SESSION_CALLS_PER_MINUTE = 30;
-/** Demo sessions one address may ask for in a minute. */
+/** Demo sessions one address (one IPv6 /64) may ask for in a minute. */
 const DEMO_SESSIONS_PER_MINUTE = 60;
 const MAX_SESSION_BODY_BYTES = 16 * 1024;
 
-function problem(c: Context, status: 400 | 401 | 403 | 415 | 429 | 503, error: string, message: string) {
+function problem(
+  c: Context,
+  status: 400 | 401 | 403 | 408 | 415 | 429 | 503,
+  error: string,
+  message: string,
+) {
   c.header('cache-control', 'no-store');
   if (status === 401) c.header('www-authenticate', 'Bearer realm="connect-api"');
   return c.json({ error, message }, status);
@@ -41,7 +51,12 @@ async function jsonBody(
     };
   }
   const read = await readBounded(c.req.raw, MAX_SESSION_BODY_BYTES);
+  if (read.kind === 'slow') {
+    c.header('connection', 'close');
+    return { ok: false, response: problem(c, 408, 'request_timeout', 'The body did not arrive in time.') };
+  }
   if (read.kind !== 'text') {
+    c.header('connection', 'close');
     return { ok: false, response: problem(c, 400, 'invalid_request', 'The body is too large or cut short.') };
   }
   try {
@@ -49,6 +64,11 @@ async function jsonBody(
   } catch {
     return { ok: false, response: problem(c, 400, 'invalid_request', 'The body is not JSON.') };
   }
+}
+
+function lockedOut(c: Context) {
+  c.header('retry-after', '60');
+  return problem(c, 429, 'too_many_requests', 'Too many refused calls from this address; wait a minute.');
 }
 
 /**
@@ -68,35 +88,22 @@ export function withSessionRoutes(options: SessionRoutesOptions) {
 
   return (app: Hono): void => {
     app.post('/connect/sessions', async (c) => {
-      const refusedKey = `refused-sessions:${addressOf(c.req.raw)}`;
-      try {
-        if ((await options.state.peek(refusedKey)) >= REFUSED_SESSION_CALLS_PER_MINUTE) {
-          c.header('retry-after', '60');
-          return problem(
-            c,
-            429,
-            'too_many_requests',
-            'Too many refused calls from this address; wait a minute.',
-          );
-        }
-        const given = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
-        if (given === undefined || !isApiKey(given, options.apiKeys)) {
+      // The key first: the right one is never refused by the limit below, whoever else shares the address.
+      const given = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
+      if (given === undefined || !isApiKey(given, options.apiKeys)) {
+        const refusedKey = `refused-sessions:${clientKeyOf(c.req.raw)}`;
+        try {
+          if ((await options.state.peek(refusedKey)) >= REFUSED_SESSION_CALLS_PER_MINUTE) {
+            return lockedOut(c);
+          }
           // Counted first, then compared: calls racing in together cannot all slip under the limit.
           const refused = await options.state.count(refusedKey, 60_000);
-          if (refused > REFUSED_SESSION_CALLS_PER_MINUTE) {
-            c.header('retry-after', '60');
-            return problem(
-              c,
-              429,
-              'too_many_requests',
-              'Too many refused calls from this address; wait a minute.',
-            );
-          }
-          log(`refused (connect session without a valid API key) from ${addressOf(c.req.raw)}`);
-          return problem(c, 401, 'invalid_api_key', 'Send one of CONNECT_API_KEYS as a Bearer token.');
+          if (refused > REFUSED_SESSION_CALLS_PER_MINUTE) return lockedOut(c);
+        } catch {
+          return problem(c, 503, 'unavailable', 'The session service is unavailable; try again shortly.');
         }
-      } catch {
-        return problem(c, 503, 'unavailable', 'The session service is unavailable; try again shortly.');
+        log(`refused (connect session without a valid API key) from ${addressOf(c.req.raw)}`);
+        return problem(c, 401, 'invalid_api_key', 'Send one of CONNECT_API_KEYS as a Bearer token.');
       }
       const body = await jsonBody(c);
       if (!body.ok) return body.response;
@@ -113,7 +120,7 @@ export function withSessionRoutes(options: SessionRoutesOptions) {
         return problem(c, 403, 'forbidden', 'Demo sessions are for the demo page on this server only.');
       }
       try {
-        const asked = await options.state.count(`demo-sessions:${addressOf(c.req.raw)}`, 60_000);
+        const asked = await options.state.count(`demo-sessions:${clientKeyOf(c.req.raw)}`, 60_000);
         if (asked > DEMO_SESSIONS_PER_MINUTE) {
           c.header('retry-after', '60');
           return problem(c, 429, 'too_many_requests', 'Too many demo sessions; wait a minute.');

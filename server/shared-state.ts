@@ -22,32 +22,58 @@ interface Entry {
   expiresAt: number;
 }
 
-/** At most this many keys in one process: the oldest go first, so a flood cannot grow memory without bound. */
-const MEMORY_MAX_KEYS = 200_000;
+/**
+ * At most this many keys of one kind in one process (the kind is what a key starts with: `address:`, `oauth:`,
+ * `request:`...). Each kind is bounded on its own, so flooding one (OAuth states, say) only ever pushes out that kind's
+ * oldest keys, never another kind's: a per-address counter or a session's sign-ins cannot be reset by a flood of
+ * something else.
+ */
+export const MEMORY_MAX_KEYS_PER_KIND = 200_000;
 
 export class MemoryState implements SharedState {
-  private readonly entries = new Map<string, Entry>();
+  /** One map per kind; each map keeps insertion order, so its first key is its oldest. */
+  private readonly kinds = new Map<string, Map<string, Entry>>();
+  private lastSweep = 0;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly maxKeysPerKind = MEMORY_MAX_KEYS_PER_KIND,
+  ) {}
+
+  private kindOf(key: string): Map<string, Entry> {
+    const kind = key.slice(0, Math.max(0, key.indexOf(':')));
+    let entries = this.kinds.get(kind);
+    if (!entries) {
+      entries = new Map();
+      this.kinds.set(kind, entries);
+    }
+    return entries;
+  }
 
   private live(key: string): Entry | null {
-    const entry = this.entries.get(key);
+    const entries = this.kindOf(key);
+    const entry = entries.get(key);
     if (!entry) return null;
     if (entry.expiresAt > this.now()) return entry;
-    this.entries.delete(key);
+    entries.delete(key);
     return null;
   }
 
   private put(key: string, entry: Entry): void {
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    if (this.entries.size <= MEMORY_MAX_KEYS) return;
+    const entries = this.kindOf(key);
+    entries.delete(key);
+    entries.set(key, entry);
+    if (entries.size <= this.maxKeysPerKind) return;
     const now = this.now();
-    for (const [name, old] of this.entries) if (old.expiresAt <= now) this.entries.delete(name);
-    // Still full: forget the oldest per-address counters, never a session's sign-ins or the RequestIds it obtained.
-    for (const name of this.entries.keys()) {
-      if (this.entries.size <= MEMORY_MAX_KEYS) break;
-      if (/^(?:address|refused-sessions|demo-sessions):/.test(name)) this.entries.delete(name);
+    // Sweep the expired ones at most once a second: a flood at the cap costs one eviction per key, not a scan.
+    if (now - this.lastSweep >= 1000) {
+      this.lastSweep = now;
+      for (const [name, old] of entries) if (old.expiresAt <= now) entries.delete(name);
+    }
+    // Still full: this kind's oldest keys go, and only this kind's.
+    for (const name of entries.keys()) {
+      if (entries.size <= this.maxKeysPerKind) break;
+      entries.delete(name);
     }
   }
 
@@ -76,7 +102,7 @@ export class MemoryState implements SharedState {
   }
 
   close(): Promise<void> {
-    this.entries.clear();
+    this.kinds.clear();
     return Promise.resolve();
   }
 }

@@ -32,6 +32,15 @@ export interface ListenOptions {
   hostname?: string;
 }
 
+/**
+ * How long a client may take to send a request's headers, then the whole request: Node's own defaults (60 s, 300 s)
+ * let a client hold a connection for minutes without finishing one. The app gives a body 10 s once it reads it.
+ * Checked every second (Node's default is every 30 s).
+ */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
+const TIMEOUT_CHECK_INTERVAL_MS = 1000;
+
 export interface Listening {
   /** e.g. `http://127.0.0.1:5173` (IPv6 hosts in brackets). */
   url: string;
@@ -52,7 +61,12 @@ export function listen(options: ListenOptions): Promise<Listening> {
   const hostname = options.hostname ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     const fetch = dropsConnections(options.fetch);
-    const server = serve({ fetch, port: options.port, hostname }, (info: AddressInfo) => {
+    const serverOptions = {
+      headersTimeout: HEADERS_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+    };
+    const server = serve({ fetch, port: options.port, hostname, serverOptions }, (info: AddressInfo) => {
       server.off('error', reject);
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({

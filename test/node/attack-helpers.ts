@@ -328,3 +328,73 @@ export function rawExchange(serverUrl: string, bytes: Buffer[]): Promise<string>
 export function statusesIn(raw: string): number[] {
   return [...raw.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((match) => Number(match[1]));
 }
+
+const FILLER = Buffer.alloc(1024 * 1024, 'a');
+
+export interface HeldBody {
+  /** The status the server answered with, or null when it hung up without an answer (or `release` was called). */
+  readonly answered: Promise<number | null>;
+  /** When the exchange ended (answer or hang-up), in ms from `performance.now()`; null while it lasts. */
+  endedAt(): number | null;
+  /** Hangs up from the client's side. */
+  release(): void;
+}
+
+/**
+ * A slow body, as an attacker holds it: a POST that declares `declaredBytes`, sends `sentBytes` of them at once, then
+ * stalls with the connection open. Bounded: the client gives up after `holdMs` whatever the server does.
+ */
+export function holdSlowBody(
+  serverUrl: string,
+  path: string,
+  headers: Record<string, string>,
+  options: { declaredBytes: number; sentBytes: number; localAddress?: string; holdMs?: number },
+): HeldBody {
+  const url = new URL(serverUrl);
+  let ended: number | null = null;
+  let release = () => undefined as void;
+  const answered = new Promise<number | null>((resolve) => {
+    const socket = connect({
+      host: url.hostname,
+      port: Number(url.port),
+      ...(options.localAddress ? { localAddress: options.localAddress } : {}),
+    });
+    let received = '';
+    const finish = (status: number | null) => {
+      if (ended !== null) return;
+      ended = performance.now();
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(status);
+    };
+    release = () => finish(null);
+    const timer = setTimeout(() => finish(null), options.holdMs ?? 60_000);
+    socket.on('data', (data: Buffer) => {
+      received += data.toString('latin1');
+      const status = /^HTTP\/1\.1 (\d{3}) /.exec(received);
+      if (status) finish(Number(status[1]));
+    });
+    socket.on('close', () => finish(null));
+    socket.on('error', () => finish(null));
+    socket.on('connect', () => {
+      const head = Object.entries({
+        host: url.host,
+        'content-length': String(options.declaredBytes),
+        ...headers,
+      })
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('');
+      socket.write(`POST ${path} HTTP/1.1\r\n${head}\r\n`);
+      // A JSON string left open: nothing the server reads can be parsed before the last byte.
+      socket.write('{"Institution":"FlinksCapital","Username":"');
+      // One filler shared by every held body, never copied: the test's own memory stays out of the measure.
+      let left = Math.max(0, options.sentBytes - 44);
+      while (left > 0) {
+        const part = FILLER.subarray(0, Math.min(left, FILLER.length));
+        socket.write(part);
+        left -= part.length;
+      }
+    });
+  });
+  return { answered, endedAt: () => ended, release: () => release() };
+}

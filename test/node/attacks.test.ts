@@ -1,10 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createServerApp, SDK_VERSION } from '../../server/app';
 import { parseConfig } from '../../server/config';
 import { SessionSigner } from '../../server/sessions';
+import { MemoryState } from '../../server/shared-state';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
 import {
   API,
@@ -23,7 +26,10 @@ import {
   statusesIn,
   streamChunkedBody,
   transcript,
+  holdSlowBody,
   type CountingUpstream,
+  type HeldBody,
+  type RawRequest,
   type RunningServer,
 } from './attack-helpers';
 import { API_KEY, createSession, SERVER, SESSION_ENV, SESSION_SECRET } from './sessions-helpers';
@@ -591,7 +597,7 @@ describe('DNS rebinding', () => {
 });
 
 describe('POST /connect/sessions', () => {
-  it('refuses no key, a wrong key and a key one character off, then every call for a minute after 30 refusals', async () => {
+  it('refuses no key, a wrong key and a key one character off, then every wrong key for a minute after 30 of them', async () => {
     const guarded = await startServer(upstream.url);
     const offByOne = `${API_KEY.slice(0, -1)}${API_KEY.endsWith('a') ? 'b' : 'a'}`;
     const attempts: (string | null)[] = [
@@ -615,12 +621,13 @@ describe('POST /connect/sessions', () => {
       'x-forwarded-for': '198.51.100.31',
     });
     expect(thirtyFirst.status).toBe(429);
+    expect(thirtyFirst.headers.get('retry-after')).toBe('60');
+    expect(thirtyFirst.json).not.toHaveProperty('sessionToken');
+    // The partner's backend may share the address (a load balancer): its right key is never refused by this limit.
     const rightKey = await postSession(guarded.url, {}, `Bearer ${API_KEY}`, {
       'x-forwarded-for': '198.51.100.32',
     });
-    expect(rightKey.status).toBe(429);
-    expect(rightKey.headers.get('retry-after')).toBe('60');
-    expect(rightKey.json).not.toHaveProperty('sessionToken');
+    expect(rightKey.status).toBe(201);
   });
 
   it("does not lock the partner's backend out when another address spends 30 wrong keys", async () => {
@@ -706,6 +713,331 @@ describe('calls in flight', () => {
     expect((await Promise.all(slow)).map((answer) => answer.status)).toEqual([200, 200]);
     expect(upstream.minted()).toBe(2);
     expect(upstream.calls).toHaveLength(4);
+  });
+});
+
+/**
+ * Issue 22, "limits a single client can exhaust": one address (or one IPv6 /64) holding every slot, slow bodies held
+ * in memory, the refused-key lockout turned against a partner's own backend, and a flood of one kind of shared state
+ * resetting another kind's limits. Each attack is answered without the bank hearing of it.
+ */
+describe('limits one client cannot exhaust (issue 22)', () => {
+  const MB = 1024 * 1024;
+  /** The bank calls an attack left behind: refusals must leave none. */
+  const authorizesForwarded = () =>
+    upstream.forwarded().filter((call) => call.endpoint === 'Authorize').length;
+
+  describe('calls in flight per address', () => {
+    it.each<[string, Record<string, string>, (index: number) => RawRequest, RawRequest]>([
+      ['one IPv4 address', {}, () => ({ localAddress: '127.0.0.2' }), { localAddress: '127.0.0.3' }],
+      [
+        'one IPv6 /64, a new address for every call (behind a trusted proxy)',
+        { CONNECT_TRUSTED_PROXIES: '127.0.0.1' },
+        (index) => ({ headers: { 'x-forwarded-for': `2001:db8:7:7:${(index + 1).toString(16)}::1` } }),
+        { headers: { 'x-forwarded-for': '2001:db8:7:8::1' } },
+      ],
+    ])(
+      'lets %s hold only its own share of the slots: the rest get 429 at once, and another client is served',
+      async (_label, env, attackerFrom, honestFrom) => {
+        const capped = await startServer(upstream.url, env, {
+          limits: { inFlight: 12, inFlightPerAddress: 4, callsPerAddressPerMinute: 100_000 },
+        });
+        // Three sessions of four calls each: no session goes over its own cap of four.
+        const tokens = [await session({}, capped), await session({}, capped), await session({}, capped)];
+        const honestToken = await session({}, capped);
+        upstream.reset();
+        upstream.delayMs = 1500;
+        const signIn = (token: string, from: RawRequest) =>
+          rawRequest(capped.url, `${API}/Authorize`, {
+            method: 'POST',
+            ...from,
+            headers: {
+              authorization: `Bearer ${token}`,
+              origin: PARTNER,
+              'content-type': 'application/json',
+              ...from.headers,
+            },
+            body: JSON.stringify(NOMFA),
+          });
+        const attack = Array.from({ length: 12 }, (_, index) =>
+          signIn(tokens[index % 3] ?? '', attackerFrom(index)),
+        );
+        await vi.waitFor(() => expect(upstream.calls.length).toBeGreaterThanOrEqual(4), { timeout: 5000 });
+        const honest = await signIn(honestToken, honestFrom);
+        expect(honest.status, 'another client, while the attack holds its slots').toBe(200);
+        const statuses = (await Promise.all(attack)).map((answer) => answer.status).sort();
+        expect(statuses).toEqual([
+          ...Array.from({ length: 4 }, () => 200),
+          ...Array.from({ length: 8 }, () => 429),
+        ]);
+        // Four of the attacker's sign-ins and the honest one: the eight refused never reached the bank.
+        expect(authorizesForwarded()).toBe(5);
+        expect(upstream.minted()).toBe(5);
+      },
+      30_000,
+    );
+
+    it('counts an IPv6 client by its /64 for the calls-per-minute limit too', async () => {
+      const behindProxy = await startServer(
+        upstream.url,
+        { CONNECT_TRUSTED_PROXIES: '127.0.0.1' },
+        { limits: { callsPerAddressPerMinute: 5 } },
+      );
+      const token = await session({}, behindProxy);
+      const probe = (forwardedFor: string) =>
+        callApi(behindProxy.url, 'GetAccountsSummaryAsync/not-this-sessions-request', {
+          method: 'GET',
+          token,
+          headers: { 'x-forwarded-for': forwardedFor },
+        });
+      const rotating: number[] = [];
+      for (const address of [
+        '2001:db8:1:2::1',
+        '2001:db8:1:2::2',
+        '2001:db8:1:2:ffff:ffff:ffff:ffff',
+        '2001:0db8:0001:0002:0:0:0:9',
+        '2001:db8:1:2:1234::',
+        '2001:db8:1:2::a:b',
+        '2001:DB8:1:2::c',
+      ]) {
+        rotating.push((await probe(address)).status);
+      }
+      expect(rotating).toEqual([403, 403, 403, 403, 403, 429, 429]);
+      // The next /64 is another client, with its own five calls.
+      expect((await probe('2001:db8:1:3::1')).status).toBe(403);
+      expectBankUntouched();
+    });
+  });
+
+  describe('slow bodies', () => {
+    it('reads bodies only inside the limits: 200 stalled 1 MB bodies from 5 addresses hold little memory, are cut at 10 s, and honest calls are served', async () => {
+      const target = await startServer(upstream.url, {}, { limits: { callsPerAddressPerMinute: 100_000 } });
+      const token = await session({}, target);
+      const honestToken = await session({}, target);
+      upstream.reset();
+      const before = process.memoryUsage().rss;
+      const started = performance.now();
+      const held: HeldBody[] = [];
+      for (let index = 0; index < 200; index += 1) {
+        held.push(
+          holdSlowBody(
+            target.url,
+            `${API}/Authorize`,
+            { authorization: `Bearer ${token}`, origin: PARTNER, 'content-type': 'application/json' },
+            {
+              declaredBytes: MB,
+              sentBytes: MB - 64,
+              localAddress: `127.0.0.${2 + (index % 5)}`,
+              holdMs: 30_000,
+            },
+          ),
+        );
+      }
+      // Time for every byte sent to reach the server and for the server to take what it will.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      const grown = (process.memoryUsage().rss - before) / MB;
+
+      // Honest people, from another address, are served while the attack lasts.
+      const honest = await rawRequest(target.url, `${API}/Authorize`, {
+        method: 'POST',
+        localAddress: '127.0.0.9',
+        headers: {
+          authorization: `Bearer ${honestToken}`,
+          origin: PARTNER,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(NOMFA),
+      });
+      expect(honest.status).toBe(200);
+      expect(held.filter((body) => body.endedAt() === null).length, 'bodies still held').toBeGreaterThan(0);
+      // Without limits the server buffered all 200 MB (issue 22 measured 150 bodies: +167 MB of RSS).
+      expect(grown, `RSS grew by ${grown.toFixed(0)} MB`).toBeLessThan(100);
+
+      // The body deadline (10 s) ends every stalled body, whatever the client does.
+      const statuses = await Promise.all(held.map((body) => body.answered));
+      const lasted = Math.max(...held.map((body) => (body.endedAt() ?? Infinity) - started));
+      expect(lasted, 'the longest a stalled body was held (ms)').toBeLessThan(15_000);
+      expect(new Set(statuses.filter((status) => status !== null))).toEqual(
+        new Set(
+          statuses.filter((status) => status !== null).filter((status) => [408, 429, 503].includes(status)),
+        ),
+      );
+      expect(authorizesForwarded(), 'only the honest sign-in reached the bank').toBe(1);
+      expect(upstream.minted()).toBe(1);
+    }, 60_000);
+
+    it('closes a connection whose headers never end (headersTimeout)', async () => {
+      const target = await startServer(upstream.url);
+      const url = new URL(target.url);
+      const started = performance.now();
+      const raw = await new Promise<number>((resolve) => {
+        const socket = connect(Number(url.port), url.hostname);
+        const timer = setTimeout(() => {
+          socket.destroy();
+          resolve(Infinity);
+        }, 25_000);
+        socket.on('connect', () =>
+          socket.write(`POST /connect/sessions HTTP/1.1\r\nHost: ${url.host}\r\nX-Slow: `),
+        );
+        socket.on('close', () => {
+          clearTimeout(timer);
+          resolve(performance.now() - started);
+        });
+        socket.on('error', () => undefined);
+        socket.resume();
+      });
+      // Node's own default waits a minute; the server's headersTimeout is 10 s (checked every second).
+      expect(raw).toBeLessThan(15_000);
+    }, 30_000);
+  });
+
+  describe('the refused-key limit on POST /connect/sessions', () => {
+    const post = (at: RunningServer, authorization: string | null, from: RawRequest = {}) =>
+      rawRequest(at.url, '/connect/sessions', {
+        method: 'POST',
+        ...from,
+        headers: {
+          ...(authorization === null ? {} : { authorization }),
+          'content-type': 'application/json',
+          ...from.headers,
+        },
+        body: JSON.stringify({ parentOrigin: PARTNER }),
+      });
+
+    it("does not lock the partner's backend out after 31 cross-site no-cors posts from its address (a shared load balancer)", async () => {
+      const guarded = await startServer(upstream.url);
+      // What `fetch(url, {method: 'POST', mode: 'no-cors', body})` from any page sends: no Authorization, text/plain.
+      const noCors = await Promise.all(
+        Array.from({ length: 31 }, () =>
+          rawRequest(guarded.url, '/connect/sessions', {
+            method: 'POST',
+            localAddress: '127.0.0.2',
+            headers: {
+              origin: EVIL,
+              'content-type': 'text/plain;charset=UTF-8',
+              'sec-fetch-mode': 'no-cors',
+              'sec-fetch-site': 'cross-site',
+            },
+            body: JSON.stringify({ parentOrigin: PARTNER }),
+          }),
+        ),
+      );
+      // Refused and counted (a missing key is a refused call), whoever sent them: 30 refusals, then the lockout.
+      expect(noCors.map((answer) => answer.status).sort()).toEqual([
+        ...Array.from({ length: 30 }, () => 401),
+        429,
+      ]);
+      expect(upstream.calls).toEqual([]);
+      expect((await post(guarded, `Bearer ${API_KEY}`, { localAddress: '127.0.0.2' })).status).toBe(201);
+    });
+
+    it('never refuses the right key, even once 30 wrong ones locked the address out', async () => {
+      const guarded = await startServer(upstream.url);
+      const from = { localAddress: '127.0.0.2' };
+      const wrong: number[] = [];
+      for (let index = 0; index < 31; index += 1) {
+        wrong.push((await post(guarded, `Bearer guess-${index}-xxxxxxxxxxxxxxxxxxxx`, from)).status);
+      }
+      expect(wrong).toEqual([...Array.from({ length: 30 }, () => 401), 429]);
+      expect((await post(guarded, `Bearer ${API_KEY}`, from)).status).toBe(201);
+      expect((await post(guarded, `Bearer guess-32-xxxxxxxxxxxxxxxxxxxx`, from)).status).toBe(429);
+      // The right key with a body that is not JSON gets 415 for what it is, not the lockout.
+      const plain = await rawRequest(guarded.url, '/connect/sessions', {
+        method: 'POST',
+        ...from,
+        headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'text/plain' },
+        body: '{}',
+      });
+      expect(plain.status).toBe(415);
+    });
+
+    it('takes CIDR ranges in CONNECT_TRUSTED_PROXIES, and counts wrong keys per client and per IPv6 /64', async () => {
+      const behindProxies = await startServer(upstream.url, {
+        CONNECT_TRUSTED_PROXIES: '10.0.0.0/8, 127.0.0.0/30, fd00:ab::/32',
+      });
+      // The socket (127.0.0.2) is in 127.0.0.0/30 and so is the next hop: the client is the first untrusted one.
+      const via = (client: string) => ({
+        localAddress: '127.0.0.2',
+        headers: { 'x-forwarded-for': `${client}, 10.1.2.3, fd00:ab:1::5, 127.0.0.1` },
+      });
+      const attacker: number[] = [];
+      for (let index = 0; index < 31; index += 1) {
+        const client = `2001:db8:9:9:${(index + 1).toString(16)}::7`;
+        attacker.push(
+          (await post(behindProxies, `Bearer guess-${index}-xxxxxxxxxxxxxxxxxxxx`, via(client))).status,
+        );
+      }
+      expect(attacker).toEqual([...Array.from({ length: 30 }, () => 401), 429]);
+      expect(
+        (await post(behindProxies, 'Bearer guess-x-xxxxxxxxxxxxxxxxxxxx', via('2001:db8:9:a::7'))).status,
+      ).toBe(401);
+      expect(
+        (await post(behindProxies, 'Bearer guess-y-xxxxxxxxxxxxxxxxxxxx', via('203.0.113.9'))).status,
+      ).toBe(401);
+    });
+
+    it.each([
+      ['10.0.0.0/33', false],
+      ['10.0.0.1/8', true],
+      ['::/129', false],
+      ['fd00::/8', true],
+      ['10.0.0.0/x', false],
+      ['2001:db8::/64, 192.168.0.0/16, ::1', true],
+    ])('validates CONNECT_TRUSTED_PROXIES=%s', (value, valid) => {
+      const parse = () => parseConfig({ ...SESSION_ENV, CONNECT_TRUSTED_PROXIES: value });
+      if (valid) expect(parse).not.toThrow();
+      else expect(parse).toThrow(/CONNECT_TRUSTED_PROXIES/);
+    });
+  });
+
+  describe('the in-process shared state', () => {
+    it("keeps an address's refused-key lockout when 200,001 OAuth states flood it, and evicts only the oldest states", async () => {
+      const state = new MemoryState();
+      const app = createServerApp(parseConfig({ PORT: '5173', SANDBOX_LATENCY_MS: '0', ...SESSION_ENV }), {
+        state,
+        log: () => undefined,
+      });
+      const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
+      const wrongKey = () =>
+        app.request(
+          `${SERVER}/connect/sessions`,
+          { method: 'POST', headers: { authorization: 'Bearer wrong-key-xxxxxxxxxxxxxxxxxxxx' } },
+          from('192.0.2.10'),
+        );
+      for (let index = 0; index < 30; index += 1) expect((await wrongKey()).status).toBe(401);
+      expect((await wrongKey()).status).toBe(429);
+
+      // The open sandbox mints a state for anyone; in proxy mode each session mints 20, and sessions are cheap to get.
+      const mint = async (index: number) => {
+        const answer = await app.request(
+          `${SERVER}/v3/oauth/state`,
+          {
+            method: 'POST',
+            headers: { origin: SERVER, 'content-type': 'application/json' },
+            body: '{"institution":"FlinksCapital"}',
+          },
+          from(`2001:db8:${(index >> 16).toString(16)}:${(index & 0xffff).toString(16)}::1`),
+        );
+        expect(answer.status).toBe(201);
+        return (await answer.json()) as { state: string; authorizeUrl: string };
+      };
+      const first = await mint(0);
+      for (let index = 1; index < 1000; index += 1) await mint(index);
+      // Minting 200,000 states over HTTP takes minutes here: the rest go straight into the state, as a mint writes
+      // them (the `oauth:` kind, under a random state), so the flood is the same size.
+      for (let index = 1000; index < 200_000; index += 1) {
+        await state.claim(`oauth:${randomBytes(32).toString('base64url')}`, '{"flood":true}', 60 * 60_000);
+      }
+      const last = await mint(200_000);
+
+      expect((await wrongKey()).status, 'the lockout, after the flood').toBe(429);
+      const authorize = async (minted: { authorizeUrl: string }) =>
+        (await app.request(minted.authorizeUrl, {}, from('192.0.2.11'))).headers.get('location') ?? '';
+      expect(await authorize(last), 'the newest state still leads to the bank').not.toContain(
+        'state_invalid',
+      );
+      expect(await authorize(first), 'the oldest state made room').toContain('state_invalid');
+    }, 120_000);
   });
 });
 
@@ -960,12 +1292,12 @@ describe('the in-process state under a flood of addresses (one IPv6 /64 holds 2^
     }
     expect((await post(`${API}/Authorize`, inSession, { ...NOMFA, Password: 'guess-20' })).status).toBe(429);
 
-    // Each refused key leaves a counter for its address; an attacker on IPv6 has addresses to spare.
+    // Each refused key leaves a counter for its client (an IPv6 /64); an attacker with a /32 has 2^32 of them.
     for (let index = 0; index <= 200_000; index += 1) {
       await app.request(
         `${SERVER}/connect/sessions`,
         { method: 'POST', headers: { authorization: 'Bearer wrong' } },
-        from(`2001:db8::${index.toString(16)}`),
+        from(`2001:db8:${(index >> 16).toString(16)}:${(index & 0xffff).toString(16)}::1`),
       );
     }
     upstreamCalls.length = 0;

@@ -104,6 +104,8 @@ describe('parseConfig', () => {
       sessions: { apiKeys: [], secrets: [expect.any(String)], secretIsRandom: true, required: false },
       publicOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
       trustedProxies: [],
+      // Room for 1,000 people signing in at once from as many addresses; one address holds at most 32 slots.
+      limits: { inFlight: 1024, inFlightPerAddress: 32 },
       redisUrl: null,
     });
   });
@@ -129,7 +131,9 @@ describe('parseConfig', () => {
       CONNECT_API_KEYS: 'partner-backend-key-0000000001, partner-backend-key-0000000002',
       CONNECT_SESSION_SECRET: 'new-secret-0123456789abcdef0123456789,old-secret-0123456789abcdef0123456789',
       CONNECT_PUBLIC_ORIGIN: 'https://connect.partner.example',
-      CONNECT_TRUSTED_PROXIES: '10.0.0.5, ::1',
+      CONNECT_TRUSTED_PROXIES: '10.0.0.5, ::1, 10.1.0.0/16, fd00::/8',
+      CONNECT_MAX_IN_FLIGHT: '4000',
+      CONNECT_MAX_IN_FLIGHT_PER_ADDRESS: '16',
       REDIS_URL: 'redis://127.0.0.1:6379',
     });
     expect(config).toMatchObject({
@@ -146,7 +150,8 @@ describe('parseConfig', () => {
         required: true,
       },
       publicOrigins: ['https://connect.partner.example'],
-      trustedProxies: ['10.0.0.5', '::1'],
+      trustedProxies: ['10.0.0.5', '::1', '10.1.0.0/16', 'fd00::/8'],
+      limits: { inFlight: 4000, inFlightPerAddress: 16 },
       redisUrl: 'redis://127.0.0.1:6379',
     });
   });
@@ -182,6 +187,13 @@ describe('parseConfig', () => {
     { env: { CONNECT_API_KEYS: 'abc' }, variable: 'CONNECT_API_KEYS' },
     { env: { CONNECT_PUBLIC_ORIGIN: 'connect.example' }, variable: 'CONNECT_PUBLIC_ORIGIN' },
     { env: { CONNECT_TRUSTED_PROXIES: 'proxy.local' }, variable: 'CONNECT_TRUSTED_PROXIES' },
+    { env: { CONNECT_TRUSTED_PROXIES: '10.0.0.0/33' }, variable: 'CONNECT_TRUSTED_PROXIES' },
+    { env: { CONNECT_MAX_IN_FLIGHT: '0' }, variable: 'CONNECT_MAX_IN_FLIGHT' },
+    { env: { CONNECT_MAX_IN_FLIGHT_PER_ADDRESS: 'many' }, variable: 'CONNECT_MAX_IN_FLIGHT_PER_ADDRESS' },
+    {
+      env: { CONNECT_MAX_IN_FLIGHT: '100', CONNECT_MAX_IN_FLIGHT_PER_ADDRESS: '101' },
+      variable: 'CONNECT_MAX_IN_FLIGHT_PER_ADDRESS',
+    },
     { env: { REDIS_URL: 'localhost:6379' }, variable: 'REDIS_URL' },
     {
       env: {

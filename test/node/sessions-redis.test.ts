@@ -202,6 +202,29 @@ describe.skipIf(!hasRedis)(
       }
     }, 30_000);
 
+    it('never refuses the right key on either process once 30 refusals locked the address out (issue 22)', async () => {
+      const admin = new Redis(redisUrl);
+      try {
+        const wrong: number[] = [];
+        for (let index = 0; index < 31; index += 1) {
+          const process = index % 2 === 0 ? a : b;
+          const key = index % 3 === 0 ? null : `Bearer wrong-${index}-xxxxxxxxxxxxxxxxxxxx`;
+          wrong.push((await postSession(process.url, {}, key)).status);
+        }
+        // Missing and wrong keys alike, counted once across both processes.
+        expect(wrong).toEqual([...Array.from({ length: 30 }, () => 401), 429]);
+        for (const process of [a, b]) {
+          expect((await postSession(process.url)).status).toBe(201);
+          expect((await postSession(process.url, {}, 'Bearer wrong-after-xxxxxxxxxxxxxxxxxxxx')).status).toBe(
+            429,
+          );
+        }
+      } finally {
+        await admin.flushall();
+        await admin.quit();
+      }
+    });
+
     it('refuses every call (503) and calls no bank when Redis is gone: it fails closed', async () => {
       const token = await newSession(a.url);
       const ready = await newSession(b.url);
