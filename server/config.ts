@@ -21,6 +21,8 @@ export interface ServerConfig {
   apiUrl: string;
   /** Origins that may frame /embed.html and receive its events. */
   allowedOrigins: string[];
+  /** CONNECT_REDIRECT_ORIGINS: where a `redirectUrl` may send the person; unset: the allowed origins. */
+  redirectOrigins?: string[];
   requestTimeoutMs: number;
   sandbox: {
     sessionTtlMs: number;
@@ -114,7 +116,7 @@ function isOrigin(value: string): boolean {
 
 function origins(
   env: Env,
-  name: 'CONNECT_ALLOWED_ORIGINS' | 'CONNECT_PUBLIC_ORIGIN',
+  name: 'CONNECT_ALLOWED_ORIGINS' | 'CONNECT_PUBLIC_ORIGIN' | 'CONNECT_REDIRECT_ORIGINS',
   port: number,
   problems: string[],
 ): string[] {
@@ -291,6 +293,9 @@ export function parseConfig(env: Env): ServerConfig {
     host: read(env, 'HOST') ?? null,
     apiUrl: apiUrl(env, problems),
     allowedOrigins: origins(env, 'CONNECT_ALLOWED_ORIGINS', port, problems),
+    ...(read(env, 'CONNECT_REDIRECT_ORIGINS') === undefined
+      ? {}
+      : { redirectOrigins: origins(env, 'CONNECT_REDIRECT_ORIGINS', port, problems) }),
     requestTimeoutMs: integer(env, 'CONNECT_REQUEST_TIMEOUT_MS', 240_000, 1, 3_600_000, problems),
     sandbox: {
       sessionTtlMs: integer(env, 'SANDBOX_SESSION_TTL_MS', 480_000, 1, 86_400_000, problems),

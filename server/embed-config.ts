@@ -16,13 +16,14 @@ import type { ServerConfig } from './config';
 
 /** What the embed page learns from the server: the API, the allowed origins, the request timeout, whether sessions are required. */
 export function deploymentConfig(
-  config: Pick<ServerConfig, 'apiUrl' | 'allowedOrigins' | 'requestTimeoutMs'> & {
+  config: Pick<ServerConfig, 'apiUrl' | 'allowedOrigins' | 'redirectOrigins' | 'requestTimeoutMs'> & {
     sessions?: Pick<ServerConfig['sessions'], 'required'>;
   },
 ): DeploymentConfig {
   return {
     apiBaseUrl: config.apiUrl,
     allowedOrigins: config.allowedOrigins,
+    ...(config.redirectOrigins ? { redirectOrigins: config.redirectOrigins } : {}),
     requestTimeoutMs: config.requestTimeoutMs,
     ...(config.sessions?.required ? { sessionRequired: true } : {}),
   };

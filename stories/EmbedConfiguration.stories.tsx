@@ -4,7 +4,6 @@ import type { DeploymentConfig } from '../src/embed/config';
 import { embedMessages } from '../src/embed/messages';
 import { EmbedPage } from '../src/embed/page';
 import type { FramingClues } from '../src/embed/params';
-import { format } from '../src/i18n';
 import { collapsed, languageOf } from './support';
 
 const DEPLOYMENT: DeploymentConfig = {
@@ -80,14 +79,13 @@ export const MissingDeploymentSettings: Story = {
   },
 };
 
-export const BadParameters: Story = {
-  args: { query: 'theme=purple&maximumRetry=99&demo=yes' },
+/** Values Flinks Connect would have read or ignored: the page starts with its defaults, never a settings screen. */
+export const UnusableValuesFallBack: Story = {
+  args: { query: 'theme=purple&maximumRetry=99&demo=yes&closeEnable=TRUE' },
   play: async ({ canvas, globals }) => {
     const m = embedMessages[languageOf(globals)].configuration;
-    const [details] = canvas.getAllByRole('list');
-    await expect(details).toHaveTextContent(collapsed(m.problems.theme));
-    await expect(details).toHaveTextContent(collapsed(m.problems.maximumRetry));
-    await expect(details).toHaveTextContent(collapsed(format(m.problems.boolean, { param: 'demo' })));
+    await expect((await canvas.findAllByRole('region'))[0]).toBeVisible();
+    await expect(canvas.queryByRole('heading', { name: m.title })).toBeNull();
   },
 };
 

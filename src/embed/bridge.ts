@@ -1,12 +1,12 @@
 import type { ConnectEventMetadata, ConnectEventName } from '../flow/events';
-import { encode, envelope, exitEnvelope, type WidgetError } from './protocol';
+import { encode, envelope, errorEnvelope, type WidgetError } from './protocol';
 
 /** The embed page's side of the protocol: what it posts to its host. */
 export interface EmbedBridge {
   /** Posts one event to the host's origin (never `"*"`). Framed pages only; at top level it does nothing. */
   post<N extends ConnectEventName>(name: N, metadata: ConnectEventMetadata[N]): void;
-  /** Posts how the person left (the problem on screen, or null); the page sends it right before COMPONENT_CLOSE_SESSION. */
-  postExit(error: WidgetError | null): void;
+  /** Posts an error in Flinks Connect's shape, `{flinksCode, requestId, institution}` without a `step`. */
+  postError(error: WidgetError): void;
   /** Posts APP_RESIZE `{height}` each time the element's height changes. Returns the function that stops it. */
   observeHeight(element: HTMLElement): () => void;
 }
@@ -81,8 +81,8 @@ export function createEmbedBridge({
     send(envelope(name, metadata));
   }
 
-  function postExit(error: WidgetError | null): void {
-    send(exitEnvelope(error));
+  function postError(error: WidgetError): void {
+    send(errorEnvelope(error));
   }
 
   function observeHeight(element: HTMLElement): () => void {
@@ -97,5 +97,5 @@ export function createEmbedBridge({
     return () => observer.disconnect();
   }
 
-  return { post, postExit, observeHeight };
+  return { post, postError, observeHeight };
 }

@@ -7,6 +7,11 @@ export interface DeploymentConfig {
   apiBaseUrl: string;
   /** Origins that may frame the page and receive its events, e.g. `["https://bank.example"]`. */
   allowedOrigins: string[];
+  /**
+   * Origins a `redirectUrl` may send the person to (CONNECT_REDIRECT_ORIGINS). Unset: `allowedOrigins`, and a framed
+   * page goes only to its framing page's origin. Another `redirectUrl` is not navigated to; REDIRECT still carries it.
+   */
+  redirectOrigins?: string[];
   /** How long the widget waits for one API answer before TIMEOUT. */
   requestTimeoutMs: number;
   /** Every API call needs a connect session (CONNECT_REQUIRE_SESSION): the page asks for `sessionToken`. */
@@ -29,13 +34,23 @@ export function parseDeploymentConfig(json: string | null | undefined): Deployme
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  const { apiBaseUrl, allowedOrigins, requestTimeoutMs, sessionRequired } = value as Record<string, unknown>;
+  const { apiBaseUrl, allowedOrigins, redirectOrigins, requestTimeoutMs, sessionRequired } = value as Record<
+    string,
+    unknown
+  >;
   if (typeof apiBaseUrl !== 'string' || apiBaseUrl === '') return null;
   if (!isStringArray(allowedOrigins)) return null;
+  if (redirectOrigins !== undefined && !isStringArray(redirectOrigins)) return null;
   if (typeof requestTimeoutMs !== 'number' || !Number.isFinite(requestTimeoutMs) || requestTimeoutMs <= 0)
     return null;
   if (sessionRequired !== undefined && typeof sessionRequired !== 'boolean') return null;
-  return { apiBaseUrl, allowedOrigins, requestTimeoutMs, ...(sessionRequired ? { sessionRequired } : {}) };
+  return {
+    apiBaseUrl,
+    allowedOrigins,
+    ...(redirectOrigins ? { redirectOrigins } : {}),
+    requestTimeoutMs,
+    ...(sessionRequired ? { sessionRequired } : {}),
+  };
 }
 
 /** Reads the server's settings from the page. */

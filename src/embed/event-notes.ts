@@ -6,7 +6,10 @@ import type { ConnectEventName } from '../flow/events';
  * code imports this file.
  */
 export const EVENT_NOTES: { readonly [Name in ConnectEventName]: string } = {
-  APP_MOUNTED: 'The page started.',
+  APP_MOUNTED:
+    'The page started. parameterNotes (ours) lists each URL value it could not use as given and what it did instead; absent when there is none.',
+  COMPONENT_CONSENT_INTRO:
+    'The consent screen is shown (consentEnable), right before COMPONENT_LOAD_CONSENT.',
   APP_ONLINE: 'The connection came back; a call that failed offline is sent again.',
   APP_OFFLINE: 'The browser went offline; the widget says so and waits.',
   APP_RESIZE: 'The content’s height changed: size the iframe to it (connect.js and ConnectFrame do).',
@@ -26,10 +29,14 @@ export const EVENT_NOTES: { readonly [Name in ConnectEventName]: string } = {
   COMPONENT_LOAD_ACCOUNT_SELECTION:
     'The account selector is shown (accountSelectorEnable): displayedAccounts of totalAccounts.',
   ACCOUNT_SELECTED: 'An account was chosen.',
-  COMPONENT_CLOSE_SESSION: 'The person left; the SDK’s onExit says which problem was on screen, if any.',
-  ERROR: 'Every error code the widget receives or raises (NETWORK_ERROR, TIMEOUT, MALFORMED_RESPONSE …).',
+  COMPONENT_CLOSE_SESSION:
+    'The person left (the close button with closeEnable=true, or a screen’s own way out); institution is the bank chosen by then. No other message precedes it.',
+  COMPONENT_ACCEPT_PROVIDER_CONSENT:
+    'The person chose to go on to an OAuth bank’s own sign-in page (from the bank list, the hand-off’s button or a retry).',
+  ERROR:
+    'Every error code the widget receives or raises (NETWORK_ERROR, TIMEOUT, MALFORMED_RESPONSE …). Posted in Flinks Connect’s shape for errors: {flinksCode, requestId, institution} with no step (plus source and version); the SDK’s onEvent still names it ERROR.',
   REDIRECT:
-    'Success, the last event: url is redirectUrl (or the /connected page) with loginId, institution and tag in its query, as Flinks sends it.',
+    'Success, the last event: url is redirectUrl (or the /connected page) with loginId then institution in its query, then accountId and tag when there are some. A redirectUrl outside CONNECT_REDIRECT_ORIGINS is still in url, but nothing navigates there. tag is null when none was given.',
   COMPONENT_CLICK_RESET_PASSWORD: 'The person opened the bank’s “forgot password” page.',
   DISABLED_INSTITUTION: 'The bank is unavailable (also an ERROR): the person may choose another.',
   POPUP_OPENED: 'An OAuth bank’s sign-in page opened in a popup (CONTRACT §8).',
@@ -45,8 +52,6 @@ export const EVENT_NOTES: { readonly [Name in ConnectEventName]: string } = {
 
 /** Flinks Connect events this widget does not send, and why: a listener waiting for one of them never fires. */
 export const FLINKS_EVENTS_NOT_SENT: Readonly<Record<string, string>> = {
-  COMPONENT_ACCEPT_PROVIDER_CONSENT:
-    'No provider consent screen here (the bank list leads straight to sign-in).',
   COMPONENT_HELP2FA_INFO:
     'The security-question screens carry their help inline; there is no separate help page.',
   COMPONENT_HELP2FA_TROUBLESHOOTING: 'As above: no separate troubleshooting page.',

@@ -3,9 +3,8 @@ import {
   type ConnectEventArgs,
   type ConnectEventHandler,
   type ConnectEventMetadata,
-  type ConnectEventName,
 } from '../flow/events';
-import { decode, decodeExit, isWidgetEventName, type WidgetError, type WidgetSuccess } from './protocol';
+import { decode, isWidgetEventName, type WidgetError, type WidgetSuccess } from './protocol';
 
 /** What the host learns when the person leaves without connecting. */
 export interface ExitMetadata {
@@ -33,20 +32,6 @@ export interface ConnectHandlers {
    */
   onExit?: (error: WidgetError | null, metadata: ExitMetadata) => void;
 }
-
-/** Events after which the problem last reported is no longer on screen: a new screen, or a new try. */
-const LEAVES_THE_PROBLEM = new Set<ConnectEventName>([
-  'COMPONENT_LOAD_CONSENT',
-  'COMPONENT_LOAD_INSTITUTION_SELECTOR',
-  'INSTITUTION_SELECTED',
-  'COMPONENT_LOAD_CREDENTIAL',
-  'SUBMIT_CREDENTIAL',
-  'COMPONENT_LOAD_MFA',
-  'SUBMIT_MFA',
-  'COMPONENT_LOAD_ACCOUNT_SELECTION',
-  'ACCOUNT_SELECTED',
-  'REDIRECT',
-]);
 
 /** Said to the developer when a widget address is not an http(s) one. */
 export const FRAME_URL_PROBLEM =
@@ -84,17 +69,9 @@ export function connectFrame(
   const view = iframe.ownerDocument.defaultView ?? window;
   let institution: string | null = null;
   let requestId: string | null = null;
-  // The page says which problem was on screen when the person left; a page that does not is read from its events.
-  let onScreen: WidgetError | null = null;
-  let told: { error: WidgetError | null } | null = null;
 
   function onMessage(event: MessageEvent) {
     if (event.origin !== url.origin || event.source === null || event.source !== iframe.contentWindow) return;
-    const exit = decodeExit(event.data);
-    if (exit !== null) {
-      told = exit.exit;
-      return;
-    }
     const message = decode(event.data);
     if (message === null || !isWidgetEventName(message.step)) return;
     const { source: _source, version: _version, step, ...metadata } = message;
@@ -106,15 +83,21 @@ export function connectFrame(
       if (typeof height !== 'number' || !Number.isFinite(height) || height < 0) return;
       iframe.style.height = `${Math.ceil(height)}px`;
     }
-    if (step === 'ERROR') onScreen = metadata as WidgetError;
-    else if (LEAVES_THE_PROBLEM.has(step)) onScreen = null;
 
     const { onEvent, onSuccess, onExit } = handlers();
     if (onEvent) eventListener(onEvent)(...([step, metadata] as ConnectEventArgs));
     if (step === 'REDIRECT') onSuccess?.(metadata as WidgetSuccess);
     if (step === 'COMPONENT_CLOSE_SESSION') {
-      const error = told ? told.error : onScreen;
-      told = null;
+      // COMPONENT_CLOSE_SESSION itself says which problem was on screen, if any.
+      const close = metadata as Partial<ConnectEventMetadata['COMPONENT_CLOSE_SESSION']>;
+      const error: WidgetError | null =
+        typeof close.flinksCode === 'string'
+          ? {
+              flinksCode: close.flinksCode,
+              requestId: typeof close.requestId === 'string' ? close.requestId : null,
+              institution,
+            }
+          : null;
       onExit?.(error, { institution, requestId: error?.requestId ?? requestId });
     }
   }

@@ -1,15 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { ConnectWidget } from '../ConnectWidget';
 import type { ConnectEventArgs } from '../flow/events';
-import type { ConnectExitError, ConnectExitMetadata, ConnectSuccessMetadata } from '../flow/host';
-import { format } from '../i18n/format';
+import type { ConnectSuccessMetadata } from '../flow/host';
 import type { Language } from '../i18n/types';
 import { loadOnce } from '../loadOnce';
 import { PageLocksFirstScreen } from '../ui/serverDrawn';
 import { createEmbedBridge } from './bridge';
 import type { DeploymentConfig } from './config';
 import { embedMessages, frameTitles } from './messages';
-import { PARAMETERS, type ParameterName } from './parameters';
 import { parseEmbedParams, type ConfigProblem, type EmbedSettings, type FramingClues } from './params';
 import './embed.css';
 
@@ -70,11 +68,14 @@ export function EmbedPage({ config, search, parent, framing, view, navigate }: E
     [search, config, parent, framing],
   );
   const language = parsed.ok ? parsed.settings.widget.language : parsed.language;
+  const notes = parsed.ok ? parsed.settings.notes : parsed.notes;
 
   useEffect(() => {
     view.document.documentElement.lang = language;
     view.document.title = frameTitles[language];
   }, [view, language]);
+  // One console line per value the page could not use as given, once per address.
+  useEffect(() => tellDeveloper(view, search, notes), [view, search, notes]);
 
   if (!parsed.ok) return <ConfigurationScreen problems={parsed.problems} language={language} />;
   return (
@@ -99,7 +100,7 @@ function EmbeddedWidget({
   search,
 }: { settings: EmbedSettings } & Pick<EmbedPageProps, 'parent' | 'view' | 'navigate' | 'search'>) {
   const rootRef = useRef<HTMLDivElement>(null);
-  const { parentOrigin, stringify, redirectUrl, widget, deployment, page } = settings;
+  const { parentOrigin, stringify, redirectUrl, successUrl, widget, deployment, page } = settings;
   const webview = page.webview === true;
   const bridge = useMemo(
     () => createEmbedBridge({ parent, parentOrigin, stringify, ...(webview ? { webview: view } : {}) }),
@@ -127,22 +128,19 @@ function EmbeddedWidget({
     return root === null ? undefined : bridge.observeHeight(root);
   }, [bridge]);
 
+  const notes = settings.notes;
   const onEvent = useCallback(
     (...[name, metadata]: ConnectEventArgs) => {
-      // Sent by onExit, right after the message that says what was on screen.
-      if (name !== 'COMPONENT_CLOSE_SESSION') bridge.post(name, metadata);
+      // Errors go in Flinks Connect's shape for API errors: no `step` (CONTRACT §4).
+      if (name === 'ERROR') bridge.postError(metadata);
+      else if (name === 'APP_MOUNTED' && notes.length > 0) bridge.post(name, { parameterNotes: notes });
+      else bridge.post(name, metadata);
     },
-    [bridge],
-  );
-  const onExit = useCallback(
-    (error: ConnectExitError | null, { institution }: ConnectExitMetadata) => {
-      bridge.postExit(error && { flinksCode: error.flinksCode, requestId: error.requestId, institution });
-      bridge.post('COMPONENT_CLOSE_SESSION', {});
-    },
-    [bridge],
+    [bridge, notes],
   );
   // REDIRECT's url is the redirectUrl with loginId, institution and tag appended: the top window goes there, as
   // in Flinks Connect; the frame itself with innerRedirect (and a webview, to its deep link); nothing with jsRedirect.
+  // A redirectUrl the deployment does not allow is still in REDIRECT's url, but nothing goes there.
   const onSuccess = useCallback(
     (success: ConnectSuccessMetadata) => {
       if (!redirectUrl || page.jsRedirect) return;
@@ -175,7 +173,7 @@ function EmbeddedWidget({
         {...widget}
         apiBaseUrl={deployment.apiBaseUrl}
         requestTimeoutMs={deployment.requestTimeoutMs}
-        {...(redirectUrl ? { redirectUrl: redirectUrl.href } : {})}
+        {...(successUrl ? { redirectUrl: successUrl.href } : {})}
         {...(settings.parentOrigin ? { frameParentOrigin: settings.parentOrigin } : {})}
         {...(redirectUrl ? { oauthRedirectUrl: redirectUrl.href } : {})}
         // The server's whole catalog (thousands of banks), fetched when the bank list shows.
@@ -184,7 +182,6 @@ function EmbeddedWidget({
         receivedRedirectUri={search}
         onEvent={onEvent}
         onSuccess={onSuccess}
-        onExit={onExit}
       />
     </div>
   );
@@ -246,12 +243,7 @@ function ConfigurationScreen({ problems, language }: { problems: ConfigProblem[]
             <Details className="cw-embed-config__details">{m.detailsHeading}</Details>
             <ul>
               {problems.map((problem) => (
-                <li key={`${problem.code}-${problem.param}`}>
-                  {format(m.problems[problem.code], {
-                    param: problem.param,
-                    values: choicesOf(problem.param),
-                  })}
-                </li>
+                <li key={`${problem.code}-${problem.param}`}>{m.problems[problem.code]}</li>
               ))}
             </ul>
           </section>
@@ -261,10 +253,13 @@ function ConfigurationScreen({ problems, language }: { problems: ConfigProblem[]
   );
 }
 
-/** The values a choice parameter takes, for its configuration message. */
-function choicesOf(param: string): string {
-  const spec = Object.prototype.hasOwnProperty.call(PARAMETERS, param)
-    ? PARAMETERS[param as ParameterName]
-    : null;
-  return spec?.kind.type === 'choice' ? spec.kind.values.join(', ') : '';
+/** The addresses whose notes were already said: StrictMode and re-renders never repeat a line. */
+const told = new WeakMap<Window, Set<string>>();
+
+function tellDeveloper(view: Window, search: string, notes: readonly string[]): void {
+  const said = told.get(view) ?? new Set<string>();
+  told.set(view, said);
+  if (notes.length === 0 || said.has(search)) return;
+  said.add(search);
+  for (const note of notes) console.warn(`Connect widget: ${note}.`);
 }

@@ -28,8 +28,12 @@ export type ParameterKind =
 export interface ParameterSpec {
   kind: ParameterKind;
   acts: 'widget' | 'page' | 'accepted';
-  /** A configuration problem's code other than the kind's own (kept for the messages partners already know). */
-  problem?: 'language' | 'theme' | 'maximumRetry';
+  /**
+   * Flinks Connect's documented default (docs.flinks.com, "parameters"), where it differs from the widget's own: the
+   * embed page starts from it, so a URL without the parameter behaves as it did on Flinks Connect. `<ConnectWidget>`
+   * keeps its props' defaults.
+   */
+  flinksDefault?: boolean;
 }
 
 const boolean = { type: 'boolean' } as const;
@@ -50,12 +54,10 @@ export const PARAMETERS = {
   language: {
     kind: choice('en', 'fr'),
     acts: 'widget',
-    problem: 'language',
   },
   theme: {
     kind: choice('light', 'dark'),
     acts: 'widget',
-    problem: 'theme',
   },
   demo: { kind: boolean, acts: 'widget' },
   institution: {
@@ -69,7 +71,6 @@ export const PARAMETERS = {
   maximumRetry: {
     kind: { type: 'count', min: 1, max: 10 },
     acts: 'widget',
-    problem: 'maximumRetry',
   },
   tag: {
     kind: text(200),
@@ -79,14 +80,17 @@ export const PARAMETERS = {
   closeEnable: {
     kind: boolean,
     acts: 'widget',
+    flinksDefault: false,
   },
   backEnable: {
     kind: boolean,
     acts: 'widget',
+    flinksDefault: true,
   },
   institutionFilterEnable: {
     kind: boolean,
     acts: 'widget',
+    flinksDefault: false,
   },
   accountSelectorEnable: {
     kind: boolean,
@@ -115,10 +119,12 @@ export const PARAMETERS = {
   headerEnable: {
     kind: boolean,
     acts: 'page',
+    flinksDefault: true,
   },
   headerImgEnable: {
     kind: boolean,
     acts: 'page',
+    flinksDefault: true,
   },
   accountSelectorNoTitle: {
     kind: boolean,

@@ -12,7 +12,7 @@ import {
   type WidgetParameterValues,
 } from './parameters';
 
-/** Why the page cannot start: one entry per bad parameter (a key of the configuration screen's messages). */
+/** Why the page cannot start: what no fallback can make safe (a key of the configuration screen's messages). */
 export type ConfigProblemCode = keyof EmbedMessages['configuration']['problems'];
 
 export interface ConfigProblem {
@@ -49,47 +49,61 @@ export interface EmbedSettings {
   deployment: DeploymentConfig;
   /** Where events go; null when the page is not framed, or in a webview (it then posts nothing to a parent). */
   parentOrigin: string | null;
+  /** Where success navigates: `redirectUrl` when the deployment lets the page go there (CONNECT_REDIRECT_ORIGINS). */
   redirectUrl: URL | null;
+  /**
+   * What REDIRECT's `url` is built on: the partner's `redirectUrl` as given, even when the page may not go there
+   * (the listener still gets the address Flinks Connect would have sent); null without a usable one.
+   */
+  successUrl: URL | null;
   stringify: boolean;
+  /** One line per value the page could not use as given, and what it did instead (APP_MOUNTED's `parameterNotes`). */
+  notes: string[];
 }
 
 export type ParsedEmbedParams =
-  { ok: true; settings: EmbedSettings } | { ok: false; problems: ConfigProblem[]; language: Language };
+  | { ok: true; settings: EmbedSettings }
+  | { ok: false; problems: ConfigProblem[]; language: Language; notes: string[] };
 
-const INVALID = Symbol('invalid');
+/** A value as its kind reads it, or why it cannot be used (`unusable`); undefined for an empty value (the default). */
+type Read = { value: string | number | boolean; note?: string } | { unusable: string } | undefined;
 
-/** A parameter's value as its kind reads it; INVALID when it cannot; undefined for an empty text (ignored). */
-function parseValue(
-  kind: ParameterKind,
-  value: string,
-): string | number | boolean | typeof INVALID | undefined {
+/**
+ * Reads a value as leniently as Flinks Connect: booleans and choices in any case, a language tag reduced to its
+ * language (`fr-CA` is `fr`), numbers clamped to their range, an empty value left to the default.
+ */
+function readValue(name: string, kind: ParameterKind, raw: string): Read {
+  const value = raw.trim();
+  if (value === '') return undefined;
   switch (kind.type) {
-    case 'boolean':
-      return parseBoolean(value) ?? INVALID;
-    case 'count':
-      return parseCount(value, kind.min, kind.max) ?? INVALID;
-    case 'choice':
-      return kind.values.includes(value) ? value : INVALID;
+    case 'boolean': {
+      const lower = value.toLowerCase();
+      if (lower === 'true') return { value: true };
+      if (lower === 'false') return { value: false };
+      return { unusable: 'is neither true nor false' };
+    }
+    case 'count': {
+      if (!/^[+-]?\d{1,9}$/.test(value)) return { unusable: 'is not a whole number' };
+      const count = Number(value);
+      const clamped = Math.min(kind.max, Math.max(kind.min, count));
+      return clamped === count
+        ? { value: count }
+        : { value: clamped, note: `is outside ${kind.min}–${kind.max}; ${clamped} is used` };
+    }
+    case 'choice': {
+      const wanted = (name === 'language' ? (value.split(/[-_]/)[0] ?? '') : value).toLowerCase();
+      const found = kind.values.find((choice) => choice.toLowerCase() === wanted);
+      if (found === undefined) return { unusable: `is not one of ${kind.values.join(', ')}` };
+      return { value: found };
+    }
     case 'text':
-      if (value === '') return undefined;
-      return value.length > kind.max ? INVALID : value;
-    case 'colour':
-      return parseColour(value) ?? INVALID;
+      return raw.length > kind.max ? { unusable: `is longer than ${kind.max} characters` } : { value: raw };
+    case 'colour': {
+      const colour = parseColour(value);
+      return colour === null ? { unusable: 'is not a hex colour' } : { value: colour };
+    }
     default:
-      return INVALID;
-  }
-}
-
-function problemOf(kind: ParameterKind): ConfigProblemCode {
-  switch (kind.type) {
-    case 'boolean':
-      return 'boolean';
-    case 'text':
-      return 'tooLong';
-    case 'colour':
-      return 'colour';
-    default:
-      return 'choice';
+      return { unusable: 'cannot be read' };
   }
 }
 
@@ -130,25 +144,23 @@ export function toOrigin(value: string): string | null {
   return value === url.origin || value === `${url.origin}/` ? url.origin : null;
 }
 
-function parseBoolean(value: string): boolean | null {
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  return null;
-}
+/** A bare host name with a dot (`flinks.com`, `shop.example/done`): what a person types in an address bar. */
+const BARE_HOST =
+  /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d+)?(?:[/?#]|$)/i;
 
-function parseCount(value: string, min: number, max: number): number | null {
-  if (!/^\d{1,3}$/.test(value)) return null;
-  const count = Number(value);
-  return count >= min && count <= max ? count : null;
-}
-
-function parseRedirect(value: string): URL | null {
+/**
+ * An address a person can be sent to: absolute, or a bare host name read as `https://` (as browsers do); never a
+ * scheme that runs code or shows a file, never with a user name or password in it.
+ */
+function parseAddress(value: string): URL | null {
+  let url: URL;
   try {
-    const url = new URL(value);
-    return NOT_AN_APP.has(url.protocol) ? null : url;
+    url = new URL(BARE_HOST.test(value) ? `https://${value}` : value);
   } catch {
     return null;
   }
+  if (NOT_AN_APP.has(url.protocol) || url.username !== '' || url.password !== '') return null;
+  return url;
 }
 
 /** What the framed page can learn of the page that frames it, when the URL has no `parentOrigin`. */
@@ -186,56 +198,103 @@ function originOfAddress(address: string | null): string | null {
   }
 }
 
+const KNOWN = new Set<string>(PARAMETER_NAMES);
+
+/** `/v2/Credential/{institution}/`: Flinks Connect's address that opens one bank's sign-in. */
+const CREDENTIAL_PATH = /\/Credential\/([^/?#]+)\/?$/i;
+
+/** A second `?` before a parameter of the table (`demo=true?redirectUrl=…`), which partners mean as `&`. */
+const SECOND_QUESTION_MARK = /\?(?=([A-Za-z][A-Za-z0-9]*)=)/g;
+
+function mendQuery(search: string): string {
+  return search
+    .replace(/^\?/, '')
+    .replace(SECOND_QUESTION_MARK, (mark, name: string) => (KNOWN.has(name) ? '&' : mark));
+}
+
 /**
- * Reads `/embed.html`'s URL parameters against the deployment's settings.
- * Unknown parameters are ignored; every bad value becomes a problem, so the page can say which and why.
+ * The query the page reads, from its address as partners write Flinks Connect's: a second `?` before a parameter
+ * of the table (`demo=true?redirectUrl=…`) read as `&`, and the bank of a `/v2/Credential/{institution}/` path
+ * added as `institution` (unless the query names one).
+ * @example embedSearch('/v2/Credential/FlinksCapital/', '?demo=true') // '?demo=true&institution=FlinksCapital'
+ */
+export function embedSearch(pathname: string, search: string): string {
+  const query = mendQuery(search);
+  const bank = CREDENTIAL_PATH.exec(pathname)?.[1];
+  let text = query;
+  if (bank && !new URLSearchParams(query).get('institution')) {
+    let institution = bank;
+    try {
+      institution = decodeURIComponent(bank);
+    } catch {
+      // Left as written.
+    }
+    text = `${query}${query ? '&' : ''}institution=${encodeURIComponent(institution)}`;
+  }
+  return text ? `?${text}` : '';
+}
+
+/**
+ * Reads `/embed.html`'s URL parameters against the deployment's settings, as leniently as Flinks Connect does
+ * (CONTRACT §3): a value the page cannot use falls back to the default, with a note for the developer (`notes`).
+ * Unknown parameters are ignored. Only what cannot be made safe stops the page: no allowed framing origin, no
+ * deployment settings, or no `sessionToken` where the server requires one.
  * @example
- * parseEmbedParams('?parentOrigin=https%3A%2F%2Fshop.example&language=fr', { config, framed: true })
+ * parseEmbedParams('?language=FR&demo=True', { config, framed: true, framing })
  */
 export function parseEmbedParams(
   search: string | URLSearchParams,
   context: { config: DeploymentConfig | null; framed: boolean; framing?: FramingClues },
 ): ParsedEmbedParams {
-  const params = typeof search === 'string' ? new URLSearchParams(search) : search;
+  const query = typeof search === 'string' ? mendQuery(search) : search.toString();
+  const params = new URLSearchParams(query);
   const problems: ConfigProblem[] = [];
+  const notes: string[] = [];
+  if (query !== search.toString().replace(/^\?/, '')) notes.push('a second "?" in the query was read as "&"');
   const widget: EmbedWidgetOptions = { language: 'en' };
   const allowed = new Set((context.config?.allowedOrigins ?? []).map((origin) => toOrigin(origin) ?? origin));
+  const redirectAllowed = new Set(
+    (context.config?.redirectOrigins ?? context.config?.allowedOrigins ?? []).map(
+      (origin) => toOrigin(origin) ?? origin,
+    ),
+  );
 
   if (!context.config) problems.push({ code: 'missingConfig', param: '' });
 
   const page: PageParameterValues = {};
   for (const name of PARAMETER_NAMES) {
     const spec: ParameterSpec = PARAMETERS[name];
+    const target = (spec.acts === 'widget' ? widget : page) as Record<string, unknown>;
+    if ('flinksDefault' in spec) target[name] = spec.flinksDefault;
     if (spec.kind.type === 'origin' || spec.kind.type === 'address') continue;
-    const value = params.get(name);
-    if (value === null) continue;
-    const parsed = parseValue(spec.kind, value);
-    if (parsed === undefined) continue;
-    if (parsed === INVALID) {
-      problems.push({ code: spec.problem ?? problemOf(spec.kind), param: name });
+    const raw = params.get(name);
+    if (raw === null) continue;
+    const read = readValue(name, spec.kind, raw);
+    if (read === undefined) continue;
+    // A text may be a secret (sessionToken, authorizeToken): a note names the parameter, never quotes its value.
+    const quoted = spec.kind.type === 'text' ? name : `${name}=${shown(raw)}`;
+    if ('unusable' in read) {
+      notes.push(`${quoted} ${read.unusable}; the default is used`);
       continue;
     }
-    if (spec.acts === 'widget') (widget as Record<string, unknown>)[name] = parsed;
-    else (page as Record<string, unknown>)[name] = parsed;
+    if (read.note) notes.push(`${quoted} ${read.note}`);
+    target[name] = read.value;
   }
   const { stringify = false, ...pageOptions } = page;
   const webview = page.webview === true;
 
-  if (
-    context.config?.sessionRequired &&
-    !widget.sessionToken &&
-    !problems.some((p) => p.param === 'sessionToken')
-  ) {
+  if (context.config?.sessionRequired && !widget.sessionToken) {
     problems.push({ code: 'sessionTokenMissing', param: 'sessionToken' });
   }
 
   let parentOrigin: string | null = null;
-  const parentValue = params.get('parentOrigin');
-  if (parentValue) {
-    const origin = toOrigin(parentValue);
-    if (origin === null) problems.push({ code: 'parentOriginInvalid', param: 'parentOrigin' });
-    else if (!allowed.has(origin)) problems.push({ code: 'parentOriginNotAllowed', param: 'parentOrigin' });
-    else parentOrigin = origin;
+  const parentValue = params.get('parentOrigin')?.trim();
+  const parentGiven = parentValue ? toOrigin(parentValue) : null;
+  if (parentValue && parentGiven === null)
+    notes.push(`parentOrigin=${shown(parentValue)} is not an origin; the framing page's origin is used`);
+  if (parentGiven !== null) {
+    if (!allowed.has(parentGiven)) problems.push({ code: 'parentOriginNotAllowed', param: 'parentOrigin' });
+    else parentOrigin = parentGiven;
   } else if (context.framed && !webview) {
     // A webview posts to the app, never to a parent: no framing origin to establish.
     const established = framingOrigin(context.framing ?? NO_CLUES, allowed);
@@ -244,34 +303,48 @@ export function parseEmbedParams(
   }
 
   // The partner's terms: any site of theirs, but only a web page (never javascript:, data: or an app's scheme).
-  const termsValue = params.get('termsUrl');
+  const termsValue = params.get('termsUrl')?.trim();
   if (termsValue) {
-    const url = parseRedirect(termsValue);
-    if (url === null || termsValue.length > 2048 || url.username !== '' || url.password !== '')
-      problems.push({ code: 'termsUrlInvalid', param: 'termsUrl' });
+    const url = parseAddress(termsValue);
+    if (url === null || isDeepLink(url) || termsValue.length > 2048)
+      notes.push(`termsUrl=${shown(termsValue)} is not a web address; no terms link is shown`);
     else widget.termsUrl = url.href;
   }
 
   let redirectUrl: URL | null = null;
-  const redirectValue = params.get('redirectUrl');
+  let successUrl: URL | null = null;
+  const redirectValue = params.get('redirectUrl')?.trim();
   if (redirectValue) {
-    const url = parseRedirect(redirectValue);
-    if (url === null) problems.push({ code: 'redirectUrlInvalid', param: 'redirectUrl' });
-    else if (isDeepLink(url)) {
-      // An app's own scheme (myapp://connected) makes sense only where an app is listening: a webview.
-      if (webview) redirectUrl = url;
-      else problems.push({ code: 'redirectUrlDeepLink', param: 'redirectUrl' });
-    } else if (url.username !== '' || url.password !== '')
-      problems.push({ code: 'redirectUrlCredentials', param: 'redirectUrl' });
-    else if (!allowed.has(url.origin)) problems.push({ code: 'redirectUrlNotAllowed', param: 'redirectUrl' });
-    // Framed, success may only take the person to the page that framed the widget, not to another allowed site.
-    else if (context.framed && !webview && parentOrigin !== null && url.origin !== parentOrigin)
-      problems.push({ code: 'redirectUrlNotParent', param: 'redirectUrl' });
-    else redirectUrl = url;
+    const url = redirectValue.length > 2048 ? null : parseAddress(redirectValue);
+    const notNavigated = (why: string) =>
+      notes.push(
+        `redirectUrl=${shown(redirectValue)} ${why}: success does not go there (REDIRECT still carries it)`,
+      );
+    if (url === null) {
+      notes.push(`redirectUrl=${shown(redirectValue)} is not an address the page can use; it is ignored`);
+    } else {
+      successUrl = url;
+      if (isDeepLink(url)) {
+        // An app's own scheme (myapp://connected) makes sense only where an app is listening: a webview.
+        if (webview) redirectUrl = url;
+        else notNavigated('is an app link without webview=true');
+      } else if (!redirectAllowed.has(url.origin)) {
+        notNavigated('is not on an origin of CONNECT_REDIRECT_ORIGINS');
+      } else if (
+        // Unless the deployment names its redirect origins, success framed goes only to the framing page's origin.
+        !context.config?.redirectOrigins &&
+        context.framed &&
+        !webview &&
+        parentOrigin !== null &&
+        url.origin !== parentOrigin
+      ) {
+        notNavigated('is not on the framing page’s origin');
+      } else redirectUrl = url;
+    }
   }
 
   if (problems.length > 0 || context.config === null)
-    return { ok: false, problems, language: widget.language };
+    return { ok: false, problems, language: widget.language, notes };
   return {
     ok: true,
     settings: {
@@ -280,9 +353,16 @@ export function parseEmbedParams(
       deployment: context.config,
       parentOrigin: context.framed && !webview ? parentOrigin : null,
       redirectUrl,
+      successUrl,
       stringify,
+      notes,
     },
   };
+}
+
+/** A value as a note quotes it: its first 60 characters. */
+function shown(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
 }
 
 /**

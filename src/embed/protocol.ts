@@ -20,10 +20,11 @@ export type WidgetSuccess = ConnectEventMetadata['REDIRECT'];
  */
 export const EVENT_FIELDS: { readonly [N in ConnectEventName]: readonly (keyof ConnectEventMetadata[N])[] } =
   {
-    APP_MOUNTED: [],
+    APP_MOUNTED: ['parameterNotes'],
     APP_ONLINE: [],
     APP_OFFLINE: [],
     APP_RESIZE: ['height'],
+    COMPONENT_CONSENT_INTRO: [],
     COMPONENT_LOAD_CONSENT: [],
     COMPONENT_ACCEPT_CONSENT: [],
     COMPONENT_DENY_CONSENT: [],
@@ -38,7 +39,8 @@ export const EVENT_FIELDS: { readonly [N in ConnectEventName]: readonly (keyof C
     MAXIMUM_RETRY_REACHED: [],
     COMPONENT_LOAD_ACCOUNT_SELECTION: ['totalAccounts', 'displayedAccounts'],
     ACCOUNT_SELECTED: ['accountId'],
-    COMPONENT_CLOSE_SESSION: [],
+    COMPONENT_CLOSE_SESSION: ['institution', 'flinksCode', 'requestId'],
+    COMPONENT_ACCEPT_PROVIDER_CONSENT: ['institution'],
     POPUP_OPENED: ['institution'],
     POPUP_BLOCKED: ['institution'],
     ERROR: ['flinksCode', 'requestId', 'institution'],
@@ -82,48 +84,29 @@ export function envelope<N extends ConnectEventName>(
   return message as unknown as WidgetMessage<N>;
 }
 
-/** What the embed page posts: the envelope itself, or its JSON text when the host asked for `stringify=true`. */
-export function encode<Message extends object>(message: Message, stringify: boolean): Message | string {
-  return stringify ? JSON.stringify(message) : message;
-}
-
 /**
- * How the person left: posted by the embed page right before COMPONENT_CLOSE_SESSION, with the problem on screen
- * when they did (the widget's own `onExit` error), so `onExit` means the same in the frame as in the component.
- * Not an event: it has no `step`, so a host that does not know it ignores it.
- * @example { source: 'connect-widget', version: 1, exit: { error: null } }
+ * An error as the embed page posts it: Flinks Connect's shape for API errors, `{flinksCode, requestId, institution}`
+ * with no `step` (a listener that reads "has a step" as progress never misfiles it), plus our `source` and `version`.
+ * @example { source: 'connect-widget', version: 1, flinksCode: 'INVALID_LOGIN', requestId: 'r-1', institution: 'FlinksCapital' }
  */
-export interface WidgetExitMessage {
+export interface WidgetErrorMessage extends WidgetError {
   source: typeof WIDGET_SOURCE;
   version: typeof PROTOCOL_VERSION;
-  exit: { error: WidgetError | null };
 }
 
-export function exitEnvelope(error: WidgetError | null): WidgetExitMessage {
-  const copy = error && {
+export function errorEnvelope(error: WidgetError): WidgetErrorMessage {
+  return {
+    source: WIDGET_SOURCE,
+    version: PROTOCOL_VERSION,
     flinksCode: error.flinksCode,
     requestId: error.requestId,
     institution: error.institution,
   };
-  return { source: WIDGET_SOURCE, version: PROTOCOL_VERSION, exit: { error: copy } };
 }
 
-/** Reads `event.data` as the exit message (object or JSON text); anything else: null. */
-export function decodeExit(data: unknown): WidgetExitMessage | null {
-  const value = parsed(data);
-  if (typeof value !== 'object' || value === null) return null;
-  const candidate = value as { source?: unknown; version?: unknown; exit?: unknown };
-  if (candidate.source !== WIDGET_SOURCE || candidate.version !== PROTOCOL_VERSION) return null;
-  const exit = candidate.exit as { error?: unknown } | undefined;
-  if (typeof exit !== 'object' || exit === null) return null;
-  const error = exit.error as Partial<WidgetError> | null | undefined;
-  if (error === null) return exitEnvelope(null);
-  if (typeof error !== 'object' || typeof error.flinksCode !== 'string') return null;
-  return exitEnvelope({
-    flinksCode: error.flinksCode,
-    requestId: typeof error.requestId === 'string' ? error.requestId : null,
-    institution: typeof error.institution === 'string' ? error.institution : null,
-  });
+/** What the embed page posts: the envelope itself, or its JSON text when the host asked for `stringify=true`. */
+export function encode<Message extends object>(message: Message, stringify: boolean): Message | string {
+  return stringify ? JSON.stringify(message) : message;
 }
 
 function parsed(data: unknown): unknown {
@@ -149,8 +132,25 @@ export function isWidgetMessage(value: unknown): value is WidgetMessage {
   );
 }
 
-/** Reads `event.data` as a widget message, parsing JSON text (stringify mode). Anything else: null. */
+/** Reads `event.data` as a widget message, parsing JSON text (stringify mode); an error becomes ERROR. Else null. */
 export function decode(data: unknown): WidgetMessage | null {
   const value = parsed(data);
-  return isWidgetMessage(value) ? value : null;
+  if (isWidgetMessage(value)) return value;
+  if (typeof value !== 'object' || value === null) return null;
+  const error = value as Partial<WidgetErrorMessage> & { step?: unknown };
+  if (
+    error.source !== WIDGET_SOURCE ||
+    error.version !== PROTOCOL_VERSION ||
+    error.step !== undefined ||
+    typeof error.flinksCode !== 'string'
+  )
+    return null;
+  return {
+    ...errorEnvelope({
+      flinksCode: error.flinksCode,
+      requestId: typeof error.requestId === 'string' ? error.requestId : null,
+      institution: typeof error.institution === 'string' ? error.institution : null,
+    }),
+    step: 'ERROR',
+  };
 }

@@ -5,10 +5,16 @@ import type { FlinksCode } from '../api/codes';
  * their listeners. No event ever carries a password, an MFA answer or an authorize token.
  */
 export interface ConnectEventMetadata {
-  APP_MOUNTED: Record<string, never>;
+  /**
+   * `parameterNotes` (ours, embed page only): one line per URL value the page could not use as given, and what it did
+   * instead; absent when every value was used.
+   */
+  APP_MOUNTED: { parameterNotes?: string[] };
   APP_ONLINE: Record<string, never>;
   APP_OFFLINE: Record<string, never>;
   APP_RESIZE: { height: number };
+  /** The consent screen's introduction is shown (Flinks Connect sends it first when consent is on). */
+  COMPONENT_CONSENT_INTRO: Record<string, never>;
   COMPONENT_LOAD_CONSENT: Record<string, never>;
   COMPONENT_ACCEPT_CONSENT: Record<string, never>;
   COMPONENT_DENY_CONSENT: Record<string, never>;
@@ -31,8 +37,14 @@ export interface ConnectEventMetadata {
   /** `displayedAccounts`: how many of the login's `totalAccounts` the selector lists. */
   COMPONENT_LOAD_ACCOUNT_SELECTION: { totalAccounts: number; displayedAccounts: number };
   ACCOUNT_SELECTED: { accountId: string };
-  COMPONENT_CLOSE_SESSION: Record<string, never>;
+  /**
+   * The person left; `institution`, as in Flinks Connect, is the bank chosen by then, if any. With a problem on screen
+   * when they did (ours): its `flinksCode` and `requestId`, what `onExit` reports as its error.
+   */
+  COMPONENT_CLOSE_SESSION: { institution: string | null; flinksCode?: FlinksCode; requestId?: string | null };
   ERROR: { flinksCode: FlinksCode; requestId: string | null; institution: string | null };
+  /** The person chose to go on to an OAuth bank's own sign-in page (the provider's consent). */
+  COMPONENT_ACCEPT_PROVIDER_CONSENT: { institution: string };
   /** The bank's OAuth page opened in a popup (CONTRACT §8). */
   POPUP_OPENED: { institution: string };
   /** The browser blocked that popup: the widget shows a button that opens it from a click. */
@@ -70,6 +82,7 @@ export const CONNECT_EVENT_NAMES = [
   'APP_ONLINE',
   'APP_OFFLINE',
   'APP_RESIZE',
+  'COMPONENT_CONSENT_INTRO',
   'COMPONENT_LOAD_CONSENT',
   'COMPONENT_ACCEPT_CONSENT',
   'COMPONENT_DENY_CONSENT',
@@ -92,6 +105,7 @@ export const CONNECT_EVENT_NAMES = [
   'COMPONENT_LOAD_ACCOUNT_SELECTION',
   'ACCOUNT_SELECTED',
   'COMPONENT_CLOSE_SESSION',
+  'COMPONENT_ACCEPT_PROVIDER_CONSENT',
   'POPUP_OPENED',
   'POPUP_BLOCKED',
   'ERROR',

@@ -102,14 +102,20 @@ export function close(state: FlowState, before: ConnectEvent[]): Move {
     code === null ? null : { code, requestId: state.ctx.lastError?.requestId ?? state.ctx.requestId };
   return {
     state: { step: 'closed', ctx: state.ctx, from: state.step, error },
-    events: [...before, connectEvent('COMPONENT_CLOSE_SESSION', {})],
+    events: [
+      ...before,
+      connectEvent('COMPONENT_CLOSE_SESSION', {
+        institution: state.ctx.institution,
+        ...(error ? { flinksCode: error.code, requestId: error.requestId } : {}),
+      }),
+    ],
   };
 }
 
 export function loadEvents(state: FlowState, retry = false): ConnectEvent[] {
   switch (state.step) {
     case 'consent':
-      return [connectEvent('COMPONENT_LOAD_CONSENT', {})];
+      return [connectEvent('COMPONENT_CONSENT_INTRO', {}), connectEvent('COMPONENT_LOAD_CONSENT', {})];
     case 'institution':
       return [
         connectEvent('COMPONENT_LOAD_INSTITUTION_SELECTOR', { cached: state.ctx.institutionListShown }),
@@ -126,6 +132,8 @@ export function loadEvents(state: FlowState, retry = false): ConnectEvent[] {
           mfaTypes: [...new Set(state.round.challenges.map((challenge) => String(challenge.Type)))],
         }),
       ];
+    case 'oauth':
+      return providerConsent(state);
     case 'accounts':
       return [
         connectEvent('COMPONENT_LOAD_ACCOUNT_SELECTION', {
@@ -136,6 +144,15 @@ export function loadEvents(state: FlowState, retry = false): ConnectEvent[] {
     default:
       return [];
   }
+}
+
+/**
+ * COMPONENT_ACCEPT_PROVIDER_CONSENT, as Flinks Connect sends it: the person's click that leaves for an OAuth bank's own
+ * sign-in page (the provider's consent), whether from the bank list, the hand-off's button or a retry.
+ */
+export function providerConsent(state: FlowState): ConnectEvent[] {
+  if (state.step !== 'oauth' || state.phase !== 'opening' || !state.ctx.institution) return [];
+  return [connectEvent('COMPONENT_ACCEPT_PROVIDER_CONSENT', { institution: state.ctx.institution })];
 }
 
 export function unreachable(value: never): never {

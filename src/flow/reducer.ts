@@ -52,7 +52,7 @@ function step(state: FlowState, action: FlowAction, config: FlowConfig): Move {
 
     case 'OPEN_BANK':
       if (state.step !== 'oauth' || state.phase === 'finishing') return stay(state);
-      return stay({ ...state, ctx: { ...ctx, attempt: ctx.attempt + 1 }, phase: 'opening' });
+      return enter({ ...state, ctx: { ...ctx, attempt: ctx.attempt + 1 }, phase: 'opening' });
 
     case 'POPUP_OPENED':
     case 'POPUP_BLOCKED': {

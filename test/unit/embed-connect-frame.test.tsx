@@ -84,7 +84,7 @@ describe('<ConnectFrame>', () => {
     render(<ConnectFrame url={URL_EN} onExit={onExit} />);
     await connected();
     sendFrom(frame(), envelope('APP_RESIZE', { height: 700 }));
-    sendFrom(frame(), envelope('COMPONENT_CLOSE_SESSION', {}));
+    sendFrom(frame(), envelope('COMPONENT_CLOSE_SESSION', { institution: null }));
     expect(frame().style.height).toBe('700px');
     expect(onExit).toHaveBeenCalledWith(null, { institution: null, requestId: null });
   });

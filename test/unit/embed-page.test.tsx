@@ -126,6 +126,47 @@ describe('<EmbedPage>', () => {
     expect(navigate).toHaveBeenCalledWith(url);
   });
 
+  it('gives the widget a redirectUrl off the allow-list for REDIRECT’s url, but never goes there', () => {
+    const { navigate } = renderPage(`${HOST}&redirectUrl=https%3A%2F%2Fflinks.com%2Fcontact%2Fthank-you`);
+    expect(widget().redirectUrl).toBe('https://flinks.com/contact/thank-you');
+    expect(widget().oauthRedirectUrl).toBeUndefined();
+    widget().onSuccess?.({
+      loginId: 'l-1',
+      requestId: 'r-1',
+      institution: 'FlinksCapital',
+      url: 'https://flinks.com/contact/thank-you?loginId=l-1&institution=FlinksCapital',
+    });
+    expect(navigate).not.toHaveBeenCalled();
+  });
+
+  it('says once in the console, and in APP_MOUNTED’s parameterNotes, which values it could not use', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const { parent } = renderPage(`${HOST}&maximumRetry=99&demo=maybe&language=FR`);
+      expect(widget()).toMatchObject({ maximumRetry: 10, language: 'fr' });
+      expect(widget()).not.toHaveProperty('demo');
+      // In the order of the parameter table.
+      const notes = [
+        'demo="maybe" is neither true nor false; the default is used',
+        'maximumRetry="99" is outside 1–10; 10 is used',
+      ];
+      expect(warn.mock.calls).toEqual(notes.map((note) => [`Connect widget: ${note}.`]));
+      emit('APP_MOUNTED', {});
+      expect(parent.postMessage).toHaveBeenCalledWith(
+        { source: 'connect-widget', version: 1, step: 'APP_MOUNTED', parameterNotes: notes },
+        'https://shop.example',
+      );
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('starts from Flinks Connect’s defaults: no close button, no bank search, a header', () => {
+    renderPage(HOST);
+    expect(widget()).toMatchObject({ closeEnable: false, institutionFilterEnable: false, backEnable: true });
+    expect(screen.getByRole('banner')).toHaveTextContent('Connect your bank account');
+  });
+
   it('stays put on success without redirectUrl', () => {
     const { navigate } = renderPage(HOST);
     expect(widget().redirectUrl).toBeUndefined();
@@ -160,8 +201,6 @@ describe('<EmbedPage>', () => {
         .getAllByRole('listitem')
         .map((item) => item.textContent),
     ).toEqual([
-      'Le paramètre theme doit valoir light ou dark.',
-      'Le paramètre demo doit valoir true ou false.',
       'La page qui intègre celle-ci n’est pas sur une origine inscrite dans CONNECT_ALLOWED_ORIGINS\u00a0: ajoutez-y son origine, ou transmettez parentOrigin.',
     ]);
     const englishSection = screen.getByRole('region', { name: 'This page needs a settings change' });
@@ -170,8 +209,6 @@ describe('<EmbedPage>', () => {
         .getAllByRole('listitem')
         .map((item) => item.textContent),
     ).toEqual([
-      'theme must be light or dark.',
-      'demo must be true or false.',
       'The page that frames this one is not on an origin listed in CONNECT_ALLOWED_ORIGINS: add its origin there, or pass parentOrigin.',
     ]);
   });

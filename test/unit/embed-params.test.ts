@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeploymentConfig } from '../../src/embed/config';
 import {
+  embedSearch,
   parseEmbedParams,
   successRedirect,
   toOrigin,
@@ -19,6 +20,17 @@ function problemsOf(search: string, framed = true): ConfigProblem[] {
   const parsed = parseEmbedParams(search, { config, framed });
   return parsed.ok ? [] : parsed.problems;
 }
+
+/** What the page runs with, for a URL that must load. */
+function settingsOf(search: string, framed = true) {
+  const parsed = parseEmbedParams(search, { config, framed });
+  if (!parsed.ok) throw new Error(`expected the page to load, got ${JSON.stringify(parsed.problems)}`);
+  return parsed.settings;
+}
+
+/** Flinks Connect's documented defaults, where they differ from the component's. */
+const FLINKS_WIDGET_DEFAULTS = { closeEnable: false, backEnable: true, institutionFilterEnable: false };
+const FLINKS_PAGE_DEFAULTS = { headerEnable: true, headerImgEnable: true };
 
 describe('parseEmbedParams', () => {
   it('reads every widget parameter of the contract', () => {
@@ -63,71 +75,120 @@ describe('parseEmbedParams', () => {
           loginId: 'login-1',
           authorizeToken: 'tok-1',
         },
-        page: {},
+        page: FLINKS_PAGE_DEFAULTS,
         deployment: config,
         parentOrigin: 'https://shop.example',
         redirectUrl: new URL('https://shop.example/done'),
+        successUrl: new URL('https://shop.example/done'),
         stringify: true,
+        notes: [],
       },
     });
   });
 
-  it('defaults to English, no redirect and plain events, and ignores unknown parameters', () => {
+  it('defaults to English, Flinks Connect’s defaults, no redirect and plain events, and ignores unknown parameters', () => {
     expect(parseEmbedParams(`${host}&flinksUnknownParam=true&foo=bar`, { config, framed: true })).toEqual({
       ok: true,
       settings: {
-        widget: { language: 'en' },
-        page: {},
+        widget: { language: 'en', ...FLINKS_WIDGET_DEFAULTS },
+        page: FLINKS_PAGE_DEFAULTS,
         deployment: config,
         parentOrigin: 'https://shop.example',
         redirectUrl: null,
+        successUrl: null,
         stringify: false,
+        notes: [],
       },
     });
   });
 
   it.each([
-    ['language=de', { code: 'language', param: 'language' }],
-    ['language=', { code: 'language', param: 'language' }],
-    ['theme=blue', { code: 'theme', param: 'theme' }],
-    ['maximumRetry=0', { code: 'maximumRetry', param: 'maximumRetry' }],
-    ['maximumRetry=11', { code: 'maximumRetry', param: 'maximumRetry' }],
-    ['maximumRetry=2.5', { code: 'maximumRetry', param: 'maximumRetry' }],
-    ['maximumRetry=-1', { code: 'maximumRetry', param: 'maximumRetry' }],
-    ['maximumRetry=three', { code: 'maximumRetry', param: 'maximumRetry' }],
-    ['demo=yes', { code: 'boolean', param: 'demo' }],
-    ['consentEnable=1', { code: 'boolean', param: 'consentEnable' }],
-    ['closeEnable=TRUE', { code: 'boolean', param: 'closeEnable' }],
-    ['backEnable=', { code: 'boolean', param: 'backEnable' }],
-    ['institutionFilterEnable=on', { code: 'boolean', param: 'institutionFilterEnable' }],
-    ['accountSelectorEnable=no', { code: 'boolean', param: 'accountSelectorEnable' }],
-    ['stringify=1', { code: 'boolean', param: 'stringify' }],
-    [
-      'redirectUrl=https%3A%2F%2Fevil.example%2Fdone',
-      { code: 'redirectUrlNotAllowed', param: 'redirectUrl' },
-    ],
-    ['redirectUrl=javascript%3Aalert(1)', { code: 'redirectUrlInvalid', param: 'redirectUrl' }],
-    ['redirectUrl=%2Fdone', { code: 'redirectUrlInvalid', param: 'redirectUrl' }],
-  ])('reports %s as a problem', (param, problem) => {
-    expect(problemsOf(`${host}&${param}`)).toEqual([problem]);
+    ['language=FR', { language: 'fr' }],
+    ['language=fr-CA', { language: 'fr' }],
+    ['language=en_US', { language: 'en' }],
+    ['language=', { language: 'en' }],
+    ['theme=DARK', { theme: 'dark' }],
+    ['demo=True', { demo: true }],
+    ['demo=', {}],
+    ['closeEnable=TRUE', { closeEnable: true }],
+    ['backEnable=', { backEnable: true }],
+    ['maximumRetry=7', { maximumRetry: 7 }],
+    ['daysOfTransactions=days365', { daysOfTransactions: 'Days365' }],
+  ])('reads %s as Flinks Connect does, without a note', (param, widget) => {
+    const settings = settingsOf(`${host}&${param}`);
+    expect(settings.widget).toMatchObject(widget);
+    expect(settings.notes).toEqual([]);
   });
 
   it.each([
-    ['', true, 'framingOriginUnknown'],
-    ['parentOrigin=https%3A%2F%2Fevil.example', true, 'parentOriginNotAllowed'],
-    ['parentOrigin=https%3A%2F%2Fevil.example', false, 'parentOriginNotAllowed'],
-    ['parentOrigin=https%3A%2F%2Fshop.example%2Fcheckout', true, 'parentOriginInvalid'],
-    ['parentOrigin=shop.example', true, 'parentOriginInvalid'],
-    ['parentOrigin=*', true, 'parentOriginInvalid'],
-  ])('checks parentOrigin "%s" (framed: %s)', (search, framed, code) => {
-    expect(problemsOf(search, framed)).toEqual([{ code, param: 'parentOrigin' }]);
+    ['maximumRetry=99', { maximumRetry: 10 }, 'maximumRetry="99" is outside 1–10; 10 is used'],
+    ['maximumRetry=0', { maximumRetry: 1 }, 'maximumRetry="0" is outside 1–10; 1 is used'],
+    ['maximumRetry=-1', { maximumRetry: 1 }, 'maximumRetry="-1" is outside 1–10; 1 is used'],
+    ['maximumRetry=three', {}, 'maximumRetry="three" is not a whole number; the default is used'],
+    ['maximumRetry=2.5', {}, 'maximumRetry="2.5" is not a whole number; the default is used'],
+    ['language=de', { language: 'en' }, 'language="de" is not one of en, fr; the default is used'],
+    ['theme=blue', {}, 'theme="blue" is not one of light, dark; the default is used'],
+    ['demo=yes', {}, 'demo="yes" is neither true nor false; the default is used'],
+    ['consentEnable=1', {}, 'consentEnable="1" is neither true nor false; the default is used'],
+    [
+      'closeEnable=on',
+      { closeEnable: false },
+      'closeEnable="on" is neither true nor false; the default is used',
+    ],
+    ['customerName=' + 'x'.repeat(81), {}, 'customerName is longer than 80 characters; the default is used'],
+  ])('falls back from %s with a note for the developer', (param, widget, note) => {
+    const settings = settingsOf(`${host}&${param}`);
+    expect(settings.widget).toMatchObject(widget);
+    if (!('maximumRetry' in widget) && param.startsWith('maximumRetry'))
+      expect(settings.widget).not.toHaveProperty('maximumRetry');
+    expect(settings.notes).toEqual([note]);
   });
 
-  it('lists every problem at once', () => {
+  it('never quotes a text value in a note: it may be a secret', () => {
+    const token = 's'.repeat(2049);
+    const { notes, widget } = settingsOf(`${host}&sessionToken=${token}&authorizeToken=${'a'.repeat(2049)}`);
+    expect(widget).not.toHaveProperty('sessionToken');
+    expect(notes).toEqual([
+      'sessionToken is longer than 2048 characters; the default is used',
+      'authorizeToken is longer than 2048 characters; the default is used',
+    ]);
+  });
+
+  it('reads a second "?" before a known parameter as "&", and says so', () => {
+    const settings = settingsOf(`${host}&demo=true?redirectUrl=https%3A%2F%2Fshop.example%2Fdone`);
+    expect(settings.widget.demo).toBe(true);
+    expect(settings.redirectUrl?.href).toBe('https://shop.example/done');
+    expect(settings.notes).toEqual(['a second "?" in the query was read as "&"']);
+    // A "?" that is part of a value (before an unknown name) stays in it.
+    expect(settingsOf(`${host}&tag=a?b=c`).widget.tag).toBe('a?b=c');
+  });
+
+  it.each([
+    ['parentOrigin=https%3A%2F%2Fevil.example', true],
+    ['parentOrigin=https%3A%2F%2Fevil.example', false],
+  ])('refuses a parentOrigin that is not allowed: "%s" (framed: %s)', (search, framed) => {
+    expect(problemsOf(search, framed)).toEqual([{ code: 'parentOriginNotAllowed', param: 'parentOrigin' }]);
+  });
+
+  it.each([
+    'parentOrigin=https%3A%2F%2Fshop.example%2Fcheckout',
+    'parentOrigin=shop.example',
+    'parentOrigin=*',
+  ])(
+    'sets aside a parentOrigin that is not an origin (%s) and establishes the framing origin itself',
+    (search) => {
+      const parsed = parseEmbedParams(search, {
+        config,
+        framed: true,
+        framing: { ancestorOrigin: 'https://shop.example', referrer: null },
+      });
+      expect(parsed).toMatchObject({ ok: true, settings: { parentOrigin: 'https://shop.example' } });
+      expect(parsed.ok && parsed.settings.notes[0]).toMatch(/^parentOrigin=".*" is not an origin/);
+    },
+  );
+
+  it('stops only for a framing origin it cannot establish', () => {
     expect(problemsOf('language=xx&theme=xx&demo=xx').map((problem) => problem.code)).toEqual([
-      'language',
-      'theme',
-      'boolean',
       'framingOriginUnknown',
     ]);
   });
@@ -152,6 +213,7 @@ describe('parseEmbedParams', () => {
         ok: false,
         language: 'en',
         problems: [{ code: 'framingOriginNotAllowed', param: 'parentOrigin' }],
+        notes: [],
       });
     });
 
@@ -174,23 +236,32 @@ describe('parseEmbedParams', () => {
       });
     });
 
-    it('still keeps a framed redirectUrl on the framing origin', () => {
+    it('does not navigate framed to another allowed origin than the framing one, but still reports it', () => {
       const parsed = parseEmbedParams('redirectUrl=http%3A%2F%2Flocalhost%3A5173%2Fdone', {
         config,
         framed: true,
         framing: { ancestorOrigin: 'https://shop.example', referrer: null },
       });
-      expect(parsed.ok ? [] : parsed.problems).toEqual([
-        { code: 'redirectUrlNotParent', param: 'redirectUrl' },
-      ]);
+      expect(parsed).toMatchObject({
+        ok: true,
+        settings: { redirectUrl: null, successUrl: new URL('http://localhost:5173/done') },
+      });
+    });
+
+    it('goes to any origin of CONNECT_REDIRECT_ORIGINS when the deployment names them', () => {
+      const parsed = parseEmbedParams('redirectUrl=https%3A%2F%2Fapi.shop.example%2Fflinks%2Fcallback', {
+        config: { ...config, redirectOrigins: ['https://api.shop.example'] },
+        framed: true,
+        framing: { ancestorOrigin: 'https://shop.example', referrer: null },
+      });
+      expect(parsed.ok && parsed.settings.redirectUrl?.href).toBe('https://api.shop.example/flinks/callback');
     });
   });
 
   it('keeps a valid language for the configuration screen', () => {
-    expect(parseEmbedParams('language=fr&theme=xx', { config, framed: false })).toMatchObject({
-      ok: false,
-      language: 'fr',
-    });
+    expect(
+      parseEmbedParams('language=fr-CA&parentOrigin=https%3A%2F%2Fevil.example', { config, framed: true }),
+    ).toMatchObject({ ok: false, language: 'fr' });
   });
 
   it('refuses to start without the deployment settings', () => {
@@ -201,6 +272,7 @@ describe('parseEmbedParams', () => {
         { code: 'missingConfig', param: '' },
         { code: 'parentOriginNotAllowed', param: 'parentOrigin' },
       ],
+      notes: [],
     });
   });
 
@@ -269,28 +341,55 @@ describe('parseEmbedParams: connect sessions and the hardening of issue 11', () 
     });
   });
 
-  it.each([
-    ['customerName', 'x'.repeat(81)],
-    ['tag', 't'.repeat(201)],
-    ['sessionToken', 's'.repeat(2049)],
-    ['loginId', 'l'.repeat(65)],
-  ])('refuses a %s that is too long', (param, value) => {
-    expect(problemsOf(`${host}&${param}=${value}`)).toEqual([{ code: 'tooLong', param }]);
-  });
-
   it('accepts a customerName of 80 characters', () => {
-    expect(problemsOf(`${host}&customerName=${'x'.repeat(80)}`)).toEqual([]);
+    expect(settingsOf(`${host}&customerName=${'x'.repeat(80)}`).widget.customerName).toHaveLength(80);
   });
 
   it.each([
-    ['https://user:pass@shop.example/done', 'redirectUrlCredentials'],
-    ['https://user@shop.example/done', 'redirectUrlCredentials'],
-    // Allowed by the deployment, but not the page that frames the widget.
-    ['http://localhost:5173/done', 'redirectUrlNotParent'],
-  ])('refuses the redirectUrl %s', (redirect, code) => {
-    expect(problemsOf(`${host}&redirectUrl=${encodeURIComponent(redirect)}`)).toEqual([
-      { code, param: 'redirectUrl' },
+    // Flinks' own doc sample, a partner's API callback, and a bare host name from one of Flinks' pages.
+    ['https://flinks.com/contact/thank-you', 'https://flinks.com/contact/thank-you'],
+    [
+      'https://api.partner.example/flinks/callback?src=web',
+      'https://api.partner.example/flinks/callback?src=web',
+    ],
+    ['flinks.com', 'https://flinks.com/'],
+  ])('never goes to %s, off the allow-list, but REDIRECT still carries it', (redirect, base) => {
+    const settings = settingsOf(`${host}&redirectUrl=${encodeURIComponent(redirect)}`);
+    expect(settings.redirectUrl).toBeNull();
+    expect(settings.successUrl?.href).toBe(base);
+    expect(settings.notes).toEqual([
+      `redirectUrl=${JSON.stringify(redirect)} is not on an origin of CONNECT_REDIRECT_ORIGINS: success does not go there (REDIRECT still carries it)`,
     ]);
+  });
+
+  it.each([
+    'https://user:pass@shop.example/done',
+    'https://user@shop.example/done',
+    'javascript:alert(1)',
+    '/done',
+  ])('sets aside the redirectUrl %s entirely', (redirect) => {
+    const settings = settingsOf(`${host}&redirectUrl=${encodeURIComponent(redirect)}`);
+    expect(settings.redirectUrl).toBeNull();
+    expect(settings.successUrl).toBeNull();
+    expect(settings.notes).toHaveLength(1);
+  });
+
+  it('does not go to an app link outside a webview', () => {
+    const settings = settingsOf(`${host}&redirectUrl=myapp%3A%2F%2Fconnected`);
+    expect(settings.redirectUrl).toBeNull();
+    expect(settings.successUrl?.href).toBe('myapp://connected');
+  });
+});
+
+describe('embedSearch: Flinks Connect’s addresses', () => {
+  it.each([
+    ['/v2/', '?demo=true', '?demo=true'],
+    ['/v2/Credential/FlinksCapital/', '?demo=true', '?demo=true&institution=FlinksCapital'],
+    ['/v2/Credential/FlinksCapital', '', '?institution=FlinksCapital'],
+    ['/v2/Credential/FlinksCapital/', '?institution=RBC', '?institution=RBC'],
+    ['/embed.html', '?demo=true?redirectUrl=https://x.example/', '?demo=true&redirectUrl=https://x.example/'],
+  ])('%s%s reads as %s', (path, search, expected) => {
+    expect(embedSearch(path, search)).toBe(expected);
   });
 });
 
@@ -309,16 +408,15 @@ describe('Flinks Connect’s terms, several accounts and Enhanced MFA parameters
   });
 
   it.each([
-    ['termsUrl=javascript%3Aalert(1)', { code: 'termsUrlInvalid', param: 'termsUrl' }],
-    ['termsUrl=%2Fterms', { code: 'termsUrlInvalid', param: 'termsUrl' }],
-    [
-      'termsUrl=https%3A%2F%2Fme%3Asecret%40partner.example%2F',
-      { code: 'termsUrlInvalid', param: 'termsUrl' },
-    ],
-    ['accountSelectorMultiple=yes', { code: 'boolean', param: 'accountSelectorMultiple' }],
-    ['enhancedMFA=1', { code: 'boolean', param: 'enhancedMFA' }],
-    ['skipEnhancedMFA=on', { code: 'boolean', param: 'skipEnhancedMFA' }],
-  ])('reports %s as a problem', (param, problem) => {
-    expect(problemsOf(`${host}&${param}`)).toEqual([problem]);
+    'termsUrl=javascript%3Aalert(1)',
+    'termsUrl=%2Fterms',
+    'termsUrl=https%3A%2F%2Fme%3Asecret%40partner.example%2F',
+    'accountSelectorMultiple=yes',
+    'enhancedMFA=1',
+    'skipEnhancedMFA=on',
+  ])('sets aside %s with a note, and loads', (param) => {
+    const settings = settingsOf(`${host}&${param}`);
+    expect(settings.widget).not.toHaveProperty('termsUrl');
+    expect(settings.notes).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 /** @vitest-environment jsdom */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectHandlers } from '../../src/embed/frame';
-import { envelope, encode } from '../../src/embed/protocol';
+import { envelope, encode, errorEnvelope } from '../../src/embed/protocol';
 import '../../src/embed/sdk/connect';
 import { mount } from '../../src/embed/sdk/mount';
 
@@ -81,14 +81,21 @@ describe('window.ConnectWidget.mount', () => {
     expect(callbacks.onExit).not.toHaveBeenCalled();
   });
 
-  it('maps COMPONENT_CLOSE_SESSION to onExit with the last error', () => {
+  it('maps COMPONENT_CLOSE_SESSION to onExit with the problem it names', () => {
     const { callbacks, iframe } = setUp();
     const source = iframe.contentWindow;
     send(envelope('INSTITUTION_SELECTED', { institution: 'FlinksCapital' }), { source });
-    send(envelope('ERROR', { flinksCode: 'RETRY_LATER', requestId: 'r-9', institution: 'FlinksCapital' }), {
+    send(errorEnvelope({ flinksCode: 'RETRY_LATER', requestId: 'r-9', institution: 'FlinksCapital' }), {
       source,
     });
-    send(envelope('COMPONENT_CLOSE_SESSION', {}), { source });
+    send(
+      envelope('COMPONENT_CLOSE_SESSION', {
+        institution: 'FlinksCapital',
+        flinksCode: 'RETRY_LATER',
+        requestId: 'r-9',
+      }),
+      { source },
+    );
     expect(callbacks.onExit).toHaveBeenCalledWith(
       { flinksCode: 'RETRY_LATER', requestId: 'r-9', institution: 'FlinksCapital' },
       { institution: 'FlinksCapital', requestId: 'r-9' },
@@ -97,7 +104,7 @@ describe('window.ConnectWidget.mount', () => {
 
   it('gives onExit a null error when nothing went wrong', () => {
     const { callbacks, iframe } = setUp();
-    send(envelope('COMPONENT_CLOSE_SESSION', {}), { source: iframe.contentWindow });
+    send(envelope('COMPONENT_CLOSE_SESSION', { institution: null }), { source: iframe.contentWindow });
     expect(callbacks.onExit).toHaveBeenCalledWith(null, { institution: null, requestId: null });
   });
 

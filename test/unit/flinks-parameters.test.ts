@@ -178,19 +178,23 @@ describe('the parameter table', () => {
   });
 
   it.each([
-    ['daysOfTransactions=Days30', { code: 'choice', param: 'daysOfTransactions' }],
-    ['monthsOfStatements=Months6', { code: 'choice', param: 'monthsOfStatements' }],
-    ['productType=loans', { code: 'choice', param: 'productType' }],
-    ['backgroundColor=red', { code: 'colour', param: 'backgroundColor' }],
-    ['foregroundColor1=%2312345', { code: 'colour', param: 'foregroundColor1' }],
-    ['boxLayout=yes', { code: 'boolean', param: 'boxLayout' }],
-    [`loadingType=${'x'.repeat(33)}`, { code: 'tooLong', param: 'loadingType' }],
-  ])('%s is a configuration problem', (search, problem) => {
+    ['daysOfTransactions=Days30', 'daysOfTransactions'],
+    ['monthsOfStatements=Months6', 'monthsOfStatements'],
+    ['productType=loans', 'productType'],
+    ['backgroundColor=red', 'backgroundColor'],
+    ['foregroundColor1=%2312345', 'foregroundColor1'],
+    ['boxLayout=yes', 'boxLayout'],
+    [`loadingType=${'x'.repeat(33)}`, 'loadingType'],
+  ])('%s falls back to the default, with a note naming the parameter', (search, name) => {
     const parsed = parseEmbedParams(`parentOrigin=https%3A%2F%2Fshop.example&${search}`, {
       config,
       framed: true,
     });
-    expect(parsed.ok ? [] : parsed.problems).toEqual([problem]);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect({ ...parsed.settings.widget, ...parsed.settings.page }).not.toHaveProperty(name);
+    expect(parsed.settings.notes).toEqual([
+      expect.stringMatching(new RegExp(`^${name}\\b.*the default is used$`)),
+    ]);
   });
 
   it.each([
@@ -217,13 +221,13 @@ describe('webview=true', () => {
   });
 
   it.each(['redirectUrl=myapp%3A%2F%2Fconnected', 'webview=true&redirectUrl=javascript%3Aalert(1)'])(
-    'refuses %s',
+    'never navigates to %s',
     (search) => {
       const parsed = parseEmbedParams(`parentOrigin=https%3A%2F%2Fshop.example&${search}`, {
         config,
         framed: true,
       });
-      expect(parsed.ok).toBe(false);
+      expect(parsed).toMatchObject({ ok: true, settings: { redirectUrl: null } });
     },
   );
 
@@ -240,10 +244,16 @@ describe('webview=true', () => {
       webview: app,
     });
     bridge.post('INSTITUTION_SELECTED', { institution: 'FlinksCapital' });
-    bridge.postExit(null);
+    bridge.postError({ flinksCode: 'RETRY_LATER', requestId: 'r-1', institution: 'FlinksCapital' });
     expect(react.mock.calls.map(([message]) => JSON.parse(message as string))).toEqual([
       { source: 'connect-widget', version: 1, step: 'INSTITUTION_SELECTED', institution: 'FlinksCapital' },
-      { source: 'connect-widget', version: 1, exit: { error: null } },
+      {
+        source: 'connect-widget',
+        version: 1,
+        flinksCode: 'RETRY_LATER',
+        requestId: 'r-1',
+        institution: 'FlinksCapital',
+      },
     ]);
     expect(parent.postMessage).not.toHaveBeenCalled();
 

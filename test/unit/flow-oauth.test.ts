@@ -37,7 +37,8 @@ describe('an OAuth bank', () => {
   it('picked from the list: its page opens from that click, never the credential form', () => {
     const { state, names, requests } = run(initialState(start, 0), [pick]);
     expect(state).toMatchObject({ step: 'oauth', phase: 'opening' });
-    expect(names).toEqual(['INSTITUTION_SELECTED']);
+    // The click that leaves for the bank's own page is Flinks Connect's provider consent.
+    expect(names).toEqual(['INSTITUTION_SELECTED', 'COMPONENT_ACCEPT_PROVIDER_CONSENT']);
     expect(requests).toEqual([
       { kind: 'openBank', attempt: 1, institution: 'FlinksCapitalOAuth', window: 'popup' },
     ]);
@@ -50,6 +51,8 @@ describe('an OAuth bank', () => {
     const preset = initialState({ ...start, institution: 'FlinksCapitalOAuth', signIn: 'oauth' }, 0);
     expect(preset).toMatchObject({ step: 'oauth', phase: 'ready' });
     const clicked = run(preset, [{ type: 'START' }, { type: 'OPEN_BANK' }]);
+    expect(clicked.names).toContain('COMPONENT_ACCEPT_PROVIDER_CONSENT');
+    expect(run(preset, [{ type: 'START' }]).names).not.toContain('COMPONENT_ACCEPT_PROVIDER_CONSENT');
     expect(clicked.requests).toEqual([
       { kind: 'openBank', attempt: 1, institution: 'FlinksCapitalOAuth', window: 'popup' },
     ]);

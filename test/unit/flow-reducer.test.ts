@@ -69,7 +69,7 @@ describe('where a connection starts', () => {
 
   it('emits APP_MOUNTED and the first screen load on START', () => {
     const { names } = run(initialState({ ...start, consentEnable: true }, 0), [{ type: 'START' }]);
-    expect(names).toEqual(['APP_MOUNTED', 'COMPONENT_LOAD_CONSENT']);
+    expect(names).toEqual(['APP_MOUNTED', 'COMPONENT_CONSENT_INTRO', 'COMPONENT_LOAD_CONSENT']);
   });
 
   it('goes consent -> institution -> credentials with one event per move', () => {
@@ -422,10 +422,19 @@ describe('guidance actions', () => {
     });
   });
 
-  it('records where the person left', () => {
-    const { state, names } = run(onMfa(), [{ type: 'EXIT' }]);
+  it('records where the person left, and COMPONENT_CLOSE_SESSION names the bank', () => {
+    const { state, events } = run(onMfa(), [{ type: 'EXIT' }]);
     expect(state).toMatchObject({ step: 'closed', from: 'mfa' });
-    expect(names).toEqual(['COMPONENT_CLOSE_SESSION']);
+    expect(events).toEqual([{ name: 'COMPONENT_CLOSE_SESSION', metadata: { institution: 'FlinksCapital' } }]);
+  });
+
+  it('says in COMPONENT_CLOSE_SESSION which problem was on screen when the person left', () => {
+    const refused = answered(signingIn(), error('INVALID_PASSWORD', 'req-7')).state;
+    const { events } = run(refused, [{ type: 'EXIT' }]);
+    expect(events.at(-1)).toEqual({
+      name: 'COMPONENT_CLOSE_SESSION',
+      metadata: { institution: 'FlinksCapital', flinksCode: 'INVALID_PASSWORD', requestId: 'req-7' },
+    });
   });
 });
 

@@ -4,7 +4,7 @@ import type { ConnectWidgetProps } from '../../src/ConnectWidget';
 import type { DeploymentConfig } from '../../src/embed/config';
 import { EmbedPage } from '../../src/embed/page';
 import { eventListener } from '../../src/flow/events';
-import { envelope, exitEnvelope } from '../../src/embed/protocol';
+import { envelope, errorEnvelope } from '../../src/embed/protocol';
 import { mount } from '../../src/embed/sdk/mount';
 
 /*
@@ -51,41 +51,38 @@ afterEach(() => {
 });
 
 describe('onExit in the frame', () => {
-  it('gives no error once the person moved past the problem, even from a page that does not say', () => {
+  it('gives no error when COMPONENT_CLOSE_SESSION names none, whatever ERROR came before', () => {
     const { callbacks, send } = mounted();
-    send(envelope('ERROR', passwordError));
+    send(errorEnvelope(passwordError));
     send(envelope('COMPONENT_LOAD_CREDENTIAL_RETRY', {}));
     send(envelope('SUBMIT_CREDENTIAL', { institution: 'FlinksCapital' }));
-    send(envelope('COMPONENT_LOAD_MFA', { mfaTypes: ['QuestionAndAnswer'] }));
-    send(envelope('COMPONENT_CLOSE_SESSION', {}));
+    // An automatic retry: ERROR, then the processing screen, which has no event of its own.
+    send(errorEnvelope({ ...passwordError, flinksCode: 'CONCURRENT_SESSION' }));
+    send(envelope('COMPONENT_CLOSE_SESSION', { institution: 'FlinksCapital' }));
     expect(callbacks.onExit).toHaveBeenCalledWith(null, { institution: 'FlinksCapital', requestId: 'r-1' });
   });
 
-  it('gives the error the page says was on screen', () => {
+  it('gives the error COMPONENT_CLOSE_SESSION says was on screen, and hears errors as ERROR', () => {
     const { callbacks, send } = mounted();
-    send(envelope('ERROR', passwordError));
+    send(JSON.stringify(errorEnvelope(passwordError)));
     send(envelope('COMPONENT_LOAD_CREDENTIAL_RETRY', {}));
-    send(exitEnvelope(passwordError));
-    send(envelope('COMPONENT_CLOSE_SESSION', {}));
+    send(
+      envelope('COMPONENT_CLOSE_SESSION', {
+        institution: 'FlinksCapital',
+        flinksCode: 'INVALID_PASSWORD',
+        requestId: 'r-1',
+      }),
+    );
     expect(callbacks.onExit).toHaveBeenCalledWith(passwordError, {
       institution: 'FlinksCapital',
       requestId: 'r-1',
     });
-    // The exit message is not an event.
     expect(callbacks.onEvent.mock.calls.map(([name]) => name)).toEqual([
       'ERROR',
       'COMPONENT_LOAD_CREDENTIAL_RETRY',
       'COMPONENT_CLOSE_SESSION',
     ]);
-  });
-
-  it('gives no error when the page says nothing was on screen, whatever ERROR came before', () => {
-    const { callbacks, send } = mounted();
-    // An automatic retry: ERROR, then the processing screen, which has no event of its own.
-    send(envelope('ERROR', { ...passwordError, flinksCode: 'CONCURRENT_SESSION' }));
-    send(JSON.stringify(exitEnvelope(null)));
-    send(envelope('COMPONENT_CLOSE_SESSION', {}));
-    expect(callbacks.onExit).toHaveBeenCalledWith(null, { institution: 'FlinksCapital', requestId: 'r-1' });
+    expect(callbacks.onEvent.mock.calls[0]?.[1]).toEqual(passwordError);
   });
 });
 
@@ -96,7 +93,7 @@ describe('the embed page', () => {
     requestTimeoutMs: 240000,
   };
 
-  it("says which problem was on screen, from the widget's own onExit, right before COMPONENT_CLOSE_SESSION", () => {
+  function framedPage() {
     const parent = { postMessage: vi.fn() };
     render(
       <EmbedPage
@@ -108,16 +105,27 @@ describe('the embed page', () => {
       />,
     );
     const widget = widgetProps.current;
-    if (widget === null) throw new Error('the widget was not rendered');
-    if (widget.onEvent) eventListener(widget.onEvent)('COMPONENT_CLOSE_SESSION', {});
-    expect(parent.postMessage).not.toHaveBeenCalled();
-    widget.onExit?.(
-      { flinksCode: 'INVALID_PASSWORD', developerMessage: 'The password is wrong.', requestId: 'r-1' },
-      { step: 'credentials', institution: 'FlinksCapital', requestId: 'r-1' },
-    );
+    if (widget?.onEvent === undefined) throw new Error('the widget was not rendered');
+    return { parent, emit: eventListener(widget.onEvent), widget };
+  }
+
+  it('posts an error in Flinks Connect’s shape: flinksCode, requestId, institution and no step', () => {
+    const { parent, emit } = framedPage();
+    emit('ERROR', { flinksCode: 'INVALID_PASSWORD', requestId: 'r-1', institution: 'FlinksCapital' });
+    const [[message, origin]] = parent.postMessage.mock.calls as [[Record<string, unknown>, string]];
+    expect(origin).toBe('https://shop.example');
+    expect(message).toEqual({ source: 'connect-widget', version: 1, ...passwordError });
+    expect(message).not.toHaveProperty('step');
+  });
+
+  it('posts COMPONENT_CLOSE_SESSION with the institution, and nothing before it when the person leaves', () => {
+    const { parent, emit, widget } = framedPage();
+    emit('COMPONENT_CLOSE_SESSION', { institution: 'FlinksCapital' });
+    // The widget's own onExit is not the page's business: the event says everything.
+    expect(widget.onExit).toBeUndefined();
     expect(parent.postMessage.mock.calls).toEqual([
-      [exitEnvelope(passwordError), 'https://shop.example'],
-      [envelope('COMPONENT_CLOSE_SESSION', {}), 'https://shop.example'],
+      [envelope('COMPONENT_CLOSE_SESSION', { institution: 'FlinksCapital' }), 'https://shop.example'],
     ]);
+    expect(parent.postMessage.mock.calls[0]?.[0]).toMatchObject({ institution: 'FlinksCapital' });
   });
 });
