@@ -4,7 +4,7 @@
  * loopback port (the built app: run `npm run build:app` first) and drives /embed.html with Debian's Chromium.
  *
  * Options (environment): SCREENSHOTS_DIR (default screenshots), SCREENSHOTS_ONLY (comma-separated usernames),
- * SCREENSHOTS_WIDTHS (default 375,1280).
+ * SCREENSHOTS_WIDTHS (default 375,1280). `bank-list` in SCREENSHOTS_ONLY takes the bank list's screens.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -36,6 +36,24 @@ try {
         locale: `${language}-CA`,
       });
       const page = await context.newPage();
+      // The screens before any sign-in: the bank list, and what searching it for a bank it lacks offers.
+      if (!only || only.includes('bank-list')) {
+        const list = messagesFor(language).ui.institution;
+        await page.goto(`${server.url}/embed.html?demo=true&language=${language}`);
+        await page.getByRole('heading', { name: list.title }).waitFor();
+        await page.waitForTimeout(400);
+        await page.screenshot({
+          path: resolve(outDir, `${language}-${width}-bank-list.png`),
+          fullPage: true,
+        });
+        await page.getByRole('searchbox', { name: list.search }).fill('Banque Imaginaire');
+        await page.getByRole('button', { name: list.notFound }).waitFor();
+        await page.screenshot({
+          path: resolve(outDir, `${language}-${width}-bank-list-none.png`),
+          fullPage: true,
+        });
+        count += 2;
+      }
       for (const persona of personas) {
         await page.goto(`${server.url}/embed.html?demo=true&institution=FlinksCapital&language=${language}`);
         await page.getByRole('heading', { name: signInTitle }).waitFor();

@@ -32,6 +32,11 @@ export interface ConnectEventMetadata {
   COMPONENT_LOAD_ACCOUNT_SELECTION: { totalAccounts: number; displayedAccounts: number };
   ACCOUNT_SELECTED: { accountId: string };
   COMPONENT_CLOSE_SESSION: Record<string, never>;
+  /**
+   * Ours, not Flinks Connect's: the person searched, found no bank of theirs and left from "Can't find your bank?".
+   * COMPONENT_CLOSE_SESSION follows, and `onExit`'s metadata says `reason: 'institution_not_found'`.
+   */
+  INSTITUTION_NOT_FOUND: Record<string, never>;
   ERROR: { flinksCode: FlinksCode; requestId: string | null; institution: string | null };
   /** The bank's OAuth page opened in a popup (CONTRACT §8). */
   POPUP_OPENED: { institution: string };
@@ -78,6 +83,7 @@ export const CONNECT_EVENT_NAMES = [
   'COMPONENT_DENY_TERMS',
   'COMPONENT_LOAD_INSTITUTION_SELECTOR',
   'INSTITUTION_SELECTED',
+  'INSTITUTION_NOT_FOUND',
   'COMPONENT_LOAD_CREDENTIAL',
   'SUBMIT_CREDENTIAL',
   'COMPONENT_LOAD_CREDENTIAL_RETRY',

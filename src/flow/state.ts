@@ -142,7 +142,18 @@ export type FlowState =
         retryTo: RetryTarget;
       }
     >
-  | Step<'closed', { from: StepName; error: { code: FlinksCode; requestId: string | null } | null }>;
+  | Step<
+      'closed',
+      {
+        from: StepName;
+        error: { code: FlinksCode; requestId: string | null } | null;
+        /** Why the person left, when they said (`institution_not_found`: their bank is not on the list). */
+        reason?: ExitReason;
+      }
+    >;
+
+/** Why the person left, as `onExit` tells the host (Plaid's `institution_not_found`). */
+export type ExitReason = 'institution_not_found';
 
 export type StepName = FlowState['step'];
 

@@ -54,6 +54,7 @@ export function StepView({
           filterEnable={props.institutionFilterEnable ?? true}
           {...(institutions ? { institutions } : {})}
           onSelect={flow.selectInstitution}
+          onNotFound={() => flow.exit('institution_not_found')}
         />
       );
     case 'credentials':

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -83,5 +83,41 @@ describe.each(LANGUAGES)('after success (%s)', (language) => {
     expect(await screen.findByRole('heading', { level: 2, name: m.ui.closed.title })).toHaveFocus();
     expect(screen.getByText(m.ui.closed.unfinished)).toBeVisible();
     expect(document.body).not.toHaveTextContent(m.ui.closed.body);
+  });
+});
+
+describe.each(LANGUAGES)('the bank list (%s)', (language) => {
+  it('opens on the popular banks, and a search that finds nothing ends with an exit the host can tell apart', async () => {
+    const view = widget(language, { institution: undefined, demo: true });
+    const { m, user } = view;
+    const grid = await screen.findByRole('list', { name: m.ui.institution.popular });
+    const names = within(grid)
+      .getAllByRole('button')
+      .map((button) => button.textContent ?? '');
+    expect(names.length).toBeLessThanOrEqual(12);
+    const lead =
+      language === 'fr' ? ['Desjardins', 'Banque Nationale'] : ['RBC Royal Bank', 'TD Canada Trust'];
+    // After the sandbox bank (demo), the banks people use most in this language.
+    const real = names.filter((name) => !name.includes('Flinks'));
+    expect(real[0]).toMatch(new RegExp(`${lead[0]}$`));
+    expect(real[1]).toMatch(new RegExp(`${lead[1]}$`));
+
+    await user.type(screen.getByRole('searchbox', { name: m.ui.institution.search }), 'Banque Imaginaire');
+    await user.click(await screen.findByRole('button', { name: m.ui.institution.notFound }));
+    expect(view.events().slice(-2)).toEqual(['INSTITUTION_NOT_FOUND', 'COMPONENT_CLOSE_SESSION']);
+    expect(view.onExit).toHaveBeenCalledExactlyOnceWith(
+      null,
+      expect.objectContaining({ step: 'institution', reason: 'institution_not_found' }),
+    );
+    expect(await screen.findByRole('heading', { level: 2, name: m.ui.closed.title })).toBeVisible();
+  });
+
+  it('tells no reason on an ordinary exit', async () => {
+    const view = widget(language, { institution: undefined, demo: true });
+    await screen.findByRole('list', { name: view.m.ui.institution.popular });
+    await view.user.click(screen.getByRole('button', { name: view.m.ui.widget.close }));
+    expect(view.onExit).toHaveBeenCalledOnce();
+    expect(view.onExit.mock.calls[0]?.[1]).not.toHaveProperty('reason');
+    expect(view.events()).not.toContain('INSTITUTION_NOT_FOUND');
   });
 });

@@ -40,6 +40,11 @@ export const ui = {
     title: 'Choose your bank',
     search: 'Search for your bank',
     list: 'Banks',
+    /** The first screen's grid, before any search. */
+    popular: 'Popular banks',
+    searchPlaceholder: 'RBC, Desjardins, Tangerine…',
+    /** After a search that found nothing: leaves, and tells the host (`institution_not_found`). */
+    notFound: 'Can’t find your bank?',
     results: '{count} banks match.',
     oneResult: '1 bank matches.',
     noResults: 'No bank matches “{query}”. Check the spelling, or try its full name.',

@@ -44,6 +44,9 @@ export const ui: Messages['ui'] = {
     title: 'Choisissez votre institution financière',
     search: 'Rechercher votre institution financière',
     list: 'Institutions financières',
+    popular: 'Institutions les plus utilisées',
+    searchPlaceholder: 'Desjardins, Banque Nationale…',
+    notFound: 'Vous ne trouvez pas votre institution\u202F?',
     results: '{count} institutions correspondent.',
     oneResult: '1 institution correspond.',
     noResults:
