@@ -61,6 +61,8 @@ export interface FieldError {
   code: FlinksCode;
   field: 'username' | 'password' | 'both';
   variant: GuidanceVariant | null;
+  /** One more refused try reaches `maximumRetry`, at a bank that may then lock the account: the form warns. */
+  lastTry?: boolean;
 }
 
 export interface MfaFailure {

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -119,5 +119,20 @@ describe.each(LANGUAGES)('the bank list (%s)', (language) => {
     expect(view.onExit).toHaveBeenCalledOnce();
     expect(view.onExit.mock.calls[0]?.[1]).not.toHaveProperty('reason');
     expect(view.events()).not.toContain('INSTITUTION_NOT_FOUND');
+  });
+});
+
+describe.each(LANGUAGES)('the sign-in form before the last try (%s)', (language) => {
+  it('warns, from maximumRetry, that one try is left before the bank may lock the account', async () => {
+    const view = widget(language, { maximumRetry: 3 });
+    const { m, t } = view;
+    const warning = t(m.screens.credentials.lastTry);
+    await signIn(view, 'Greatday', 'Wrongday');
+    const first = await screen.findByRole('alert');
+    expect(first).not.toHaveTextContent(warning);
+    await signIn(view, 'Greatday', 'Wrongday');
+    await waitFor(() => expect(view.events().filter((name) => name === 'ERROR')).toHaveLength(2));
+    // The warning is part of the alert that says what happened: announced once, with it.
+    expect(await screen.findByRole('alert')).toHaveTextContent(warning);
   });
 });
