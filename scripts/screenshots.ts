@@ -4,7 +4,7 @@
  * loopback port (the built app: run `npm run build:app` first) and drives /embed.html with Debian's Chromium.
  *
  * Options (environment): SCREENSHOTS_DIR (default screenshots), SCREENSHOTS_ONLY (comma-separated usernames),
- * SCREENSHOTS_WIDTHS (default 375,1280).
+ * SCREENSHOTS_WIDTHS (default 375,1280). `bank-list`, `last-try` and `success` in SCREENSHOTS_ONLY take those moments' screens.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -36,6 +36,57 @@ try {
         locale: `${language}-CA`,
       });
       const page = await context.newPage();
+      // The screens before any sign-in: the bank list, and what searching it for a bank it lacks offers.
+      if (!only || only.includes('bank-list')) {
+        const list = messagesFor(language).ui.institution;
+        await page.goto(`${server.url}/embed.html?demo=true&language=${language}`);
+        await page.getByRole('heading', { name: list.title }).waitFor();
+        await page.waitForTimeout(400);
+        await page.screenshot({
+          path: resolve(outDir, `${language}-${width}-bank-list.png`),
+          fullPage: true,
+        });
+        await page.getByRole('searchbox', { name: list.search }).fill('Banque Imaginaire');
+        await page.getByRole('button', { name: list.notFound }).waitFor();
+        await page.screenshot({
+          path: resolve(outDir, `${language}-${width}-bank-list-none.png`),
+          fullPage: true,
+        });
+        count += 2;
+      }
+      // Moments past the first answer: the second wrong password (the last try before lock-out), and the end.
+      const shoot = async (name: string) => {
+        await page.waitForTimeout(400);
+        await page.screenshot({ path: resolve(outDir, `${language}-${width}-${name}.png`), fullPage: true });
+        count += 1;
+      };
+      const signIn = async (username: string, password: string) => {
+        await page.getByLabel(m.username).fill(username);
+        await page.getByLabel(m.password, { exact: true }).fill(password);
+        await page.getByRole('button', { name: m.submit }).click();
+      };
+      const later = messagesFor(language);
+      if (!only || only.includes('last-try')) {
+        await page.goto(`${server.url}/embed.html?demo=true&institution=FlinksCapital&language=${language}`);
+        await page.getByRole('heading', { name: signInTitle }).waitFor();
+        await signIn('Greatday', 'Wrongday');
+        await page.getByRole('alert').waitFor();
+        await signIn('Greatday', 'Wrongday');
+        await page.getByText(format(later.screens.credentials.lastTry, { bank: BANK })).waitFor();
+        await shoot('last-try');
+      }
+      if (!only || only.includes('success')) {
+        await page.goto(
+          `${server.url}/embed.html?demo=true&institution=FlinksCapital&language=${language}&customerName=Acme`,
+        );
+        await page.getByRole('heading', { name: signInTitle }).waitFor();
+        await signIn('greatday_nomfa', SANDBOX_PASSWORD);
+        await page.getByRole('heading', { name: later.screens.success.title }).waitFor();
+        await shoot('success');
+        await page.getByRole('button', { name: later.ui.widget.close }).click();
+        await page.getByText(later.ui.closed.connected.body).waitFor();
+        await shoot('success-closed');
+      }
       for (const persona of personas) {
         await page.goto(`${server.url}/embed.html?demo=true&institution=FlinksCapital&language=${language}`);
         await page.getByRole('heading', { name: signInTitle }).waitFor();

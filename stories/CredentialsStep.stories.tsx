@@ -91,3 +91,17 @@ export const BankWithWebsite: Story = {
     );
   },
 };
+
+/** The bank refused the password, and one more refusal reaches `maximumRetry`: the alert warns before the last try. */
+export const LastTryBeforeLockOut: Story = {
+  args: {
+    defaultUsername: 'Greatday',
+    error: { code: 'INVALID_PASSWORD', field: 'password', variant: null, lastTry: true },
+    requestId: '42be061d-77aa-4d1e-9c1b-0f9d1e2a3b4c',
+  },
+  play: async ({ canvas, globals }) => {
+    const m = messagesOf(globals).screens.credentials;
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent(format(m.lastTry, { bank: BANK }));
+  },
+};

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, waitFor } from 'storybook/test';
+import { expect, fn, waitFor, within } from 'storybook/test';
 import { format } from '../src/i18n';
 import { institutionsFromCatalog } from '../src/institutions';
 import { compactItems } from '../src/sandbox/compact-catalog';
@@ -11,7 +11,7 @@ const meta = {
   title: 'Steps/Choose a bank',
   component: InstitutionStep,
   decorators: [inWidgetFrame],
-  args: { demo: true, filterEnable: true, onSelect: fn() },
+  args: { demo: true, filterEnable: true, onSelect: fn(), onNotFound: fn() },
 } satisfies Meta<typeof InstitutionStep>;
 
 export default meta;
@@ -22,11 +22,24 @@ export const PopularBanks: Story = {
   play: async ({ canvas, userEvent, args, globals }) => {
     const m = messagesOf(globals).ui.institution;
     await expect(canvas.getByRole('heading', { level: 2, name: m.title })).toHaveFocus();
-    const list = canvas.getByRole('list', { name: m.list });
-    await expect(list).toBeVisible();
+    // A grid of the popular banks, no scroll box: the banks most people use are all on the first screen.
+    const grid = canvas.getByRole('list', { name: m.popular });
+    await expect(grid).toBeVisible();
+    const banks = within(grid).getAllByRole('button');
+    await expect(banks.length).toBeLessThanOrEqual(12);
     // With `demo`, the sandbox bank is listed first.
-    const first = canvas.getAllByRole('button')[0];
-    await expect(first).toHaveAccessibleName('Flinks Capital');
+    await expect(banks[0]).toHaveAccessibleName('Flinks Capital');
+    const names = banks.map((bank) => bank.textContent ?? '');
+    const french = globals.language === 'fr';
+    for (const name of ['Desjardins', french ? 'Banque Nationale' : 'National Bank', 'Tangerine']) {
+      await expect(names.some((text) => text.endsWith(name))).toBe(true);
+    }
+    // In French, Desjardins and Banque Nationale lead the banks people use.
+    const real = names.filter((text) => !text.includes('Flinks'));
+    if (french) {
+      await expect(real[0]).toMatch(/Desjardins$/);
+      await expect(real[1]).toMatch(/Banque Nationale$/);
+    }
     await userEvent.click(canvas.getByRole('button', { name: 'Flinks Capital' }));
     await expect(args.onSelect).toHaveBeenCalledWith('FlinksCapital');
   },
@@ -46,7 +59,7 @@ export const Search: Story = {
 };
 
 export const NoMatch: Story = {
-  play: async ({ canvas, userEvent, globals }) => {
+  play: async ({ canvas, userEvent, args, globals }) => {
     const m = messagesOf(globals).ui.institution;
     await userEvent.type(canvas.getByRole('searchbox', { name: m.search }), 'Banque Imaginaire');
     await waitFor(() =>
@@ -55,6 +68,9 @@ export const NoMatch: Story = {
       ),
     );
     await expect(canvas.queryByRole('list')).not.toBeInTheDocument();
+    // A way out the host can tell apart from any other exit.
+    await userEvent.click(canvas.getByRole('button', { name: m.notFound }));
+    await expect(args.onNotFound).toHaveBeenCalledOnce();
   },
 };
 
@@ -64,7 +80,7 @@ export const WithoutSearch: Story = {
     const m = messagesOf(globals).ui.institution;
     await expect(canvas.queryByRole('searchbox')).not.toBeInTheDocument();
     await expect(canvas.queryByRole('button', { name: 'Flinks Capital' })).not.toBeInTheDocument();
-    await expect(canvas.getByRole('list', { name: m.list })).toBeVisible();
+    await expect(canvas.getByRole('list', { name: m.popular })).toBeVisible();
   },
 };
 
@@ -77,30 +93,37 @@ const CATALOG =
   ) ?? [];
 
 /**
- * The whole catalog: only the rows in view are rendered, each keeps its place in the whole list, a search narrows it
- * as the person types, and End reaches the last bank.
+ * The whole catalog: the first screen shows its popular banks only; a search lists the rest, rendering only the rows in
+ * view, each with its place in the whole answer, narrowed as the person types, and End reaches the last bank.
  */
 export const ThousandsOfBanks: Story = {
   args: { institutions: CATALOG },
   play: async ({ canvas, userEvent, args, globals }) => {
     const m = messagesOf(globals).ui.institution;
-    const list = canvas.getByRole('list', { name: m.list });
-    const rows = () => list.querySelectorAll('li');
-    await expect(rows().length).toBeLessThan(20);
-    await expect(rows()[0]).toHaveAttribute('aria-setsize', String(CATALOG.length));
+    await expect(
+      within(canvas.getByRole('list', { name: m.popular })).getAllByRole('button').length,
+    ).toBeLessThanOrEqual(12);
     const search = canvas.getByRole('searchbox', { name: m.search });
     await userEvent.type(search, 'credit union');
+    const list = await canvas.findByRole('list', { name: m.list });
+    const rows = () => list.querySelectorAll('li');
+    await expect(rows().length).toBeLessThan(20);
     const count = Number(rows()[0]?.getAttribute('aria-setsize'));
     await expect(count).toBeGreaterThan(1000);
     await expect(canvas.getByRole('status')).toHaveTextContent(collapsed(format(m.results, { count })));
     await userEvent.type(search, ' kelow');
     await waitFor(() => expect(rows()).toHaveLength(2));
     await userEvent.clear(search);
+    await userEvent.type(search, 'credit');
+    const all = await waitFor(() => {
+      const size = Number(
+        canvas.getByRole('list', { name: m.list }).querySelector('li')?.getAttribute('aria-setsize'),
+      );
+      expect(size).toBeGreaterThan(1000);
+      return size;
+    });
     await userEvent.keyboard('{ArrowDown}{End}');
-    await expect(document.activeElement?.closest('li')).toHaveAttribute(
-      'aria-posinset',
-      String(CATALOG.length),
-    );
+    await expect(document.activeElement?.closest('li')).toHaveAttribute('aria-posinset', String(all));
     await userEvent.keyboard('{Enter}');
     await expect(args.onSelect).toHaveBeenCalledOnce();
   },

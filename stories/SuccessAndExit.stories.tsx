@@ -59,3 +59,13 @@ export const Left: Story = {
     await expect(canvas.getByText(collapsed(m.body))).toBeVisible();
   },
 };
+
+/** Closed after success: the account is connected, whatever the close button did. */
+export const LeftAfterSuccess: Story = {
+  render: () => <ClosedStep outcome="connected" />,
+  play: async ({ canvas, globals }) => {
+    const m = messagesOf(globals).ui.closed;
+    await expect(canvas.getByRole('heading', { level: 2, name: m.connected.title })).toHaveFocus();
+    await expect(canvas.queryByText(collapsed(m.body))).not.toBeInTheDocument();
+  },
+};

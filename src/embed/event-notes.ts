@@ -19,6 +19,8 @@ export const EVENT_NOTES: { readonly [Name in ConnectEventName]: string } = {
   COMPONENT_LOAD_INSTITUTION_SELECTOR:
     'The bank list is shown; cached is true when the person came back to it.',
   INSTITUTION_SELECTED: 'A bank was chosen.',
+  INSTITUTION_NOT_FOUND:
+    'Ours (no Flinks Connect equivalent): the person found no bank of theirs and left from “Can’t find your bank?”; COMPONENT_CLOSE_SESSION follows.',
   COMPONENT_LOAD_CREDENTIAL: 'The sign-in form is shown.',
   SUBMIT_CREDENTIAL: 'The sign-in was sent (never with the password).',
   COMPONENT_LOAD_CREDENTIAL_RETRY: 'The sign-in form is shown again after a refused sign-in.',

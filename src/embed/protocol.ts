@@ -30,6 +30,7 @@ export const EVENT_FIELDS: { readonly [N in ConnectEventName]: readonly (keyof C
     COMPONENT_DENY_CONSENT: [],
     COMPONENT_LOAD_INSTITUTION_SELECTOR: ['cached'],
     INSTITUTION_SELECTED: ['institution'],
+    INSTITUTION_NOT_FOUND: [],
     COMPONENT_LOAD_CREDENTIAL: ['institution'],
     SUBMIT_CREDENTIAL: ['institution'],
     COMPONENT_LOAD_CREDENTIAL_RETRY: [],

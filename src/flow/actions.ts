@@ -7,7 +7,7 @@ import type {
 import type { ConnectEvent } from './events';
 import type { FlowRequest } from './requests';
 import type { OAuthResult } from './oauth';
-import type { FlowState, SignIn } from './state';
+import type { ExitReason, FlowState, SignIn } from './state';
 
 /** What the reducer needs from the widget's props. */
 export interface FlowConfig {
@@ -88,7 +88,8 @@ export type FlowAction =
   | { type: 'DEADLINE'; at: number }
   | { type: 'ONLINE'; at: number }
   | { type: 'OFFLINE' }
-  | { type: 'EXIT' }
+  /** The person leaves; `reason` says why when the host can tell it apart (no bank of theirs on the list). */
+  | { type: 'EXIT'; reason?: ExitReason }
   /** The person opened the bank's "forgot password" page: only the host is told. */
   | { type: 'CLICK_RESET_PASSWORD' }
   /** The person opened the partner's terms from the consent screen. */

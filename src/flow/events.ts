@@ -42,6 +42,11 @@ export interface ConnectEventMetadata {
    * when they did (ours): its `flinksCode` and `requestId`, what `onExit` reports as its error.
    */
   COMPONENT_CLOSE_SESSION: { institution: string | null; flinksCode?: FlinksCode; requestId?: string | null };
+  /**
+   * Ours, not Flinks Connect's: the person searched, found no bank of theirs and left from "Can't find your bank?".
+   * COMPONENT_CLOSE_SESSION follows, and `onExit`'s metadata says `reason: 'institution_not_found'`.
+   */
+  INSTITUTION_NOT_FOUND: Record<string, never>;
   ERROR: { flinksCode: FlinksCode; requestId: string | null; institution: string | null };
   /** The person chose to go on to an OAuth bank's own sign-in page (the provider's consent). */
   COMPONENT_ACCEPT_PROVIDER_CONSENT: { institution: string };
@@ -91,6 +96,7 @@ export const CONNECT_EVENT_NAMES = [
   'COMPONENT_DENY_TERMS',
   'COMPONENT_LOAD_INSTITUTION_SELECTOR',
   'INSTITUTION_SELECTED',
+  'INSTITUTION_NOT_FOUND',
   'COMPONENT_LOAD_CREDENTIAL',
   'SUBMIT_CREDENTIAL',
   'COMPONENT_LOAD_CREDENTIAL_RETRY',

@@ -54,7 +54,9 @@ export function failed(state: FlowState, error: ApiError, at: number, config: Fl
       if (!ctx.institution || ctx.signIn === 'oauth')
         return showGuidance(ctx, code, null, requestId, at, 'credentials', reported);
       const next: FlowContext = { ...ctx, failures, mode: 'connect', requestId: null };
-      return preceded(reported, enter({ step: 'credentials', ctx: next, error: fieldError(code, null) }));
+      const lastTry = entry.retry.countsTowardLimit && failures === config.maximumRetry - 1;
+      const error: FieldError = { ...fieldError(code, null), ...(lastTry ? { lastTry } : {}) };
+      return preceded(reported, enter({ step: 'credentials', ctx: next, error }));
     }
 
     case 'mfa': {

@@ -2,7 +2,7 @@ import type { FlinksCode } from '../api/codes';
 import { guidanceKeyFor, type GuidanceCode } from '../guidance';
 import type { ConnectEvent, ConnectEventArgs } from './events';
 import { loadOnce } from '../loadOnce';
-import type { FlowState, StepName } from './state';
+import type { ExitReason, FlowState, StepName } from './state';
 
 /** What `onSuccess` receives: the LoginId to keep server-side, and where it came from. */
 export interface ConnectSuccessMetadata {
@@ -31,6 +31,11 @@ export interface ConnectExitMetadata {
   requestId: string | null;
   flinksCode?: FlinksCode;
   developerMessage?: string;
+  /**
+   * Why the person left, when the widget knows: `institution_not_found` (they searched the bank list and left from
+   * "Can't find your bank?"), as Plaid's `institution_not_found`. Absent otherwise.
+   */
+  reason?: ExitReason;
 }
 
 /** The host's callbacks, with the same meaning in `<ConnectWidget>`, `<ConnectFrame>` and `/connect.js`. */
@@ -104,7 +109,11 @@ function exitArguments(
   messages: DeveloperMessages | null,
 ): ExitArguments {
   const { ctx, error } = state;
-  const base = { step: state.from, institution: ctx.institution };
+  const base = {
+    step: state.from,
+    institution: ctx.institution,
+    ...(state.reason ? { reason: state.reason } : {}),
+  };
   if (!error) return [null, { ...base, requestId: ctx.requestId }];
   const developerMessage = messages?.[guidanceKeyFor(error.code)] ?? DESCRIPTION_UNAVAILABLE;
   return [

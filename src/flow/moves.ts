@@ -3,7 +3,7 @@ import type { Pending } from '../api/types';
 import type { FlowConfig, Move } from './actions';
 import { connectEvent, type ConnectEvent } from './events';
 import { redirectAddress } from './redirect';
-import type { Activity, FlowContext, FlowState } from './state';
+import type { Activity, ExitReason, FlowContext, FlowState } from './state';
 
 /** The building blocks of the reducer's moves. */
 
@@ -96,12 +96,12 @@ export function errorOnScreen(state: FlowState): FlinksCode | null {
   return null;
 }
 
-export function close(state: FlowState, before: ConnectEvent[]): Move {
+export function close(state: FlowState, before: ConnectEvent[], reason?: ExitReason): Move {
   const code = errorOnScreen(state);
   const error =
     code === null ? null : { code, requestId: state.ctx.lastError?.requestId ?? state.ctx.requestId };
   return {
-    state: { step: 'closed', ctx: state.ctx, from: state.step, error },
+    state: { step: 'closed', ctx: state.ctx, from: state.step, error, ...(reason ? { reason } : {}) },
     events: [
       ...before,
       connectEvent('COMPONENT_CLOSE_SESSION', {

@@ -189,6 +189,8 @@ function step(state: FlowState, action: FlowAction, config: FlowConfig): Move {
 
     case 'EXIT':
       if (state.step === 'closed') return stay(state);
+      if (action.reason === 'institution_not_found')
+        return close(state, [connectEvent('INSTITUTION_NOT_FOUND', {})], action.reason);
       return close(state, []);
 
     default:

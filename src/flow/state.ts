@@ -61,6 +61,8 @@ export interface FieldError {
   code: FlinksCode;
   field: 'username' | 'password' | 'both';
   variant: GuidanceVariant | null;
+  /** One more refused try reaches `maximumRetry`, at a bank that may then lock the account: the form warns. */
+  lastTry?: boolean;
 }
 
 export interface MfaFailure {
@@ -142,7 +144,18 @@ export type FlowState =
         retryTo: RetryTarget;
       }
     >
-  | Step<'closed', { from: StepName; error: { code: FlinksCode; requestId: string | null } | null }>;
+  | Step<
+      'closed',
+      {
+        from: StepName;
+        error: { code: FlinksCode; requestId: string | null } | null;
+        /** Why the person left, when they said (`institution_not_found`: their bank is not on the list). */
+        reason?: ExitReason;
+      }
+    >;
+
+/** Why the person left, as `onExit` tells the host (Plaid's `institution_not_found`). */
+export type ExitReason = 'institution_not_found';
 
 export type StepName = FlowState['step'];
 
@@ -239,4 +252,15 @@ export function screenKey(state: FlowState): string {
     default:
       return state.step;
   }
+}
+
+/**
+ * What a closed connection left behind: the account connected (closed from success), a login at the bank without the
+ * end of the flow (never "nothing was shared" once a login exists), or nothing at all.
+ */
+export function closedOutcome(
+  state: Extract<FlowState, { step: 'closed' }>,
+): 'connected' | 'unfinished' | 'cancelled' {
+  if (state.from === 'success') return 'connected';
+  return state.ctx.loginId ? 'unfinished' : 'cancelled';
 }

@@ -5,7 +5,7 @@ import type { Language } from '../i18n/types';
 import { tellHost, type HostCallbacks } from './host';
 import type { FlowConfig, StepAction } from './reducer';
 import type { OAuthBrowser } from './bank-window';
-import { initialState, type FlowState, type SignIn, type StartOptions } from './state';
+import { initialState, type ExitReason, type FlowState, type SignIn, type StartOptions } from './state';
 import { createFlowStore } from './store';
 
 export type { HostCallbacks } from './host';
@@ -49,7 +49,8 @@ export interface ConnectFlow {
   keepWaiting(): void;
   guidanceAction(action: StepAction): void;
   back(): void;
-  exit(): void;
+  /** The person leaves; `reason` when the host should know why (`institution_not_found`). */
+  exit(reason?: ExitReason): void;
   /** The person opened the bank's "forgot password" page. */
   clickResetPassword(): void;
 }
@@ -109,7 +110,7 @@ export function useConnectFlow(options: ConnectFlowOptions): ConnectFlow {
     keepWaiting: () => dispatch({ type: 'KEEP_WAITING' }),
     guidanceAction: (action) => dispatch({ type: 'GUIDANCE_ACTION', action, at: now() }),
     back: () => dispatch({ type: 'BACK' }),
-    exit: () => dispatch({ type: 'EXIT' }),
+    exit: (reason) => dispatch({ type: 'EXIT', ...(reason === 'institution_not_found' ? { reason } : {}) }),
     clickResetPassword: () => dispatch({ type: 'CLICK_RESET_PASSWORD' }),
   };
 }

@@ -4,3 +4,4 @@ export { searchInstitutions, normalize, type InstitutionSearchOptions } from './
 export type { Institution } from './types';
 export { institutionsFromCatalog } from './catalog';
 export { monogramOf, tileColourOf } from './monogram';
+export { popularInstitutions, POPULAR_COUNT } from './popular';

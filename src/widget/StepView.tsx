@@ -1,6 +1,6 @@
 import type { ConnectWidgetProps } from '../ConnectWidget';
 import type { ConnectFlow } from '../flow/useConnectFlow';
-import type { FlowState } from '../flow/state';
+import { closedOutcome, type FlowState } from '../flow/state';
 import type { Institution } from '../institutions';
 import type { BankLinks } from '../institutions/links';
 import { useLanguage } from '../i18n';
@@ -54,6 +54,7 @@ export function StepView({
           filterEnable={props.institutionFilterEnable ?? true}
           {...(institutions ? { institutions } : {})}
           onSelect={flow.selectInstitution}
+          onNotFound={() => flow.exit('institution_not_found')}
         />
       );
     case 'credentials':
@@ -90,7 +91,7 @@ export function StepView({
         />
       );
     case 'closed':
-      return <ClosedStep />;
+      return <ClosedStep outcome={closedOutcome(state)} />;
     default: {
       const unreachable: never = state;
       return unreachable;

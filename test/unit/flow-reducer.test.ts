@@ -248,6 +248,32 @@ describe('retry counting', () => {
     expect(state).toMatchObject({ step: 'guidance', code: 'MAXIMUM_RETRY_REACHED' });
   });
 
+  it.each([2, 3, 5])(
+    'with maximumRetry=%i, marks only the sign-in form before the last try as the last try',
+    (maximumRetry) => {
+      let state = initialState({ ...start, institution: 'FlinksCapital' }, 0);
+      const marks: boolean[] = [];
+      for (let index = 0; index < maximumRetry - 1; index += 1) {
+        state = run(
+          state,
+          [
+            { type: 'SUBMIT_CREDENTIALS', username: 'x', at: 0 },
+            {
+              type: 'AUTHORIZE_RESULT',
+              attempt: state.ctx.attempt + 1,
+              result: error('INVALID_PASSWORD'),
+              at: 0,
+            },
+          ],
+          { ...config, maximumRetry },
+        ).state;
+        if (state.step !== 'credentials') throw new Error(`on ${state.step}`);
+        marks.push(state.error?.lastTry === true);
+      }
+      expect(marks).toEqual([...Array<boolean>(maximumRetry - 2).fill(false), true]);
+    },
+  );
+
   it('counts wrong MFA answers on the same limit, warns on the last try, and resets after a success', () => {
     const wrongAnswer = (state: FlowState) =>
       run(state, [

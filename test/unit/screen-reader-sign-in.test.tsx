@@ -55,6 +55,12 @@ async function passwordFieldSaysWhatToDo(d: Driver) {
   expect(screen.getByLabelText(d.m.ui.credentials.password)).toHaveValue('');
 }
 
+/** The wrong password once more. */
+async function wrongPasswordAgain(d: Driver) {
+  await d.user.type(screen.getByLabelText(d.m.ui.credentials.password), 'Wrongday');
+  await d.user.click(screen.getByRole('button', { name: d.m.ui.credentials.submit }));
+}
+
 /**
  * The pause before the widget tries again by itself, on the waiting screen it is on (its title changes in place, the
  * heading keeps focus): said once, by its status, not counted down.
@@ -83,6 +89,27 @@ const flows: [name: string, flow: Flow][] = [
       username: 'Greatday',
       password: 'Wrongday',
       steps: [signingIn, { ...credentialsAgain('INVALID_PASSWORD'), act: passwordFieldSaysWhatToDo }],
+    },
+  ],
+  [
+    'a second wrong password, the last try before lock-out',
+    {
+      username: 'Greatday',
+      password: 'Wrongday',
+      steps: [
+        signingIn,
+        { ...credentialsAgain('INVALID_PASSWORD'), act: wrongPasswordAgain },
+        signingIn,
+        {
+          // The warning is heard once, with the bank's answer, before the try that may lock the account.
+          ...credentialsAgain('INVALID_PASSWORD'),
+          once: ({ guidance, m, t }) => [
+            guidance('INVALID_PASSWORD').title,
+            guidance('INVALID_PASSWORD').body,
+            t(m.screens.credentials.lastTry),
+          ],
+        },
+      ],
     },
   ],
   [

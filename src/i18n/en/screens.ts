@@ -52,6 +52,8 @@ export const screens = {
   },
   credentials: {
     forgotUsername: 'Forgot your username?',
+    /** In the bank's answer when one more refused try reaches `maximumRetry`. */
+    lastTry: 'One try left before {bank} may lock your account.',
     /** Under a field the bank's answer was about (the alert above the form says what happened). */
     fieldError: {
       username: 'Check this username or card number.',

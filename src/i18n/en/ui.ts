@@ -40,6 +40,11 @@ export const ui = {
     title: 'Choose your bank',
     search: 'Search for your bank',
     list: 'Banks',
+    /** The first screen's grid, before any search. */
+    popular: 'Popular banks',
+    searchPlaceholder: 'RBC, Desjardins, Tangerine…',
+    /** After a search that found nothing: leaves, and tells the host (`institution_not_found`). */
+    notFound: 'Can’t find your bank?',
     results: '{count} banks match.',
     oneResult: '1 bank matches.',
     noResults: 'No bank matches “{query}”. Check the spelling, or try its full name.',
@@ -64,5 +69,12 @@ export const ui = {
   closed: {
     title: 'You left the connection',
     body: 'Your account wasn’t connected, and nothing was shared.',
+    /** After success: the account is connected, whatever the close button says. */
+    connected: {
+      title: 'Your account is connected',
+      body: 'You can close this window.',
+    },
+    /** Left after the bank accepted the sign-in, before the end: something exists at the bank, so no "nothing shared". */
+    unfinished: 'You left before the connection was finished.',
   },
 };

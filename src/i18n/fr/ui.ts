@@ -44,6 +44,9 @@ export const ui: Messages['ui'] = {
     title: 'Choisissez votre institution financière',
     search: 'Rechercher votre institution financière',
     list: 'Institutions financières',
+    popular: 'Institutions les plus utilisées',
+    searchPlaceholder: 'Desjardins, Banque Nationale…',
+    notFound: 'Vous ne trouvez pas votre institution\u202F?',
     results: '{count} institutions correspondent.',
     oneResult: '1 institution correspond.',
     noResults:
@@ -70,5 +73,10 @@ export const ui: Messages['ui'] = {
   closed: {
     title: 'Vous avez quitté la connexion',
     body: 'Votre compte n’a pas été relié, et rien n’a été transmis.',
+    connected: {
+      title: 'Votre compte est relié',
+      body: 'Vous pouvez fermer cette fenêtre.',
+    },
+    unfinished: 'La connexion a pris fin avant d’être terminée.',
   },
 };

@@ -20,10 +20,15 @@ export function ServerError({
 }) {
   const text = useGuidance(error.code, error.variant);
   const messages = useMessages();
+  const fill = useText();
   return (
     <>
       <Alert id={id}>
         <strong className="cw-alert-title">{text.title}</strong> {text.body}
+        {/* The next refused try may lock the account: said before it, with the problem, in one announcement. */}
+        {error.lastTry && (
+          <strong className="cw-alert-warning"> {fill(messages.screens.credentials.lastTry)}</strong>
+        )}
       </Alert>
       {/* For support, as under every guidance screen; outside the alert, so it is not announced with it. */}
       <p className="cw-reference">{referenceText(error.code, requestId, messages)}</p>

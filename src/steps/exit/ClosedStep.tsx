@@ -1,12 +1,25 @@
 import { useUiMessages } from '../../i18n';
 import { Screen } from '../../ui';
 
-/** After the person left: nothing more to do here. */
-export function ClosedStep() {
+/**
+ * What the person left behind: `connected` (they closed after success: the account is connected, the host has it),
+ * `unfinished` (the bank had accepted the sign-in: never say nothing was shared), or `cancelled` (nothing happened).
+ */
+export type ClosedOutcome = 'connected' | 'unfinished' | 'cancelled';
+
+/** After the person left. */
+export function ClosedStep({ outcome = 'cancelled' }: { outcome?: ClosedOutcome }) {
   const m = useUiMessages().ui.closed;
+  if (outcome === 'connected') {
+    return (
+      <Screen title={m.connected.title}>
+        <p>{m.connected.body}</p>
+      </Screen>
+    );
+  }
   return (
     <Screen title={m.title}>
-      <p>{m.body}</p>
+      <p>{outcome === 'unfinished' ? m.unfinished : m.body}</p>
     </Screen>
   );
 }

@@ -214,7 +214,7 @@ const BankButton = memo(function BankButton({
 });
 
 /** The bank's logo when the API gave one, else its monogram on a colour of its own. Decorative: the name says it. */
-function BankTile({ bank, name }: { bank: Institution; name: string }) {
+export function BankTile({ bank, name }: { bank: Institution; name: string }) {
   const tile = useRef<HTMLSpanElement>(null);
   const colour = tileColourOf(bank);
   // Through the CSSOM, not a style attribute: the page the server draws carries no inline style for its CSP to refuse

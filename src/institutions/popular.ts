@@ -1,0 +1,27 @@
+import type { Language } from '../i18n/types';
+import { INSTITUTIONS, POPULAR_IDS } from './data';
+import type { Institution } from './types';
+
+/** About what a phone screen holds without scrolling, under the title and the search box. */
+export const POPULAR_COUNT = 12;
+
+/**
+ * The bank list's first screen: the sandbox bank first with `demo`, then the popular banks in the language's order,
+ * as many of them as the list holds (a catalog may spell ids in another case), `POPULAR_COUNT` at most. A list that
+ * holds none of them gives its first banks instead.
+ */
+export function popularInstitutions(
+  language: Language,
+  {
+    demo = false,
+    institutions = INSTITUTIONS,
+  }: { demo?: boolean; institutions?: readonly Institution[] } = {},
+): Institution[] {
+  const byId = new Map(institutions.map((institution) => [institution.id.toLowerCase(), institution]));
+  const sandbox = demo ? institutions.filter((institution) => institution.sandbox) : [];
+  const popular = POPULAR_IDS[language]
+    .map((id) => byId.get(id.toLowerCase()))
+    .filter((institution): institution is Institution => institution !== undefined && !institution.sandbox);
+  const chosen = popular.length > 0 ? popular : institutions.filter((institution) => !institution.sandbox);
+  return [...sandbox, ...chosen].slice(0, POPULAR_COUNT);
+}

@@ -1,0 +1,138 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ConnectWidget, type ConnectWidgetProps } from '../../src/ConnectWidget';
+import { format, loadMessages, messagesFor, type Language } from '../../src/i18n';
+import { createSandbox } from '../../src/sandbox';
+import { sandboxHandlers } from '../../src/sandbox/msw';
+import { SANDBOX_PASSWORD } from '../../src/sandbox/personas';
+import { loadLaterSteps } from '../../src/widget/laterSteps';
+
+// The moments a customer-ready review found misleading or stranding (issue 25), walked through the whole widget against
+// the sandbox, in English and in French: every phrase comes from the catalog of the language under test.
+
+const apiBaseUrl = 'http://localhost/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices';
+const sandbox = createSandbox({ latencyMs: 0 });
+const server = setupServer(...sandboxHandlers(sandbox));
+const BANK = 'Flinks Capital';
+
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: 'error' });
+  await Promise.all([loadMessages('en'), loadMessages('fr'), loadLaterSteps()]);
+});
+afterEach(() => sandbox.reset());
+afterAll(() => server.close());
+
+function widget(language: Language, props: Partial<ConnectWidgetProps> = {}) {
+  const onEvent = vi.fn();
+  const onExit = vi.fn();
+  const onSuccess = vi.fn();
+  const user = userEvent.setup();
+  render(
+    <ConnectWidget
+      apiBaseUrl={apiBaseUrl}
+      institution="FlinksCapital"
+      language={language}
+      onEvent={onEvent}
+      onExit={onExit}
+      onSuccess={onSuccess}
+      {...props}
+    />,
+  );
+  const m = messagesFor(language);
+  const t = (template: string, values: Record<string, string | number> = {}) =>
+    format(template, { bank: BANK, ...values });
+  const events = () => onEvent.mock.calls.map(([name]) => name as string);
+  return { user, m, t, onEvent, onExit, onSuccess, events };
+}
+
+type Widget = ReturnType<typeof widget>;
+
+async function signIn({ user, m }: Widget, username: string, password = SANDBOX_PASSWORD) {
+  const field = await screen.findByLabelText(m.ui.credentials.username);
+  await user.clear(field);
+  await user.type(field, username);
+  await user.type(screen.getByLabelText(m.ui.credentials.password, { selector: 'input' }), password);
+  await user.click(screen.getByRole('button', { name: m.ui.credentials.submit }));
+}
+
+const LANGUAGES = ['en', 'fr'] as const;
+
+describe.each(LANGUAGES)('after success (%s)', (language) => {
+  it('closing says the account is connected, never that nothing was shared, and the host hears the exit', async () => {
+    const view = widget(language);
+    const { m, user } = view;
+    await signIn(view, 'greatday_nomfa');
+    await screen.findByRole('heading', { level: 2, name: m.screens.success.title });
+    await user.click(screen.getByRole('button', { name: m.ui.widget.close }));
+    expect(await screen.findByRole('heading', { level: 2, name: m.ui.closed.connected.title })).toHaveFocus();
+    expect(screen.queryByText(m.ui.closed.body)).not.toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent(m.ui.closed.body);
+    expect(view.events().slice(-1)).toEqual(['COMPONENT_CLOSE_SESSION']);
+    expect(view.onExit).toHaveBeenCalledWith(null, expect.objectContaining({ step: 'success' }));
+  });
+
+  it('leaving before the end, once the bank accepted the sign-in, never says nothing was shared', async () => {
+    const view = widget(language, { accountSelectorEnable: true });
+    const { m, user } = view;
+    await signIn(view, 'test_accounts_many');
+    await screen.findByRole('heading', { level: 2, name: m.screens.accounts.title });
+    await user.click(screen.getByRole('button', { name: m.ui.widget.close }));
+    await user.click(await screen.findByRole('button', { name: m.screens.exit.leave }));
+    expect(await screen.findByRole('heading', { level: 2, name: m.ui.closed.title })).toHaveFocus();
+    expect(screen.getByText(m.ui.closed.unfinished)).toBeVisible();
+    expect(document.body).not.toHaveTextContent(m.ui.closed.body);
+  });
+});
+
+describe.each(LANGUAGES)('the bank list (%s)', (language) => {
+  it('opens on the popular banks, and a search that finds nothing ends with an exit the host can tell apart', async () => {
+    const view = widget(language, { institution: undefined, demo: true });
+    const { m, user } = view;
+    const grid = await screen.findByRole('list', { name: m.ui.institution.popular });
+    const names = within(grid)
+      .getAllByRole('button')
+      .map((button) => button.textContent ?? '');
+    expect(names.length).toBeLessThanOrEqual(12);
+    const lead =
+      language === 'fr' ? ['Desjardins', 'Banque Nationale'] : ['RBC Royal Bank', 'TD Canada Trust'];
+    // After the sandbox bank (demo), the banks people use most in this language.
+    const real = names.filter((name) => !name.includes('Flinks'));
+    expect(real[0]).toMatch(new RegExp(`${lead[0]}$`));
+    expect(real[1]).toMatch(new RegExp(`${lead[1]}$`));
+
+    await user.type(screen.getByRole('searchbox', { name: m.ui.institution.search }), 'Banque Imaginaire');
+    await user.click(await screen.findByRole('button', { name: m.ui.institution.notFound }));
+    expect(view.events().slice(-2)).toEqual(['INSTITUTION_NOT_FOUND', 'COMPONENT_CLOSE_SESSION']);
+    expect(view.onExit).toHaveBeenCalledExactlyOnceWith(
+      null,
+      expect.objectContaining({ step: 'institution', reason: 'institution_not_found' }),
+    );
+    expect(await screen.findByRole('heading', { level: 2, name: m.ui.closed.title })).toBeVisible();
+  });
+
+  it('tells no reason on an ordinary exit', async () => {
+    const view = widget(language, { institution: undefined, demo: true });
+    await screen.findByRole('list', { name: view.m.ui.institution.popular });
+    await view.user.click(screen.getByRole('button', { name: view.m.ui.widget.close }));
+    expect(view.onExit).toHaveBeenCalledOnce();
+    expect(view.onExit.mock.calls[0]?.[1]).not.toHaveProperty('reason');
+    expect(view.events()).not.toContain('INSTITUTION_NOT_FOUND');
+  });
+});
+
+describe.each(LANGUAGES)('the sign-in form before the last try (%s)', (language) => {
+  it('warns, from maximumRetry, that one try is left before the bank may lock the account', async () => {
+    const view = widget(language, { maximumRetry: 3 });
+    const { m, t } = view;
+    const warning = t(m.screens.credentials.lastTry);
+    await signIn(view, 'Greatday', 'Wrongday');
+    const first = await screen.findByRole('alert');
+    expect(first).not.toHaveTextContent(warning);
+    await signIn(view, 'Greatday', 'Wrongday');
+    await waitFor(() => expect(view.events().filter((name) => name === 'ERROR')).toHaveLength(2));
+    // The warning is part of the alert that says what happened: announced once, with it.
+    expect(await screen.findByRole('alert')).toHaveTextContent(warning);
+  });
+});
