@@ -1,6 +1,6 @@
 /**
- * `npm run test:consumers` (CI, after `npm run build:lib`): the packed package installed into three fresh apps, as a
- * team adopting it would, each from the local tarball (and the npm registry for React, Vite, Next.js):
+ * `npm run test:consumers` (CI, after `npm run build:lib`): the packed package installed into four fresh apps, as a
+ * team adopting it would, each from the local tarball (and the npm registry for React, Vite, Next.js, React Router):
  * - Vite + React 19 (TypeScript 7, `nodenext`): type-checks against the package's declarations, builds, and connects
  *   Greatday through the security question in Chromium against `startSandbox` from `@connect-widget/react/sandbox`;
  *   also renders the CommonJS build through `require()`;
@@ -9,8 +9,11 @@
  *   server-safe entry in a server component, then `next start` serves the pages rendered on the server; in Chromium,
  *   the server-drawn sign-in form sends nothing before hydration (JavaScript off, scripts held back), then connects
  *   (shared/before-hydration.mjs).
- * The Next.js app runs beside the two Vite apps (two cores). `CONSUMER_APPS=next` checks only the apps named.
- * Exits 1 when any fails.
+ * - React Router 7.18 in framework mode, on the lowest version of every peer the package accepts (React 18.2,
+ *   @tanstack/react-query 5.80, react-hook-form 7.54, hono 4.13, @hono/node-server 2.1) and msw 3: the page drawn on
+ *   the server at each request, the same check before and after hydration, and the sandbox through MSW.
+ * The server-rendered apps run one after the other, beside the two Vite apps (two cores). `CONSUMER_APPS=next`
+ * checks only the apps named. Exits 1 when any fails.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,12 +28,15 @@ const PORT_BASE = Number(process.env.CONSUMER_PORT_BASE ?? 5520);
 const SHARED = {
   '@tanstack/react-query': '5.108.0',
   'react-hook-form': '7.92.0',
+  // Optional peers: the sandbox's server parts, which every app's tests use.
+  hono: '4.13.19',
+  '@hono/node-server': '2.1.9',
 };
 const VITE = { vite: '8.3.8', '@vitejs/plugin-react': '6.3.0' };
 
 interface App {
   name: string;
-  template: 'vite' | 'next';
+  template: 'vite' | 'next' | 'react-router';
   dependencies: Record<string, string>;
 }
 
@@ -74,6 +80,26 @@ const APPS: App[] = [
       '@types/react-dom': '19.3.0',
       '@types/node': '20.19.43',
       typescript: '6.0.3',
+    },
+  },
+  {
+    // The lowest versions of every peer the package accepts (package.json `peerDependencies`), and msw 3.
+    name: 'react-router',
+    template: 'react-router',
+    dependencies: {
+      'react-router': '7.18.5',
+      '@react-router/dev': '7.18.5',
+      '@react-router/node': '7.18.5',
+      '@react-router/serve': '7.18.5',
+      isbot: '5.2.4',
+      vite: '8.3.8',
+      react: '18.2.0',
+      'react-dom': '18.2.0',
+      '@tanstack/react-query': '5.80.0',
+      'react-hook-form': '7.54.0',
+      hono: '4.13.0',
+      '@hono/node-server': '2.1.0',
+      msw: '3.0.5',
     },
   },
 ];
@@ -153,8 +179,8 @@ async function viteApp(app: App, dir: string, offset: number) {
     SANDBOX_PORT: sandboxPort,
     CHROME_PATH: CHROMIUM_PATH,
     PLAYWRIGHT_CORE: import.meta.resolve('playwright-core'),
-    ...('msw' in app.dependencies ? { CHECK_MSW: '1' } : {}),
   });
+  if ('msw' in app.dependencies) await run(app.name, dir, 'node', ['msw.mjs']);
 }
 
 /** Stops a server started `detached` (its own process group) with everything it started, npx's children included. */
@@ -216,9 +242,41 @@ async function nextApp(app: App, dir: string, offset: number) {
   }
 }
 
+/**
+ * React Router 7 in framework mode: `react-router build`, then `react-router-serve` draws the page on the server at each
+ * request (the widget's address from a loader); checked before and after hydration, and with MSW.
+ */
+async function reactRouterApp(app: App, dir: string, offset: number) {
+  const port = PORT_BASE + offset;
+  const sandboxPort = PORT_BASE + offset + 1;
+  await run(app.name, dir, 'npx', ['react-router', 'build']);
+  const server = spawn('npx', ['react-router-serve', './build/server/index.js'], {
+    cwd: dir,
+    env: { ...ENV, PORT: String(port), HOST: '127.0.0.1', SANDBOX_API_BASE_URL: sandboxApi(sandboxPort) },
+    stdio: 'ignore',
+    detached: true,
+  });
+  try {
+    let html = '';
+    for (let attempt = 0; attempt < 60 && !html; attempt += 1) {
+      html = await fetch(`http://127.0.0.1:${port}/`)
+        .then((response) => (response.ok ? response.text() : ''))
+        .catch(() => new Promise<string>((resolve) => setTimeout(() => resolve(''), 500)));
+    }
+    if (!html.includes('Username or card number'))
+      throw new Error(`${app.name}: the served page has no credential form: ${html.slice(0, 300)}`);
+    console.log(`[${app.name}] served: the widget rendered on the server`);
+    await beforeHydration(app, dir, `http://127.0.0.1:${port}`, sandboxPort, ['/']);
+  } finally {
+    await stopped(server);
+  }
+  await run(app.name, dir, 'node', ['msw.mjs']);
+}
+
 /** Builds and checks one installed app; `offset` picks its ports (two each, apart from the other apps'). */
 function check(app: App, dir: string, offset: number): Promise<void> {
-  return app.template === 'vite' ? viteApp(app, dir, offset) : nextApp(app, dir, offset);
+  if (app.template === 'vite') return viteApp(app, dir, offset);
+  return app.template === 'next' ? nextApp(app, dir, offset) : reactRouterApp(app, dir, offset);
 }
 
 const started = Date.now();
