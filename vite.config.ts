@@ -72,7 +72,8 @@ export default defineConfig(({ mode, command }): UserConfig => {
   }
   if (mode === 'server') {
     // `npm start` runs the server as plain JavaScript: server/ and the parts of src/ it uses, compiled into
-    // dist/server, its runtime packages (hono, @hono/node-server, ioredis) left as `dependencies` to import.
+    // dist/server, its runtime packages (hono, @hono/node-server, ioredis) left to import from this repository's
+    // node_modules: devDependencies, since an app that installs the package never runs this server.
     return {
       publicDir: false,
       build: {

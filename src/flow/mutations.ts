@@ -1,4 +1,4 @@
-import { mutationOptions } from '@tanstack/react-query';
+import type { MutationOptions } from '@tanstack/react-query';
 import type {
   AccountsDataResult,
   AuthorizeResult,
@@ -17,6 +17,16 @@ import type {
 import type { DataRequest } from './actions';
 
 const scope = 'connect-widget';
+
+/**
+ * Types one call's options, as react-query's own `mutationOptions` does; that helper only came in 5.82, and the
+ * package's peer range starts lower (`^5.80`).
+ */
+function mutationOptions<Result, Failure, Variables>(
+  options: MutationOptions<Result, Failure, Variables>,
+): MutationOptions<Result, Failure, Variables> {
+  return options;
+}
 
 /** The signal that ends with the widget: a call still on its way when the widget goes away is cancelled. */
 export type Lifetime = () => AbortSignal | undefined;

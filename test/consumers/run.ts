@@ -1,13 +1,19 @@
 /**
- * `npm run test:consumers` (CI, after `npm run build:lib`): the packed package installed into three fresh apps, as a
- * team adopting it would, each from the local tarball (and the npm registry for React, Vite, Next.js):
+ * `npm run test:consumers` (CI, after `npm run build:lib`): the packed package installed into four fresh apps, as a
+ * team adopting it would, each from the local tarball (and the npm registry for React, Vite, Next.js, React Router):
  * - Vite + React 19 (TypeScript 7, `nodenext`): type-checks against the package's declarations, builds, and connects
  *   Greatday through the security question in Chromium against `startSandbox` from `@connect-widget/react/sandbox`;
  *   also renders the CommonJS build through `require()`;
  * - the same app on React 18 (TypeScript 5.9);
- * - Next.js App Router: `next build` with the widget in a server and a client component and the server-safe entry
- *   in a server component, then `next start` serves the page rendered on the server.
- * The Next.js app runs beside the two Vite apps (two cores). Exits 1 when any fails.
+ * - Next.js 16.5 (App and Pages Router): `next build` with the widget in a server and a client component and the
+ *   server-safe entry in a server component, then `next start` serves the pages rendered on the server; in Chromium,
+ *   the server-drawn sign-in form sends nothing before hydration (JavaScript off, scripts held back), then connects
+ *   (shared/before-hydration.mjs).
+ * - React Router 7.18 in framework mode, on the lowest version of every peer the package accepts (React 18.2,
+ *   @tanstack/react-query 5.80, react-hook-form 7.54, hono 4.13, @hono/node-server 2.1) and msw 3: the page drawn on
+ *   the server at each request, the same check before and after hydration, and the sandbox through MSW.
+ * The server-rendered apps run one after the other, beside the two Vite apps (two cores). `CONSUMER_APPS=next`
+ * checks only the apps named. Exits 1 when any fails.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,12 +28,15 @@ const PORT_BASE = Number(process.env.CONSUMER_PORT_BASE ?? 5520);
 const SHARED = {
   '@tanstack/react-query': '5.108.0',
   'react-hook-form': '7.92.0',
+  // Optional peers: the sandbox's server parts, which every app's tests use.
+  hono: '4.13.19',
+  '@hono/node-server': '2.1.9',
 };
 const VITE = { vite: '8.3.8', '@vitejs/plugin-react': '6.3.0' };
 
 interface App {
   name: string;
-  template: 'vite' | 'next';
+  template: 'vite' | 'next' | 'react-router';
   dependencies: Record<string, string>;
 }
 
@@ -64,13 +73,33 @@ const APPS: App[] = [
     template: 'next',
     dependencies: {
       ...SHARED,
-      next: '16.4.6',
+      next: '16.5.0',
       react: '19.3.1',
       'react-dom': '19.3.1',
       '@types/react': '19.3.0',
       '@types/react-dom': '19.3.0',
       '@types/node': '20.19.43',
       typescript: '6.0.3',
+    },
+  },
+  {
+    // The lowest versions of every peer the package accepts (package.json `peerDependencies`), and msw 3.
+    name: 'react-router',
+    template: 'react-router',
+    dependencies: {
+      'react-router': '7.18.5',
+      '@react-router/dev': '7.18.5',
+      '@react-router/node': '7.18.5',
+      '@react-router/serve': '7.18.5',
+      isbot: '5.2.4',
+      vite: '8.3.8',
+      react: '18.2.0',
+      'react-dom': '18.2.0',
+      '@tanstack/react-query': '5.80.0',
+      'react-hook-form': '7.54.0',
+      hono: '4.13.0',
+      '@hono/node-server': '2.1.0',
+      msw: '3.0.5',
     },
   },
 ];
@@ -115,6 +144,7 @@ function prepare(app: App, tarball: string): string {
   // version in a `file:` tarball and would keep the old build.
   rmSync(join(dir, 'node_modules/@connect-widget'), { recursive: true, force: true });
   cpSync(join(import.meta.dirname, app.template), dir, { recursive: true });
+  cpSync(join(import.meta.dirname, 'shared'), dir, { recursive: true });
   const manifest = {
     name: `consumer-${app.name}`,
     private: true,
@@ -149,8 +179,8 @@ async function viteApp(app: App, dir: string, offset: number) {
     SANDBOX_PORT: sandboxPort,
     CHROME_PATH: CHROMIUM_PATH,
     PLAYWRIGHT_CORE: import.meta.resolve('playwright-core'),
-    ...('msw' in app.dependencies ? { CHECK_MSW: '1' } : {}),
   });
+  if ('msw' in app.dependencies) await run(app.name, dir, 'node', ['msw.mjs']);
 }
 
 /** Stops a server started `detached` (its own process group) with everything it started, npx's children included. */
@@ -161,9 +191,24 @@ async function stopped(child: ChildProcess) {
   await exited;
 }
 
+/** Checks pages rendered on the app's server before and after hydration (shared/before-hydration.mjs). */
+async function beforeHydration(app: App, dir: string, origin: string, sandboxPort: number, paths: string[]) {
+  await run(app.name, dir, 'node', ['before-hydration.mjs', ...paths], {
+    APP_ORIGIN: origin,
+    SANDBOX_PORT: String(sandboxPort),
+    CHROME_PATH: CHROMIUM_PATH,
+    PLAYWRIGHT_CORE: import.meta.resolve('playwright-core'),
+  });
+}
+
+/** The sandbox API address a server-rendered app is built and served with. */
+const sandboxApi = (port: number) =>
+  `http://127.0.0.1:${port}/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices`;
+
 async function nextApp(app: App, dir: string, offset: number) {
   const port = String(PORT_BASE + offset);
-  const env = { NEXT_TELEMETRY_DISABLED: '1' };
+  const sandboxPort = PORT_BASE + offset + 1;
+  const env = { NEXT_TELEMETRY_DISABLED: '1', SANDBOX_API_BASE_URL: sandboxApi(sandboxPort) };
   await run(app.name, dir, 'npx', ['next', 'build'], env);
   const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], {
     cwd: dir,
@@ -190,23 +235,67 @@ async function nextApp(app: App, dir: string, offset: number) {
     const missing = expected.filter((wanted) => !text.includes(wanted));
     if (missing.length > 0) throw new Error(`${app.name}: the served page lacks ${missing.join(', ')}`);
     console.log(`[${app.name}] served: the server component and both widgets rendered on the server`);
+    // The App Router's page and the Pages Router's, each drawn on the server, before and after hydration.
+    await beforeHydration(app, dir, `http://127.0.0.1:${port}`, sandboxPort, ['/', '/pages-router']);
   } finally {
     await stopped(server);
   }
 }
 
+/**
+ * React Router 7 in framework mode: `react-router build`, then `react-router-serve` draws the page on the server at each
+ * request (the widget's address from a loader); checked before and after hydration, and with MSW.
+ */
+async function reactRouterApp(app: App, dir: string, offset: number) {
+  const port = PORT_BASE + offset;
+  const sandboxPort = PORT_BASE + offset + 1;
+  await run(app.name, dir, 'npx', ['react-router', 'build']);
+  const server = spawn('npx', ['react-router-serve', './build/server/index.js'], {
+    cwd: dir,
+    env: { ...ENV, PORT: String(port), HOST: '127.0.0.1', SANDBOX_API_BASE_URL: sandboxApi(sandboxPort) },
+    stdio: 'ignore',
+    detached: true,
+  });
+  try {
+    let html = '';
+    for (let attempt = 0; attempt < 60 && !html; attempt += 1) {
+      html = await fetch(`http://127.0.0.1:${port}/`)
+        .then((response) => (response.ok ? response.text() : ''))
+        .catch(() => new Promise<string>((resolve) => setTimeout(() => resolve(''), 500)));
+    }
+    if (!html.includes('Username or card number'))
+      throw new Error(`${app.name}: the served page has no credential form: ${html.slice(0, 300)}`);
+    console.log(`[${app.name}] served: the widget rendered on the server`);
+    await beforeHydration(app, dir, `http://127.0.0.1:${port}`, sandboxPort, ['/']);
+  } finally {
+    await stopped(server);
+  }
+  await run(app.name, dir, 'node', ['msw.mjs']);
+}
+
+/** Builds and checks one installed app; `offset` picks its ports (two each, apart from the other apps'). */
+function check(app: App, dir: string, offset: number): Promise<void> {
+  if (app.template === 'vite') return viteApp(app, dir, offset);
+  return app.template === 'next' ? nextApp(app, dir, offset) : reactRouterApp(app, dir, offset);
+}
+
 const started = Date.now();
 if (!existsSync(join(ROOT, 'dist/lib/index.js'))) throw new Error('Run `npm run build:lib` first.');
+// `CONSUMER_APPS=next npm run test:consumers` checks only the apps named (comma-separated).
+const only = process.env.CONSUMER_APPS?.split(',');
+const chosen = APPS.map((app, index) => ({ app, offset: index * 2 })).filter(
+  ({ app }) => !only || only.includes(app.name),
+);
 const tarball = packPackage();
-const dirs = APPS.map((app) => prepare(app, tarball));
-await Promise.all(APPS.map((app, index) => install(app, dirs[index]!)));
-const [vite19, vite18, next] = APPS.map((app, index) => ({ app, dir: dirs[index]! }));
+const prepared = chosen.map((entry) => ({ ...entry, dir: prepare(entry.app, tarball) }));
+await Promise.all(prepared.map(({ app, dir }) => install(app, dir)));
+// Two lanes for two cores: the Vite apps one after the other, beside the server-rendered apps one after the other.
+const lane = async (entries: typeof prepared) => {
+  for (const { app, dir, offset } of entries) await check(app, dir, offset);
+};
 const results = await Promise.allSettled([
-  (async () => {
-    await viteApp(vite19!.app, vite19!.dir, 0);
-    await viteApp(vite18!.app, vite18!.dir, 2);
-  })(),
-  nextApp(next!.app, next!.dir, 4),
+  lane(prepared.filter(({ app }) => app.template === 'vite')),
+  lane(prepared.filter(({ app }) => app.template !== 'vite')),
 ]);
 const failures = results.filter((result) => result.status === 'rejected');
 for (const failure of failures) console.error(String((failure as PromiseRejectedResult).reason));

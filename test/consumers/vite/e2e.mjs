@@ -1,6 +1,7 @@
 // Run inside an installed consumer app (test/consumers/run.ts copies it there): the packed package as a partner
 // uses it. Starts the sandbox from `@connect-widget/react/sandbox`, serves the built app with `vite preview`, and
 // connects Greatday through the security question in Chromium. Also loads the CommonJS build with `require`.
+// (The MSW check is shared/msw.mjs.)
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { startSandbox, FLINKS_CAPITAL_QUESTIONS, SANDBOX_PASSWORD } from '@connect-widget/react/sandbox';
@@ -28,31 +29,6 @@ function fail(message) {
   if (!html.includes('Username or card number'))
     fail(`the CommonJS build rendered no credential form: ${html.slice(0, 200)}`);
   console.log('require(): the CommonJS build loads and renders the credential form');
-}
-
-// MSW (Vitest, Jest): the sandbox answering a test's fetch calls in-process, as the README shows.
-if (process.env.CHECK_MSW) {
-  const { setupServer } = await import('msw/node');
-  const { createSandbox } = await import('@connect-widget/react/sandbox');
-  const { sandboxHandlers } = await import('@connect-widget/react/sandbox/msw');
-  const server = setupServer(...sandboxHandlers(createSandbox({ latencyMs: 0 })));
-  server.listen({ onUnhandledRequest: 'error' });
-  try {
-    const response = await fetch('https://bank.test/v3/any-customer/BankingServices/Authorize', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        Institution: 'FlinksCapital',
-        Username: 'Greatday',
-        Password: SANDBOX_PASSWORD,
-      }),
-    });
-    const body = await response.json();
-    if (body.HttpStatusCode !== 203) fail(`MSW sandbox answered ${response.status} ${JSON.stringify(body)}`);
-    console.log('MSW: the sandbox answered Greatday with a security question');
-  } finally {
-    server.close();
-  }
 }
 
 const bank = await startSandbox({

@@ -4,7 +4,9 @@ import { ConnectWidget } from '@connect-widget/react';
 import { CONNECT_EVENT_NAMES, GUIDANCE, type ConnectSession } from '@connect-widget/react/server';
 import { Connect } from './Connect';
 
-const API_BASE_URL = '/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices';
+// The sandbox bank of test/consumers/shared/before-hydration.mjs when it runs (read when the page is built).
+const API_BASE_URL =
+  process.env.SANDBOX_API_BASE_URL ?? '/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices';
 
 export default function Page() {
   const session: ConnectSession | null = null;
