@@ -304,14 +304,13 @@ export function bankApi(options: BankApiOptions): Handler {
     return (await state.ownerOf(loginKey(loginId))) === session.id;
   }
 
-  /** The session may use this RequestId: it obtained it, or was created to resume it. */
+  /**
+   * The session may use this RequestId: it obtained it, or the partner's backend created it to resume that one,
+   * whichever session obtained it first (the partner, holding the API key, hands it on).
+   */
   async function mayUse(session: ConnectSession, requestId: string): Promise<boolean> {
-    const owner = await state.ownerOf(requestKey(requestId));
-    if (owner === session.id) return true;
-    if (owner === null && session.requestId === requestId) {
-      return (await state.claim(requestKey(requestId), session.id, GRANT_TTL_MS)) === session.id;
-    }
-    return false;
+    if (session.requestId === requestId) return true;
+    return (await state.ownerOf(requestKey(requestId))) === session.id;
   }
 
   /** The session was created for this LoginId, or an OAuth return brought it to this session. */

@@ -329,6 +329,35 @@ describe('RequestIds obtained by another session', () => {
     });
     expect(answered.json).toMatchObject({ HttpStatusCode: 200 });
   });
+
+  it("can be resumed by a new session the partner's backend creates for it, at once", async () => {
+    // The first session obtained it, then the page reloaded (or the person changed device): the partner hands it on.
+    const first = await session();
+    const challenge = await callApi(server.url, 'Authorize', {
+      token: first,
+      body: { ...NOMFA, Username: 'test_mfa_choice' },
+    });
+    const requestId = String(challenge.json.RequestId);
+    const resumed = await session({ requestId });
+    const resume = await callApi(server.url, 'Authorize', { token: resumed, body: { RequestId: requestId } });
+    expect(resume.json).toMatchObject({ HttpStatusCode: 203, RequestId: requestId });
+    const answered = await callApi(server.url, 'Authorize', {
+      token: resumed,
+      body: { RequestId: requestId, SecurityResponses: { [question]: ['Rue Sherbrooke'] } },
+    });
+    expect(answered.json).toMatchObject({ HttpStatusCode: 200 });
+    const summary = await callApi(server.url, 'GetAccountsSummary', {
+      token: resumed,
+      body: { RequestId: requestId },
+    });
+    expect(summary.status).toBe(200);
+    // Handing it on widens no one else's scope: a session created for nothing still may not touch it.
+    const other = await session();
+    expect(
+      (await callApi(server.url, 'GetAccountsSummary', { token: other, body: { RequestId: requestId } }))
+        .status,
+    ).toBe(403);
+  });
 });
 
 describe('password guessing', () => {
