@@ -106,6 +106,7 @@ function bankApiRoutes(
         requireSession: config.sessions.required,
         ...(config.proxy ? {} : { open: (request: Request) => sandbox.fetch(request) }),
         minimiseData: config.proxy !== null,
+        flagsFromSession: config.proxy !== null,
         publicOrigins: config.publicOrigins,
         ...(options.limits ? { limits: options.limits } : {}),
         ...(options.now ? { now: options.now } : {}),

@@ -28,13 +28,18 @@ export interface BankApiOptions {
    * A deployment setting, never a session's: no call and no session can turn it off.
    */
   minimiseData?: boolean;
+  /**
+   * Proxy mode: `Save`, `ScheduleRefresh` and `Tag` go upstream as the partner's backend set them on the session
+   * (POST /connect/sessions), never as the browser sent them.
+   */
+  flagsFromSession?: boolean;
   now?: () => number;
   /** One line per refusal: the reason and the client's address, never a token or a body. */
   log?: (line: string) => void;
 }
 
 export interface BankApiLimits {
-  /** Sign-ins (Authorize with credentials) in one session. */
+  /** Authorize calls in one session: sign-ins, MFA answers and cached reads of a login alike. */
   signInsPerSession: number;
   /** Calls from one client address in a minute. */
   callsPerAddressPerMinute: number;
@@ -334,7 +339,7 @@ export function bankApi(options: BankApiOptions): Handler {
     let body: Body | undefined;
     let requestId = route.byLogin ? null : (match[1] ?? null);
     let loginId = route.byLogin ? (match[1] ?? null) : null;
-    let signIn = false;
+    let attempt = false;
     if (route.method !== 'GET') {
       if (!isJsonContentType(c.req.header('content-type'))) throw new Refusal(notJson(), 'not json');
       const read = await readBounded(c.req.raw);
@@ -356,8 +361,17 @@ export function bankApi(options: BankApiOptions): Handler {
         if (authorize.kind === 'cached' && !(await mayReconnect(session, String(body.LoginId)))) {
           throw outOfScope('loginId not of this session');
         }
-        signIn = authorize.kind === 'credentials';
+        attempt = true;
         if (authorize.kind !== 'answer') {
+          if (options.flagsFromSession) {
+            delete body.Save;
+            delete body.ScheduleRefresh;
+            delete body.Tag;
+            if (session.save !== undefined) body.Save = session.save;
+            if (session.scheduleRefresh !== undefined && authorize.kind === 'credentials') {
+              body.ScheduleRefresh = session.scheduleRefresh;
+            }
+          }
           if (session.tag !== undefined) body.Tag = session.tag;
           if (body.Language === undefined && session.language) body.Language = session.language;
         }
@@ -372,11 +386,11 @@ export function bankApi(options: BankApiOptions): Handler {
     if (requestId !== null && !(await mayUse(session, requestId))) {
       throw outOfScope('requestId not obtained by this session');
     }
-    if (signIn) {
+    if (attempt) {
       const windowMs = Math.max(1000, session.expiresAt * 1000 - now());
       const signIns = await state.count(`sign-in:${session.id}`, windowMs);
       if (signIns > limits.signInsPerSession)
-        throw limited('sign-ins per session', Math.ceil(windowMs / 1000));
+        throw limited('Authorize attempts per session', Math.ceil(windowMs / 1000));
     }
 
     const mine = inFlightBySession.get(session.id) ?? 0;

@@ -16,6 +16,10 @@ export interface ConnectSession {
   language?: 'en' | 'fr';
   /** Sent upstream as `Tag` on every sign-in, whatever the browser says. */
   tag?: string;
+  /** Sent upstream as `Save` on every sign-in in proxy mode; the browser's is dropped. */
+  save?: boolean;
+  /** Sent upstream as `ScheduleRefresh` on every credential sign-in in proxy mode; the browser's is dropped. */
+  scheduleRefresh?: boolean;
   /** Reconnect: the one LoginId this session may use. */
   loginId?: string;
   /** Resume: the one RequestId this session may pick up without having obtained it. */
@@ -27,6 +31,8 @@ export interface SessionRequest {
   parentOrigin: string;
   language?: 'en' | 'fr';
   tag?: string;
+  save?: boolean;
+  scheduleRefresh?: boolean;
   loginId?: string;
   requestId?: string;
   expiresInSeconds?: number;
@@ -61,6 +67,8 @@ export class SessionSigner {
       expiresAt: Math.floor(nowMs / 1000) + seconds,
       ...(request.language ? { language: request.language } : {}),
       ...(request.tag !== undefined ? { tag: request.tag } : {}),
+      ...(request.save !== undefined ? { save: request.save } : {}),
+      ...(request.scheduleRefresh !== undefined ? { scheduleRefresh: request.scheduleRefresh } : {}),
       ...(request.loginId ? { loginId: request.loginId } : {}),
       ...(request.requestId ? { requestId: request.requestId } : {}),
     };
@@ -105,6 +113,8 @@ function isSession(value: unknown): value is ConnectSession {
     (session.loginId === undefined || typeof session.loginId === 'string') &&
     (session.requestId === undefined || typeof session.requestId === 'string') &&
     (session.tag === undefined || typeof session.tag === 'string') &&
+    (session.save === undefined || typeof session.save === 'boolean') &&
+    (session.scheduleRefresh === undefined || typeof session.scheduleRefresh === 'boolean') &&
     (session.language === undefined || session.language === 'en' || session.language === 'fr')
   );
 }
@@ -117,11 +127,20 @@ export function checkSessionRequest(body: unknown, allowedOrigins: readonly stri
     return { ok: false, problem: 'The body must be a JSON object.' };
   }
   const input = body as Record<string, unknown>;
-  const known = new Set(['parentOrigin', 'language', 'tag', 'loginId', 'requestId', 'expiresInSeconds']);
+  const known = new Set([
+    'parentOrigin',
+    'language',
+    'tag',
+    'save',
+    'scheduleRefresh',
+    'loginId',
+    'requestId',
+    'expiresInSeconds',
+  ]);
   const unknown = Object.keys(input).filter((key) => !known.has(key));
   if (unknown.length > 0) return { ok: false, problem: `Unknown field: ${unknown.join(', ')}.` };
 
-  const { parentOrigin, language, tag, loginId, requestId, expiresInSeconds } = input;
+  const { parentOrigin, language, tag, save, scheduleRefresh, loginId, requestId, expiresInSeconds } = input;
   if (typeof parentOrigin !== 'string' || !allowedOrigins.includes(parentOrigin)) {
     return {
       ok: false,
@@ -133,6 +152,13 @@ export function checkSessionRequest(body: unknown, allowedOrigins: readonly stri
   }
   if (tag !== undefined && (typeof tag !== 'string' || tag.length > TAG_MAX)) {
     return { ok: false, problem: `tag must be a string of at most ${TAG_MAX} characters.` };
+  }
+  for (const [name, value] of [
+    ['save', save],
+    ['scheduleRefresh', scheduleRefresh],
+  ] as const) {
+    if (value !== undefined && typeof value !== 'boolean')
+      return { ok: false, problem: `${name} must be true or false.` };
   }
   for (const [name, value] of [
     ['loginId', loginId],
@@ -163,6 +189,8 @@ export function checkSessionRequest(body: unknown, allowedOrigins: readonly stri
       parentOrigin,
       ...(language !== undefined ? { language } : {}),
       ...(tag !== undefined ? { tag } : {}),
+      ...(typeof save === 'boolean' ? { save } : {}),
+      ...(typeof scheduleRefresh === 'boolean' ? { scheduleRefresh } : {}),
       ...(typeof loginId === 'string' ? { loginId } : {}),
       ...(typeof requestId === 'string' ? { requestId } : {}),
       ...(expiresInSeconds !== undefined ? { expiresInSeconds } : {}),

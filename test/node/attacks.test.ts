@@ -360,6 +360,48 @@ describe('RequestIds obtained by another session', () => {
   });
 });
 
+describe('attempts in one session', () => {
+  const question = 'Which of these streets have you lived on?';
+
+  it('counts MFA answers: of 40 wrong answers only what is left of the 20 attempts reaches the bank', async () => {
+    const token = await session();
+    const challenge = await callApi(server.url, 'Authorize', {
+      token,
+      body: { ...NOMFA, Username: 'test_mfa_choice' },
+    });
+    const requestId = String(challenge.json.RequestId);
+    upstream.reset();
+    const statuses: number[] = [];
+    for (let index = 0; index < 40; index += 1) {
+      const answer = await callApi(server.url, 'Authorize', {
+        token,
+        body: { RequestId: requestId, SecurityResponses: { [question]: [`wrong-${index}`] } },
+      });
+      statuses.push(answer.status);
+    }
+    expect(statuses.filter((status) => status === 429)).toHaveLength(21);
+    expect(upstream.forwarded().filter((call) => call.endpoint === 'Authorize')).toHaveLength(19);
+  });
+
+  it('counts cached Authorizes: 40 reads of a login reach the bank 20 times', async () => {
+    const owner = await session();
+    const login = await callApi(server.url, 'Authorize', { token: owner, body: NOMFA });
+    const loginId = String((login.json.Login as { Id: string }).Id);
+    const token = await session({ loginId });
+    upstream.reset();
+    const statuses: number[] = [];
+    for (let index = 0; index < 40; index += 1) {
+      const answer = await callApi(server.url, 'Authorize', {
+        token,
+        body: { LoginId: loginId, MostRecentCached: true },
+      });
+      statuses.push(answer.status);
+    }
+    expect(statuses.filter((status) => status === 429)).toHaveLength(20);
+    expect(upstream.forwarded().filter((call) => call.endpoint === 'Authorize')).toHaveLength(20);
+  });
+});
+
 describe('password guessing', () => {
   const guess = (index: number) => ({ ...NOMFA, Password: `guess-${index}` });
 
@@ -775,6 +817,39 @@ describe('what goes upstream', () => {
     const token = await session({ tag: 'partner-user-81' });
     await callApi(server.url, 'Authorize', { token, body: { ...NOMFA, Tag: 'chosen-by-the-browser' } });
     expect(bodyOf('Authorize')).toEqual({ ...NOMFA, Tag: 'partner-user-81' });
+  });
+
+  it("takes Save, ScheduleRefresh and Tag from the session the partner's backend created, never from the browser", async () => {
+    const chosen = { Save: false, ScheduleRefresh: true, Tag: 'chosen-by-the-browser' };
+    const token = await session({ tag: 'partner-user-82', save: true, scheduleRefresh: false });
+    await callApi(server.url, 'Authorize', { token, body: { ...NOMFA, ...chosen } });
+    expect(bodyOf('Authorize')).toEqual({
+      ...NOMFA,
+      Save: true,
+      ScheduleRefresh: false,
+      Tag: 'partner-user-82',
+    });
+
+    upstream.reset();
+    const plain = await session();
+    const login = await callApi(server.url, 'Authorize', { token: plain, body: { ...NOMFA, ...chosen } });
+    expect(bodyOf('Authorize')).toEqual(NOMFA);
+
+    upstream.reset();
+    const loginId = String((login.json.Login as { Id: string }).Id);
+    const reconnect = await session({ loginId, save: true });
+    await callApi(server.url, 'Authorize', {
+      token: reconnect,
+      body: { LoginId: loginId, MostRecentCached: true, ...chosen },
+    });
+    expect(bodyOf('Authorize')).toEqual({ LoginId: loginId, MostRecentCached: true, Save: true });
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['save as a string', { save: 'yes' }],
+    ['scheduleRefresh as a number', { scheduleRefresh: 1 }],
+  ])('refuses a session with %s', async (_label, body) => {
+    expect((await postSession(server.url, body)).status).toBe(400);
   });
 
   it.each<[string, unknown]>([
