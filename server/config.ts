@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { addressOf } from './client-address';
 import { randomSecret } from './sessions';
+import { isAppScheme } from '../src/embed/app-link';
 import { parseFaults, SANDBOX_CUSTOMER_ID, type FaultOptions, type SandboxOptions } from '../src/sandbox';
 
 /** Forward the widget's calls to a real Flinks instance instead of the sandbox (FLINKS_*). */
@@ -41,6 +42,8 @@ export interface ServerConfig {
   trustedProxies: string[];
   /** REDIS_URL: shared state for several server processes; null keeps it in this process. */
   redisUrl: string | null;
+  /** CONNECT_APP_SCHEMES: custom schemes (`myapp`) a webview's redirectUrl may use; none by default. */
+  appSchemes: string[];
 }
 
 export interface SessionConfig {
@@ -234,6 +237,17 @@ function trustedProxies(env: Env, problems: string[]): string[] {
   return proxies;
 }
 
+function appSchemes(env: Env, problems: string[]): string[] {
+  const schemes = list(env, 'CONNECT_APP_SCHEMES').map((scheme) => scheme.replace(/:(?:\/\/)?$/, ''));
+  const wrong = schemes.filter((scheme) => !isAppScheme(scheme));
+  if (wrong.length > 0) {
+    problems.push(
+      `CONNECT_APP_SCHEMES must be comma-separated lower-case app schemes such as myapp, never a browser's own such as https, intent or content (got ${wrong.map((scheme) => `"${scheme}"`).join(', ')})`,
+    );
+  }
+  return schemes;
+}
+
 function redisUrl(env: Env, problems: string[]): string | null {
   const value = read(env, 'REDIS_URL');
   if (value === undefined) return null;
@@ -275,6 +289,7 @@ export function parseConfig(env: Env): ServerConfig {
     publicOrigins: origins(env, 'CONNECT_PUBLIC_ORIGIN', port, problems),
     trustedProxies: trustedProxies(env, problems),
     redisUrl: redisUrl(env, problems),
+    appSchemes: appSchemes(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -18,6 +18,7 @@ import type { ServerConfig } from './config';
 export function deploymentConfig(
   config: Pick<ServerConfig, 'apiUrl' | 'allowedOrigins' | 'requestTimeoutMs'> & {
     sessions?: Pick<ServerConfig['sessions'], 'required'>;
+    appSchemes?: readonly string[];
   },
 ): DeploymentConfig {
   return {
@@ -25,6 +26,7 @@ export function deploymentConfig(
     allowedOrigins: config.allowedOrigins,
     requestTimeoutMs: config.requestTimeoutMs,
     ...(config.sessions?.required ? { sessionRequired: true } : {}),
+    ...(config.appSchemes && config.appSchemes.length > 0 ? { appSchemes: [...config.appSchemes] } : {}),
   };
 }
 

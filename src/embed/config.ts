@@ -11,6 +11,8 @@ export interface DeploymentConfig {
   requestTimeoutMs: number;
   /** Every API call needs a connect session (CONNECT_REQUIRE_SESSION): the page asks for `sessionToken`. */
   sessionRequired?: boolean;
+  /** CONNECT_APP_SCHEMES: the custom schemes a webview's `redirectUrl` may use (`myapp` for `myapp://…`). */
+  appSchemes?: string[];
 }
 
 export const CONFIG_META_NAME = 'connect-config';
@@ -29,13 +31,23 @@ export function parseDeploymentConfig(json: string | null | undefined): Deployme
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  const { apiBaseUrl, allowedOrigins, requestTimeoutMs, sessionRequired } = value as Record<string, unknown>;
+  const { apiBaseUrl, allowedOrigins, requestTimeoutMs, sessionRequired, appSchemes } = value as Record<
+    string,
+    unknown
+  >;
   if (typeof apiBaseUrl !== 'string' || apiBaseUrl === '') return null;
   if (!isStringArray(allowedOrigins)) return null;
   if (typeof requestTimeoutMs !== 'number' || !Number.isFinite(requestTimeoutMs) || requestTimeoutMs <= 0)
     return null;
   if (sessionRequired !== undefined && typeof sessionRequired !== 'boolean') return null;
-  return { apiBaseUrl, allowedOrigins, requestTimeoutMs, ...(sessionRequired ? { sessionRequired } : {}) };
+  if (appSchemes !== undefined && !isStringArray(appSchemes)) return null;
+  return {
+    apiBaseUrl,
+    allowedOrigins,
+    requestTimeoutMs,
+    ...(sessionRequired ? { sessionRequired } : {}),
+    ...(appSchemes && appSchemes.length > 0 ? { appSchemes } : {}),
+  };
 }
 
 /** Reads the server's settings from the page. */

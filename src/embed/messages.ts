@@ -32,6 +32,8 @@ const en = {
       redirectUrlCredentials: 'redirectUrl must not carry a user name or a password.',
       redirectUrlDeepLink:
         'redirectUrl may be an app link (such as myapp://connected) only with webview=true; otherwise it must be an http or https address.',
+      redirectUrlSchemeNotAllowed:
+        'redirectUrl may be an app link only in a scheme this server names in CONNECT_APP_SCHEMES (such as myapp for myapp://connected).',
       tooLong: '{param} is too long.',
       sessionTokenMissing:
         'sessionToken is required by this server: create a connect session from your backend (POST /connect/sessions) and pass its sessionToken.',
@@ -76,6 +78,8 @@ const fr: Translation<EmbedMessages> = {
         'Le paramètre redirectUrl ne doit contenir ni nom d’utilisateur ni mot de passe.',
       redirectUrlDeepLink:
         'Le paramètre redirectUrl ne peut être un lien d’application (par exemple myapp://connected) qu’avec webview=true\u00a0; sinon, il doit être une adresse en http ou https.',
+      redirectUrlSchemeNotAllowed:
+        'Le paramètre redirectUrl ne peut être un lien d’application que dans un schéma que ce serveur déclare dans CONNECT_APP_SCHEMES (par exemple myapp pour myapp://connected).',
       tooLong: 'Le paramètre {param} est trop long.',
       sessionTokenMissing:
         'Ce serveur exige le paramètre sessionToken : créez une session de connexion depuis votre serveur (POST /connect/sessions) et transmettez son sessionToken.',

@@ -1,4 +1,5 @@
 import type { ConnectWidgetProps } from '../ConnectWidget';
+import { isAllowedAppLink } from './app-link';
 import { redirectAddress } from '../flow/redirect';
 import type { Language } from '../i18n/types';
 import type { DeploymentConfig } from './config';
@@ -258,9 +259,11 @@ export function parseEmbedParams(
     const url = parseRedirect(redirectValue);
     if (url === null) problems.push({ code: 'redirectUrlInvalid', param: 'redirectUrl' });
     else if (isDeepLink(url)) {
-      // An app's own scheme (myapp://connected) makes sense only where an app is listening: a webview.
-      if (webview) redirectUrl = url;
-      else problems.push({ code: 'redirectUrlDeepLink', param: 'redirectUrl' });
+      // An app's own scheme (myapp://connected) makes sense only where an app is listening (a webview), and only
+      // one the deployment named (CONNECT_APP_SCHEMES): never intent:, content: or any other browser scheme.
+      if (!webview) problems.push({ code: 'redirectUrlDeepLink', param: 'redirectUrl' });
+      else if (isAllowedAppLink(url, context.config?.appSchemes ?? [])) redirectUrl = url;
+      else problems.push({ code: 'redirectUrlSchemeNotAllowed', param: 'redirectUrl' });
     } else if (url.username !== '' || url.password !== '')
       problems.push({ code: 'redirectUrlCredentials', param: 'redirectUrl' });
     else if (!allowed.has(url.origin)) problems.push({ code: 'redirectUrlNotAllowed', param: 'redirectUrl' });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServerApp, listenServerApp } from '../../server/app';
 import { ConfigError, parseConfig } from '../../server/config';
+import { deploymentConfig } from '../../server/embed-config';
 import { createSandbox } from '../../src/sandbox';
 import type { Listening } from '../../src/sandbox/node';
 
@@ -105,7 +106,15 @@ describe('parseConfig', () => {
       publicOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
       trustedProxies: [],
       redisUrl: null,
+      appSchemes: [],
     });
+  });
+
+  it('reads CONNECT_APP_SCHEMES (with or without "://") and tells the embed page', () => {
+    const config = parseConfig({ CONNECT_APP_SCHEMES: 'myapp, com.example.bank://' });
+    expect(config.appSchemes).toEqual(['myapp', 'com.example.bank']);
+    expect(deploymentConfig(config).appSchemes).toEqual(['myapp', 'com.example.bank']);
+    expect(deploymentConfig(parseConfig({})).appSchemes).toBeUndefined();
   });
 
   it('makes up a different session secret for each sandbox process that was given none', () => {
@@ -183,6 +192,9 @@ describe('parseConfig', () => {
     { env: { CONNECT_PUBLIC_ORIGIN: 'connect.example' }, variable: 'CONNECT_PUBLIC_ORIGIN' },
     { env: { CONNECT_TRUSTED_PROXIES: 'proxy.local' }, variable: 'CONNECT_TRUSTED_PROXIES' },
     { env: { REDIS_URL: 'localhost:6379' }, variable: 'REDIS_URL' },
+    { env: { CONNECT_APP_SCHEMES: 'myapp,intent' }, variable: 'CONNECT_APP_SCHEMES' },
+    { env: { CONNECT_APP_SCHEMES: 'https' }, variable: 'CONNECT_APP_SCHEMES' },
+    { env: { CONNECT_APP_SCHEMES: 'my app' }, variable: 'CONNECT_APP_SCHEMES' },
     {
       env: {
         FLINKS_INSTANCE: 'toolbox',
