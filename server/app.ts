@@ -4,6 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { createSandbox, SANDBOX_CUSTOMER_ID, type Sandbox } from '../src/sandbox';
+import { auditLog, type Audit } from './audit';
 import { bankApi, PARENT_ORIGIN_HEADER, type BankApiLimits } from './bank-api';
 import { recordClientAddress } from './client-address';
 import { PROJECT_ROOT } from './root';
@@ -36,6 +37,10 @@ export interface ServerAppOptions {
   fetch?: typeof fetch;
   /** One line per upstream call and per refusal; default the console. */
   log?: (line: string) => void;
+  /**
+   * Where the audit log's JSON lines go (server/audit.ts); default `log` when one is given (tests), else stdout.
+   */
+  audit?: (line: string) => void;
   /** The clock of sessions and OAuth states (ms), for tests; default `Date.now`. */
   now?: () => number;
 }
@@ -52,6 +57,7 @@ function bankApiRoutes(
   sandbox: Sandbox,
   state: SharedState,
   options: ServerAppOptions,
+  audit: Audit,
 ): Concern {
   const log = options.log ?? ((line: string) => console.log(line));
   const upstream = config.proxy
@@ -96,6 +102,7 @@ function bankApiRoutes(
       ...(config.proxy ? {} : { sandboxBank: (request: Request) => sandbox.fetch(request) }),
       ...(options.now ? { now: options.now } : {}),
       log: (line) => log(`api ${line}`),
+      audit,
     })(app);
     app.all(
       '/v3/*',
@@ -111,6 +118,7 @@ function bankApiRoutes(
         ...(options.limits ? { limits: options.limits } : {}),
         ...(options.now ? { now: options.now } : {}),
         log: (line) => log(`api ${line}`),
+        audit,
       }),
     );
   };
@@ -176,6 +184,10 @@ export function createServerApp(config: ServerConfig, options: ServerAppOptions 
   const distDir = options.distDir ?? APP_DIST_DIR;
   const state = options.state ?? createSharedState(config.redisUrl);
   const log = options.log ?? ((line: string) => console.log(line));
+  const audit = auditLog(
+    options.audit ?? options.log ?? ((line: string) => process.stdout.write(`${line}\n`)),
+    options.now,
+  );
   const concerns: Concern[] = [
     withHostAllowList(config.publicOrigins),
     (app) => app.use('*', recordClientAddress(config.trustedProxies)),
@@ -189,8 +201,9 @@ export function createServerApp(config: ServerConfig, options: ServerAppOptions 
       demo: config.proxy === null,
       ...(options.now ? { now: options.now } : {}),
       log: (line) => log(`sessions ${line}`),
+      audit,
     }),
-    bankApiRoutes(config, sandbox, state, options),
+    bankApiRoutes(config, sandbox, state, options, audit),
     // The sandbox bank's own pages, where Flinks Capital's links go; a proxy in front of Flinks has no sandbox bank.
     ...(config.proxy ? [] : [withSandboxBankSite]),
     withEmbedPage(config, distDir, { log: (line) => log(`embed ${line}`) }),

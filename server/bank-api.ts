@@ -1,9 +1,11 @@
 import type { Context, Handler } from 'hono';
+import type { Audit, AuditEventName } from './audit';
 import { addressOf } from './client-address';
 import { flinksError, isJsonContentType, notJson, readBounded, readStream, tooLarge } from './http';
 import { minimisedDataAnswer } from './minimise';
 import { oauthLoginKey } from './oauth-keys';
 import type { BankUpstream } from './proxy';
+import { isRevoked } from './revocation';
 import type { ConnectSession, SessionSigner } from './sessions';
 import type { SharedState } from './shared-state';
 
@@ -36,6 +38,8 @@ export interface BankApiOptions {
   now?: () => number;
   /** One line per refusal: the reason and the client's address, never a token or a body. */
   log?: (line: string) => void;
+  /** The audit log (server/audit.ts): one event per call that reached the bank, and per refusal. */
+  audit?: Audit;
 }
 
 export interface BankApiLimits {
@@ -296,6 +300,7 @@ export function bankApi(options: BankApiOptions): Handler {
   const limits = { ...BANK_API_LIMITS, ...options.limits };
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
+  const audit = options.audit ?? (() => {});
   const { state, signer, upstream, publicOrigins } = options;
   let inFlight = 0;
   const inFlightBySession = new Map<string, number>();
@@ -324,11 +329,18 @@ export function bankApi(options: BankApiOptions): Handler {
     return (await state.ownerOf(oauthLoginKey(loginId, session.id))) === session.id;
   }
 
-  async function gate(c: Context, route: Route, match: RegExpExecArray): Promise<Response> {
+  async function gate(
+    c: Context,
+    route: Route,
+    match: RegExpExecArray,
+    seen: { session?: ConnectSession },
+  ): Promise<Response> {
     const token = bearerToken(c.req.header('authorization'));
     if (token === null) throw sessionRefused('no session');
     const session = signer.verify(token, now());
     if (session === null) throw sessionRefused('session not valid or expired');
+    seen.session = session;
+    if (await isRevoked(state, session.id)) throw sessionRefused('session revoked');
     const own = ownOriginFor(new URL(c.req.url).host, publicOrigins);
     const caller = callerOrigin({ get: (name) => c.req.header(name) ?? null }, own, publicOrigins);
     if (caller !== session.parentOrigin) throw sessionRefused('session used from another origin');
@@ -340,6 +352,7 @@ export function bankApi(options: BankApiOptions): Handler {
     let requestId = route.byLogin ? null : (match[1] ?? null);
     let loginId = route.byLogin ? (match[1] ?? null) : null;
     let attempt = false;
+    let event: AuditEventName = route.data ? 'data_read' : 'mfa_answer';
     if (route.method !== 'GET') {
       if (!isJsonContentType(c.req.header('content-type'))) throw new Refusal(notJson(), 'not json');
       const read = await readBounded(c.req.raw);
@@ -362,6 +375,9 @@ export function bankApi(options: BankApiOptions): Handler {
           throw outOfScope('loginId not of this session');
         }
         attempt = true;
+        event = { credentials: 'sign_in', cached: 'reconnect', answer: 'mfa_answer' }[
+          authorize.kind
+        ] as AuditEventName;
         if (authorize.kind !== 'answer') {
           if (options.flagsFromSession) {
             delete body.Save;
@@ -421,6 +437,15 @@ export function bankApi(options: BankApiOptions): Handler {
           'The bank connection service sent an answer too large to pass on.',
         );
       }
+      audit({
+        event,
+        sessionId: session.id,
+        keyId: session.keyId ?? null,
+        origin: caller,
+        address: addressOf(c.req.raw),
+        loginId: answer.loginId ?? (typeof body?.LoginId === 'string' ? body.LoginId : loginId),
+        outcome: String(response.status),
+      });
       const text = route.data && options.minimiseData ? minimisedDataAnswer(answer.text) : answer.text;
       if (text === null) {
         return flinksError(
@@ -476,11 +501,20 @@ export function bankApi(options: BankApiOptions): Handler {
       match: route.method === request.method ? route.endpoint.exec(endpoint) : null,
     })).find((candidate) => candidate.match !== null);
     if (!found?.match) return flinksError(404, 'METHOD_NOT_AVAILABLE', 'This endpoint is not available.');
+    const seen: { session?: ConnectSession } = {};
     try {
-      return await gate(c, found.route, found.match);
+      return await gate(c, found.route, found.match, seen);
     } catch (error) {
       if (error instanceof Refusal) {
         log(`refused (${error.reason}) from ${addressOf(request)}`);
+        audit({
+          event: 'refused',
+          sessionId: seen.session?.id ?? null,
+          keyId: seen.session?.keyId ?? null,
+          origin: c.req.header('origin') ?? null,
+          address: addressOf(request),
+          outcome: error.reason,
+        });
         return error.response;
       }
       // The shared state (Redis) could not answer: refuse rather than let an unchecked call through.

@@ -24,6 +24,8 @@ export interface ConnectSession {
   loginId?: string;
   /** Resume: the one RequestId this session may pick up without having obtained it. */
   requestId?: string;
+  /** The fingerprint of the API key that created it (server/audit.ts `keyIdOf`), for the audit log. */
+  keyId?: string;
 }
 
 /** What `POST /connect/sessions` accepts (CONTRACT §7). */
@@ -59,7 +61,7 @@ export class SessionSigner {
     this.secrets = secrets;
   }
 
-  issue(request: SessionRequest, nowMs: number): { token: string; session: ConnectSession } {
+  issue(request: SessionRequest, nowMs: number, keyId?: string): { token: string; session: ConnectSession } {
     const seconds = request.expiresInSeconds ?? MAX_SESSION_SECONDS;
     const session: ConnectSession = {
       id: randomBytes(16).toString('base64url'),
@@ -71,6 +73,7 @@ export class SessionSigner {
       ...(request.scheduleRefresh !== undefined ? { scheduleRefresh: request.scheduleRefresh } : {}),
       ...(request.loginId ? { loginId: request.loginId } : {}),
       ...(request.requestId ? { requestId: request.requestId } : {}),
+      ...(keyId ? { keyId } : {}),
     };
     const body = `${PREFIX}.${Buffer.from(JSON.stringify(session)).toString('base64url')}`;
     const mac = sign(this.secrets[0] ?? '', body).toString('base64url');
@@ -112,6 +115,7 @@ function isSession(value: unknown): value is ConnectSession {
     typeof session.expiresAt === 'number' &&
     (session.loginId === undefined || typeof session.loginId === 'string') &&
     (session.requestId === undefined || typeof session.requestId === 'string') &&
+    (session.keyId === undefined || typeof session.keyId === 'string') &&
     (session.tag === undefined || typeof session.tag === 'string') &&
     (session.save === undefined || typeof session.save === 'boolean') &&
     (session.scheduleRefresh === undefined || typeof session.scheduleRefresh === 'boolean') &&

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createServerApp, SDK_VERSION } from '../../server/app';
 import { parseConfig } from '../../server/config';
+import { hashLoginId, keyIdOf } from '../../server/audit';
 import { SessionSigner } from '../../server/sessions';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
 import {
@@ -1341,6 +1342,70 @@ describe('what a browser reads in proxy mode (issue 22: only what the account se
       const answer = await postSession(server.url, { [option]: false });
       expect(answer.status).toBe(400);
     }
+  });
+});
+
+describe('the audit log', () => {
+  const auditLines = (at: RunningServer) =>
+    at.logs
+      .filter((line) => line.startsWith('{"audit":1'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+  it('writes one JSON line per session created, sign-in, data read, OAuth return and refusal, with no secret in it', async () => {
+    const before = auditLines(server).length;
+    const created = await postSession(server.url);
+    const token = String(created.json.sessionToken);
+    issuedTokens.add(token);
+    const sessionId = String(created.json.sessionId);
+    const login = await callApi(server.url, 'Authorize', { token, body: NOMFA });
+    const loginId = String((login.json.Login as { Id: string }).Id);
+    await callApi(server.url, 'GetAccountsSummary', { token, body: { RequestId: login.json.RequestId } });
+    await callApi(server.url, 'GetAccountsSummary', {
+      token,
+      origin: EVIL,
+      body: { RequestId: login.json.RequestId },
+    });
+    const minted = await fetch(`${server.url}/v3/oauth/state`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, origin: PARTNER, 'content-type': 'application/json' },
+      body: JSON.stringify({ institution: 'FlinksCapital' }),
+    });
+    const { state } = (await minted.json()) as { state: string };
+    await fetch(`${server.url}/oauth/return?state=${state}&loginId=${loginId}`);
+
+    const lines = auditLines(server).slice(before);
+    const hashed = hashLoginId(loginId);
+    const common = { sessionId, keyId: keyIdOf(API_KEY) };
+    expect(lines).toEqual([
+      expect.objectContaining({ event: 'session_created', ...common, origin: PARTNER, outcome: 'created' }),
+      expect.objectContaining({
+        event: 'sign_in',
+        ...common,
+        origin: PARTNER,
+        loginIdHash: hashed,
+        outcome: '200',
+      }),
+      expect.objectContaining({ event: 'data_read', ...common, origin: PARTNER, outcome: '200' }),
+      expect.objectContaining({
+        event: 'refused',
+        ...common,
+        origin: EVIL,
+        outcome: 'session used from another origin',
+      }),
+      expect.objectContaining({
+        event: 'oauth_return',
+        sessionId,
+        loginIdHash: hashed,
+        outcome: 'state_invalid',
+      }),
+    ]);
+    for (const line of lines) {
+      expect(line.time).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT/));
+      expect(line.address).toEqual(expect.stringMatching(/^(?:127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/));
+    }
+    const text = JSON.stringify(lines);
+    for (const secret of [token, loginId, API_KEY, NOMFA.Password, FLINKS_SECRET])
+      expect(text).not.toContain(secret);
   });
 });
 
