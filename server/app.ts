@@ -4,6 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { createSandbox, SANDBOX_CUSTOMER_ID, type Sandbox } from '../src/sandbox';
+import { auditLog, type Audit } from './audit';
 import { bankApi, PARENT_ORIGIN_HEADER, type BankApiLimits } from './bank-api';
 import { recordClientAddress } from './client-address';
 import { PROJECT_ROOT } from './root';
@@ -37,6 +38,10 @@ export interface ServerAppOptions {
   fetch?: typeof fetch;
   /** One line per upstream call and per refusal; default the console. */
   log?: (line: string) => void;
+  /**
+   * Where the audit log's JSON lines go (server/audit.ts); default `log` when one is given (tests), else stdout.
+   */
+  audit?: (line: string) => void;
   /** The clock of sessions and OAuth states (ms), for tests; default `Date.now`. */
   now?: () => number;
 }
@@ -54,6 +59,7 @@ function bankApiRoutes(
   state: SharedState,
   options: ServerAppOptions,
   inFlight: MiddlewareHandler,
+  audit: Audit,
 ): Concern {
   const log = options.log ?? ((line: string) => console.log(line));
   const upstream = config.proxy
@@ -100,6 +106,7 @@ function bankApiRoutes(
       ...(config.proxy ? {} : { sandboxBank: (request: Request) => sandbox.fetch(request) }),
       ...(options.now ? { now: options.now } : {}),
       log: (line) => log(`api ${line}`),
+      audit,
     })(app);
     app.all(
       '/v3/*',
@@ -110,10 +117,12 @@ function bankApiRoutes(
         requireSession: config.sessions.required,
         ...(config.proxy ? {} : { open: (request: Request) => sandbox.fetch(request) }),
         minimiseData: config.proxy !== null,
+        flagsFromSession: config.proxy !== null,
         publicOrigins: config.publicOrigins,
         ...(options.limits ? { limits: options.limits } : {}),
         ...(options.now ? { now: options.now } : {}),
         log: (line) => log(`api ${line}`),
+        audit,
       }),
     );
   };
@@ -181,6 +190,10 @@ export function createServerApp(config: ServerConfig, options: ServerAppOptions 
   const log = options.log ?? ((line: string) => console.log(line));
   // One budget for the whole process: the bank API, OAuth and the demo's sessions share it.
   const inFlight = inFlightLimiter({ ...config.limits, ...options.limits });
+  const audit = auditLog(
+    options.audit ?? options.log ?? ((line: string) => process.stdout.write(`${line}\n`)),
+    options.now,
+  );
   const concerns: Concern[] = [
     withHostAllowList(config.publicOrigins),
     (app) => app.use('*', recordClientAddress(config.trustedProxies)),
@@ -195,8 +208,9 @@ export function createServerApp(config: ServerConfig, options: ServerAppOptions 
       demo: config.proxy === null,
       ...(options.now ? { now: options.now } : {}),
       log: (line) => log(`sessions ${line}`),
+      audit,
     }),
-    bankApiRoutes(config, sandbox, state, options, inFlight),
+    bankApiRoutes(config, sandbox, state, options, inFlight, audit),
     // The sandbox bank's own pages, where Flinks Capital's links go; a proxy in front of Flinks has no sandbox bank.
     ...(config.proxy ? [] : [withSandboxBankSite]),
     withEmbedPage(config, distDir, { log: (line) => log(`embed ${line}`) }),

@@ -1,9 +1,11 @@
 import type { Context, Handler } from 'hono';
+import type { Audit, AuditEventName } from './audit';
 import { addressOf, clientKeyOf } from './client-address';
 import { bodyRefused, flinksError, isJsonContentType, notJson, readBounded, readStream } from './http';
 import { minimisedDataAnswer } from './minimise';
 import { oauthLoginKey } from './oauth-keys';
 import type { BankUpstream } from './proxy';
+import { isRevoked } from './revocation';
 import type { ConnectSession, SessionSigner } from './sessions';
 import type { SharedState } from './shared-state';
 
@@ -28,13 +30,20 @@ export interface BankApiOptions {
    * A deployment setting, never a session's: no call and no session can turn it off.
    */
   minimiseData?: boolean;
+  /**
+   * Proxy mode: `Save`, `ScheduleRefresh` and `Tag` go upstream as the partner's backend set them on the session
+   * (POST /connect/sessions), never as the browser sent them.
+   */
+  flagsFromSession?: boolean;
   now?: () => number;
   /** One line per refusal: the reason and the client's address, never a token or a body. */
   log?: (line: string) => void;
+  /** The audit log (server/audit.ts): one event per call that reached the bank, and per refusal. */
+  audit?: Audit;
 }
 
 export interface BankApiLimits {
-  /** Sign-ins (Authorize with credentials) in one session. */
+  /** Authorize calls in one session: sign-ins, MFA answers and cached reads of a login alike. */
   signInsPerSession: number;
   /** Calls from one client address (an IPv6 one by its /64) in a minute. */
   callsPerAddressPerMinute: number;
@@ -288,6 +297,7 @@ export function bankApi(options: BankApiOptions): Handler {
   const limits = { ...BANK_API_LIMITS, ...options.limits };
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
+  const audit = options.audit ?? (() => {});
   const { state, signer, upstream, publicOrigins } = options;
   const inFlightBySession = new Map<string, number>();
 
@@ -300,14 +310,13 @@ export function bankApi(options: BankApiOptions): Handler {
     return (await state.ownerOf(loginKey(loginId))) === session.id;
   }
 
-  /** The session may use this RequestId: it obtained it, or was created to resume it. */
+  /**
+   * The session may use this RequestId: it obtained it, or the partner's backend created it to resume that one,
+   * whichever session obtained it first (the partner, holding the API key, hands it on).
+   */
   async function mayUse(session: ConnectSession, requestId: string): Promise<boolean> {
-    const owner = await state.ownerOf(requestKey(requestId));
-    if (owner === session.id) return true;
-    if (owner === null && session.requestId === requestId) {
-      return (await state.claim(requestKey(requestId), session.id, GRANT_TTL_MS)) === session.id;
-    }
-    return false;
+    if (session.requestId === requestId) return true;
+    return (await state.ownerOf(requestKey(requestId))) === session.id;
   }
 
   /** The session was created for this LoginId, or an OAuth return brought it to this session. */
@@ -316,11 +325,18 @@ export function bankApi(options: BankApiOptions): Handler {
     return (await state.ownerOf(oauthLoginKey(loginId, session.id))) === session.id;
   }
 
-  async function gate(c: Context, route: Route, match: RegExpExecArray): Promise<Response> {
+  async function gate(
+    c: Context,
+    route: Route,
+    match: RegExpExecArray,
+    seen: { session?: ConnectSession },
+  ): Promise<Response> {
     const token = bearerToken(c.req.header('authorization'));
     if (token === null) throw sessionRefused('no session');
     const session = signer.verify(token, now());
     if (session === null) throw sessionRefused('session not valid or expired');
+    seen.session = session;
+    if (await isRevoked(state, session.id)) throw sessionRefused('session revoked');
     const own = ownOriginFor(new URL(c.req.url).host, publicOrigins);
     const caller = callerOrigin({ get: (name) => c.req.header(name) ?? null }, own, publicOrigins);
     if (caller !== session.parentOrigin) throw sessionRefused('session used from another origin');
@@ -331,7 +347,8 @@ export function bankApi(options: BankApiOptions): Handler {
     let body: Body | undefined;
     let requestId = route.byLogin ? null : (match[1] ?? null);
     let loginId = route.byLogin ? (match[1] ?? null) : null;
-    let signIn = false;
+    let attempt = false;
+    let event: AuditEventName = route.data ? 'data_read' : 'mfa_answer';
     if (route.method !== 'GET') {
       if (!isJsonContentType(c.req.header('content-type'))) throw new Refusal(notJson(), 'not json');
       // Read inside the in-flight limits (server/in-flight.ts), within its deadline and the body budget.
@@ -353,8 +370,20 @@ export function bankApi(options: BankApiOptions): Handler {
         if (authorize.kind === 'cached' && !(await mayReconnect(session, String(body.LoginId)))) {
           throw outOfScope('loginId not of this session');
         }
-        signIn = authorize.kind === 'credentials';
+        attempt = true;
+        event = { credentials: 'sign_in', cached: 'reconnect', answer: 'mfa_answer' }[
+          authorize.kind
+        ] as AuditEventName;
         if (authorize.kind !== 'answer') {
+          if (options.flagsFromSession) {
+            delete body.Save;
+            delete body.ScheduleRefresh;
+            delete body.Tag;
+            if (session.save !== undefined) body.Save = session.save;
+            if (session.scheduleRefresh !== undefined && authorize.kind === 'credentials') {
+              body.ScheduleRefresh = session.scheduleRefresh;
+            }
+          }
           if (session.tag !== undefined) body.Tag = session.tag;
           if (body.Language === undefined && session.language) body.Language = session.language;
         }
@@ -369,11 +398,11 @@ export function bankApi(options: BankApiOptions): Handler {
     if (requestId !== null && !(await mayUse(session, requestId))) {
       throw outOfScope('requestId not obtained by this session');
     }
-    if (signIn) {
+    if (attempt) {
       const windowMs = Math.max(1000, session.expiresAt * 1000 - now());
       const signIns = await state.count(`sign-in:${session.id}`, windowMs);
       if (signIns > limits.signInsPerSession)
-        throw limited('sign-ins per session', Math.ceil(windowMs / 1000));
+        throw limited('Authorize attempts per session', Math.ceil(windowMs / 1000));
     }
 
     const mine = inFlightBySession.get(session.id) ?? 0;
@@ -395,6 +424,15 @@ export function bankApi(options: BankApiOptions): Handler {
           'The bank connection service sent an answer too large to pass on.',
         );
       }
+      audit({
+        event,
+        sessionId: session.id,
+        keyId: session.keyId ?? null,
+        origin: caller,
+        address: addressOf(c.req.raw),
+        loginId: answer.loginId ?? (typeof body?.LoginId === 'string' ? body.LoginId : loginId),
+        outcome: String(response.status),
+      });
       const text = route.data && options.minimiseData ? minimisedDataAnswer(answer.text) : answer.text;
       if (text === null) {
         return flinksError(
@@ -449,11 +487,20 @@ export function bankApi(options: BankApiOptions): Handler {
       match: route.method === request.method ? route.endpoint.exec(endpoint) : null,
     })).find((candidate) => candidate.match !== null);
     if (!found?.match) return flinksError(404, 'METHOD_NOT_AVAILABLE', 'This endpoint is not available.');
+    const seen: { session?: ConnectSession } = {};
     try {
-      return await gate(c, found.route, found.match);
+      return await gate(c, found.route, found.match, seen);
     } catch (error) {
       if (error instanceof Refusal) {
         log(`refused (${error.reason}) from ${addressOf(request)}`);
+        audit({
+          event: 'refused',
+          sessionId: seen.session?.id ?? null,
+          keyId: seen.session?.keyId ?? null,
+          origin: c.req.header('origin') ?? null,
+          address: addressOf(request),
+          outcome: error.reason,
+        });
         return error.response;
       }
       // The shared state (Redis) could not answer: refuse rather than let an unchecked call through.

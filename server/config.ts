@@ -1,5 +1,6 @@
 import { clientKeyOf, parseRange } from './client-address';
 import { randomSecret } from './sessions';
+import { isAppScheme } from '../src/embed/app-link';
 import { parseFaults, SANDBOX_CUSTOMER_ID, type FaultOptions, type SandboxOptions } from '../src/sandbox';
 
 /** Forward the widget's calls to a real Flinks instance instead of the sandbox (FLINKS_*). */
@@ -44,6 +45,8 @@ export interface ServerConfig {
   limits: ClientLimits;
   /** REDIS_URL: shared state for several server processes; null keeps it in this process. */
   redisUrl: string | null;
+  /** CONNECT_APP_SCHEMES: custom schemes (`myapp`) a webview's redirectUrl may use; none by default. */
+  appSchemes: string[];
 }
 
 /** The in-flight limits a deployment sets (CONNECT_MAX_IN_FLIGHT, CONNECT_MAX_IN_FLIGHT_PER_ADDRESS). */
@@ -269,6 +272,17 @@ function clientLimits(env: Env, problems: string[]): ClientLimits {
   return { inFlight, inFlightPerAddress };
 }
 
+function appSchemes(env: Env, problems: string[]): string[] {
+  const schemes = list(env, 'CONNECT_APP_SCHEMES').map((scheme) => scheme.replace(/:(?:\/\/)?$/, ''));
+  const wrong = schemes.filter((scheme) => !isAppScheme(scheme));
+  if (wrong.length > 0) {
+    problems.push(
+      `CONNECT_APP_SCHEMES must be comma-separated lower-case app schemes such as myapp, never a browser's own such as https, intent or content (got ${wrong.map((scheme) => `"${scheme}"`).join(', ')})`,
+    );
+  }
+  return schemes;
+}
+
 function redisUrl(env: Env, problems: string[]): string | null {
   const value = read(env, 'REDIS_URL');
   if (value === undefined) return null;
@@ -314,6 +328,7 @@ export function parseConfig(env: Env): ServerConfig {
     trustedProxies: trustedProxies(env, problems),
     limits: clientLimits(env, problems),
     redisUrl: redisUrl(env, problems),
+    appSchemes: appSchemes(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

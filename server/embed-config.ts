@@ -18,6 +18,7 @@ import type { ServerConfig } from './config';
 export function deploymentConfig(
   config: Pick<ServerConfig, 'apiUrl' | 'allowedOrigins' | 'redirectOrigins' | 'requestTimeoutMs'> & {
     sessions?: Pick<ServerConfig['sessions'], 'required'>;
+    appSchemes?: readonly string[];
   },
 ): DeploymentConfig {
   return {
@@ -26,6 +27,7 @@ export function deploymentConfig(
     ...(config.redirectOrigins ? { redirectOrigins: config.redirectOrigins } : {}),
     requestTimeoutMs: config.requestTimeoutMs,
     ...(config.sessions?.required ? { sessionRequired: true } : {}),
+    ...(config.appSchemes && config.appSchemes.length > 0 ? { appSchemes: [...config.appSchemes] } : {}),
   };
 }
 

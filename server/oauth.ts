@@ -5,6 +5,9 @@ import { oauthLoginKey } from './oauth-keys';
 import { flinksError, isJsonContentType, readBounded, readStream } from './http';
 import { oauthReturnPage, OAUTH_RETURN_SCRIPT, type ReturnMessage } from './oauth-page';
 import type { BankUpstream } from './proxy';
+import type { Audit } from './audit';
+import { addressOf } from './client-address';
+import { isRevoked } from './revocation';
 import type { ConnectSession, SessionSigner } from './sessions';
 import type { SharedState } from './shared-state';
 
@@ -36,6 +39,8 @@ export interface OAuthRoutesOptions {
   sandboxBank?: (request: Request) => Promise<Response>;
   now?: () => number;
   log?: (line: string) => void;
+  /** The audit log (server/audit.ts): one event per OAuth return. */
+  audit?: Audit;
 }
 
 /** What one state stands for. */
@@ -196,10 +201,11 @@ function parseHandoff(text: string | null): Handoff | null {
 export function withOAuthRoutes(options: OAuthRoutesOptions) {
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
+  const audit = options.audit ?? (() => {});
   const { state: shared, signer, publicOrigins } = options;
 
   /** The session of a call from the widget (or none, in the open sandbox), checked as the bank API checks it. */
-  function sessionOf(c: Context): ConnectSession | null {
+  async function sessionOf(c: Context): Promise<ConnectSession | null> {
     const token = bearerToken(c.req.header('authorization'));
     if (token === null) {
       if (options.requireSession) throw denied('no session');
@@ -207,6 +213,7 @@ export function withOAuthRoutes(options: OAuthRoutesOptions) {
     }
     const session = signer.verify(token, now());
     if (session === null) throw denied('session not valid or expired');
+    if (await isRevoked(shared, session.id)) throw denied('session revoked');
     const own = ownOriginFor(new URL(c.req.url).host, publicOrigins);
     const caller = callerOrigin({ get: (name) => c.req.header(name) ?? null }, own, publicOrigins);
     if (caller !== session.parentOrigin) throw denied('session used from another origin');
@@ -246,7 +253,7 @@ export function withOAuthRoutes(options: OAuthRoutesOptions) {
   }
 
   async function mint(c: Context): Promise<Response> {
-    const session = sessionOf(c);
+    const session = await sessionOf(c);
     const body = await jsonOf(c);
     const institution = body.institution;
     if (typeof institution !== 'string' || !INSTITUTION.test(institution))
@@ -352,6 +359,14 @@ export function withOAuthRoutes(options: OAuthRoutesOptions) {
       await shared.claim(key.login(result.loginId, record.sessionId), record.sessionId, RECORD_TTL_MS);
     }
     log(`oauth return ${'loginId' in result ? 'proven' : result.error}`);
+    audit({
+      event: 'oauth_return',
+      sessionId: record.sessionId,
+      origin: record.origin,
+      address: addressOf(c.req.raw),
+      loginId: 'loginId' in claimed ? claimed.loginId : null,
+      outcome: 'loginId' in result ? 'proven' : result.error,
+    });
     if (record.returnTo !== null) {
       const back = new URL(record.returnTo);
       back.searchParams.set('state', state);
@@ -409,7 +424,7 @@ export function withOAuthRoutes(options: OAuthRoutesOptions) {
    * browser brought back; only then may the session read the login.
    */
   async function redeem(c: Context): Promise<Response> {
-    const session = sessionOf(c);
+    const session = await sessionOf(c);
     const body = await jsonOf(c);
     const state = typeof body.state === 'string' ? body.state : '';
     const record = STATE.test(state) ? parseHandoff(await shared.ownerOf(key.handoff(state))) : null;

@@ -1,6 +1,8 @@
 import type { Context, Hono } from 'hono';
+import { keyIdOf, type Audit } from './audit';
 import { addressOf, clientKeyOf } from './client-address';
 import { isJsonContentType, readBounded } from './http';
+import { revokeSession } from './revocation';
 import { checkSessionRequest, isApiKey, type SessionRequest, type SessionSigner } from './sessions';
 import type { SharedState } from './shared-state';
 
@@ -17,6 +19,8 @@ export interface SessionRoutesOptions {
   demo: boolean;
   now?: () => number;
   log?: (line: string) => void;
+  /** The audit log (server/audit.ts): sessions created and revoked, keys refused. */
+  audit?: Audit;
 }
 
 /**
@@ -79,11 +83,27 @@ function lockedOut(c: Context) {
 export function withSessionRoutes(options: SessionRoutesOptions) {
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
+  const audit = options.audit ?? (() => {});
 
-  function issue(c: Context, request: SessionRequest) {
-    const { token, session } = options.signer.issue(request, now());
+  function issue(c: Context, request: SessionRequest, keyId?: string) {
+    const { token, session } = options.signer.issue(request, now(), keyId);
+    audit({
+      event: 'session_created',
+      sessionId: session.id,
+      keyId: keyId ?? null,
+      origin: session.parentOrigin,
+      address: addressOf(c.req.raw),
+      outcome: 'created',
+    });
     c.header('cache-control', 'no-store');
-    return c.json({ sessionToken: token, expiresAt: new Date(session.expiresAt * 1000).toISOString() }, 201);
+    return c.json(
+      {
+        sessionToken: token,
+        sessionId: session.id,
+        expiresAt: new Date(session.expiresAt * 1000).toISOString(),
+      },
+      201,
+    );
   }
 
   return (app: Hono): void => {
@@ -103,13 +123,50 @@ export function withSessionRoutes(options: SessionRoutesOptions) {
           return problem(c, 503, 'unavailable', 'The session service is unavailable; try again shortly.');
         }
         log(`refused (connect session without a valid API key) from ${addressOf(c.req.raw)}`);
+        audit({
+          event: 'refused',
+          address: addressOf(c.req.raw),
+          outcome: 'connect session without a valid API key',
+        });
         return problem(c, 401, 'invalid_api_key', 'Send one of CONNECT_API_KEYS as a Bearer token.');
       }
       const body = await jsonBody(c);
       if (!body.ok) return body.response;
       const checked = checkSessionRequest(body.json, options.allowedOrigins);
       if (!checked.ok) return problem(c, 400, 'invalid_request', checked.problem);
-      return issue(c, checked.request);
+      const key = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
+      return issue(c, checked.request, keyIdOf(key));
+    });
+
+    // Revocation: the partner's backend ends a session at once, in every process (the mark is in the shared state).
+    app.delete('/connect/sessions/:id', async (c) => {
+      const address = addressOf(c.req.raw);
+      // As on POST: the right key first, and only refused calls count toward the lock-out.
+      const given = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
+      if (given === undefined || !isApiKey(given, options.apiKeys)) {
+        const refusedKey = `refused-sessions:${clientKeyOf(c.req.raw)}`;
+        try {
+          if ((await options.state.peek(refusedKey)) >= REFUSED_SESSION_CALLS_PER_MINUTE) return lockedOut(c);
+          const refused = await options.state.count(refusedKey, 60_000);
+          if (refused > REFUSED_SESSION_CALLS_PER_MINUTE) return lockedOut(c);
+        } catch {
+          return problem(c, 503, 'unavailable', 'The session service is unavailable; try again shortly.');
+        }
+        audit({ event: 'refused', address, outcome: 'session revocation without a valid API key' });
+        return problem(c, 401, 'invalid_api_key', 'Send one of CONNECT_API_KEYS as a Bearer token.');
+      }
+      const id = c.req.param('id');
+      if (!/^[A-Za-z0-9_-]{22}$/.test(id)) {
+        return problem(c, 400, 'invalid_request', 'The session id is the sessionId POST /connect/sessions gave.');
+      }
+      try {
+        await revokeSession(options.state, id);
+      } catch {
+        return problem(c, 503, 'unavailable', 'The session service is unavailable; try again shortly.');
+      }
+      audit({ event: 'session_revoked', sessionId: id, keyId: keyIdOf(given), address, outcome: 'revoked' });
+      c.header('cache-control', 'no-store');
+      return c.body(null, 204);
     });
 
     if (!options.demo) return;

@@ -16,10 +16,16 @@ export interface ConnectSession {
   language?: 'en' | 'fr';
   /** Sent upstream as `Tag` on every sign-in, whatever the browser says. */
   tag?: string;
+  /** Sent upstream as `Save` on every sign-in in proxy mode; the browser's is dropped. */
+  save?: boolean;
+  /** Sent upstream as `ScheduleRefresh` on every credential sign-in in proxy mode; the browser's is dropped. */
+  scheduleRefresh?: boolean;
   /** Reconnect: the one LoginId this session may use. */
   loginId?: string;
   /** Resume: the one RequestId this session may pick up without having obtained it. */
   requestId?: string;
+  /** The fingerprint of the API key that created it (server/audit.ts `keyIdOf`), for the audit log. */
+  keyId?: string;
 }
 
 /** What `POST /connect/sessions` accepts (CONTRACT §7). */
@@ -27,6 +33,8 @@ export interface SessionRequest {
   parentOrigin: string;
   language?: 'en' | 'fr';
   tag?: string;
+  save?: boolean;
+  scheduleRefresh?: boolean;
   loginId?: string;
   requestId?: string;
   expiresInSeconds?: number;
@@ -53,7 +61,7 @@ export class SessionSigner {
     this.secrets = secrets;
   }
 
-  issue(request: SessionRequest, nowMs: number): { token: string; session: ConnectSession } {
+  issue(request: SessionRequest, nowMs: number, keyId?: string): { token: string; session: ConnectSession } {
     const seconds = request.expiresInSeconds ?? MAX_SESSION_SECONDS;
     const session: ConnectSession = {
       id: randomBytes(16).toString('base64url'),
@@ -61,8 +69,11 @@ export class SessionSigner {
       expiresAt: Math.floor(nowMs / 1000) + seconds,
       ...(request.language ? { language: request.language } : {}),
       ...(request.tag !== undefined ? { tag: request.tag } : {}),
+      ...(request.save !== undefined ? { save: request.save } : {}),
+      ...(request.scheduleRefresh !== undefined ? { scheduleRefresh: request.scheduleRefresh } : {}),
       ...(request.loginId ? { loginId: request.loginId } : {}),
       ...(request.requestId ? { requestId: request.requestId } : {}),
+      ...(keyId ? { keyId } : {}),
     };
     const body = `${PREFIX}.${Buffer.from(JSON.stringify(session)).toString('base64url')}`;
     const mac = sign(this.secrets[0] ?? '', body).toString('base64url');
@@ -104,7 +115,10 @@ function isSession(value: unknown): value is ConnectSession {
     typeof session.expiresAt === 'number' &&
     (session.loginId === undefined || typeof session.loginId === 'string') &&
     (session.requestId === undefined || typeof session.requestId === 'string') &&
+    (session.keyId === undefined || typeof session.keyId === 'string') &&
     (session.tag === undefined || typeof session.tag === 'string') &&
+    (session.save === undefined || typeof session.save === 'boolean') &&
+    (session.scheduleRefresh === undefined || typeof session.scheduleRefresh === 'boolean') &&
     (session.language === undefined || session.language === 'en' || session.language === 'fr')
   );
 }
@@ -117,11 +131,20 @@ export function checkSessionRequest(body: unknown, allowedOrigins: readonly stri
     return { ok: false, problem: 'The body must be a JSON object.' };
   }
   const input = body as Record<string, unknown>;
-  const known = new Set(['parentOrigin', 'language', 'tag', 'loginId', 'requestId', 'expiresInSeconds']);
+  const known = new Set([
+    'parentOrigin',
+    'language',
+    'tag',
+    'save',
+    'scheduleRefresh',
+    'loginId',
+    'requestId',
+    'expiresInSeconds',
+  ]);
   const unknown = Object.keys(input).filter((key) => !known.has(key));
   if (unknown.length > 0) return { ok: false, problem: `Unknown field: ${unknown.join(', ')}.` };
 
-  const { parentOrigin, language, tag, loginId, requestId, expiresInSeconds } = input;
+  const { parentOrigin, language, tag, save, scheduleRefresh, loginId, requestId, expiresInSeconds } = input;
   if (typeof parentOrigin !== 'string' || !allowedOrigins.includes(parentOrigin)) {
     return {
       ok: false,
@@ -133,6 +156,13 @@ export function checkSessionRequest(body: unknown, allowedOrigins: readonly stri
   }
   if (tag !== undefined && (typeof tag !== 'string' || tag.length > TAG_MAX)) {
     return { ok: false, problem: `tag must be a string of at most ${TAG_MAX} characters.` };
+  }
+  for (const [name, value] of [
+    ['save', save],
+    ['scheduleRefresh', scheduleRefresh],
+  ] as const) {
+    if (value !== undefined && typeof value !== 'boolean')
+      return { ok: false, problem: `${name} must be true or false.` };
   }
   for (const [name, value] of [
     ['loginId', loginId],
@@ -163,6 +193,8 @@ export function checkSessionRequest(body: unknown, allowedOrigins: readonly stri
       parentOrigin,
       ...(language !== undefined ? { language } : {}),
       ...(tag !== undefined ? { tag } : {}),
+      ...(typeof save === 'boolean' ? { save } : {}),
+      ...(typeof scheduleRefresh === 'boolean' ? { scheduleRefresh } : {}),
       ...(typeof loginId === 'string' ? { loginId } : {}),
       ...(typeof requestId === 'string' ? { requestId } : {}),
       ...(expiresInSeconds !== undefined ? { expiresInSeconds } : {}),

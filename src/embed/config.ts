@@ -16,6 +16,8 @@ export interface DeploymentConfig {
   requestTimeoutMs: number;
   /** Every API call needs a connect session (CONNECT_REQUIRE_SESSION): the page asks for `sessionToken`. */
   sessionRequired?: boolean;
+  /** CONNECT_APP_SCHEMES: the custom schemes a webview's `redirectUrl` may use (`myapp` for `myapp://…`). */
+  appSchemes?: string[];
 }
 
 export const CONFIG_META_NAME = 'connect-config';
@@ -34,7 +36,7 @@ export function parseDeploymentConfig(json: string | null | undefined): Deployme
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  const { apiBaseUrl, allowedOrigins, redirectOrigins, requestTimeoutMs, sessionRequired } = value as Record<
+  const { apiBaseUrl, allowedOrigins, redirectOrigins, requestTimeoutMs, sessionRequired, appSchemes } = value as Record<
     string,
     unknown
   >;
@@ -44,12 +46,14 @@ export function parseDeploymentConfig(json: string | null | undefined): Deployme
   if (typeof requestTimeoutMs !== 'number' || !Number.isFinite(requestTimeoutMs) || requestTimeoutMs <= 0)
     return null;
   if (sessionRequired !== undefined && typeof sessionRequired !== 'boolean') return null;
+  if (appSchemes !== undefined && !isStringArray(appSchemes)) return null;
   return {
     apiBaseUrl,
     allowedOrigins,
     ...(redirectOrigins ? { redirectOrigins } : {}),
     requestTimeoutMs,
     ...(sessionRequired ? { sessionRequired } : {}),
+    ...(appSchemes && appSchemes.length > 0 ? { appSchemes } : {}),
   };
 }
 

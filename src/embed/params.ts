@@ -1,4 +1,5 @@
 import type { ConnectWidgetProps } from '../ConnectWidget';
+import { isAllowedAppLink } from './app-link';
 import { redirectAddress } from '../flow/redirect';
 import type { Language } from '../i18n/types';
 import type { DeploymentConfig } from './config';
@@ -326,8 +327,10 @@ export function parseEmbedParams(
       successUrl = url;
       if (isDeepLink(url)) {
         // An app's own scheme (myapp://connected) makes sense only where an app is listening: a webview.
-        if (webview) redirectUrl = url;
-        else notNavigated('is an app link without webview=true');
+        // And only in a scheme the deployment named (CONNECT_APP_SCHEMES): never intent:, content: or the like.
+        if (!webview) notNavigated('is an app link without webview=true');
+        else if (isAllowedAppLink(url, context.config?.appSchemes ?? [])) redirectUrl = url;
+        else notNavigated('is an app link in a scheme CONNECT_APP_SCHEMES does not name');
       } else if (!redirectAllowed.has(url.origin)) {
         notNavigated('is not on an origin of CONNECT_REDIRECT_ORIGINS');
       } else if (

@@ -22,6 +22,8 @@ const SANDBOX_ENV = {
   SANDBOX_LATENCY_MS: '0',
   SANDBOX_PENDING_MS: '1500',
   SANDBOX_RATE_LIMIT_PER_MINUTE: '0',
+  // The app the webview tests stand in for: its deep links (myapp://…) are the only app links allowed.
+  CONNECT_APP_SCHEMES: 'myapp',
 };
 
 /**

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createServerApp, SDK_VERSION } from '../../server/app';
 import { parseConfig } from '../../server/config';
+import { hashLoginId, keyIdOf } from '../../server/audit';
 import { SessionSigner } from '../../server/sessions';
 import { MemoryState } from '../../server/shared-state';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
@@ -334,6 +335,77 @@ describe('RequestIds obtained by another session', () => {
       body: { RequestId: requestId, SecurityResponses: { [question]: ['Rue Sherbrooke'] } },
     });
     expect(answered.json).toMatchObject({ HttpStatusCode: 200 });
+  });
+
+  it("can be resumed by a new session the partner's backend creates for it, at once", async () => {
+    // The first session obtained it, then the page reloaded (or the person changed device): the partner hands it on.
+    const first = await session();
+    const challenge = await callApi(server.url, 'Authorize', {
+      token: first,
+      body: { ...NOMFA, Username: 'test_mfa_choice' },
+    });
+    const requestId = String(challenge.json.RequestId);
+    const resumed = await session({ requestId });
+    const resume = await callApi(server.url, 'Authorize', { token: resumed, body: { RequestId: requestId } });
+    expect(resume.json).toMatchObject({ HttpStatusCode: 203, RequestId: requestId });
+    const answered = await callApi(server.url, 'Authorize', {
+      token: resumed,
+      body: { RequestId: requestId, SecurityResponses: { [question]: ['Rue Sherbrooke'] } },
+    });
+    expect(answered.json).toMatchObject({ HttpStatusCode: 200 });
+    const summary = await callApi(server.url, 'GetAccountsSummary', {
+      token: resumed,
+      body: { RequestId: requestId },
+    });
+    expect(summary.status).toBe(200);
+    // Handing it on widens no one else's scope: a session created for nothing still may not touch it.
+    const other = await session();
+    expect(
+      (await callApi(server.url, 'GetAccountsSummary', { token: other, body: { RequestId: requestId } }))
+        .status,
+    ).toBe(403);
+  });
+});
+
+describe('attempts in one session', () => {
+  const question = 'Which of these streets have you lived on?';
+
+  it('counts MFA answers: of 40 wrong answers only what is left of the 20 attempts reaches the bank', async () => {
+    const token = await session();
+    const challenge = await callApi(server.url, 'Authorize', {
+      token,
+      body: { ...NOMFA, Username: 'test_mfa_choice' },
+    });
+    const requestId = String(challenge.json.RequestId);
+    upstream.reset();
+    const statuses: number[] = [];
+    for (let index = 0; index < 40; index += 1) {
+      const answer = await callApi(server.url, 'Authorize', {
+        token,
+        body: { RequestId: requestId, SecurityResponses: { [question]: [`wrong-${index}`] } },
+      });
+      statuses.push(answer.status);
+    }
+    expect(statuses.filter((status) => status === 429)).toHaveLength(21);
+    expect(upstream.forwarded().filter((call) => call.endpoint === 'Authorize')).toHaveLength(19);
+  });
+
+  it('counts cached Authorizes: 40 reads of a login reach the bank 20 times', async () => {
+    const owner = await session();
+    const login = await callApi(server.url, 'Authorize', { token: owner, body: NOMFA });
+    const loginId = String((login.json.Login as { Id: string }).Id);
+    const token = await session({ loginId });
+    upstream.reset();
+    const statuses: number[] = [];
+    for (let index = 0; index < 40; index += 1) {
+      const answer = await callApi(server.url, 'Authorize', {
+        token,
+        body: { LoginId: loginId, MostRecentCached: true },
+      });
+      statuses.push(answer.status);
+    }
+    expect(statuses.filter((status) => status === 429)).toHaveLength(20);
+    expect(upstream.forwarded().filter((call) => call.endpoint === 'Authorize')).toHaveLength(20);
   });
 });
 
@@ -1080,6 +1152,39 @@ describe('what goes upstream', () => {
     expect(bodyOf('Authorize')).toEqual({ ...NOMFA, Tag: 'partner-user-81' });
   });
 
+  it("takes Save, ScheduleRefresh and Tag from the session the partner's backend created, never from the browser", async () => {
+    const chosen = { Save: false, ScheduleRefresh: true, Tag: 'chosen-by-the-browser' };
+    const token = await session({ tag: 'partner-user-82', save: true, scheduleRefresh: false });
+    await callApi(server.url, 'Authorize', { token, body: { ...NOMFA, ...chosen } });
+    expect(bodyOf('Authorize')).toEqual({
+      ...NOMFA,
+      Save: true,
+      ScheduleRefresh: false,
+      Tag: 'partner-user-82',
+    });
+
+    upstream.reset();
+    const plain = await session();
+    const login = await callApi(server.url, 'Authorize', { token: plain, body: { ...NOMFA, ...chosen } });
+    expect(bodyOf('Authorize')).toEqual(NOMFA);
+
+    upstream.reset();
+    const loginId = String((login.json.Login as { Id: string }).Id);
+    const reconnect = await session({ loginId, save: true });
+    await callApi(server.url, 'Authorize', {
+      token: reconnect,
+      body: { LoginId: loginId, MostRecentCached: true, ...chosen },
+    });
+    expect(bodyOf('Authorize')).toEqual({ LoginId: loginId, MostRecentCached: true, Save: true });
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['save as a string', { save: 'yes' }],
+    ['scheduleRefresh as a number', { scheduleRefresh: 1 }],
+  ])('refuses a session with %s', async (_label, body) => {
+    expect((await postSession(server.url, body)).status).toBe(400);
+  });
+
   it.each<[string, unknown]>([
     ['an operator object as the password', { ...NOMFA, Password: { $ne: '' } }],
     ['a list as the username', { ...NOMFA, Username: ['greatday_nomfa'] }],
@@ -1569,6 +1674,70 @@ describe('what a browser reads in proxy mode (issue 22: only what the account se
       const answer = await postSession(server.url, { [option]: false });
       expect(answer.status).toBe(400);
     }
+  });
+});
+
+describe('the audit log', () => {
+  const auditLines = (at: RunningServer) =>
+    at.logs
+      .filter((line) => line.startsWith('{"audit":1'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+  it('writes one JSON line per session created, sign-in, data read, OAuth return and refusal, with no secret in it', async () => {
+    const before = auditLines(server).length;
+    const created = await postSession(server.url);
+    const token = String(created.json.sessionToken);
+    issuedTokens.add(token);
+    const sessionId = String(created.json.sessionId);
+    const login = await callApi(server.url, 'Authorize', { token, body: NOMFA });
+    const loginId = String((login.json.Login as { Id: string }).Id);
+    await callApi(server.url, 'GetAccountsSummary', { token, body: { RequestId: login.json.RequestId } });
+    await callApi(server.url, 'GetAccountsSummary', {
+      token,
+      origin: EVIL,
+      body: { RequestId: login.json.RequestId },
+    });
+    const minted = await fetch(`${server.url}/v3/oauth/state`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, origin: PARTNER, 'content-type': 'application/json' },
+      body: JSON.stringify({ institution: 'FlinksCapital' }),
+    });
+    const { state } = (await minted.json()) as { state: string };
+    await fetch(`${server.url}/oauth/return?state=${state}&loginId=${loginId}`);
+
+    const lines = auditLines(server).slice(before);
+    const hashed = hashLoginId(loginId);
+    const common = { sessionId, keyId: keyIdOf(API_KEY) };
+    expect(lines).toEqual([
+      expect.objectContaining({ event: 'session_created', ...common, origin: PARTNER, outcome: 'created' }),
+      expect.objectContaining({
+        event: 'sign_in',
+        ...common,
+        origin: PARTNER,
+        loginIdHash: hashed,
+        outcome: '200',
+      }),
+      expect.objectContaining({ event: 'data_read', ...common, origin: PARTNER, outcome: '200' }),
+      expect.objectContaining({
+        event: 'refused',
+        ...common,
+        origin: EVIL,
+        outcome: 'session used from another origin',
+      }),
+      expect.objectContaining({
+        event: 'oauth_return',
+        sessionId,
+        loginIdHash: hashed,
+        outcome: 'state_invalid',
+      }),
+    ]);
+    for (const line of lines) {
+      expect(line.time).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT/));
+      expect(line.address).toEqual(expect.stringMatching(/^(?:127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/));
+    }
+    const text = JSON.stringify(lines);
+    for (const secret of [token, loginId, API_KEY, NOMFA.Password, FLINKS_SECRET])
+      expect(text).not.toContain(secret);
   });
 });
 

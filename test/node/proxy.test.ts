@@ -154,9 +154,11 @@ describe('proxy mode', () => {
     expect(seen).toEqual([expect.objectContaining({ method: 'GET', authKey: null })]);
   });
 
-  it('forwards ScheduleRefresh on Authorize, and GetStatements with NumberOfStatements (issue 13)', async () => {
+  it("sends the session's ScheduleRefresh on Authorize, and GetStatements with NumberOfStatements (issue 13)", async () => {
     const app = proxyApp();
-    const login = await authorize(app, { ...nomfa, ScheduleRefresh: true });
+    // In proxy mode the partner's backend decides it, at POST /connect/sessions; the browser's own is dropped.
+    sessions.set(app, createSession(app, { scheduleRefresh: true }));
+    const login = await authorize(app, { ...nomfa, ScheduleRefresh: false });
     expect(login.status).toBe(200);
     const call = seen.find((request) => request.path.endsWith('/Authorize'));
     expect(JSON.parse(call?.body ?? '{}')).toEqual({ ...nomfa, ScheduleRefresh: true });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServerApp, listenServerApp } from '../../server/app';
 import { ConfigError, parseConfig } from '../../server/config';
+import { deploymentConfig } from '../../server/embed-config';
 import { createSandbox } from '../../src/sandbox';
 import type { Listening } from '../../src/sandbox/node';
 
@@ -107,7 +108,15 @@ describe('parseConfig', () => {
       // Room for 1,000 people signing in at once from as many addresses; one address holds at most 32 slots.
       limits: { inFlight: 1024, inFlightPerAddress: 32 },
       redisUrl: null,
+      appSchemes: [],
     });
+  });
+
+  it('reads CONNECT_APP_SCHEMES (with or without "://") and tells the embed page', () => {
+    const config = parseConfig({ CONNECT_APP_SCHEMES: 'myapp, com.example.bank://' });
+    expect(config.appSchemes).toEqual(['myapp', 'com.example.bank']);
+    expect(deploymentConfig(config).appSchemes).toEqual(['myapp', 'com.example.bank']);
+    expect(deploymentConfig(parseConfig({})).appSchemes).toBeUndefined();
   });
 
   it('makes up a different session secret for each sandbox process that was given none', () => {
@@ -195,6 +204,9 @@ describe('parseConfig', () => {
       variable: 'CONNECT_MAX_IN_FLIGHT_PER_ADDRESS',
     },
     { env: { REDIS_URL: 'localhost:6379' }, variable: 'REDIS_URL' },
+    { env: { CONNECT_APP_SCHEMES: 'myapp,intent' }, variable: 'CONNECT_APP_SCHEMES' },
+    { env: { CONNECT_APP_SCHEMES: 'https' }, variable: 'CONNECT_APP_SCHEMES' },
+    { env: { CONNECT_APP_SCHEMES: 'my app' }, variable: 'CONNECT_APP_SCHEMES' },
     {
       env: {
         FLINKS_INSTANCE: 'toolbox',

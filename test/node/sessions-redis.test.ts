@@ -13,7 +13,9 @@ import {
   startProxyServer,
   type CountingUpstream,
   type RunningServer,
+  PARTNER,
 } from './attack-helpers';
+import { API_KEY } from './sessions-helpers';
 
 /**
  * Two server processes of one deployment (same CONNECT_SESSION_SECRET, one Redis), as a load balancer without sticky
@@ -109,6 +111,50 @@ describe.skipIf(!hasRedis)(
 
     beforeEach(() => {
       upstream.reset();
+    });
+
+    it('ends on B, at once, a session revoked on A with DELETE /connect/sessions/{id}', async () => {
+      const created = await postSession(a.url);
+      const token = String(created.json.sessionToken);
+      const sessionId = String(created.json.sessionId);
+      expect(sessionId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      const first = await callApi(b.url, 'Authorize', { token, body: NOMFA });
+      expect(first.status).toBe(200);
+
+      const revoke = (url: string, key: string | null = API_KEY) =>
+        fetch(`${url}/connect/sessions/${sessionId}`, {
+          method: 'DELETE',
+          headers: key === null ? {} : { authorization: `Bearer ${key}` },
+        });
+      // Without the partner's key, nobody may end a session (nor learn whether it exists).
+      expect((await revoke(a.url, null)).status).toBe(401);
+      expect((await revoke(a.url, `${API_KEY}x`)).status).toBe(401);
+      expect(
+        (await callApi(b.url, 'GetAccountsSummary', { token, body: { RequestId: first.json.RequestId } }))
+          .status,
+      ).toBe(200);
+
+      expect((await revoke(a.url)).status).toBe(204);
+      upstream.reset();
+      for (const process of [a, b]) {
+        const summary = await callApi(process.url, 'GetAccountsSummary', {
+          token,
+          body: { RequestId: first.json.RequestId },
+        });
+        expect(summary.status).toBe(401);
+        expect(summary.json).toMatchObject({ FlinksCode: 'ACCESS_DENIED' });
+        const oauth = await fetch(`${process.url}/v3/oauth/state`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, origin: PARTNER, 'content-type': 'application/json' },
+          body: JSON.stringify({ institution: 'FlinksCapital' }),
+        });
+        expect(oauth.status).toBe(401);
+      }
+      expect(upstream.calls).toEqual([]);
+      // Another session of the same partner is untouched.
+      expect(
+        (await callApi(b.url, 'Authorize', { token: await newSession(a.url), body: NOMFA })).status,
+      ).toBe(200);
     });
 
     it('honours on B a session created on A', async () => {

@@ -19,6 +19,7 @@ const config: DeploymentConfig = {
   apiBaseUrl: '/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices',
   allowedOrigins: ['https://shop.example'],
   requestTimeoutMs: 240000,
+  appSchemes: ['myapp'],
 };
 const HOST = 'parentOrigin=https%3A%2F%2Fshop.example';
 const SUCCESS = {

@@ -209,14 +209,35 @@ describe('the parameter table', () => {
 });
 
 describe('webview=true', () => {
-  it('takes a deep link as redirectUrl and posts to no parent', () => {
+  const withApp: DeploymentConfig = { ...config, appSchemes: ['myapp'] };
+
+  it('takes a deep link in a scheme the deployment names as redirectUrl and posts to no parent', () => {
     const parsed = parseEmbedParams('webview=true&redirectUrl=myapp%3A%2F%2Fconnected', {
-      config,
+      config: withApp,
       framed: true,
     });
     expect(parsed).toMatchObject({
       ok: true,
       settings: { parentOrigin: null, redirectUrl: new URL('myapp://connected') },
+    });
+  });
+
+  it.each([
+    ['myapp://connected, with no CONNECT_APP_SCHEMES', 'myapp://connected', config],
+    ['another app', 'otherapp://connected', withApp],
+    ['an Android intent', 'intent://scan/#Intent;scheme=zxing;package=com.example;end', withApp],
+    ['an Android content URI', 'content://com.example.provider/secrets', withApp],
+    ['a filesystem URL', 'filesystem:https://shop.example/temporary/x', withApp],
+    ['view-source', 'view-source:https://shop.example/', withApp],
+    ['a browser extension', 'chrome-extension://abcdef/page.html', withApp],
+  ])('refuses %s as a webview redirectUrl, naming the problem', (_label, target, deployment) => {
+    const parsed = parseEmbedParams(`webview=true&redirectUrl=${encodeURIComponent(target)}`, {
+      config: deployment,
+      framed: true,
+    });
+    expect(parsed).toMatchObject({
+      ok: false,
+      problems: [{ code: 'redirectUrlSchemeNotAllowed', param: 'redirectUrl' }],
     });
   });
 
