@@ -44,6 +44,16 @@ export function limitKeyFor(address: string): string {
     .join(':')}::/64`;
 }
 
+/** The IPv6 /48 an address is in (one customer's network: 65,536 /64s), or null for an IPv4 address. */
+export function networkKeyFor(address: string): string | null {
+  const groups = ipv6Groups(address);
+  if (groups === null) return null;
+  return `${groups
+    .slice(0, 3)
+    .map((group) => group.toString(16))
+    .join(':')}::/48`;
+}
+
 /** `CONNECT_TRUSTED_PROXIES`: addresses (`10.0.0.5`, `::1`) and CIDR ranges (`10.0.0.0/8`, `fd00::/8`). */
 export class TrustedProxies {
   private readonly list = new BlockList();

@@ -246,6 +246,12 @@ function trustedProxies(env: Env, problems: string[]): string[] {
       `CONNECT_TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges such as 10.0.0.5, 10.0.0.0/8 or fd00::/8 (got ${wrong.map((address) => `"${address}"`).join(', ')})`,
     );
   }
+  const everyone = proxies.filter((entry) => parseRange(entry)?.prefix === 0);
+  if (everyone.length > 0) {
+    problems.push(
+      `CONNECT_TRUSTED_PROXIES must name your load balancers, not every address (${everyone.join(', ')}): anyone could then choose the address their limits count`,
+    );
+  }
   return proxies;
 }
 
