@@ -260,7 +260,8 @@ function clientLimits(env: Env, problems: string[]): ClientLimits {
   const inFlightPerAddress = integer(
     env,
     'CONNECT_MAX_IN_FLIGHT_PER_ADDRESS',
-    Math.min(CLIENT_LIMITS.inFlightPerAddress, inFlight),
+    // With a smaller process cap, a client's default share shrinks with it: an eighth at most.
+    Math.min(CLIENT_LIMITS.inFlightPerAddress, Math.max(1, Math.floor(inFlight / 8))),
     1,
     1_000_000,
     problems,

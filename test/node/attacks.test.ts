@@ -736,7 +736,7 @@ describe('limits one client cannot exhaust (issue 22)', () => {
         const tokens = [await session({}, capped), await session({}, capped), await session({}, capped)];
         const honestToken = await session({}, capped);
         upstream.reset();
-        upstream.delayMs = 1500;
+        upstream.delayMs = 2500;
         const signIn = (token: string, from: RawRequest) =>
           rawRequest(capped.url, `${API}/Authorize`, {
             method: 'POST',
