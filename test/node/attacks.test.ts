@@ -949,6 +949,7 @@ describe('limits one client cannot exhaust (issue 22)', () => {
         body: '{}',
       });
       expect(plain.status).toBe(415);
+      expectBankUntouched();
     });
 
     it('takes CIDR ranges in CONNECT_TRUSTED_PROXIES, and counts wrong keys per client and per IPv6 /64', async () => {
@@ -974,6 +975,7 @@ describe('limits one client cannot exhaust (issue 22)', () => {
       expect(
         (await post(behindProxies, 'Bearer guess-y-xxxxxxxxxxxxxxxxxxxx', via('203.0.113.9'))).status,
       ).toBe(401);
+      expectBankUntouched();
     });
 
     it.each([
