@@ -31,17 +31,25 @@ function ipv6Groups(address: string): number[] | null {
   return [...left, ...zeros, ...right];
 }
 
+/** The IPv6 network of `address` with a prefix of `groups` x 16 bits (`2001:db8:1:2::/64`), or null for IPv4. */
+function ipv6Prefix(address: string, groups: 3 | 4): string | null {
+  const all = ipv6Groups(address);
+  if (all === null) return null;
+  const head = all.slice(0, groups).map((group) => group.toString(16));
+  return `${head.join(':')}::/${groups * 16}`;
+}
+
 /**
  * The client a limit counts: an IPv4 address as it is, an IPv6 address by its /64 (one household, one host, one
  * subscriber: a single client holds 2^64 addresses, so counting each would let it walk past every limit).
  */
 export function limitKeyFor(address: string): string {
-  const groups = ipv6Groups(address);
-  if (groups === null) return address;
-  return `${groups
-    .slice(0, 4)
-    .map((group) => group.toString(16))
-    .join(':')}::/64`;
+  return ipv6Prefix(address, 4) ?? address;
+}
+
+/** The IPv6 /48 an address is in (one customer's network: 65,536 /64s), or null for an IPv4 address. */
+export function networkKeyFor(address: string): string | null {
+  return ipv6Prefix(address, 3);
 }
 
 /** `CONNECT_TRUSTED_PROXIES`: addresses (`10.0.0.5`, `::1`) and CIDR ranges (`10.0.0.0/8`, `fd00::/8`). */

@@ -251,6 +251,12 @@ function trustedProxies(env: Env, problems: string[]): string[] {
       `CONNECT_TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges such as 10.0.0.5, 10.0.0.0/8 or fd00::/8 (got ${wrong.map((address) => `"${address}"`).join(', ')})`,
     );
   }
+  const everyone = proxies.filter((entry) => parseRange(entry)?.prefix === 0);
+  if (everyone.length > 0) {
+    problems.push(
+      `CONNECT_TRUSTED_PROXIES must name your load balancers, not every address (${everyone.join(', ')}): anyone could then choose the address their limits count`,
+    );
+  }
   return proxies;
 }
 
@@ -259,7 +265,8 @@ function clientLimits(env: Env, problems: string[]): ClientLimits {
   const inFlightPerAddress = integer(
     env,
     'CONNECT_MAX_IN_FLIGHT_PER_ADDRESS',
-    Math.min(CLIENT_LIMITS.inFlightPerAddress, inFlight),
+    // With a smaller process cap, a client's default share shrinks with it: an eighth at most.
+    Math.min(CLIENT_LIMITS.inFlightPerAddress, Math.max(1, Math.floor(inFlight / 8))),
     1,
     1_000_000,
     problems,

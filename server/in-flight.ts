@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { clientKeyOf } from './client-address';
+import { addressOf, clientKeyOf, networkKeyFor } from './client-address';
 import { CLIENT_LIMITS, type ClientLimits } from './config';
 import { BODY_DEADLINE_MS, flinksError, setBodyBudget, type BodyBudget } from './http';
 
@@ -16,6 +16,11 @@ export interface InFlightLimits extends ClientLimits {
   largeBodyBytesPerAddress: number;
   /** How long a body may take to arrive once its call has its slot. */
   bodyDeadlineMs: number;
+  /**
+   * How many times a client's share one IPv6 /48 may hold in all (slots and large-body bytes): one customer's network
+   * holds 65,536 /64s, and without this 32 of them would take every slot.
+   */
+  networkShares: number;
 }
 
 const MB = 1024 * 1024;
@@ -30,6 +35,7 @@ export const IN_FLIGHT_LIMITS: InFlightLimits = {
   largeBodyBytes: 64 * MB,
   largeBodyBytesPerAddress: 8 * MB,
   bodyDeadlineMs: BODY_DEADLINE_MS,
+  networkShares: 4,
 };
 
 function refused(c: Context, status: 429 | 503): Response {
@@ -66,11 +72,17 @@ export function inFlightLimiter(settings: Partial<InFlightLimits> = {}): Middlew
   };
 
   return async (c, next) => {
+    // The client (an IPv4 address, an IPv6 /64) and, for IPv6, the /48 it is in: each has its share.
     const client = clientKeyOf(c.req.raw);
+    const network = networkKeyFor(addressOf(c.req.raw));
+    const holders = network === null ? [client] : [client, network];
+    const share = (key: string) => (key === network ? limits.networkShares : 1);
+    if (holders.some((key) => (callsBy.get(key) ?? 0) >= limits.inFlightPerAddress * share(key))) {
+      return refused(c, 429);
+    }
     if (calls >= limits.inFlight) return refused(c, 503);
-    if ((callsBy.get(client) ?? 0) >= limits.inFlightPerAddress) return refused(c, 429);
     calls += 1;
-    add(callsBy, client, 1);
+    for (const key of holders) add(callsBy, key, 1);
     let received = 0;
     let charged = 0;
     const budget: BodyBudget = {
@@ -78,11 +90,12 @@ export function inFlightLimiter(settings: Partial<InFlightLimits> = {}): Middlew
       take(bytes) {
         const wanted = Math.max(0, received + bytes - limits.bodyAllowance) - charged;
         if (wanted > 0) {
-          if ((largeBytesBy.get(client) ?? 0) + wanted > limits.largeBodyBytesPerAddress)
-            return 'address-busy';
+          const over = (key: string) =>
+            (largeBytesBy.get(key) ?? 0) + wanted > limits.largeBodyBytesPerAddress * share(key);
+          if (holders.some(over)) return 'address-busy';
           if (largeBytes + wanted > limits.largeBodyBytes) return 'busy';
           largeBytes += wanted;
-          add(largeBytesBy, client, wanted);
+          for (const key of holders) add(largeBytesBy, key, wanted);
           charged += wanted;
         }
         received += bytes;
@@ -95,9 +108,11 @@ export function inFlightLimiter(settings: Partial<InFlightLimits> = {}): Middlew
     } finally {
       // The body (and what was made of it) is kept until the answer is ready: so is its share of the budget.
       calls -= 1;
-      add(callsBy, client, -1);
       largeBytes -= charged;
-      add(largeBytesBy, client, -charged);
+      for (const key of holders) {
+        add(callsBy, key, -1);
+        add(largeBytesBy, key, -charged);
+      }
     }
   };
 }

@@ -1,6 +1,6 @@
 import { serve, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { isDropped } from './faults';
 
 /** A fetch handler; `env` carries Node's connection (`incoming.socket`), for a server that keys limits on it. */
@@ -80,5 +80,13 @@ export function listen(options: ListenOptions): Promise<Listening> {
       });
     });
     server.once('error', reject);
+    // headersTimeout starts with a request's first byte: a connection that never sends one is closed as well.
+    server.on('connection', (socket: Socket) => {
+      const timer = setTimeout(() => {
+        if (socket.bytesRead === 0) socket.destroy();
+      }, HEADERS_TIMEOUT_MS);
+      timer.unref();
+      socket.once('close', () => clearTimeout(timer));
+    });
   });
 }

@@ -165,6 +165,17 @@ describe('parseConfig', () => {
     });
   });
 
+  it("shrinks a client's default share of the calls in flight with a smaller process cap", () => {
+    expect(parseConfig({ CONNECT_MAX_IN_FLIGHT: '16' }).limits).toEqual({
+      inFlight: 16,
+      inFlightPerAddress: 2,
+    });
+    expect(parseConfig({ CONNECT_MAX_IN_FLIGHT: '1' }).limits).toEqual({
+      inFlight: 1,
+      inFlightPerAddress: 1,
+    });
+  });
+
   it('derives the default allowed origins from PORT', () => {
     expect(parseConfig({ PORT: '8080' }).allowedOrigins).toEqual([
       'http://localhost:8080',
