@@ -12,7 +12,28 @@ import {
   LOCKED_ATTRIBUTE,
   type FirstScreenPlace,
 } from '../src/embed/hydration';
+import { embedSearch } from '../src/embed/params';
 import type { ServerConfig } from './config';
+
+/**
+ * Where the embed page answers: `/embed.html` (a trailing slash tolerated) and Flinks Connect's own paths, so a
+ * partner may swap only the host: `/v2/`, and `/v2/Credential/{institution}/`, which opens that bank's sign-in.
+ */
+export const EMBED_PAGE_PATHS = [
+  '/embed.html',
+  '/embed.html/',
+  '/v2',
+  '/v2/',
+  '/v2/Credential/:institution',
+  '/v2/Credential/:institution/',
+] as const;
+
+const EMBED_PAGE_PATH = /^\/(?:embed\.html\/?|v2\/?|v2\/Credential\/[^/]+\/?)$/;
+
+/** Whether a request path is the embed page's (for its headers). */
+export function isEmbedPagePath(path: string): boolean {
+  return EMBED_PAGE_PATH.test(path);
+}
 
 /** What the embed page learns from the server: the API, the allowed origins, the request timeout, whether sessions are required. */
 export function deploymentConfig(
@@ -199,7 +220,15 @@ export function embedPageHandler(
     if (render) {
       const place = requestPlace(c);
       const url = new URL(c.req.url);
-      const request = { search: url.search, origin: pageOrigin(url, publicOrigins), config, place };
+      // The query as the page's script will read it (main.tsx), so both draw the same screen.
+      const search = embedSearch(url.pathname, url.search);
+      const request = {
+        search,
+        origin: pageOrigin(url, publicOrigins),
+        config,
+        place,
+        referrer: c.req.header('referer') ?? null,
+      };
       const screen = await drawFirstScreen(render, request, log);
       if (screen) page = injectFirstScreen(page, screen, place);
     }
@@ -238,14 +267,12 @@ export function withEmbedPage(
   options: { log?: (line: string) => void } = {},
 ) {
   return (app: Hono): void => {
-    app.get(
-      '/embed.html',
-      embedPageHandler(join(distDir, 'embed.html'), deploymentConfig(config), {
-        render: builtFirstScreenRenderer(firstScreenModule(distDir)),
-        publicOrigins: config.publicOrigins,
-        ...options,
-      }),
-    );
+    const handler = embedPageHandler(join(distDir, 'embed.html'), deploymentConfig(config), {
+      render: builtFirstScreenRenderer(firstScreenModule(distDir)),
+      publicOrigins: config.publicOrigins,
+      ...options,
+    });
+    for (const path of EMBED_PAGE_PATHS) app.get(path, handler);
   };
 }
 

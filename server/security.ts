@@ -1,5 +1,6 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import { CONNECTED_PAGE_STYLE_SOURCE } from './connected-page';
+import { isEmbedPagePath } from './embed-config';
 
 /** What the response headers depend on: where the API lives and who may frame the embed page. */
 export interface SecurityOptions {
@@ -74,9 +75,9 @@ export function connectedPagePolicy({ allowedOrigins }: SecurityOptions): string
 }
 
 /** Pages that may open a bank's sign-in page in a popup (OAuth) and still hear back from it. */
-const POPUP_OPENERS = new Set(['/', '/index.html', '/embed.html']);
-/** Fetched or framed by partners' pages on other origins. */
-const CROSS_ORIGIN_RESOURCES = /^\/(?:embed\.html|connect\.js|sdk\/.*)$/;
+const POPUP_OPENERS = new Set(['/', '/index.html']);
+/** Fetched or framed by partners' pages on other origins (the embed page too, at each of its paths). */
+const CROSS_ORIGIN_RESOURCES = /^\/(?:connect\.js|sdk\/.*)$/;
 
 /** No powerful feature is needed by the widget or the demo; none may be used by anything framed in them either. */
 export const PERMISSIONS_POLICY = [
@@ -122,20 +123,20 @@ export function securityHeaders(options: SecurityOptions): MiddlewareHandler {
     if (!headers.has('Cross-Origin-Opener-Policy')) {
       headers.set(
         'Cross-Origin-Opener-Policy',
-        POPUP_OPENERS.has(path) ? 'same-origin-allow-popups' : 'same-origin',
+        POPUP_OPENERS.has(path) || isEmbedPagePath(path) ? 'same-origin-allow-popups' : 'same-origin',
       );
     }
     if (!headers.has('Cross-Origin-Resource-Policy')) {
       headers.set(
         'Cross-Origin-Resource-Policy',
-        CROSS_ORIGIN_RESOURCES.test(path) ? 'cross-origin' : 'same-origin',
+        CROSS_ORIGIN_RESOURCES.test(path) || isEmbedPagePath(path) ? 'cross-origin' : 'same-origin',
       );
     }
     if (httpsHosts.has(new URL(c.req.url).host)) {
       headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     }
     const isHtml = headers.get('content-type')?.startsWith('text/html') ?? false;
-    if (path === '/embed.html') {
+    if (isEmbedPagePath(path)) {
       headers.set('Content-Security-Policy', embedPolicy);
       headers.set('Cache-Control', 'no-store');
     } else if (path === '/connected') {

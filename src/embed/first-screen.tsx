@@ -11,7 +11,7 @@ import type { DeploymentConfig } from './config';
 import { type FirstScreenPlace } from './hydration';
 import { frameTitles, hydrationWait } from './messages';
 import { EmbedPage } from './page';
-import { parseEmbedParams } from './params';
+import { parseEmbedParams, type FramingClues } from './params';
 
 export interface FirstScreenRequest {
   /** The page's query string, as the browser will see it in `location.search`. */
@@ -20,6 +20,11 @@ export interface FirstScreenRequest {
   origin: string;
   config: DeploymentConfig;
   place: FirstScreenPlace;
+  /**
+   * The request's `Referer`: framed without `parentOrigin`, the page that frames this one, as the script will read it
+   * (`document.referrer`); null when the browser sent none.
+   */
+  referrer?: string | null;
 }
 
 export interface FirstScreen {
@@ -48,12 +53,18 @@ export async function renderFirstScreen({
   origin,
   config,
   place,
+  referrer = null,
 }: FirstScreenRequest): Promise<FirstScreen | null> {
   if (import.meta.env.VITE_PAGES_RUNTIME === 'react') return null;
   // In the browser a relative API address resolves on the page's address (links drawn from it, such as a bank's pages
   // on the sandbox server, are absolute); the server has no page: it gives the address absolute, as the browser will.
   const deployment = { ...config, apiBaseUrl: new URL(config.apiBaseUrl, `${origin}/embed.html`).href };
-  const parsed = parseEmbedParams(search, { config: deployment, framed: place === 'framed' });
+  const framing: FramingClues = { ancestorOrigin: null, referrer };
+  const parsed = parseEmbedParams(search, { config: deployment, framed: place === 'framed', framing });
+  // Who frames the page, the script learns from the browser (ancestorOrigins). Should the server not know it, or
+  // think it not allowed, it draws nothing rather than a configuration screen the script might not draw (it would stay
+  // on screen under the widget).
+  if (!parsed.ok && parsed.problems.some((problem) => problem.param === 'parentOrigin')) return null;
   const language = parsed.ok ? parsed.settings.widget.language : parsed.language;
   // The partner's colours are CSS variables on the page's root: an inline style the page's CSP refuses in HTML (the
   // script sets them through the CSSOM), so such a page is drawn by the script alone.
@@ -66,6 +77,7 @@ export async function renderFirstScreen({
         config={deployment}
         search={search}
         parent={place === 'framed' ? NO_WINDOW : null}
+        framing={framing}
         view={NO_WINDOW}
         navigate={ignore}
       />

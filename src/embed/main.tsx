@@ -4,6 +4,7 @@ import { loadUiMessages } from '../i18n';
 import { readDeploymentConfig } from './config';
 import { canHydrate, placeOf, releaseLockedButtons, restoreTypedValues, typedValues } from './hydration';
 import { colourCode, EmbedPage, hasColours } from './page';
+import { embedSearch } from './params';
 
 /**
  * Sends the window that holds the widget (the host's, when framed) to the success address; with `'self'`, this
@@ -19,14 +20,16 @@ function navigate(href: string, target?: 'self') {
 }
 
 async function start(container: HTMLElement) {
+  // Flinks Connect's `/v2/Credential/{institution}/` names the bank in the path: the page reads it as `institution`.
+  const search = embedSearch(window.location.pathname, window.location.search);
   // The partner's colours are drawn from the first render (and the server drew them): their code comes first. Should
   // it fail to load, the page still shows, in the theme's colours.
-  if (hasColours(window.location.search)) await colourCode.load().catch(() => undefined);
+  if (hasColours(search)) await colourCode.load().catch(() => undefined);
   const tree = (
     <StrictMode>
       <EmbedPage
         config={readDeploymentConfig(document)}
-        search={window.location.search}
+        search={search}
         parent={window.parent === window ? null : window.parent}
         framing={{
           ancestorOrigin: window.location.ancestorOrigins?.[0] ?? null,

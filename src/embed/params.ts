@@ -214,25 +214,21 @@ function mendQuery(search: string): string {
 }
 
 /**
- * The query the page reads, from its address as partners write Flinks Connect's: a second `?` before a parameter
- * of the table (`demo=true?redirectUrl=…`) read as `&`, and the bank of a `/v2/Credential/{institution}/` path
- * added as `institution` (unless the query names one).
+ * The query the page reads at its address: the bank of Flinks Connect's `/v2/Credential/{institution}/` path added as
+ * `institution`, unless the query names one. (A second `?` is read by `parseEmbedParams`, which says so.)
  * @example embedSearch('/v2/Credential/FlinksCapital/', '?demo=true') // '?demo=true&institution=FlinksCapital'
  */
 export function embedSearch(pathname: string, search: string): string {
-  const query = mendQuery(search);
   const bank = CREDENTIAL_PATH.exec(pathname)?.[1];
-  let text = query;
-  if (bank && !new URLSearchParams(query).get('institution')) {
-    let institution = bank;
-    try {
-      institution = decodeURIComponent(bank);
-    } catch {
-      // Left as written.
-    }
-    text = `${query}${query ? '&' : ''}institution=${encodeURIComponent(institution)}`;
+  if (!bank || new URLSearchParams(mendQuery(search)).get('institution')) return search;
+  let institution = bank;
+  try {
+    institution = decodeURIComponent(bank);
+  } catch {
+    // Left as written.
   }
-  return text ? `?${text}` : '';
+  const query = search.replace(/^\?/, '');
+  return `?${query}${query ? '&' : ''}institution=${encodeURIComponent(institution)}`;
 }
 
 /**

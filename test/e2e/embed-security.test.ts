@@ -60,12 +60,17 @@ describe('an allowed host', () => {
     });
   });
 
-  it('sees a configuration screen, and hears nothing, when a parameter is wrong', async () => {
+  it('loads with the defaults when a value is unusable, and says which in APP_MOUNTED and the console', async () => {
     const current = await chromium.open({ demo: 'maybe', theme: 'blue' });
-    await current.widget.getByRole('heading', { name: CONFIG_TITLE }).waitFor();
-    await expect(current.widget.getByText('theme must be light or dark.').isVisible()).resolves.toBe(true);
-    expect(await hostMessages(current)).toEqual([]);
-    expect(await current.events()).toEqual([]);
+    await current.waitForEvent('APP_MOUNTED');
+    await expect(current.widget.getByRole('heading', { name: CONFIG_TITLE }).count()).resolves.toBe(0);
+    const notes = [
+      'theme="blue" is not one of light, dark; the default is used',
+      'demo="maybe" is neither true nor false; the default is used',
+    ];
+    const [mounted] = await current.events();
+    expect(mounted).toEqual({ kind: 'event', name: 'APP_MOUNTED', metadata: { parameterNotes: notes } });
+    for (const note of notes) expect(current.console).toContain(`warning: Connect widget: ${note}.`);
     expect(cspProblems(current)).toEqual([]);
   });
 

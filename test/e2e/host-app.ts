@@ -46,8 +46,53 @@ frame.src = widgetOrigin + '/embed.html' + (new URLSearchParams(location.search)
 document.getElementById('widget').appendChild(frame);
 `;
 
+/**
+ * A partner page written from Flinks Connect's public docs alone: an iframe at the widget's server under the path and
+ * query the test gives (`/v2/?demo=true…`, exactly as written, no parentOrigin), and the docs' plain `message`
+ * listener, which checks nothing. It keeps every message as it arrived: `window.partnerMessages`.
+ */
+const PARTNER_SCRIPT = `
+window.partnerMessages = [];
+window.addEventListener('message', function (e) {
+  window.partnerMessages.push(e.data);
+});
+var asked = new URLSearchParams(location.search);
+var frame = document.createElement('iframe');
+frame.title = 'Flinks Connect';
+frame.height = '760';
+frame.width = '100%';
+frame.src = document.body.dataset.widget + (asked.get('path') || '/v2/') + (asked.get('query') || '');
+document.getElementById('widget').appendChild(frame);
+`;
+
 export function createHostApp(widgetOrigin: () => string): Hono {
   const app = new Hono();
+  app.get('/partner.html', (c) => {
+    const widget = widgetOrigin();
+    c.header(
+      'Content-Security-Policy',
+      `default-src 'none'; script-src 'self'; frame-src ${widget}; style-src 'self'; base-uri 'none'`,
+    );
+    return c.html(`<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>Partner lender</title>
+    <script src="/partner.js" defer></script>
+  </head>
+  <body data-widget="${widget}">
+    <h1>Partner lender</h1>
+    <div id="widget"></div>
+  </body>
+</html>`);
+  });
+  app.get('/partner.js', (c) => c.body(PARTNER_SCRIPT, 200, { 'content-type': 'text/javascript' }));
+  // Where a partner's redirectUrl leads: the test reads the loginId and institution from its address.
+  app.get('/thank-you', (c) =>
+    c.html(
+      '<!doctype html><html lang="en"><head><meta charset="utf-8" /><title>Thank you</title></head><body><h1>Thank you</h1></body></html>',
+    ),
+  );
   app.get('/flinks.html', (c) => {
     const widget = widgetOrigin();
     c.header(

@@ -28,17 +28,19 @@ const SANDBOX_ENV = {
 
 /**
  * Starts the partner's page (`hostApp`, given the widget's origin once known) and the widget's server, which
- * allows that page's origin. `env` adds to, or overrides, the sandbox defaults.
+ * allows that page's origin. `env` adds to, or overrides, the sandbox defaults; as a function, it is given the
+ * partner page's origin (to allow it among others).
  */
 export async function startStage(
   hostApp: (widgetOrigin: () => string) => Hono,
-  env: Record<string, string> = {},
+  env: Record<string, string> | ((hostOrigin: string) => Record<string, string>) = {},
 ): Promise<Stage> {
   let widgetOrigin = '';
   // The host page needs the widget's address and the widget needs the host's origin: start the host first.
   const host = await listen({ port: 0, fetch: hostApp(() => widgetOrigin).fetch });
   try {
-    const config = parseConfig({ PORT: '0', CONNECT_ALLOWED_ORIGINS: host.url, ...SANDBOX_ENV, ...env });
+    const extra = typeof env === 'function' ? env(host.url) : env;
+    const config = parseConfig({ PORT: '0', CONNECT_ALLOWED_ORIGINS: host.url, ...SANDBOX_ENV, ...extra });
     const sandbox = createSandbox(sandboxOptions(config));
     const widget = await listenServerApp(config, { sandbox });
     widgetOrigin = widget.url;

@@ -116,8 +116,7 @@ describe('the server-drawn first screen', () => {
     expect(screen.html).not.toContain('type="password"');
   });
 
-  it('is the configuration screen, in both languages, for a framed page without its parent', async () => {
-    // With one allowed origin, that origin is the parent (Flinks Connect's drop-in); with two, the page cannot tell.
+  describe('framed without parentOrigin, with two allowed origins (the page cannot tell which frames it)', () => {
     const twoOrigins = deploymentConfig(
       parseConfig({
         PORT: '0',
@@ -125,9 +124,27 @@ describe('the server-drawn first screen', () => {
         SANDBOX_LATENCY_MS: '0',
       }),
     );
-    const screen = await draw({ language: 'fr' }, 'framed', twoOrigins);
-    expect(screen.html).toContain(embedMessages.fr.configuration.title);
-    expect(screen.html).toContain(embedMessages.en.configuration.title);
+    const drawFramed = (referrer: string | null) =>
+      render({
+        search: '?demo=true&institution=FlinksCapital',
+        origin: 'https://connect.example',
+        config: twoOrigins,
+        place: 'framed',
+        referrer,
+      });
+
+    it('draws the widget for the allowed page the Referer names, as the script will', async () => {
+      const screen = await drawFramed(`${HOST}/`);
+      expect(screen?.html).toMatch(/<input[^>]*type="password"/);
+      expect(screen?.html).not.toContain(embedMessages.en.configuration.title);
+    });
+
+    it.each([
+      ['without a Referer', null],
+      ['for a Referer it does not allow', 'https://evil.example/'],
+    ])('draws nothing %s: the script, which asks the browser, draws the page', async (_label, referrer) => {
+      await expect(drawFramed(referrer)).resolves.toBeNull();
+    });
   });
 
   it.each(HOSTILE)('escapes the reflected value %j wherever it lands', async (value) => {

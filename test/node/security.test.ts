@@ -71,6 +71,30 @@ describe('/embed.html', () => {
     expect(response.headers.get('cache-control')).toBe('no-store'); // its address can carry a session token;
   });
 
+  it.each(['/embed.html/', '/v2/', '/v2', '/v2/Credential/FlinksCapital/', '/v2/Credential/RBC'])(
+    'is the same page, with the same headers, at Flinks Connect’s path %s',
+    async (path) => {
+      const app = appWith();
+      const [ours, flinks] = await Promise.all([
+        app.request('http://localhost:5173/embed.html?demo=true'),
+        app.request(`http://localhost:5173${path}?demo=true`),
+      ]);
+      expect(flinks.status).toBe(200);
+      for (const header of [
+        'content-security-policy',
+        'cache-control',
+        'cross-origin-opener-policy',
+        'cross-origin-resource-policy',
+      ])
+        expect(flinks.headers.get(header), header).toBe(ours.headers.get(header));
+      expect(await flinks.text()).toBe(await ours.text());
+    },
+  );
+
+  it('answers nothing at other paths under /v2', async () => {
+    expect((await appWith().request('http://localhost:5173/v2/Other/page')).status).toBe(404);
+  });
+
   it.each([
     ['a same-origin API path', {}, "'self'"],
     [

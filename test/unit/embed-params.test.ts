@@ -387,7 +387,8 @@ describe('embedSearch: Flinks Connect’s addresses', () => {
     ['/v2/Credential/FlinksCapital/', '?demo=true', '?demo=true&institution=FlinksCapital'],
     ['/v2/Credential/FlinksCapital', '', '?institution=FlinksCapital'],
     ['/v2/Credential/FlinksCapital/', '?institution=RBC', '?institution=RBC'],
-    ['/embed.html', '?demo=true?redirectUrl=https://x.example/', '?demo=true&redirectUrl=https://x.example/'],
+    ['/embed.html', '?demo=true?redirectUrl=https://x.example/', '?demo=true?redirectUrl=https://x.example/'],
+    ['/v2/Credential/Flinks%20Capital/', '', '?institution=Flinks%20Capital'],
   ])('%s%s reads as %s', (path, search, expected) => {
     expect(embedSearch(path, search)).toBe(expected);
   });

@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en';
+import { format } from '../../src/i18n/format';
+import { chromiumForFile } from './harness';
+import { configurationShown, connectGreatday, openPartner, type PartnerPage } from './partner';
+
+/**
+ * Issue 24: a partner swaps the host and keeps Flinks Connect's path. The embed page answers at `/v2/` (with or
+ * without a query), at `/v2/Credential/{institution}/` (that bank's sign-in, as Flinks' reconnect article and
+ * shipped apps open it), and at our own path with a trailing slash. Before, each of these was a 404.
+ */
+
+const chromium = chromiumForFile();
+let partner: PartnerPage | null = null;
+afterEach(async () => {
+  await partner?.close();
+  partner = null;
+});
+
+const signInTitle = format(en.ui.credentials.title, { bank: 'Flinks Capital' });
+
+describe('Flinks Connect’s paths on the widget’s server', () => {
+  it.each([
+    ['/v2/', '?demo=true&institution=FlinksCapital'],
+    ['/v2', '?demo=true&institution=FlinksCapital'],
+    ['/v2/Credential/FlinksCapital/', '?demo=true'],
+    ['/v2/Credential/FlinksCapital', '?demo=true'],
+    ['/embed.html/', '?demo=true&institution=FlinksCapital'],
+  ])('%s%s opens Flinks Capital’s sign-in and the listener hears APP_MOUNTED', async (path, query) => {
+    partner = await openPartner(chromium.browser, path, query);
+    await partner.waitForStep('APP_MOUNTED');
+    await expect(partner.widget.getByRole('heading', { name: signInTitle }).isVisible()).resolves.toBe(true);
+    await expect(configurationShown(partner.widget)).resolves.toBe(false);
+  });
+
+  it('/v2/ without a query shows the bank list', async () => {
+    partner = await openPartner(chromium.browser, '/v2/', '');
+    await partner.waitForStep('COMPONENT_LOAD_INSTITUTION_SELECTOR');
+    await expect(
+      partner.widget.getByRole('heading', { name: en.ui.institution.title }).isVisible(),
+    ).resolves.toBe(true);
+  });
+
+  it('/v2/Credential/FlinksCapital/ connects Greatday, as Flinks’ reconnect article does it', async () => {
+    partner = await openPartner(chromium.browser, '/v2/Credential/FlinksCapital/', '?demo=true');
+    await connectGreatday(partner.widget);
+    const redirect = await partner.waitForStep('REDIRECT');
+    expect(redirect.institution).toBe('FlinksCapital');
+    expect(new URL(String(redirect.url)).searchParams.get('loginId')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

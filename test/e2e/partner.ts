@@ -1,0 +1,84 @@
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { embedMessages } from '../../src/embed/messages';
+import { en } from '../../src/i18n/en';
+import { format } from '../../src/i18n/format';
+import { fr } from '../../src/i18n/fr';
+import { FLINKS_CAPITAL_QUESTIONS, SANDBOX_PASSWORD } from '../../src/sandbox';
+
+/**
+ * A partner page as Flinks Connect integrations are written (test/e2e/host-app.ts, `/partner.html`): the widget's
+ * address swapped in for Flinks', no parentOrigin, and a plain `message` listener that keeps what it hears.
+ */
+export interface PartnerPage {
+  page: Page;
+  widget: FrameLocator;
+  /** Every message the page's listener received, as received. */
+  messages(): Promise<Record<string, unknown>[]>;
+  /** The `step` of every message that has one, in order. */
+  steps(): Promise<string[]>;
+  /** Waits until a message with this `step` arrives, and returns it. */
+  waitForStep(step: string, timeout?: number): Promise<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+interface PartnerWindow {
+  partnerMessages: Record<string, unknown>[];
+}
+
+/**
+ * Opens the partner page on `origin` (the allowed host origin by default), whose iframe points at the widget's server
+ * under `path` with `query` written exactly as given (`?demo=true?redirectUrl=…` stays as it is).
+ */
+export async function openPartner(
+  browser: Browser,
+  path: string,
+  query: string,
+  origin: string = inject('hostOrigin'),
+): Promise<PartnerPage> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const asked = new URLSearchParams({ path, query });
+  await page.goto(`${origin}/partner.html?${asked}`);
+  const messages = () =>
+    page.evaluate(() => (window as unknown as PartnerWindow).partnerMessages.map((message) => message));
+  return {
+    page,
+    widget: page.frameLocator('iframe[title="Flinks Connect"]'),
+    messages,
+    steps: async () =>
+      (await messages()).flatMap((message) => (typeof message.step === 'string' ? [message.step] : [])),
+    waitForStep: async (step, timeout = 20_000) => {
+      const handle = await page.waitForFunction(
+        (wanted) =>
+          (window as unknown as PartnerWindow).partnerMessages.find((message) => message.step === wanted) ??
+          null,
+        step,
+        { timeout },
+      );
+      return (await handle.jsonValue()) as Record<string, unknown>;
+    },
+    close: () => context.close(),
+  };
+}
+
+/** The configuration screen's title, in either language: it must never show for a URL Flinks accepts. */
+export async function configurationShown(widget: FrameLocator): Promise<boolean> {
+  const titles = [embedMessages.en.configuration.title, embedMessages.fr.configuration.title];
+  for (const title of titles) if ((await widget.getByText(title).count()) > 0) return true;
+  return false;
+}
+
+/** Signs Greatday in at Flinks Capital's form and answers the security question(s) it is asked. */
+export async function connectGreatday(widget: FrameLocator, language: 'en' | 'fr' = 'en'): Promise<void> {
+  const m = language === 'fr' ? fr : en;
+  await widget.getByLabel(m.ui.credentials.username).fill('Greatday');
+  await widget.getByLabel(m.ui.credentials.password, { exact: true }).fill(SANDBOX_PASSWORD);
+  await widget.getByRole('button', { name: m.ui.credentials.submit }).click();
+  await widget.getByRole('heading', { name: format(m.mfa.title, { bank: 'Flinks Capital' }) }).waitFor();
+  for (const { prompt, answer } of FLINKS_CAPITAL_QUESTIONS) {
+    const field = widget.getByLabel(prompt);
+    if ((await field.count()) > 0) await field.fill(answer);
+  }
+  await widget.getByRole('button', { name: m.mfa.continue }).click();
+}
