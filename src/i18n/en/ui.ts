@@ -69,7 +69,7 @@ export const ui = {
     body: 'Your account wasn’t connected, and nothing was shared.',
     /** After success: the account is connected, whatever the close button says. */
     connected: {
-      title: 'Your account is connected',
+      title: 'Connection complete',
       body: 'You can close this window.',
     },
     /** Left after the bank accepted the sign-in, before the end: something exists at the bank, so no "nothing shared". */

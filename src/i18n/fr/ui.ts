@@ -72,7 +72,7 @@ export const ui: Messages['ui'] = {
     title: 'Vous avez quitté la connexion',
     body: 'Votre compte n’a pas été relié, et rien n’a été transmis.',
     connected: {
-      title: 'Votre compte est relié',
+      title: 'Connexion réussie',
       body: 'Vous pouvez fermer cette fenêtre.',
     },
     unfinished: 'La connexion a pris fin avant d’être terminée.',
