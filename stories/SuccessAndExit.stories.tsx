@@ -18,12 +18,52 @@ export default meta;
 
 type Story = StoryObj<typeof meta>;
 
+const onContinue = fn();
+
+/** One account connected: named with its last digits, and one way back to the partner. */
 export const Connected: Story = {
-  render: () => <SuccessStep />,
-  play: async ({ canvas, globals }) => {
+  render: () => (
+    <SuccessStep
+      accounts={[{ name: 'Chequing', digits: '4685' }]}
+      customerName="Acme Lending"
+      onContinue={onContinue}
+    />
+  ),
+  play: async ({ canvas, userEvent, globals }) => {
+    onContinue.mockClear();
     const m = messagesOf(globals).screens.success;
     await expect(canvas.getByRole('heading', { level: 2, name: m.title })).toHaveFocus();
-    await expect(canvas.getByText(collapsed(format(m.body, { bank: BANK })))).toBeVisible();
+    const account = format(m.oneAccount, { account: 'Chequing ••4685', bank: BANK });
+    await expect(canvas.getByText(collapsed(account))).toBeVisible();
+    const buttons = canvas.getAllByRole('button');
+    await expect(buttons).toHaveLength(1);
+    await expect(buttons[0]).toHaveAccessibleName(format(m.continueTo, { customer: 'Acme Lending' }));
+    await userEvent.click(buttons[0] as HTMLElement);
+    await expect(onContinue).toHaveBeenCalledOnce();
+  },
+};
+
+/** Several accounts, no partner named: the first ones named, the rest counted, and a plain "Done". */
+export const ConnectedSeveral: Story = {
+  render: () => (
+    <SuccessStep
+      accounts={[
+        { name: 'Chequing', digits: '4685' },
+        { name: 'Savings', digits: '1290' },
+        { name: 'TFSA', digits: '7731' },
+        { name: 'Visa', digits: '0042' },
+      ]}
+      onContinue={fn()}
+    />
+  ),
+  play: async ({ canvas, globals }) => {
+    const m = messagesOf(globals).screens.success;
+    await expect(
+      canvas.getByText(collapsed(format(m.severalAccounts, { count: 4, bank: BANK }))),
+    ).toBeVisible();
+    await expect(canvas.getAllByRole('listitem')).toHaveLength(4);
+    await expect(canvas.getByText(format(m.oneMore, { count: 1 }))).toBeVisible();
+    await expect(canvas.getByRole('button', { name: m.done })).toBeVisible();
   },
 };
 

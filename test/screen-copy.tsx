@@ -74,6 +74,8 @@ export interface ScreenText {
   blocks: string[];
   /** Names of buttons and links. */
   controls: string[];
+  /** Names of the buttons alone (a link is a quieter way out). */
+  buttons: string[];
   /** Names of form fields. */
   labels: string[];
   /** Every piece of text in the screen's language: text nodes and the attributes read out (bank's text left out). */
@@ -153,6 +155,7 @@ export function readScreen(root: HTMLElement, language: Language): ScreenText {
     titles: titles.filter(Boolean),
     blocks,
     controls: named(['button', 'link']).filter(Boolean),
+    buttons: named(['button']).filter(Boolean),
     labels: named(['textbox', 'checkbox', 'radio', 'combobox', 'searchbox', 'spinbutton', 'listbox']).filter(
       Boolean,
     ),
@@ -231,6 +234,12 @@ for (let skip = 0, count = 1; skip < count; skip += 1000) {
   for (const { Name } of page.Institutions) CATALOG_NAMES.add(Name.En).add(Name.Fr);
 }
 
+/** What a screen says when it leaves the person nowhere to go. */
+const DEAD_END: Record<Language, RegExp> = {
+  en: /nothing (more|else) to do/i,
+  fr: /plus rien à faire/i,
+};
+
 /** Every rule the screen breaks, as readable lines. */
 export function screenProblems(screen: ScreenText, language: Language): string[] {
   const problems: string[] = [];
@@ -266,6 +275,14 @@ export function screenProblems(screen: ScreenText, language: Language): string[]
     ({ title, message }) =>
       screen.titles.some((text) => title.test(text)) || screen.alerts.some((text) => message.test(text)),
   );
+  // Success names what was connected and hands back: a way forward, never "nothing more to do here".
+  const success = screen.titles.includes(messages.screens.success.title);
+  if (DEAD_END[language].test([...screen.blocks, ...screen.titles].join(' '))) {
+    problems.push(`a dead end: “${screen.blocks.find((block) => DEAD_END[language].test(block)) ?? ''}”`);
+  }
+  if (success && screen.buttons.length === 0) {
+    problems.push(`a success without a way forward (titles: ${screen.titles.join(' / ')})`);
+  }
   if (isGuidance && screen.references.length === 0) {
     problems.push(`guidance screen without a reference line (titles: ${screen.titles.join(' / ')})`);
   }

@@ -1,9 +1,9 @@
 import type { FlinksCode } from '../api/codes';
-import type { Pending } from '../api/types';
+import type { Account, Pending } from '../api/types';
 import type { FlowConfig, Move } from './actions';
 import { connectEvent, type ConnectEvent } from './events';
 import { redirectAddress } from './redirect';
-import type { Activity, ExitReason, FlowContext, FlowState } from './state';
+import { connectedAccounts, type Activity, type ExitReason, type FlowContext, type FlowState } from './state';
 
 /** The building blocks of the reducer's moves. */
 
@@ -66,6 +66,7 @@ export function succeed(
   config: FlowConfig,
   before: ConnectEvent[],
   accountIds?: readonly string[],
+  accounts: readonly Account[] = [],
 ): Move {
   const url = redirectAddress(config.redirectUrl, {
     loginId,
@@ -84,7 +85,14 @@ export function succeed(
     url,
   });
   return {
-    state: { step: 'success', ctx: { ...ctx, requestId, loginId }, requestId, loginId, accountId },
+    state: {
+      step: 'success',
+      ctx: { ...ctx, requestId, loginId },
+      requestId,
+      loginId,
+      accountId,
+      connected: connectedAccounts(accounts),
+    },
     events: [...before, redirect],
   };
 }

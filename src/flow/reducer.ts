@@ -114,9 +114,16 @@ function step(state: FlowState, action: FlowAction, config: FlowConfig): Move {
 
     case 'SELECT_ACCOUNT':
       if (state.step !== 'accounts') return stay(state);
-      return succeed(ctx, state.requestId, state.loginId, action.accountId, config, [
-        connectEvent('ACCOUNT_SELECTED', { accountId: action.accountId }),
-      ]);
+      return succeed(
+        ctx,
+        state.requestId,
+        state.loginId,
+        action.accountId,
+        config,
+        [connectEvent('ACCOUNT_SELECTED', { accountId: action.accountId })],
+        undefined,
+        state.accounts.filter((account) => account.Id === action.accountId),
+      );
 
     case 'SELECT_ACCOUNTS':
       if (state.step !== 'accounts' || action.accountIds.length === 0) return stay(state);
@@ -128,6 +135,7 @@ function step(state: FlowState, action: FlowAction, config: FlowConfig): Move {
         config,
         action.accountIds.map((accountId) => connectEvent('ACCOUNT_SELECTED', { accountId })),
         action.accountIds,
+        state.accounts.filter((account) => action.accountIds.includes(account.Id)),
       );
 
     case 'QUESTIONS_RESULT':

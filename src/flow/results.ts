@@ -109,7 +109,7 @@ export function dataResult(
           displayed: displayedAccounts(result.accounts, config),
         });
       }
-      return succeed(next, result.requestId, loginId, null, config, []);
+      return succeed(next, result.requestId, loginId, null, config, [], undefined, result.accounts);
     }
     case 'pending':
       return wait(ctx, result, at, state);

@@ -88,6 +88,25 @@ export type Activity =
     }
   | { kind: 'retrying'; code: FlinksCode; of: RetryOrigin };
 
+/** An account the success screen names: its title and the last digits of its number, nothing else. */
+export interface ConnectedAccount {
+  name: string;
+  digits: string;
+}
+
+/** The accounts of a success, as the screen names them ("Chequing ••4685"). */
+export function connectedAccounts(accounts: readonly Account[]): ConnectedAccount[] {
+  // Read defensively: a bank's answer may leave a field out.
+  return accounts
+    .map((account) => ({
+      name: String(account.Title ?? '').trim(),
+      digits: String(account.AccountNumber ?? '')
+        .replace(/\D/g, '')
+        .slice(-4),
+    }))
+    .filter((account) => account.name !== '');
+}
+
 /** Where "try again" leads from a guidance screen. */
 export type RetryTarget = 'credentials' | 'resuming' | 'gathering';
 
@@ -133,7 +152,16 @@ export type FlowState =
         displayed: Account[];
       }
     >
-  | Step<'success', { requestId: string; loginId: string; accountId: string | null }>
+  | Step<
+      'success',
+      {
+        requestId: string;
+        loginId: string;
+        accountId: string | null;
+        /** What was connected, for the screen to name (none known when the person finished before the data came). */
+        connected: readonly ConnectedAccount[];
+      }
+    >
   | Step<
       'guidance',
       {

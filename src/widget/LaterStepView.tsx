@@ -84,7 +84,13 @@ export function LaterStepView({
         />
       );
     case 'success':
-      return <SuccessStep />;
+      return (
+        <SuccessStep
+          accounts={state.connected}
+          customerName={props.customerName ?? null}
+          onContinue={() => flow.exit()}
+        />
+      );
     case 'guidance':
       return (
         <GuidanceStep

@@ -136,3 +136,34 @@ describe.each(LANGUAGES)('the sign-in form before the last try (%s)', (language)
     expect(await screen.findByRole('alert')).toHaveTextContent(warning);
   });
 });
+
+describe.each(LANGUAGES)('success (%s)', (language) => {
+  it('names the account connected and its bank, and hands back to the partner with one button', async () => {
+    const view = widget(language, { accountSelectorEnable: true, customerName: 'Acme Lending' });
+    const { m, t, user } = view;
+    await signIn(view, 'test_accounts_many');
+    const choices = await screen.findAllByRole('radio');
+    await user.click(choices[0] as HTMLElement);
+    await user.click(screen.getByRole('button', { name: m.screens.accounts.submit }));
+    await screen.findByRole('heading', { level: 2, name: m.screens.success.title });
+    const chosen = (choices[0]?.closest('label')?.textContent ?? '').trim();
+    const line = screen.getByText(
+      new RegExp(`••\\d{4}${escapeRegExp(t(m.screens.success.oneAccount).split('{account}')[1] ?? '')}$`),
+    );
+    expect(chosen.startsWith(line.textContent?.split(' ••')[0] ?? '—')).toBe(true);
+    // Nothing says there is nothing more to do: one way forward, back to the partner.
+    const buttons = screen.getAllByRole('button').filter((button) => button.closest('section'));
+    expect(buttons.map((button) => button.textContent)).toEqual([
+      t(m.screens.success.continueTo, { customer: 'Acme Lending' }),
+    ]);
+    expect(view.onSuccess).toHaveBeenCalledOnce();
+    await user.click(buttons[0] as HTMLElement);
+    expect(view.events().slice(-1)).toEqual(['COMPONENT_CLOSE_SESSION']);
+    expect(view.onExit).toHaveBeenCalledExactlyOnceWith(null, expect.objectContaining({ step: 'success' }));
+    expect(await screen.findByText(m.ui.closed.connected.body)).toBeVisible();
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

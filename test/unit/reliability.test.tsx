@@ -135,7 +135,7 @@ describe('offline and back online', () => {
 
     goOnline();
     await view.user.click(screen.getByRole('button', { name: 'Connect' }));
-    expect(await screen.findByRole('heading', { name: 'Your account is connected' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Connection complete' })).toBeInTheDocument();
     expect(authorizeCalls()).toHaveLength(1);
   });
 
@@ -152,7 +152,7 @@ describe('offline and back online', () => {
 
     goOnline();
     await view.user.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(await screen.findByRole('heading', { name: 'Your account is connected' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Connection complete' })).toBeInTheDocument();
     expect(authorizeCalls()).toHaveLength(2);
   });
 
@@ -215,7 +215,7 @@ describe('one request per submit', () => {
       await twice(view, 'Connect', screen.getByLabelText('Password'));
       await waitFor(() => expect(bank.waiting).toHaveLength(1));
       bank.release();
-      expect(await screen.findByRole('heading', { name: 'Your account is connected' })).toBeInTheDocument();
+      expect(await screen.findByRole('heading', { name: 'Connection complete' })).toBeInTheDocument();
       expect(authorizeCalls()).toHaveLength(1);
       expect(view.events().filter((name) => name === 'SUBMIT_CREDENTIAL')).toHaveLength(1);
       expect(view.onSuccess).toHaveBeenCalledTimes(1);
@@ -231,7 +231,7 @@ describe('one request per submit', () => {
       await twice(view, 'Continue', answer);
       await waitFor(() => expect(bank.waiting).toHaveLength(1));
       bank.release();
-      expect(await screen.findByRole('heading', { name: 'Your account is connected' })).toBeInTheDocument();
+      expect(await screen.findByRole('heading', { name: 'Connection complete' })).toBeInTheDocument();
       expect(authorizeCalls()).toHaveLength(2);
       expect(view.events().filter((name) => name === 'SUBMIT_MFA')).toHaveLength(1);
       expect(view.events()).not.toContain('ERROR');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guidanceText, messagesFor, referenceText, type Language } from '../../src/i18n';
+import { format, guidanceText, messagesFor, referenceText, type Language } from '../../src/i18n';
 import { readScreen, screenProblems } from '../screen-copy';
 
 // The screen test's own rules, on screens made by hand: each rule catches what it is for and lets the rest by, so a
@@ -101,6 +101,20 @@ describe('the screen rules', () => {
       expect(has(problemsOf(alert, language), 'guidance screen without a reference line')).toBe(true);
       const withReference = `${alert}<p>${referenceText('INVALID_PASSWORD', null, m)}</p>`;
       expect(problemsOf(withReference, language)).toEqual([]);
+    }
+  });
+
+  it('want a success to show a way forward, never a dead end (the old success screen)', () => {
+    for (const language of ['en', 'fr'] as const) {
+      const m = messagesFor(language).screens.success;
+      const old = {
+        en: '<h2>Your account is connected</h2><p>Your account at Desjardins is now connected. There’s nothing more to do here.</p>',
+        fr: '<h2>Votre compte est relié</h2><p>Votre compte chez Desjardins est maintenant relié. Vous n’avez plus rien à faire ici.</p>',
+      }[language];
+      expect(has(problemsOf(old, language), 'a dead end')).toBe(true);
+      const bare = `<h2>${m.title}</h2><p>${format(m.body, { bank: 'Desjardins' })}</p>`;
+      expect(has(problemsOf(bare, language), 'a success without a way forward')).toBe(true);
+      expect(problemsOf(`${bare}<button>${m.done}</button>`, language)).toEqual([]);
     }
   });
 });

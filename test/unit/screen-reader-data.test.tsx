@@ -16,7 +16,7 @@ import {
 
 // Heard through a virtual screen reader, in English and French: the personas that sign in at once, through the wait
 // for their account data (polled, with the sandbox's pending window run on fake timers) and account selection, to
-// "Your account is connected". The wait's progress is said when its stage changes, not at every poll or second.
+// "Connection complete". The wait's progress is said when its stage changes, not at every poll or second.
 
 sandboxPerFile();
 

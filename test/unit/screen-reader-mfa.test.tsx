@@ -17,7 +17,7 @@ import {
 } from './screen-reader/harness';
 
 // Heard through a virtual screen reader, in English and French: the security checks answered by typing or one choice,
-// from the submit to "Your account is connected": the check's heading with its intro on arrival (again for each new
+// from the submit to "Connection complete": the check's heading with its intro on arrival (again for each new
 // round), a refused answer said once. (screen-reader-mfa-more.test.tsx has the others and the time limit.)
 
 sandboxPerFile();

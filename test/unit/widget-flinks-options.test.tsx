@@ -126,7 +126,7 @@ describe('accountSelectorMultiple', () => {
     expect(screen.queryByText('Choose at least one account to continue.')).not.toBeInTheDocument();
 
     await view.user.click(screen.getByRole('button', { name: 'Continue' }));
-    await screen.findByRole('heading', { name: 'Your account is connected' });
+    await screen.findByRole('heading', { name: 'Connection complete' });
     const selected = view.onEvent.mock.calls.filter(([name]) => name === 'ACCOUNT_SELECTED');
     expect(selected).toHaveLength(7);
     const [success] = view.onSuccess.mock.calls[0] as [{ accountIds: string[]; url: string }];
@@ -155,7 +155,7 @@ describe('accountSelectorMultiple', () => {
     if (!first) throw new Error('no account');
     await view.user.click(first);
     await view.user.click(screen.getByRole('button', { name: 'Continue' }));
-    await screen.findByRole('heading', { name: 'Your account is connected' });
+    await screen.findByRole('heading', { name: 'Connection complete' });
     expect(view.events().filter((name) => name === 'ACCOUNT_SELECTED')).toHaveLength(1);
     expect(view.onSuccess.mock.calls[0]?.[0]).toMatchObject({ accountIds: [expect.any(String)] });
   });
@@ -202,7 +202,7 @@ describe('Enhanced MFA', () => {
     await view.user.clear(country);
     await view.user.type(country, 'Canada');
     await view.user.click(screen.getByRole('button', { name: 'Save and continue' }));
-    await screen.findByRole('heading', { name: 'Your account is connected' });
+    await screen.findByRole('heading', { name: 'Connection complete' });
     expect(sandbox.log.filter((entry) => entry.path.endsWith('/AnswerMFAQuestions'))).toHaveLength(2);
     expect(view.events().at(-1)).toBe('REDIRECT');
   });
@@ -217,7 +217,7 @@ describe('Enhanced MFA', () => {
       await view.user.type(screen.getByLabelText(prompt), answer);
     }
     await view.user.click(screen.getByRole('button', { name: 'Save and continue' }));
-    await screen.findByRole('heading', { name: 'Your account is connected' });
+    await screen.findByRole('heading', { name: 'Connection complete' });
     const seen = [
       view.everything(),
       location.href,
@@ -236,14 +236,14 @@ describe('Enhanced MFA', () => {
     await throughSignIn(view);
     await screen.findByRole('heading', { name: 'Save your security answers' });
     await view.user.click(screen.getByRole('button', { name: 'Skip for now' }));
-    await screen.findByRole('heading', { name: 'Your account is connected' });
+    await screen.findByRole('heading', { name: 'Connection complete' });
     expect(sandbox.log.some((entry) => entry.path.endsWith('/AnswerMFAQuestions'))).toBe(false);
   });
 
   it('goes straight on when the bank keeps no question: ENHANCED_MFA_NO_QUESTIONS', async () => {
     const view = widget({ enhancedMFA: true });
     await signIn(view.user, 'greatday_nomfa');
-    await screen.findByRole('heading', { name: 'Your account is connected' });
+    await screen.findByRole('heading', { name: 'Connection complete' });
     expect(view.events()).toContain('ENHANCED_MFA_NO_QUESTIONS');
     expect(view.events()).not.toContain('ENHANCED_MFA_HAS_QUESTIONS');
   });
@@ -251,7 +251,7 @@ describe('Enhanced MFA', () => {
   it('asks nothing more without enhancedMFA', async () => {
     const view = widget();
     await throughSignIn(view);
-    await screen.findByRole('heading', { name: 'Your account is connected' });
+    await screen.findByRole('heading', { name: 'Connection complete' });
     await waitFor(() => expect(view.onSuccess).toHaveBeenCalled());
     expect(sandbox.log.some((entry) => entry.path.includes('MFAQuestions'))).toBe(false);
   });

@@ -103,7 +103,7 @@ async function expectSandboxLogin(loginId: string) {
 }
 
 async function expectSuccess(view: ReturnType<typeof widget>) {
-  expect(await screen.findByRole('heading', { name: 'Your account is connected' })).toHaveFocus();
+  expect(await screen.findByRole('heading', { name: 'Connection complete' })).toHaveFocus();
   const calls = authorizeCalls();
   expect(view.onSuccess).toHaveBeenCalledTimes(1);
   const [success] = view.onSuccess.mock.calls[0] as [{ loginId: string; requestId: string }];
@@ -456,7 +456,7 @@ describe('language', () => {
     view.rerenderWith({ language: 'fr' });
     expect(screen.getByRole('radio', { name: 'Rue Sherbrooke' })).toBeChecked();
     await view.user.click(screen.getByRole('button', { name: 'Continuer' }));
-    expect(await screen.findByRole('heading', { name: 'Votre compte est relié' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Connexion réussie' })).toBeInTheDocument();
   });
 });
 

@@ -260,7 +260,7 @@ describe('the guidance map, one screen per entry', () => {
         break;
       }
       case 'none':
-        expect(await screen.findByRole('heading', { name: 'Your account is connected' })).toHaveFocus();
+        expect(await screen.findByRole('heading', { name: 'Connection complete' })).toHaveFocus();
         break;
       default: {
         const heading = await screen.findByRole('heading', { name: text.title });

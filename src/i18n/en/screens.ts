@@ -41,8 +41,18 @@ export const screens = {
     required: 'Select one of the accounts to continue.',
   },
   success: {
-    title: 'Your account is connected',
-    body: 'Your account at {bank} is now connected. There’s nothing more to do here.',
+    title: 'Connection complete',
+    /** When the person finished before the bank sent the account list. */
+    body: 'Your account at {bank} is now connected.',
+    oneAccount: '{account} at {bank} is now connected.',
+    severalAccounts: '{count} accounts at {bank} are now connected:',
+    /** Read out between an account's name and its last digits, in place of the dots. */
+    endingIn: 'ending in',
+    oneMore: 'and 1 more account',
+    more: 'and {count} more accounts',
+    /** The one way forward: back to the partner. */
+    continueTo: 'Continue to {customer}',
+    done: 'Done',
   },
   exit: {
     title: 'Leave without connecting?',

@@ -38,8 +38,15 @@ export const screens: Messages['screens'] = {
     required: 'Sélectionnez l’un des comptes pour continuer.',
   },
   success: {
-    title: 'Votre compte est relié',
-    body: 'Votre compte chez {bank} est maintenant relié. Vous n’avez plus rien à faire ici.',
+    title: 'Connexion réussie',
+    body: 'Votre compte chez {bank} est maintenant relié.',
+    oneAccount: '{account} chez {bank} est maintenant relié.',
+    severalAccounts: '{count} comptes chez {bank} sont maintenant reliés\u00a0:',
+    endingIn: 'se terminant par',
+    oneMore: 'et 1 autre compte',
+    more: 'et {count} autres comptes',
+    continueTo: 'Retourner à {customer}',
+    done: 'Terminé',
   },
   exit: {
     title: 'Quitter sans relier votre compte\u202F?',

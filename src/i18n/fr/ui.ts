@@ -74,8 +74,8 @@ export const ui: Messages['ui'] = {
     title: 'Vous avez quitté la connexion',
     body: 'Votre compte n’a pas été relié, et rien n’a été transmis.',
     connected: {
-      title: 'Votre compte est relié',
-      body: 'Vous pouvez fermer cette fenêtre.',
+      title: 'C’est terminé',
+      body: 'La connexion est terminée. Vous pouvez fermer cette fenêtre.',
     },
     unfinished: 'La connexion a pris fin avant d’être terminée.',
   },

@@ -304,8 +304,19 @@ export const signingIn: Step = {
 };
 export const success: Step = {
   heading: ({ m }) => m.screens.success.title,
-  once: ({ m, t }) => [t(m.screens.success.body)],
-  read: 3,
+  // Read on up to the one way forward; what was connected is said once on the way (one account by name, or how many).
+  act: async ({ m, t, sinceArrival, readOn }) => {
+    const button = `button, ${m.screens.success.done}`;
+    for (let item = 0; item < 30 && count(await sinceArrival(), button) === 0; item += 1) await readOn(1);
+    const heard = await sinceArrival();
+    expect(heard.filter((phrase) => phrase.startsWith('heading, ')).length, 'no other heading').toBe(1);
+    const tail = (template: string) => t(template.split(/\{account\}|\{count\}/)[1] ?? template);
+    const said =
+      count(heard, tail(m.screens.success.oneAccount)) +
+      count(heard, tail(m.screens.success.severalAccounts));
+    expect(said, 'what was connected, said once').toBe(1);
+    expect(count(heard, button)).toBe(1);
+  },
 };
 export const mfa = (act: Step['act'], describedBy?: Step['describedBy']): Step => ({
   heading: ({ m, t }) => t(m.mfa.title),
