@@ -157,7 +157,12 @@ export function withSessionRoutes(options: SessionRoutesOptions) {
       }
       const id = c.req.param('id');
       if (!/^[A-Za-z0-9_-]{22}$/.test(id)) {
-        return problem(c, 400, 'invalid_request', 'The session id is the sessionId POST /connect/sessions gave.');
+        return problem(
+          c,
+          400,
+          'invalid_request',
+          'The session id is the sessionId POST /connect/sessions gave.',
+        );
       }
       try {
         await revokeSession(options.state, id);

@@ -230,15 +230,14 @@ describe('webview=true', () => {
     ['a filesystem URL', 'filesystem:https://shop.example/temporary/x', withApp],
     ['view-source', 'view-source:https://shop.example/', withApp],
     ['a browser extension', 'chrome-extension://abcdef/page.html', withApp],
-  ])('refuses %s as a webview redirectUrl, naming the problem', (_label, target, deployment) => {
+  ])('never navigates a webview to %s, and says so in a note', (_label, target, deployment) => {
     const parsed = parseEmbedParams(`webview=true&redirectUrl=${encodeURIComponent(target)}`, {
       config: deployment,
       framed: true,
     });
-    expect(parsed).toMatchObject({
-      ok: false,
-      problems: [{ code: 'redirectUrlSchemeNotAllowed', param: 'redirectUrl' }],
-    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.settings.redirectUrl).toBeNull();
+    expect(parsed.settings.notes).toEqual([expect.stringMatching(/^redirectUrl=/)]);
   });
 
   it.each(['redirectUrl=myapp%3A%2F%2Fconnected', 'webview=true&redirectUrl=javascript%3Aalert(1)'])(
