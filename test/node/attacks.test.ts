@@ -1429,6 +1429,9 @@ describe('the in-process state under a flood of addresses (one IPv6 /64 holds 2^
 
     // Each refused key leaves a counter for its client (an IPv6 /64); an attacker with a /32 has 2^32 of them.
     for (let index = 0; index <= 200_000; index += 1) {
+      // In-process calls resolve as microtasks: let the event loop turn now and then, so the other servers of this
+      // file close their idle keep-alive connections on time instead of under the next test's first call.
+      if (index % 1000 === 0) await new Promise((resolve) => setImmediate(resolve));
       await app.request(
         `${SERVER}/connect/sessions`,
         { method: 'POST', headers: { authorization: 'Bearer wrong' } },
@@ -1782,13 +1785,12 @@ describe('the secrets', () => {
       expect(text).not.toContain(API_KEY);
     }
     expect(issuedTokens.size).toBeGreaterThan(10);
-    for (const line of logs) {
-      expect(line).not.toContain(FLINKS_SECRET);
-      expect(line).not.toContain(SESSION_SECRET);
-      expect(line).not.toContain(API_KEY);
-      expect(line).not.toContain('Everyday');
-      expect(line).not.toMatch(/guess-\d+/);
-      for (const token of issuedTokens) expect(line).not.toContain(token);
-    }
+    // Thousands of log lines (the audit log's among them) against every token issued: searched in plain code, one
+    // assertion on what was found, so the check stays as strict and takes milliseconds instead of seconds.
+    const forbidden = [FLINKS_SECRET, SESSION_SECRET, API_KEY, 'Everyday', ...issuedTokens];
+    const leaks = logs.filter(
+      (line) => /guess-\d+/.test(line) || forbidden.some((secret) => line.includes(secret)),
+    );
+    expect(leaks).toEqual([]);
   });
 });
