@@ -1209,6 +1209,12 @@ describe('a forged OAuth return (issue 22: a LoginId alone reads nothing)', () =
     const page = await get(allowed.headers.get('location') ?? '');
     const outcome = outcomeIn(page.text);
     expect(outcome).toMatchObject({ state, institution: 'FlinksCapital' });
+    const redeemed = await fetch(`${server.url}/v3/oauth/redeem`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, origin: PARTNER, 'content-type': 'application/json' },
+      body: JSON.stringify({ state, code: outcome?.code }),
+    });
+    expect(redeemed.status).toBe(200);
     const cached = await callApi(server.url, 'Authorize', {
       token,
       body: { LoginId: outcome?.loginId, MostRecentCached: true },
@@ -1225,6 +1231,21 @@ describe('an OAuth state minted by one person and completed at the bank by anoth
       body: JSON.stringify({ institution: 'FlinksCapital', ...body }),
     });
     return (await response.json()) as { state: string; authorizeUrl: string };
+  }
+
+  /** The victim's browser: to the bank and "Allow"; where the bank sends it back (this server's return page). */
+  async function throughTheBankToReturn(authorizeUrl: string): Promise<string> {
+    const toBank = await fetch(authorizeUrl, { redirect: 'manual' });
+    const bankPage = new URL(toBank.headers.get('location') ?? '', upstream.url);
+    const form = new URLSearchParams(bankPage.searchParams);
+    form.set('decision', 'allow');
+    const allowed = await fetch(`${upstream.url}${bankPage.pathname}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+      redirect: 'manual',
+    });
+    return allowed.headers.get('location') ?? '';
   }
 
   /** The victim's browser: to the bank, "Allow", and back to this server, which sends it on to the partner's page. */
@@ -1267,6 +1288,27 @@ describe('an OAuth state minted by one person and completed at the bank by anoth
       expect(answer.status).toBe(409);
       expect(await answer.text()).not.toContain(victimLoginId);
     }
+    const cached = await callApi(server.url, 'Authorize', {
+      token: attacker,
+      body: { LoginId: victimLoginId, MostRecentCached: true },
+    });
+    expect(cached.status).toBe(403);
+    expectBankUntouched();
+  });
+
+  it('delivers nothing in the popup flow either: the popup posts the code to its opener, the victim has none', async () => {
+    const attacker = await session();
+    const { state, authorizeUrl } = await mintState(attacker);
+    // The victim opened the link in a tab of their own: the return page has no opener to post to.
+    const returnPage = await fetch(new URL(await throughTheBankToReturn(authorizeUrl)), {
+      redirect: 'manual',
+    });
+    const html = await returnPage.text();
+    const victimLoginId = /"loginId":"([0-9a-f-]{36})"/.exec(html)?.[1] ?? '';
+    expect(victimLoginId).not.toBe('');
+    upstream.reset();
+    // Even knowing the LoginId (say it leaked), the attacker's session cannot read it, nor collect it without the code.
+    expect((await redeem(attacker, { state })).status).toBe(409);
     const cached = await callApi(server.url, 'Authorize', {
       token: attacker,
       body: { LoginId: victimLoginId, MostRecentCached: true },
