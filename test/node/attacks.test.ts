@@ -1264,6 +1264,16 @@ describe('an OAuth state minted by one person and completed at the bank by anoth
     return new URL(back.headers.get('location') ?? '');
   }
 
+  /** The session may not read the login, and the bank hears nothing of the attempt (nor of anything before it). */
+  async function expectLoginUnreadable(token: string, loginId: string) {
+    const cached = await callApi(server.url, 'Authorize', {
+      token,
+      body: { LoginId: loginId, MostRecentCached: true },
+    });
+    expect(cached.status).toBe(403);
+    expectBankUntouched();
+  }
+
   const redeem = (token: string, body: Record<string, unknown>) =>
     fetch(`${server.url}/v3/oauth/redeem`, {
       method: 'POST',
@@ -1288,12 +1298,7 @@ describe('an OAuth state minted by one person and completed at the bank by anoth
       expect(answer.status).toBe(409);
       expect(await answer.text()).not.toContain(victimLoginId);
     }
-    const cached = await callApi(server.url, 'Authorize', {
-      token: attacker,
-      body: { LoginId: victimLoginId, MostRecentCached: true },
-    });
-    expect(cached.status).toBe(403);
-    expectBankUntouched();
+    await expectLoginUnreadable(attacker, victimLoginId);
   });
 
   it('delivers nothing in the popup flow either: the popup posts the code to its opener, the victim has none', async () => {
@@ -1309,12 +1314,7 @@ describe('an OAuth state minted by one person and completed at the bank by anoth
     upstream.reset();
     // Even knowing the LoginId (say it leaked), the attacker's session cannot read it, nor collect it without the code.
     expect((await redeem(attacker, { state })).status).toBe(409);
-    const cached = await callApi(server.url, 'Authorize', {
-      token: attacker,
-      body: { LoginId: victimLoginId, MostRecentCached: true },
-    });
-    expect(cached.status).toBe(403);
-    expectBankUntouched();
+    await expectLoginUnreadable(attacker, victimLoginId);
   });
 
   it("rebuilds the bank's query from checked values: a second redirect_uri or extra parameters never reach it", async () => {
