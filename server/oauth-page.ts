@@ -5,6 +5,8 @@ export type ReturnMessage = {
   source: 'connect-widget-oauth';
   version: 1;
   state: string;
+  /** The one-time code `/v3/oauth/redeem` needs to hand over the outcome (absent on a replayed return). */
+  code?: string;
 } & ({ loginId: string; institution: string } | { error: string });
 
 const TEXT = {

@@ -348,15 +348,13 @@ export function withOAuthRoutes(options: OAuthRoutesOptions) {
     const valid = record.expiresAt > now();
     const fresh = valid && (await shared.claim(key.returned(state), first, RECORD_TTL_MS)) === first;
     const result: OAuthOutcome = fresh ? await proven(state, record, claimed) : { error: 'state_invalid' };
-    // The whole-window flow: the outcome goes to whoever brings this one-time code, which only the browser that
-    // came back from the bank has. Someone who minted the state and sent another person to the bank gets nothing.
-    const code = record.returnTo !== null ? randomBytes(32).toString('base64url') : null;
+    // The outcome goes to whoever brings this one-time code, which only the browser that came back from the bank
+    // has (in the address it is sent back to, or in the message the popup posts to its opener). Someone who minted
+    // the state and sent another person to the bank gets nothing: the session is granted the login at redeem.
+    const code = randomBytes(32).toString('base64url');
     if (fresh) {
-      const stored: StoredOutcome = { outcome: result, codeHash: code === null ? null : digest(code) };
+      const stored: StoredOutcome = { outcome: result, codeHash: digest(code) };
       await shared.claim(key.outcome(state), JSON.stringify(stored), RECORD_TTL_MS);
-    }
-    if (fresh && code === null && 'loginId' in result && record.sessionId !== null) {
-      await shared.claim(key.login(result.loginId, record.sessionId), record.sessionId, RECORD_TTL_MS);
     }
     log(`oauth return ${'loginId' in result ? 'proven' : result.error}`);
     audit({
@@ -374,10 +372,16 @@ export function withOAuthRoutes(options: OAuthRoutesOptions) {
         back.searchParams.set('loginId', result.loginId);
         back.searchParams.set('institution', result.institution);
       } else back.searchParams.set('error', result.error);
-      if (fresh && code !== null) back.searchParams.set('code', code);
+      if (fresh) back.searchParams.set('code', code);
       return noStore(new Response(null, { status: 302, headers: { location: back.href } }));
     }
-    const message: ReturnMessage = { source: 'connect-widget-oauth', version: 1, state, ...result };
+    const message: ReturnMessage = {
+      source: 'connect-widget-oauth',
+      version: 1,
+      state,
+      ...result,
+      ...(fresh ? { code } : {}),
+    };
     return oauthReturnPage({
       language: record.language,
       message: { targetOrigin: record.origin, data: message },
@@ -420,8 +424,8 @@ export function withOAuthRoutes(options: OAuthRoutesOptions) {
   }
 
   /**
-   * The whole-window flow's last step: the widget, back on its page, collects the outcome once, with the code its
-   * browser brought back; only then may the session read the login.
+   * The last step of either flow: the widget collects the outcome once, with the code its browser brought back (the
+   * popup's message, or the address the whole window came back to); only then may the session read the login.
    */
   async function redeem(c: Context): Promise<Response> {
     const session = await sessionOf(c);

@@ -106,55 +106,54 @@ export function withSessionRoutes(options: SessionRoutesOptions) {
     );
   }
 
+  /**
+   * The partner's key, checked first: the right one is never refused by the refused-key limit, whoever else shares the
+   * address (a load balancer, a NAT), cross-site `no-cors` posts included. Only wrong or missing keys count.
+   */
+  async function partnerKey(
+    c: Context,
+    what: string,
+  ): Promise<{ ok: true; key: string } | { ok: false; response: Response }> {
+    const given = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    if (given !== undefined && isApiKey(given, options.apiKeys)) return { ok: true, key: given };
+    const address = addressOf(c.req.raw);
+    const refusedKey = `refused-sessions:${clientKeyOf(c.req.raw)}`;
+    try {
+      if ((await options.state.peek(refusedKey)) >= REFUSED_SESSION_CALLS_PER_MINUTE) {
+        return { ok: false, response: lockedOut(c) };
+      }
+      // Counted first, then compared: calls racing in together cannot all slip under the limit.
+      const refused = await options.state.count(refusedKey, 60_000);
+      if (refused > REFUSED_SESSION_CALLS_PER_MINUTE) return { ok: false, response: lockedOut(c) };
+    } catch {
+      return {
+        ok: false,
+        response: problem(c, 503, 'unavailable', 'The session service is unavailable; try again shortly.'),
+      };
+    }
+    log(`refused (${what} without a valid API key) from ${address}`);
+    audit({ event: 'refused', address, outcome: `${what} without a valid API key` });
+    return {
+      ok: false,
+      response: problem(c, 401, 'invalid_api_key', 'Send one of CONNECT_API_KEYS as a Bearer token.'),
+    };
+  }
+
   return (app: Hono): void => {
     app.post('/connect/sessions', async (c) => {
-      // The key first: the right one is never refused by the limit below, whoever else shares the address.
-      const given = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
-      if (given === undefined || !isApiKey(given, options.apiKeys)) {
-        const refusedKey = `refused-sessions:${clientKeyOf(c.req.raw)}`;
-        try {
-          if ((await options.state.peek(refusedKey)) >= REFUSED_SESSION_CALLS_PER_MINUTE) {
-            return lockedOut(c);
-          }
-          // Counted first, then compared: calls racing in together cannot all slip under the limit.
-          const refused = await options.state.count(refusedKey, 60_000);
-          if (refused > REFUSED_SESSION_CALLS_PER_MINUTE) return lockedOut(c);
-        } catch {
-          return problem(c, 503, 'unavailable', 'The session service is unavailable; try again shortly.');
-        }
-        log(`refused (connect session without a valid API key) from ${addressOf(c.req.raw)}`);
-        audit({
-          event: 'refused',
-          address: addressOf(c.req.raw),
-          outcome: 'connect session without a valid API key',
-        });
-        return problem(c, 401, 'invalid_api_key', 'Send one of CONNECT_API_KEYS as a Bearer token.');
-      }
+      const key = await partnerKey(c, 'connect session');
+      if (!key.ok) return key.response;
       const body = await jsonBody(c);
       if (!body.ok) return body.response;
       const checked = checkSessionRequest(body.json, options.allowedOrigins);
       if (!checked.ok) return problem(c, 400, 'invalid_request', checked.problem);
-      const key = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
-      return issue(c, checked.request, keyIdOf(key));
+      return issue(c, checked.request, keyIdOf(key.key));
     });
 
     // Revocation: the partner's backend ends a session at once, in every process (the mark is in the shared state).
     app.delete('/connect/sessions/:id', async (c) => {
-      const address = addressOf(c.req.raw);
-      // As on POST: the right key first, and only refused calls count toward the lock-out.
-      const given = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
-      if (given === undefined || !isApiKey(given, options.apiKeys)) {
-        const refusedKey = `refused-sessions:${clientKeyOf(c.req.raw)}`;
-        try {
-          if ((await options.state.peek(refusedKey)) >= REFUSED_SESSION_CALLS_PER_MINUTE) return lockedOut(c);
-          const refused = await options.state.count(refusedKey, 60_000);
-          if (refused > REFUSED_SESSION_CALLS_PER_MINUTE) return lockedOut(c);
-        } catch {
-          return problem(c, 503, 'unavailable', 'The session service is unavailable; try again shortly.');
-        }
-        audit({ event: 'refused', address, outcome: 'session revocation without a valid API key' });
-        return problem(c, 401, 'invalid_api_key', 'Send one of CONNECT_API_KEYS as a Bearer token.');
-      }
+      const key = await partnerKey(c, 'session revocation');
+      if (!key.ok) return key.response;
       const id = c.req.param('id');
       if (!/^[A-Za-z0-9_-]{22}$/.test(id)) {
         return problem(
@@ -169,7 +168,13 @@ export function withSessionRoutes(options: SessionRoutesOptions) {
       } catch {
         return problem(c, 503, 'unavailable', 'The session service is unavailable; try again shortly.');
       }
-      audit({ event: 'session_revoked', sessionId: id, keyId: keyIdOf(given), address, outcome: 'revoked' });
+      audit({
+        event: 'session_revoked',
+        sessionId: id,
+        keyId: keyIdOf(key.key),
+        address: addressOf(c.req.raw),
+        outcome: 'revoked',
+      });
       c.header('cache-control', 'no-store');
       return c.body(null, 204);
     });

@@ -7,9 +7,11 @@
 export {
   ConnectSessionError,
   createConnectSession,
+  revokeConnectSession,
   type ConnectSession,
   type ConnectSessionRequest,
   type CreateConnectSessionOptions,
+  type RevokeConnectSessionOptions,
 } from './session/create';
 
 export {

@@ -28,7 +28,7 @@ export const PARAMETER_NOTES: { readonly [Name in ParameterName]: string } = {
   loginId: 'Reconnects a saved login (Authorize with MostRecentCached) instead of asking for credentials.',
   authorizeToken: 'The single-use token your server minted, sent once as flinks-auth-key on /Authorize.',
   redirectUrl:
-    'Where success leads, with loginId, institution and tag appended (REDIRECT’s url). Must be on an allowed origin; with webview=true it may be a deep link such as myapp://connected.',
+    'Where success leads, with loginId, institution and tag appended (REDIRECT’s url). Must be on an allowed origin; with webview=true it may be a deep link such as myapp://connected, in a scheme named in CONNECT_APP_SCHEMES.',
   stringify: 'Events are posted as JSON strings instead of objects.',
   headerEnable: 'Shows a header above the widget with the page’s title and customerName.',
   headerImgEnable: 'With headerEnable, the header also shows a padlock image.',

@@ -1,5 +1,11 @@
 import type { FlinksCode } from '../api/codes';
-import type { ApiError, OAuthOutcome, OAuthStartResult } from '../api/types';
+import type {
+  ApiError,
+  OAuthOutcome,
+  OAuthRedeemResult,
+  OAuthReturnTicket,
+  OAuthStartResult,
+} from '../api/types';
 import type { BankWindow, OAuthBrowser } from './bank-window';
 import type { OAuthResult } from './oauth';
 
@@ -51,34 +57,46 @@ export interface FollowPopup {
   browser: OAuthBrowser;
   /** Asks the server for the state (coming back to `returnTo`, if given); null when the widget went away meanwhile. */
   start(returnTo?: string): Promise<OAuthStartResult | null>;
+  /** Collects the outcome of a return from the server with the code the popup's message carried; null when gone. */
+  redeem(ticket: OAuthReturnTicket): Promise<OAuthRedeemResult | null>;
   /** Called once, with the outcome. */
   settle(result: OAuthResult): void;
   later(delayMs: number, task: () => void): void;
 }
 
 /** Sends the open popup to the bank once the state is there, and listens for its return. Returns the stop. */
-export function followPopup({ popup, browser, start, settle, later }: FollowPopup): () => void {
+export function followPopup({ popup, browser, start, redeem, settle, later }: FollowPopup): () => void {
   let expected: { state: string; origin: string } | null = null;
+  /** The return's message came: the popup closing now is not a cancel, the outcome is on its way. */
+  let returned = false;
   const unlisten = browser.onMessage(({ origin, source, data }) => {
-    if (!expected || source !== popup.source || origin !== expected.origin) return;
+    if (!expected || returned || source !== popup.source || origin !== expected.origin) return;
     const message = data as {
       source?: unknown;
       state?: unknown;
+      code?: unknown;
       loginId?: unknown;
       institution?: unknown;
       error?: unknown;
     } | null;
     if (message?.source !== OAUTH_MESSAGE_SOURCE || message.state !== expected.state) return;
-    if (typeof message.loginId === 'string' && typeof message.institution === 'string') {
-      settle(oauthResultOf({ loginId: message.loginId, institution: message.institution }));
+    if (typeof message.code === 'string') {
+      // The message is only the popup's word: the outcome is what the server hands over for the code.
+      returned = true;
+      void redeem({ state: expected.state, code: message.code }).then((result) => {
+        if (result !== null) settle(result.kind === 'error' ? result : oauthResultOf(result.outcome));
+      });
     } else if (typeof message.error === 'string') {
+      // No code: a return the server did not honour (replayed, expired). A LoginId without a code is never believed.
       settle(oauthResultOf({ error: message.error }));
     }
   });
   const watch = setInterval(() => {
     if (!popup.closed) return;
     clearInterval(watch);
-    later(POPUP_CLOSE_GRACE_MS, () => settle(popupClosed()));
+    later(POPUP_CLOSE_GRACE_MS, () => {
+      if (!returned) settle(popupClosed());
+    });
   }, POPUP_WATCH_MS);
   void start().then((started) => {
     if (started === null) return;

@@ -149,6 +149,7 @@ export function createRequestRunner(
               ...(returnTo ? { returnTo } : {}),
             }),
           returnTo: oauthReturnTo ?? null,
+          redeem: (ticket) => perform((m) => m.oauthRedeemMutation(client, () => controller.signal), ticket),
           settle,
           later,
         });

@@ -8,6 +8,10 @@ export interface ConnectSessionRequest {
   language?: Language;
   /** Free text sent to Flinks with the login and echoed in REDIRECT. */
   tag?: string;
+  /** Flinks' `Save` on this session's sign-ins; in proxy mode the browser's own is ignored. */
+  save?: boolean;
+  /** Flinks' `ScheduleRefresh` on this session's sign-ins; in proxy mode the browser's own is ignored. */
+  scheduleRefresh?: boolean;
   /** The only saved login this session may reconnect. */
   loginId?: string;
   /** The only RequestId this session may resume at its MFA. */
@@ -34,6 +38,8 @@ export interface ConnectSession {
   sessionToken: string;
   /** When it stops being honoured, as an ISO 8601 date. */
   expiresAt: string;
+  /** Names the session to `revokeConnectSession` and in the server's audit log (absent from older servers). */
+  sessionId?: string;
 }
 
 /** Why the server refused to create a session. */
@@ -57,7 +63,8 @@ export class ConnectSessionError extends Error {
 const MAX_EXPIRES_IN_SECONDS = 1800;
 
 function checkedRequest(options: CreateConnectSessionOptions): ConnectSessionRequest {
-  const { parentOrigin, language, tag, loginId, requestId, expiresInSeconds } = options;
+  const { parentOrigin, language, tag, save, scheduleRefresh, loginId, requestId, expiresInSeconds } =
+    options;
   if (typeof options.apiKey !== 'string' || options.apiKey === '') {
     throw new TypeError('createConnectSession: apiKey is required (one of the server’s CONNECT_API_KEYS).');
   }
@@ -73,6 +80,8 @@ function checkedRequest(options: CreateConnectSessionOptions): ConnectSessionReq
     parentOrigin,
     ...(language !== undefined ? { language } : {}),
     ...(tag !== undefined ? { tag } : {}),
+    ...(save !== undefined ? { save } : {}),
+    ...(scheduleRefresh !== undefined ? { scheduleRefresh } : {}),
     ...(loginId !== undefined ? { loginId } : {}),
     ...(requestId !== undefined ? { requestId } : {}),
     ...(expiresInSeconds !== undefined ? { expiresInSeconds } : {}),
@@ -124,7 +133,12 @@ export async function createConnectSession(options: CreateConnectSessionOptions)
   }
   const body: unknown = await response.json().catch(() => null);
   if (response.status === 201 && isSession(body)) {
-    return { sessionToken: body.sessionToken, expiresAt: body.expiresAt };
+    const { sessionId } = body;
+    return {
+      sessionToken: body.sessionToken,
+      expiresAt: body.expiresAt,
+      ...(typeof sessionId === 'string' && sessionId !== '' ? { sessionId } : {}),
+    };
   }
   if (response.ok) {
     throw new ConnectSessionError(`${url.origin} answered ${response.status} without a session.`, 0, null);
@@ -137,6 +151,62 @@ export async function createConnectSession(options: CreateConnectSessionOptions)
   const detail = typeof message === 'string' ? `: ${message}` : '';
   throw new ConnectSessionError(
     `${url.origin} refused to create a connect session (${response.status}${code ? ` ${code}` : ''})${detail}`,
+    response.status,
+    code,
+  );
+}
+
+/** Where the widget's server is, your API key, and the session to end. */
+export interface RevokeConnectSessionOptions {
+  /** Where the widget's server is, e.g. `https://connect.example.com`. */
+  baseUrl: string | URL;
+  /** One of the server's `CONNECT_API_KEYS`. */
+  apiKey: string;
+  /** The `sessionId` that `createConnectSession` gave. */
+  sessionId: string;
+  /** Aborts the call. */
+  signal?: AbortSignal;
+  /** The `fetch` to call with. Default the global one. */
+  fetch?: typeof fetch;
+}
+
+/**
+ * Ends a connect session at once (`DELETE /connect/sessions/{sessionId}`): every call it makes from then on is
+ * refused, by every process of the deployment that shares its Redis. Rejects with a `ConnectSessionError` when the
+ * server refuses or cannot be reached.
+ *
+ * @example
+ * await revokeConnectSession({ baseUrl: 'https://connect.example.com', apiKey: process.env.CONNECT_API_KEY!, sessionId });
+ */
+export async function revokeConnectSession(options: RevokeConnectSessionOptions): Promise<void> {
+  if (typeof options.apiKey !== 'string' || options.apiKey === '') {
+    throw new TypeError('revokeConnectSession: apiKey is required (one of the server’s CONNECT_API_KEYS).');
+  }
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(options.sessionId)) {
+    throw new TypeError('revokeConnectSession: sessionId must be the sessionId createConnectSession gave.');
+  }
+  const base = new URL(options.baseUrl).href.replace(/\/?$/, '/');
+  const url = new URL(`connect/sessions/${options.sessionId}`, base);
+  const send = options.fetch ?? globalThis.fetch;
+  let response: Response;
+  try {
+    response = await send(url, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${options.apiKey}`, accept: 'application/json' },
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (cause) {
+    if (options.signal?.aborted) throw cause;
+    throw new ConnectSessionError(`Could not reach ${url.origin} to revoke a connect session.`, 0, null, {
+      cause,
+    });
+  }
+  if (response.status === 204 || response.ok) return;
+  const body: unknown = await response.json().catch(() => null);
+  const { error } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const code = typeof error === 'string' ? error : null;
+  throw new ConnectSessionError(
+    `${url.origin} refused to revoke the connect session (${response.status}${code ? ` ${code}` : ''})`,
     response.status,
     code,
   );

@@ -1447,19 +1447,35 @@ describe('the in-process state under a flood of addresses (one IPv6 /64 holds 2^
   }, 180_000);
 });
 
+/** The partner's page asks for an OAuth state inside its session, as the widget does. */
+async function mintOAuthState(token: string, body: Record<string, unknown> = {}) {
+  const response = await fetch(`${server.url}/v3/oauth/state`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, origin: PARTNER, 'content-type': 'application/json' },
+    body: JSON.stringify({ institution: 'FlinksCapital', ...body }),
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as { state: string; authorizeUrl: string };
+}
+
+/** The person presses "Allow" on the bank's page (`bankLocation`, the hand-off's 302); where the bank sends them. */
+async function allowOnBankPage(bankLocation: string): Promise<string> {
+  const bankPage = new URL(bankLocation, upstream.url);
+  const form = new URLSearchParams(bankPage.searchParams);
+  form.set('decision', 'allow');
+  const allowed = await fetch(`${upstream.url}${bankPage.pathname}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+    redirect: 'manual',
+  });
+  return allowed.headers.get('location') ?? '';
+}
+
 describe('a forged OAuth return (issue 22: a LoginId alone reads nothing)', () => {
   let victimLoginId: string;
 
-  /** The partner's page asks for a state inside its session, as the widget does. */
-  async function mintState(token: string, body: Record<string, unknown> = {}) {
-    const response = await fetch(`${server.url}/v3/oauth/state`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, origin: PARTNER, 'content-type': 'application/json' },
-      body: JSON.stringify({ institution: 'FlinksCapital', ...body }),
-    });
-    expect(response.status).toBe(201);
-    return (await response.json()) as { state: string; authorizeUrl: string };
-  }
+  const mintState = mintOAuthState;
 
   async function get(url: string) {
     const response = await fetch(new URL(url, server.url), { redirect: 'manual' });
@@ -1562,18 +1578,15 @@ describe('a forged OAuth return (issue 22: a LoginId alone reads nothing)', () =
     // The documented form: the server's nonce, then the partner's own tag after the first ";".
     expect(asked.get('tag')).toMatch(/^oauth:[A-Za-z0-9_-]{22};partner-order-77$/);
     // The person allows on the bank's page, which sends them back to this server.
-    const bankPage = new URL(toBank.location ?? '', upstream.url);
-    const form = new URLSearchParams(bankPage.searchParams);
-    form.set('decision', 'allow');
-    const allowed = await fetch(`${upstream.url}${bankPage.pathname}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: form.toString(),
-      redirect: 'manual',
-    });
-    const page = await get(allowed.headers.get('location') ?? '');
+    const page = await get(await allowOnBankPage(toBank.location ?? ''));
     const outcome = outcomeIn(page.text);
     expect(outcome).toMatchObject({ state, institution: 'FlinksCapital' });
+    const redeemed = await fetch(`${server.url}/v3/oauth/redeem`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, origin: PARTNER, 'content-type': 'application/json' },
+      body: JSON.stringify({ state, code: outcome?.code }),
+    });
+    expect(redeemed.status).toBe(200);
     const cached = await callApi(server.url, 'Authorize', {
       token,
       body: { LoginId: outcome?.loginId, MostRecentCached: true },
@@ -1583,29 +1596,28 @@ describe('a forged OAuth return (issue 22: a LoginId alone reads nothing)', () =
 });
 
 describe('an OAuth state minted by one person and completed at the bank by another (issue 22)', () => {
-  async function mintState(token: string, body: Record<string, unknown> = {}) {
-    const response = await fetch(`${server.url}/v3/oauth/state`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, origin: PARTNER, 'content-type': 'application/json' },
-      body: JSON.stringify({ institution: 'FlinksCapital', ...body }),
-    });
-    return (await response.json()) as { state: string; authorizeUrl: string };
+  const mintState = mintOAuthState;
+
+  /** The victim's browser: to the bank and "Allow"; where the bank sends it back (this server's return page). */
+  async function throughTheBankToReturn(authorizeUrl: string): Promise<string> {
+    const toBank = await fetch(authorizeUrl, { redirect: 'manual' });
+    return allowOnBankPage(toBank.headers.get('location') ?? '');
   }
 
   /** The victim's browser: to the bank, "Allow", and back to this server, which sends it on to the partner's page. */
   async function throughTheBank(authorizeUrl: string): Promise<URL> {
-    const toBank = await fetch(authorizeUrl, { redirect: 'manual' });
-    const bankPage = new URL(toBank.headers.get('location') ?? '', upstream.url);
-    const form = new URLSearchParams(bankPage.searchParams);
-    form.set('decision', 'allow');
-    const allowed = await fetch(`${upstream.url}${bankPage.pathname}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: form.toString(),
-      redirect: 'manual',
-    });
-    const back = await fetch(allowed.headers.get('location') ?? '', { redirect: 'manual' });
+    const back = await fetch(await throughTheBankToReturn(authorizeUrl), { redirect: 'manual' });
     return new URL(back.headers.get('location') ?? '');
+  }
+
+  /** The session may not read the login, and the bank hears nothing of the attempt (nor of anything before it). */
+  async function expectLoginUnreadable(token: string, loginId: string) {
+    const cached = await callApi(server.url, 'Authorize', {
+      token,
+      body: { LoginId: loginId, MostRecentCached: true },
+    });
+    expect(cached.status).toBe(403);
+    expectBankUntouched();
   }
 
   const redeem = (token: string, body: Record<string, unknown>) =>
@@ -1632,12 +1644,23 @@ describe('an OAuth state minted by one person and completed at the bank by anoth
       expect(answer.status).toBe(409);
       expect(await answer.text()).not.toContain(victimLoginId);
     }
-    const cached = await callApi(server.url, 'Authorize', {
-      token: attacker,
-      body: { LoginId: victimLoginId, MostRecentCached: true },
+    await expectLoginUnreadable(attacker, victimLoginId);
+  });
+
+  it('delivers nothing in the popup flow either: the popup posts the code to its opener, the victim has none', async () => {
+    const attacker = await session();
+    const { state, authorizeUrl } = await mintState(attacker);
+    // The victim opened the link in a tab of their own: the return page has no opener to post to.
+    const returnPage = await fetch(new URL(await throughTheBankToReturn(authorizeUrl)), {
+      redirect: 'manual',
     });
-    expect(cached.status).toBe(403);
-    expectBankUntouched();
+    const html = await returnPage.text();
+    const victimLoginId = /"loginId":"([0-9a-f-]{36})"/.exec(html)?.[1] ?? '';
+    expect(victimLoginId).not.toBe('');
+    upstream.reset();
+    // Even knowing the LoginId (say it leaked), the attacker's session cannot read it, nor collect it without the code.
+    expect((await redeem(attacker, { state })).status).toBe(409);
+    await expectLoginUnreadable(attacker, victimLoginId);
   });
 
   it("rebuilds the bank's query from checked values: a second redirect_uri or extra parameters never reach it", async () => {

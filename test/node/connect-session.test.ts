@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServerApp } from '../../server/app';
 import { parseConfig } from '../../server/config';
-import { ConnectSessionError, createConnectSession } from '../../src/server';
+import { ConnectSessionError, createConnectSession, revokeConnectSession } from '../../src/server';
 import { API, NOMFA } from './attack-helpers';
 import { API_KEY as SERVER_API_KEY, SERVER, SESSION_ENV } from './sessions-helpers';
 
@@ -228,6 +228,44 @@ describe('createConnectSession against the real widget server', () => {
       });
     expect((await signIn(session.sessionToken)).status).toBe(200);
     expect((await signIn(`${session.sessionToken}x`)).status).toBe(401);
+  });
+
+  it('revokes a session with revokeConnectSession: the server refuses it from then on', async () => {
+    const session = await createConnectSession({
+      baseUrl: SERVER,
+      apiKey: SERVER_API_KEY,
+      parentOrigin: SERVER,
+      save: true,
+      scheduleRefresh: false,
+      fetch: serverFetch,
+    });
+    expect(session.sessionId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const signIn = () =>
+      app.request(`${SERVER}${API}/Authorize`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${session.sessionToken}`,
+          origin: SERVER,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(NOMFA),
+      });
+    expect((await signIn()).status).toBe(200);
+    await expect(
+      revokeConnectSession({
+        baseUrl: SERVER,
+        apiKey: 'not-a-key',
+        sessionId: session.sessionId ?? '',
+        fetch: serverFetch,
+      }),
+    ).rejects.toMatchObject({ name: 'ConnectSessionError', status: 401 });
+    await revokeConnectSession({
+      baseUrl: SERVER,
+      apiKey: SERVER_API_KEY,
+      sessionId: session.sessionId ?? '',
+      fetch: serverFetch,
+    });
+    expect((await signIn()).status).toBe(401);
   });
 
   it('rejects with the server’s refusal: a wrong key (401), an origin the server does not allow (400)', async () => {

@@ -87,14 +87,24 @@ describe('OAuth through the server', () => {
       institution: 'FlinksCapitalOAuth',
     });
     const loginId = String(outcome?.data.loginId);
+    const code = String(outcome?.data.code);
+    expect(code).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
-    // The session may now read that login, and only that session.
     const authorize = (session: string) =>
       app.request(`${API}/Authorize`, {
         method: 'POST',
         headers: { ...sessionHeaders(session), 'content-type': 'application/json' },
         body: JSON.stringify({ LoginId: loginId, MostRecentCached: true }),
       });
+    // Not before the widget collected the outcome with the popup's code...
+    expect((await authorize(token)).status).toBe(403);
+    const redeemed = await app.request(`${SERVER}/v3/oauth/redeem`, {
+      method: 'POST',
+      headers: { ...sessionHeaders(token), 'content-type': 'application/json' },
+      body: JSON.stringify({ state, code }),
+    });
+    expect(await redeemed.json()).toMatchObject({ loginId, institution: 'FlinksCapitalOAuth' });
+    // ...then the session may read that login, and only that session.
     expect((await authorize(token)).status).toBe(200);
     expect((await authorize(await createSession(app))).status).toBe(403);
 
@@ -102,6 +112,7 @@ describe('OAuth through the server', () => {
     const replay = outcomeIn(await (await app.request(back)).text());
     expect(replay?.data).toMatchObject({ state, error: 'state_invalid' });
     expect(replay?.data.loginId).toBeUndefined();
+    expect(replay?.data.code).toBeUndefined();
   });
 
   it('says access_denied when the person denies, and refuses a forged state', async () => {
