@@ -51,12 +51,10 @@ describe('event shapes a Flinks listener reads', () => {
     await widget.getByLabel(en.ui.credentials.username).fill('test_disabled_account');
     await widget.getByLabel(en.ui.credentials.password, { exact: true }).fill(SANDBOX_PASSWORD);
     await widget.getByRole('button', { name: en.ui.credentials.submit }).click();
-    const error = await partner!.page.waitForFunction(() =>
-      (window as unknown as { partnerMessages: Record<string, unknown>[] }).partnerMessages.find(
-        (message) => typeof message.flinksCode === 'string',
-      ),
-    );
-    const shape = (await error.jsonValue()) as Record<string, unknown>;
+    await expect
+      .poll(async () => (await messages()).some((message) => typeof message.flinksCode === 'string'))
+      .toBe(true);
+    const shape = (await messages()).find((message) => typeof message.flinksCode === 'string')!;
     expect(shape).toMatchObject({ flinksCode: 'DISABLED_LOGIN', institution: 'FlinksCapital' });
     expect(Object.keys(shape).sort()).toEqual([
       'flinksCode',
