@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { chromiumForFile } from './harness';
-import { connectGreatday, openPartner, type PartnerPage } from './partner';
+import { describe, expect, inject, it } from 'vitest';
+import { connectGreatday, partnersForFile } from './partner';
 
 /**
  * Issue 24, done when: a fresh partner page built only from Flinks' public docs (the iframe address of the widget
@@ -45,18 +44,13 @@ const FLINKS_EVENTS = new Set([
   'POPUP_BLOCKED',
 ]);
 
-const chromium = chromiumForFile();
-let partner: PartnerPage | null = null;
-afterEach(async () => {
-  await partner?.close();
-  partner = null;
-});
+const partners = partnersForFile();
 
 describe('a partner page built from Flinks’ public docs alone', () => {
   it('connects Greatday, hears Flinks’ events in Flinks’ shapes, and lands on its redirectUrl', async () => {
     const thankYou = `${inject('hostOrigin')}/thank-you`;
     // The widget guide's own example address, with the partner's thank-you page as redirectUrl.
-    partner = await openPartner(chromium.browser, '/v2/', `?demo=true&redirectUrl=${thankYou}`);
+    const partner = await partners.open('/v2/', `?demo=true&redirectUrl=${thankYou}`);
     const { page, widget } = partner;
     await widget.getByRole('button', { name: 'Flinks Capital', exact: true }).click();
     await connectGreatday(widget);

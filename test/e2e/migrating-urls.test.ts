@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIGRATING_PATH, WIDGET_SERVER } from '../../scripts/migrating';
-import { chromiumForFile } from './harness';
-import { configurationShown, openPartner, type PartnerPage } from './partner';
+import { configurationShown, partnersForFile } from './partner';
 
 /**
  * Issue 24: MIGRATING.md true to the letter. Every address it quotes on the widget's server is loaded, in Chromium, by
@@ -17,12 +16,7 @@ const quoted = async (): Promise<string[]> => {
 };
 
 const forms = await quoted();
-const chromium = chromiumForFile();
-let partner: PartnerPage | null = null;
-afterEach(async () => {
-  await partner?.close();
-  partner = null;
-});
+const partners = partnersForFile();
 
 describe('the addresses MIGRATING.md quotes', () => {
   it('quotes some, among them each path form', () => {
@@ -34,7 +28,7 @@ describe('the addresses MIGRATING.md quotes', () => {
   it.each(forms)('%s loads and the listener hears APP_MOUNTED', async (form) => {
     const at = form.indexOf('?');
     const [path, query] = at === -1 ? [form, ''] : [form.slice(0, at), form.slice(at)];
-    partner = await openPartner(chromium.browser, path, query);
+    const partner = await partners.open(path, query);
     await partner.waitForStep('APP_MOUNTED');
     await partner.widget.getByRole('heading', { level: 2 }).first().waitFor();
     await expect(configurationShown(partner.widget)).resolves.toBe(false);

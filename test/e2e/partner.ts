@@ -1,5 +1,6 @@
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterEach, inject } from 'vitest';
+import { chromiumForFile } from './harness';
 import { embedMessages } from '../../src/embed/messages';
 import { en } from '../../src/i18n/en';
 import { format } from '../../src/i18n/format';
@@ -91,4 +92,22 @@ export async function connectGreatday(widget: FrameLocator, language: 'en' | 'fr
     if ((await field.count()) > 0) await field.fill(answer);
   }
   await widget.getByRole('button', { name: m.mfa.continue }).click();
+}
+
+/** A test file's Chromium, and {@link openPartner} whose page is closed once each test ends, pass or fail. */
+export function partnersForFile(): {
+  open(path: string, query: string, origin?: string): Promise<PartnerPage>;
+} {
+  const chromium = chromiumForFile();
+  let current: PartnerPage | null = null;
+  afterEach(async () => {
+    await current?.close();
+    current = null;
+  });
+  return {
+    open: async (path, query, origin) => {
+      current = await openPartner(chromium.browser, path, query, origin);
+      return current;
+    },
+  };
 }
