@@ -198,7 +198,7 @@ export interface EmbedPageOptions {
 }
 
 /**
- * GET /embed.html: the built page with the settings and, when a renderer is given, the first screen drawn for the
+ * GET /embed.html (and the other {@link EMBED_PAGE_PATHS}): the built page with the settings and, when a renderer is given, the first screen drawn for the
  * request's parameters. Read at each request, so a rebuild shows at once.
  */
 export function embedPageHandler(

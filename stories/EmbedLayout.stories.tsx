@@ -63,7 +63,9 @@ export const HeaderBoxAndColoursInFrench: Story = {
 
 /** No padding, static loading, text-only loading style. */
 export const FlushAndStatic: Story = {
-  args: { query: 'demo=true&removePadding=true&staticLoadingEnable=true&loadingType=text' },
+  args: {
+    query: 'demo=true&removePadding=true&staticLoadingEnable=true&loadingType=text&headerEnable=false',
+  },
   play: async ({ canvas }) => {
     await expect((await canvas.findAllByRole('region'))[0]).toBeVisible();
     await expect(canvas.queryByRole('banner')).toBeNull();

@@ -675,6 +675,8 @@ export const LeaveDuringSecurityCheck: Story = {
     await canvas.findByRole('heading', { level: 2, name: m.closed.title }, SCREEN);
     await expect(args.onExit).toHaveBeenCalledOnce();
     await expect(args.onExit).toHaveBeenCalledWith(null, expect.objectContaining({ step: 'mfa' }));
-    await expect(args.onEvent).toHaveBeenCalledWith('COMPONENT_CLOSE_SESSION', {});
+    await expect(args.onEvent).toHaveBeenCalledWith('COMPONENT_CLOSE_SESSION', {
+      institution: 'FlinksCapital',
+    });
   },
 };

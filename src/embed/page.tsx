@@ -144,8 +144,12 @@ function EmbeddedWidget({
   const onSuccess = useCallback(
     (success: ConnectSuccessMetadata) => {
       if (!redirectUrl || page.jsRedirect) return;
-      if (page.innerRedirect || webview) navigate(success.url, 'self');
-      else navigate(success.url);
+      const inFrame = page.innerRedirect || webview;
+      // REDIRECT was just posted: it reaches the host's listener before the host's page is left.
+      setTimeout(
+        () => (inFrame ? navigate(success.url, 'self') : navigate(success.url)),
+        REDIRECT_DELIVERY_MS,
+      );
     },
     [redirectUrl, navigate, page.jsRedirect, page.innerRedirect, webview],
   );
@@ -186,6 +190,9 @@ function EmbeddedWidget({
     </div>
   );
 }
+
+/** How long success waits, once REDIRECT is posted, before it leaves the host's page for redirectUrl. */
+const REDIRECT_DELIVERY_MS = 50;
 
 /** The theme's own colours: no custom property set, nothing to tell. */
 const NO_COLOURS: { tokens: Record<string, string>; notes: string[] } = { tokens: {}, notes: [] };

@@ -19,7 +19,7 @@ export const PARAMETER_NOTES: { readonly [Name in ParameterName]: string } = {
     'Failed credential or MFA attempts in a row before MAXIMUM_RETRY_REACHED and the lock-out guidance (default 3).',
   tag: 'Free text sent with the login (Tag) and echoed in REDIRECT and its url.',
   consentEnable: 'Starts with the consent screen.',
-  closeEnable: 'Shows the close button (COMPONENT_CLOSE_SESSION).',
+  closeEnable: 'Shows the close button, which ends the flow with COMPONENT_CLOSE_SESSION.',
   backEnable: 'Lets the person go back from the sign-in to the bank list.',
   institutionFilterEnable: 'Shows the search box on the bank list.',
   accountSelectorEnable:
@@ -28,7 +28,7 @@ export const PARAMETER_NOTES: { readonly [Name in ParameterName]: string } = {
   loginId: 'Reconnects a saved login (Authorize with MostRecentCached) instead of asking for credentials.',
   authorizeToken: 'The single-use token your server minted, sent once as flinks-auth-key on /Authorize.',
   redirectUrl:
-    'Where success leads, with loginId, institution and tag appended (REDIRECT’s url). Must be on an allowed origin; with webview=true it may be a deep link such as myapp://connected, in a scheme named in CONNECT_APP_SCHEMES.',
+    'Where success leads, with loginId, institution and tag appended (REDIRECT’s url). The page goes there only on an origin of CONNECT_REDIRECT_ORIGINS (default CONNECT_ALLOWED_ORIGINS, and then, framed, the framing page’s origin); any other address is still REDIRECT’s url. With webview=true it may be a deep link such as myapp://connected, in a scheme named in CONNECT_APP_SCHEMES.',
   stringify: 'Events are posted as JSON strings instead of objects.',
   headerEnable: 'Shows a header above the widget with the page’s title and customerName.',
   headerImgEnable: 'With headerEnable, the header also shows a padlock image.',

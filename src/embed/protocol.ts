@@ -143,7 +143,8 @@ export function decode(data: unknown): WidgetMessage | null {
     error.source !== WIDGET_SOURCE ||
     error.version !== PROTOCOL_VERSION ||
     error.step !== undefined ||
-    typeof error.flinksCode !== 'string'
+    typeof error.flinksCode !== 'string' ||
+    error.flinksCode === ''
   )
     return null;
   return {

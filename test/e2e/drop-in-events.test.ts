@@ -1,25 +1,16 @@
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { format } from '../../src/i18n/format';
 import { SANDBOX_PASSWORD } from '../../src/sandbox';
-import { chromiumForFile } from './harness';
-import { connectGreatday, openPartner, type PartnerPage } from './partner';
+import { connectGreatday, partnersForFile } from './partner';
 
 /**
  * Issue 24: Flinks Connect's defaults and event shapes, heard by a partner page written as Flinks' docs show (no
  * parentOrigin, a plain `message` listener that keeps every message as it arrives).
  */
 
-const chromium = chromiumForFile();
-let partner: PartnerPage | null = null;
-const open = async (query: string, path = '/v2/') => {
-  partner = await openPartner(chromium.browser, path, query);
-  return partner;
-};
-afterEach(async () => {
-  await partner?.close();
-  partner = null;
-});
+const partners = partnersForFile();
+const open = (query: string, path = '/v2/') => partners.open(path, query);
 
 const signInTitle = format(en.ui.credentials.title, { bank: 'Flinks Capital' });
 
@@ -51,12 +42,10 @@ describe('event shapes a Flinks listener reads', () => {
     await widget.getByLabel(en.ui.credentials.username).fill('test_disabled_account');
     await widget.getByLabel(en.ui.credentials.password, { exact: true }).fill(SANDBOX_PASSWORD);
     await widget.getByRole('button', { name: en.ui.credentials.submit }).click();
-    const error = await partner!.page.waitForFunction(() =>
-      (window as unknown as { partnerMessages: Record<string, unknown>[] }).partnerMessages.find(
-        (message) => typeof message.flinksCode === 'string',
-      ),
-    );
-    const shape = (await error.jsonValue()) as Record<string, unknown>;
+    await expect
+      .poll(async () => (await messages()).some((message) => typeof message.flinksCode === 'string'))
+      .toBe(true);
+    const shape = (await messages()).find((message) => typeof message.flinksCode === 'string')!;
     expect(shape).toMatchObject({ flinksCode: 'DISABLED_LOGIN', institution: 'FlinksCapital' });
     expect(Object.keys(shape).sort()).toEqual([
       'flinksCode',

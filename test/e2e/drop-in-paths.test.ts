@@ -1,8 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { format } from '../../src/i18n/format';
-import { chromiumForFile } from './harness';
-import { configurationShown, connectGreatday, openPartner, type PartnerPage } from './partner';
+import { configurationShown, connectGreatday, partnersForFile } from './partner';
 
 /**
  * Issue 24: a partner swaps the host and keeps Flinks Connect's path. The embed page answers at `/v2/` (with or
@@ -10,12 +9,7 @@ import { configurationShown, connectGreatday, openPartner, type PartnerPage } fr
  * shipped apps open it), and at our own path with a trailing slash. Before, each of these was a 404.
  */
 
-const chromium = chromiumForFile();
-let partner: PartnerPage | null = null;
-afterEach(async () => {
-  await partner?.close();
-  partner = null;
-});
+const partners = partnersForFile();
 
 const signInTitle = format(en.ui.credentials.title, { bank: 'Flinks Capital' });
 
@@ -27,14 +21,14 @@ describe('Flinks Connect’s paths on the widget’s server', () => {
     ['/v2/Credential/FlinksCapital', '?demo=true'],
     ['/embed.html/', '?demo=true&institution=FlinksCapital'],
   ])('%s%s opens Flinks Capital’s sign-in and the listener hears APP_MOUNTED', async (path, query) => {
-    partner = await openPartner(chromium.browser, path, query);
+    const partner = await partners.open(path, query);
     await partner.waitForStep('APP_MOUNTED');
     await expect(partner.widget.getByRole('heading', { name: signInTitle }).isVisible()).resolves.toBe(true);
     await expect(configurationShown(partner.widget)).resolves.toBe(false);
   });
 
   it('/v2/ without a query shows the bank list', async () => {
-    partner = await openPartner(chromium.browser, '/v2/', '');
+    const partner = await partners.open('/v2/', '');
     await partner.waitForStep('COMPONENT_LOAD_INSTITUTION_SELECTOR');
     await expect(
       partner.widget.getByRole('heading', { name: en.ui.institution.title }).isVisible(),
@@ -42,7 +36,7 @@ describe('Flinks Connect’s paths on the widget’s server', () => {
   });
 
   it('/v2/Credential/FlinksCapital/ connects Greatday, as Flinks’ reconnect article does it', async () => {
-    partner = await openPartner(chromium.browser, '/v2/Credential/FlinksCapital/', '?demo=true');
+    const partner = await partners.open('/v2/Credential/FlinksCapital/', '?demo=true');
     await connectGreatday(partner.widget);
     const redirect = await partner.waitForStep('REDIRECT');
     expect(redirect.institution).toBe('FlinksCapital');

@@ -1,8 +1,7 @@
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { fr } from '../../src/i18n/fr';
-import { chromiumForFile } from './harness';
-import { configurationShown, connectGreatday, openPartner, type PartnerPage } from './partner';
+import { configurationShown, connectGreatday, partnersForFile } from './partner';
 
 /**
  * Issue 24: Flinks Connect URLs as shipped integrations write them load unchanged, framed by a partner page written as
@@ -10,17 +9,8 @@ import { configurationShown, connectGreatday, openPartner, type PartnerPage } fr
  * screen and sent nothing, so a host waiting for APP_MOUNTED waited for ever.
  */
 
-const chromium = chromiumForFile();
-let partner: PartnerPage | null = null;
-const open = async (query: string) => {
-  partner = await openPartner(chromium.browser, '/embed.html', query);
-  return partner;
-};
-// One partner page per test, closed whatever the outcome.
-afterEach(async () => {
-  await partner?.close();
-  partner = null;
-});
+const partners = partnersForFile();
+const open = (query: string) => partners.open('/embed.html', query);
 
 const preset = 'institution=FlinksCapital';
 

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 
 /**
  * The partner's page of the end-to-end tests: another origin that loads `/connect.js` from the widget's server and
@@ -65,27 +65,32 @@ frame.src = document.body.dataset.widget + (asked.get('path') || '/v2/') + (aske
 document.getElementById('widget').appendChild(frame);
 `;
 
-export function createHostApp(widgetOrigin: () => string): Hono {
-  const app = new Hono();
-  app.get('/partner.html', (c) => {
-    const widget = widgetOrigin();
-    c.header(
-      'Content-Security-Policy',
-      `default-src 'none'; script-src 'self'; frame-src ${widget}; style-src 'self'; base-uri 'none'`,
-    );
-    return c.html(`<!doctype html>
+/**
+ * A partner page that frames the widget from one script of its own (`script`), under a strict CSP: no inline script or
+ * style, frames from the widget's server only.
+ */
+function scriptedPage(c: Context, widget: string, title: string, script: string): Response {
+  c.header(
+    'Content-Security-Policy',
+    `default-src 'none'; script-src 'self'; frame-src ${widget}; style-src 'self'; base-uri 'none'`,
+  );
+  return c.html(`<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
-    <title>Partner lender</title>
-    <script src="/partner.js" defer></script>
+    <title>${title}</title>
+    <script src="${script}" defer></script>
   </head>
   <body data-widget="${widget}">
-    <h1>Partner lender</h1>
+    <h1>${title}</h1>
     <div id="widget"></div>
   </body>
-</html>`);
-  });
+</html>`) as Response;
+}
+
+export function createHostApp(widgetOrigin: () => string): Hono {
+  const app = new Hono();
+  app.get('/partner.html', (c) => scriptedPage(c, widgetOrigin(), 'Partner lender', '/partner.js'));
   app.get('/partner.js', (c) => c.body(PARTNER_SCRIPT, 200, { 'content-type': 'text/javascript' }));
   // Where a partner's redirectUrl leads: the test reads the loginId and institution from its address.
   app.get('/thank-you', (c) =>
@@ -93,25 +98,9 @@ export function createHostApp(widgetOrigin: () => string): Hono {
       '<!doctype html><html lang="en"><head><meta charset="utf-8" /><title>Thank you</title></head><body><h1>Thank you</h1></body></html>',
     ),
   );
-  app.get('/flinks.html', (c) => {
-    const widget = widgetOrigin();
-    c.header(
-      'Content-Security-Policy',
-      `default-src 'none'; script-src 'self'; frame-src ${widget}; style-src 'self'; base-uri 'none'`,
-    );
-    return c.html(`<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <title>Partner shop on Flinks Connect</title>
-    <script src="/flinks.js" defer></script>
-  </head>
-  <body data-widget="${widget}">
-    <h1>Partner shop on Flinks Connect</h1>
-    <div id="widget"></div>
-  </body>
-</html>`);
-  });
+  app.get('/flinks.html', (c) =>
+    scriptedPage(c, widgetOrigin(), 'Partner shop on Flinks Connect', '/flinks.js'),
+  );
   app.get('/flinks.js', (c) => c.body(FLINKS_HOST_SCRIPT, 200, { 'content-type': 'text/javascript' }));
   app.get('/host.html', (c) => {
     const widget = widgetOrigin();

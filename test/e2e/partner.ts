@@ -1,5 +1,6 @@
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterEach, inject } from 'vitest';
+import { chromiumForFile } from './harness';
 import { embedMessages } from '../../src/embed/messages';
 import { en } from '../../src/i18n/en';
 import { format } from '../../src/i18n/format';
@@ -22,10 +23,6 @@ export interface PartnerPage {
   close(): Promise<void>;
 }
 
-interface PartnerWindow {
-  partnerMessages: Record<string, unknown>[];
-}
-
 /**
  * Opens the partner page on `origin` (the allowed host origin by default), whose iframe points at the widget's server
  * under `path` with `query` written exactly as given (`?demo=true?redirectUrl=…` stays as it is).
@@ -37,11 +34,23 @@ export async function openPartner(
   origin: string = inject('hostOrigin'),
 ): Promise<PartnerPage> {
   const context = await browser.newContext();
+  // What the partner page's listener heard, kept outside the page too: success navigates the page away.
+  const heard: Record<string, unknown>[] = [];
+  await context.exposeBinding('recordPartnerMessage', (source, data: Record<string, unknown>) => {
+    if (source.frame === source.page.mainFrame()) heard.push(data);
+  });
+  await context.addInitScript(() => {
+    if (window.parent !== window) return;
+    window.addEventListener('message', (event) => {
+      const record = (window as unknown as { recordPartnerMessage: (data: unknown) => void })
+        .recordPartnerMessage;
+      void record(event.data);
+    });
+  });
   const page = await context.newPage();
   const asked = new URLSearchParams({ path, query });
   await page.goto(`${origin}/partner.html?${asked}`);
-  const messages = () =>
-    page.evaluate(() => (window as unknown as PartnerWindow).partnerMessages.map((message) => message));
+  const messages = async () => heard.map((message) => message);
   return {
     page,
     widget: page.frameLocator('iframe[title="Flinks Connect"]'),
@@ -49,14 +58,16 @@ export async function openPartner(
     steps: async () =>
       (await messages()).flatMap((message) => (typeof message.step === 'string' ? [message.step] : [])),
     waitForStep: async (step, timeout = 20_000) => {
-      const handle = await page.waitForFunction(
-        (wanted) =>
-          (window as unknown as PartnerWindow).partnerMessages.find((message) => message.step === wanted) ??
-          null,
-        step,
-        { timeout },
-      );
-      return (await handle.jsonValue()) as Record<string, unknown>;
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        const found = heard.find((message) => message.step === step);
+        if (found) return found;
+        if (Date.now() > deadline)
+          throw new Error(
+            `The partner page never heard ${step}: ${heard.map((m) => String(m.step)).join(', ')} (at ${page.url()})`,
+          );
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
     close: () => context.close(),
   };
@@ -81,4 +92,22 @@ export async function connectGreatday(widget: FrameLocator, language: 'en' | 'fr
     if ((await field.count()) > 0) await field.fill(answer);
   }
   await widget.getByRole('button', { name: m.mfa.continue }).click();
+}
+
+/** A test file's Chromium, and {@link openPartner} whose page is closed once each test ends, pass or fail. */
+export function partnersForFile(): {
+  open(path: string, query: string, origin?: string): Promise<PartnerPage>;
+} {
+  const chromium = chromiumForFile();
+  let current: PartnerPage | null = null;
+  afterEach(async () => {
+    await current?.close();
+    current = null;
+  });
+  return {
+    open: async (path, query, origin) => {
+      current = await openPartner(chromium.browser, path, query, origin);
+      return current;
+    },
+  };
 }

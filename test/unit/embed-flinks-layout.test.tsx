@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectWidgetProps } from '../../src/ConnectWidget';
 import type { DeploymentConfig } from '../../src/embed/config';
@@ -82,8 +82,11 @@ describe('Flinks Connect layout parameters', () => {
     expect(root.firstElementChild).toBe(header);
   });
 
-  it('shows no header by default', () => {
+  it('shows Flinks Connect’s header by default; headerEnable=false hides it', () => {
     renderPage(HOST);
+    expect(screen.getByRole('banner')).toHaveTextContent('Connect your bank account');
+    cleanup();
+    renderPage(`${HOST}&headerEnable=false`);
     expect(screen.queryByRole('banner')).toBeNull();
   });
 
@@ -132,27 +135,28 @@ describe('Flinks Connect layout parameters', () => {
 describe('redirects as Flinks Connect does them', () => {
   const redirect = `${HOST}&redirectUrl=https%3A%2F%2Fshop.example%2Fdone`;
 
-  it('sends the top window by default', () => {
+  it('sends the top window by default', async () => {
     const { navigate } = renderPage(redirect);
     widget().onSuccess?.(SUCCESS);
-    expect(navigate).toHaveBeenCalledWith(SUCCESS.url);
+    await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith(SUCCESS.url));
   });
 
-  it('innerRedirect: the frame itself goes there', () => {
+  it('innerRedirect: the frame itself goes there', async () => {
     const { navigate } = renderPage(`${redirect}&innerRedirect=true`);
     widget().onSuccess?.(SUCCESS);
-    expect(navigate).toHaveBeenCalledWith(SUCCESS.url, 'self');
+    await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith(SUCCESS.url, 'self'));
   });
 
-  it('jsRedirect: nothing navigates, the host’s listener has REDIRECT', () => {
+  it('jsRedirect: nothing navigates, the host’s listener has REDIRECT', async () => {
     const { navigate } = renderPage(`${redirect}&jsRedirect=true`);
     widget().onSuccess?.(SUCCESS);
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(navigate).not.toHaveBeenCalled();
   });
 });
 
 describe('webview=true', () => {
-  it('sends events to the app as JSON strings, none to the parent, and success to the deep link', () => {
+  it('sends events to the app as JSON strings, none to the parent, and success to the deep link', async () => {
     const postMessage = vi.fn();
     const view = Object.assign(Object.create(window) as Window, { ReactNativeWebView: { postMessage } });
     Object.defineProperty(view, 'document', { value: document });
@@ -165,6 +169,6 @@ describe('webview=true', () => {
     expect(parent.postMessage).not.toHaveBeenCalled();
     const url = 'myapp://connected?loginId=l-1&institution=FlinksCapital';
     widget().onSuccess?.({ ...SUCCESS, url });
-    expect(navigate).toHaveBeenCalledWith(url, 'self');
+    await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith(url, 'self'));
   });
 });

@@ -118,15 +118,17 @@ describe('<EmbedPage>', () => {
     expect(parent.postMessage).not.toHaveBeenCalled();
   });
 
-  it('gives the widget redirectUrl and sends the top window to REDIRECT’s url on success', () => {
+  it('gives the widget redirectUrl and sends the top window to REDIRECT’s url on success', async () => {
     const { navigate } = renderPage(`${HOST}&tag=order-7&redirectUrl=https%3A%2F%2Fshop.example%2Fdone`);
     expect(widget().redirectUrl).toBe('https://shop.example/done');
     const url = 'https://shop.example/done?loginId=l-1&institution=FlinksCapital&tag=order-7';
     widget().onSuccess?.({ loginId: 'l-1', requestId: 'r-1', institution: 'FlinksCapital', url });
-    expect(navigate).toHaveBeenCalledWith(url);
+    // Not at once: REDIRECT, posted just before, must reach the host's listener before its page is left.
+    expect(navigate).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith(url));
   });
 
-  it('gives the widget a redirectUrl off the allow-list for REDIRECT’s url, but never goes there', () => {
+  it('gives the widget a redirectUrl off the allow-list for REDIRECT’s url, but never goes there', async () => {
     const { navigate } = renderPage(`${HOST}&redirectUrl=https%3A%2F%2Fflinks.com%2Fcontact%2Fthank-you`);
     expect(widget().redirectUrl).toBe('https://flinks.com/contact/thank-you');
     expect(widget().oauthRedirectUrl).toBeUndefined();
@@ -136,6 +138,7 @@ describe('<EmbedPage>', () => {
       institution: 'FlinksCapital',
       url: 'https://flinks.com/contact/thank-you?loginId=l-1&institution=FlinksCapital',
     });
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(navigate).not.toHaveBeenCalled();
   });
 

@@ -92,9 +92,23 @@ describe('the host SDK, whatever is posted to the host window', () => {
           decoded.source === 'connect-widget' &&
           decoded.version === 1 &&
           isWidgetEventName(decoded.step);
+        // An error comes as Flinks Connect posts it: no step, a flinksCode; the SDK names it ERROR.
+        const error =
+          typeof decoded === 'object' &&
+          decoded !== null &&
+          decoded.source === 'connect-widget' &&
+          decoded.version === 1 &&
+          decoded.step === undefined &&
+          typeof decoded.flinksCode === 'string' &&
+          decoded.flinksCode !== '';
         const saneHeight =
           typeof decoded?.height === 'number' && Number.isFinite(decoded.height) && decoded.height >= 0;
-        if (!valid || (decoded.step === 'APP_RESIZE' && !saneHeight)) {
+        if (error) {
+          expect(callbacks.onEvent).toHaveBeenCalledWith(
+            'ERROR',
+            expect.objectContaining({ flinksCode: decoded.flinksCode }),
+          );
+        } else if (!valid || (decoded.step === 'APP_RESIZE' && !saneHeight)) {
           expect(callbacks.onEvent).not.toHaveBeenCalled();
           expect(iframe.style.height).toBe(before);
         } else {

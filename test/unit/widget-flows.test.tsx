@@ -515,6 +515,7 @@ describe('consent', () => {
     await view.user.click(screen.getByRole('button', { name: 'No thanks' }));
     expect(view.events()).toEqual([
       'APP_MOUNTED',
+      'COMPONENT_CONSENT_INTRO',
       'COMPONENT_LOAD_CONSENT',
       'COMPONENT_DENY_CONSENT',
       'COMPONENT_CLOSE_SESSION',

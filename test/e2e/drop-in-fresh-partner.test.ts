@@ -1,0 +1,93 @@
+import { describe, expect, inject, it } from 'vitest';
+import { connectGreatday, partnersForFile } from './partner';
+
+/**
+ * Issue 24, done when: a fresh partner page built only from Flinks' public docs (the iframe address of the widget
+ * guide, the event listener of "Set Up an Event Listener", no parameter of ours) connects Greatday, hears only the
+ * event names and shapes Flinks documents, and lands on its redirectUrl with loginId and institution.
+ */
+
+/** Flinks Connect's events, as its docs list them. */
+const FLINKS_EVENTS = new Set([
+  'APP_MOUNTED',
+  'APP_ONLINE',
+  'APP_OFFLINE',
+  'APP_RESIZE',
+  'COMPONENT_CONSENT_INTRO',
+  'COMPONENT_LOAD_CONSENT',
+  'COMPONENT_ACCEPT_CONSENT',
+  'COMPONENT_DENY_CONSENT',
+  'COMPONENT_ACCEPT_TERMS',
+  'COMPONENT_DENY_TERMS',
+  'COMPONENT_CLICK_TERMS_URL',
+  'COMPONENT_LOAD_INSTITUTION_SELECTOR',
+  'INSTITUTION_SELECTED',
+  'COMPONENT_LOAD_CREDENTIAL',
+  'COMPONENT_LOAD_CREDENTIAL_RETRY',
+  'SUBMIT_CREDENTIAL',
+  'COMPONENT_CLICK_RESET_PASSWORD',
+  'COMPONENT_LOAD_MFA',
+  'COMPONENT_LOAD_MFA_RETRY',
+  'SUBMIT_MFA',
+  'COMPONENT_LOAD_ACCOUNT_SELECTION',
+  'ACCOUNT_SELECTED',
+  'COMPONENT_CLOSE_SESSION',
+  'DISABLED_INSTITUTION',
+  'MAXIMUM_RETRY_REACHED',
+  'REDIRECT',
+  'COMPONENT_ACCEPT_PROVIDER_CONSENT',
+  'COMPONENT_HELP2FA_INFO',
+  'COMPONENT_HELP2FA_TROUBLESHOOTING',
+  'ENHANCED_MFA_HAS_QUESTIONS',
+  'ENHANCED_MFA_NO_QUESTIONS',
+  'POPUP_OPENED',
+  'POPUP_BLOCKED',
+]);
+
+const partners = partnersForFile();
+
+describe('a partner page built from Flinks’ public docs alone', () => {
+  it('connects Greatday, hears Flinks’ events in Flinks’ shapes, and lands on its redirectUrl', async () => {
+    const thankYou = `${inject('hostOrigin')}/thank-you`;
+    // The widget guide's own example address, with the partner's thank-you page as redirectUrl.
+    const partner = await partners.open('/v2/', `?demo=true&redirectUrl=${thankYou}`);
+    const { page, widget } = partner;
+    await widget.getByRole('button', { name: 'Flinks Capital', exact: true }).click();
+    await connectGreatday(widget);
+    const redirect = await partner.waitForStep('REDIRECT');
+    const heard = await partner.messages();
+
+    // The names Flinks documents, in the order of a connection, and nothing else.
+    const steps = heard.map((message) => String(message.step)).filter((step) => step !== 'APP_RESIZE');
+    expect(steps).toEqual([
+      'APP_MOUNTED',
+      'COMPONENT_LOAD_INSTITUTION_SELECTOR',
+      'INSTITUTION_SELECTED',
+      'COMPONENT_LOAD_CREDENTIAL',
+      'SUBMIT_CREDENTIAL',
+      'COMPONENT_LOAD_MFA',
+      'SUBMIT_MFA',
+      'REDIRECT',
+    ]);
+    for (const message of heard) expect(FLINKS_EVENTS.has(String(message.step))).toBe(true);
+    expect(heard.find((message) => message.step === 'INSTITUTION_SELECTED')).toMatchObject({
+      institution: 'FlinksCapital',
+    });
+    expect(heard.find((message) => message.step === 'COMPONENT_LOAD_MFA')).toMatchObject({
+      mfaTypes: ['QuestionAndAnswer'],
+    });
+
+    // REDIRECT as "How to handle a successful connection" shows it.
+    const url = new URL(String(redirect.url));
+    expect(`${url.origin}${url.pathname}`).toBe(thankYou);
+    expect([...url.searchParams.keys()]).toEqual(['loginId', 'institution']);
+    expect(redirect).toMatchObject({ step: 'REDIRECT', institution: 'FlinksCapital' });
+
+    // And the top window lands there.
+    await page.waitForURL(`${thankYou}?**`, { timeout: 20_000 });
+    const landed = new URL(page.url());
+    expect(landed.searchParams.get('loginId')).toBe(url.searchParams.get('loginId'));
+    expect(landed.searchParams.get('loginId')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(landed.searchParams.get('institution')).toBe('FlinksCapital');
+  });
+});
