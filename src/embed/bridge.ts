@@ -1,12 +1,14 @@
 import type { ConnectEventMetadata, ConnectEventName } from '../flow/events';
-import { encode, envelope, exitEnvelope, type WidgetError } from './protocol';
+import type { ConnectExitError } from '../flow/host';
+import type { StepName } from '../flow/state';
+import { encode, envelope, exitEnvelope } from './protocol';
 
 /** The embed page's side of the protocol: what it posts to its host. */
 export interface EmbedBridge {
   /** Posts one event to the host's origin (never `"*"`). Framed pages only; at top level it does nothing. */
   post<N extends ConnectEventName>(name: N, metadata: ConnectEventMetadata[N]): void;
   /** Posts how the person left (the problem on screen, or null); the page sends it right before COMPONENT_CLOSE_SESSION. */
-  postExit(error: WidgetError | null): void;
+  postExit(error: ConnectExitError | null, from: StepName): void;
   /** Posts APP_RESIZE `{height}` each time the element's height changes. Returns the function that stops it. */
   observeHeight(element: HTMLElement): () => void;
 }
@@ -81,8 +83,8 @@ export function createEmbedBridge({
     send(envelope(name, metadata));
   }
 
-  function postExit(error: WidgetError | null): void {
-    send(exitEnvelope(error));
+  function postExit(error: ConnectExitError | null, from: StepName): void {
+    send(exitEnvelope(error, from));
   }
 
   function observeHeight(element: HTMLElement): () => void {

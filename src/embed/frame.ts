@@ -1,38 +1,30 @@
 import {
   eventListener,
   type ConnectEventArgs,
-  type ConnectEventHandler,
   type ConnectEventMetadata,
   type ConnectEventName,
 } from '../flow/events';
-import { decode, decodeExit, isWidgetEventName, type WidgetError, type WidgetSuccess } from './protocol';
+import type { ConnectExitError, ConnectExitMetadata, ConnectHandlers } from '../flow/host';
+import type { StepName } from '../flow/state';
+import { decode, decodeExit, isWidgetEventName, UNDESCRIBED_EXIT, type WidgetSuccess } from './protocol';
 
-/** What the host learns when the person leaves without connecting. */
-export interface ExitMetadata {
-  institution: string | null;
-  requestId: string | null;
-}
+export type { ConnectHandlers } from '../flow/host';
 
-/**
- * The host's callbacks, shared by `/connect.js` and `<ConnectFrame>`.
- * @example
- * {
- *   onSuccess: ({ loginId }) => saveLogin(loginId),
- *   onExit: (error) => error && report(error.flinksCode),
- *   onEvent: (name, metadata) => analytics.track(name, metadata),
- * }
- */
-export interface ConnectHandlers {
-  /** Every event the widget sends, REDIRECT and COMPONENT_CLOSE_SESSION included. */
-  onEvent?: ConnectEventHandler;
-  /** The connection succeeded (REDIRECT): keep `loginId`. */
-  onSuccess?: (success: WidgetSuccess) => void;
-  /**
-   * The person closed the widget. `error` is the problem on screen when they did (as `<ConnectWidget>`'s `onExit`
-   * reports it), or null.
-   */
-  onExit?: (error: WidgetError | null, metadata: ExitMetadata) => void;
-}
+/** @deprecated Use `ConnectExitMetadata`: `onExit`'s metadata, the same in the component and in the frame. */
+export type ExitMetadata = ConnectExitMetadata;
+
+/** The step each screen's event opens, for a page that does not say where the person left from. */
+const STEP_OF: Partial<Record<ConnectEventName, StepName>> = {
+  COMPONENT_LOAD_CONSENT: 'consent',
+  COMPONENT_LOAD_INSTITUTION_SELECTOR: 'institution',
+  COMPONENT_LOAD_CREDENTIAL: 'credentials',
+  COMPONENT_LOAD_CREDENTIAL_RETRY: 'credentials',
+  COMPONENT_LOAD_MFA: 'mfa',
+  COMPONENT_LOAD_MFA_RETRY: 'mfa',
+  COMPONENT_LOAD_ACCOUNT_SELECTION: 'accounts',
+  ERROR: 'guidance',
+  REDIRECT: 'success',
+};
 
 /** Events after which the problem last reported is no longer on screen: a new screen, or a new try. */
 const LEAVES_THE_PROBLEM = new Set<ConnectEventName>([
@@ -85,8 +77,9 @@ export function connectFrame(
   let institution: string | null = null;
   let requestId: string | null = null;
   // The page says which problem was on screen when the person left; a page that does not is read from its events.
-  let onScreen: WidgetError | null = null;
-  let told: { error: WidgetError | null } | null = null;
+  let onScreen: ConnectExitError | null = null;
+  let told: { error: ConnectExitError | null; from: StepName | null } | null = null;
+  let step: StepName = 'institution';
 
   function onMessage(event: MessageEvent) {
     if (event.origin !== url.origin || event.source === null || event.source !== iframe.contentWindow) return;
@@ -97,25 +90,33 @@ export function connectFrame(
     }
     const message = decode(event.data);
     if (message === null || !isWidgetEventName(message.step)) return;
-    const { source: _source, version: _version, step, ...metadata } = message;
+    const { source: _source, version: _version, step: name, ...metadata } = message;
     const fields = metadata as Partial<ConnectEventMetadata['REDIRECT'] & ConnectEventMetadata['APP_RESIZE']>;
     if (typeof fields.institution === 'string') institution = fields.institution;
     if (typeof fields.requestId === 'string') requestId = fields.requestId;
-    if (step === 'APP_RESIZE') {
+    if (name === 'APP_RESIZE') {
       const height = fields.height;
       if (typeof height !== 'number' || !Number.isFinite(height) || height < 0) return;
       iframe.style.height = `${Math.ceil(height)}px`;
     }
-    if (step === 'ERROR') onScreen = metadata as WidgetError;
-    else if (LEAVES_THE_PROBLEM.has(step)) onScreen = null;
+    if (name === 'ERROR')
+      onScreen = { ...(metadata as ConnectEventMetadata['ERROR']), developerMessage: UNDESCRIBED_EXIT };
+    else if (LEAVES_THE_PROBLEM.has(name)) onScreen = null;
+    step = STEP_OF[name] ?? step;
 
     const { onEvent, onSuccess, onExit } = handlers();
-    if (onEvent) eventListener(onEvent)(...([step, metadata] as ConnectEventArgs));
-    if (step === 'REDIRECT') onSuccess?.(metadata as WidgetSuccess);
-    if (step === 'COMPONENT_CLOSE_SESSION') {
+    if (onEvent) eventListener(onEvent)(...([name, metadata] as ConnectEventArgs));
+    if (name === 'REDIRECT') onSuccess?.(metadata as WidgetSuccess);
+    if (name === 'COMPONENT_CLOSE_SESSION') {
       const error = told ? told.error : onScreen;
+      const from = told?.from ?? step;
       told = null;
-      onExit?.(error, { institution, requestId: error?.requestId ?? requestId });
+      onExit?.(error, {
+        step: from,
+        institution: error?.institution ?? institution,
+        requestId: error?.requestId ?? requestId,
+        ...(error ? { flinksCode: error.flinksCode, developerMessage: error.developerMessage } : {}),
+      });
     }
   }
 

@@ -135,8 +135,8 @@ function EmbeddedWidget({
     [bridge],
   );
   const onExit = useCallback(
-    (error: ConnectExitError | null, { institution }: ConnectExitMetadata) => {
-      bridge.postExit(error && { flinksCode: error.flinksCode, requestId: error.requestId, institution });
+    (error: ConnectExitError | null, { step }: ConnectExitMetadata) => {
+      bridge.postExit(error, step);
       bridge.post('COMPONENT_CLOSE_SESSION', {});
     },
     [bridge],

@@ -1,4 +1,6 @@
 import type { ConnectEventMetadata, ConnectEventName } from '../flow/events';
+import type { ConnectExitError } from '../flow/host';
+import type { StepName } from '../flow/state';
 
 /**
  * The postMessage protocol between the embed page and its host (CONTRACT §4).
@@ -89,23 +91,35 @@ export function encode<Message extends object>(message: Message, stringify: bool
 
 /**
  * How the person left: posted by the embed page right before COMPONENT_CLOSE_SESSION, with the problem on screen
- * when they did (the widget's own `onExit` error), so `onExit` means the same in the frame as in the component.
- * Not an event: it has no `step`, so a host that does not know it ignores it.
- * @example { source: 'connect-widget', version: 1, exit: { error: null } }
+ * when they did (the widget's own `onExit` error) and the step they left from, so `onExit` receives the same in the
+ * frame as in the component. Not an event: it has no `step` field, so a host that does not know it ignores it.
+ * @example { source: 'connect-widget', version: 1, exit: { error: null, from: 'credentials' } }
  */
 export interface WidgetExitMessage {
   source: typeof WIDGET_SOURCE;
   version: typeof PROTOCOL_VERSION;
-  exit: { error: WidgetError | null };
+  /** `from`: null from a page that did not say. */
+  exit: { error: ConnectExitError | null; from: StepName | null };
 }
 
-export function exitEnvelope(error: WidgetError | null): WidgetExitMessage {
+/** `developerMessage` when a page did not send one (the frame cannot look the code up itself). */
+export const UNDESCRIBED_EXIT =
+  'The widget page sent no description of this code; look the FlinksCode up in the integration guide.';
+
+/** A step's name as the widget spells them (`credentials`, `enhancedMfa`): anything else is not one. */
+const STEP_NAME = /^[a-z][A-Za-z]{1,30}$/;
+
+export function exitEnvelope(
+  error: ConnectExitError | null,
+  from: StepName | null = null,
+): WidgetExitMessage {
   const copy = error && {
     flinksCode: error.flinksCode,
+    developerMessage: error.developerMessage,
     requestId: error.requestId,
     institution: error.institution,
   };
-  return { source: WIDGET_SOURCE, version: PROTOCOL_VERSION, exit: { error: copy } };
+  return { source: WIDGET_SOURCE, version: PROTOCOL_VERSION, exit: { error: copy, from } };
 }
 
 /** Reads `event.data` as the exit message (object or JSON text); anything else: null. */
@@ -114,16 +128,22 @@ export function decodeExit(data: unknown): WidgetExitMessage | null {
   if (typeof value !== 'object' || value === null) return null;
   const candidate = value as { source?: unknown; version?: unknown; exit?: unknown };
   if (candidate.source !== WIDGET_SOURCE || candidate.version !== PROTOCOL_VERSION) return null;
-  const exit = candidate.exit as { error?: unknown } | undefined;
+  const exit = candidate.exit as { error?: unknown; from?: unknown } | undefined;
   if (typeof exit !== 'object' || exit === null) return null;
-  const error = exit.error as Partial<WidgetError> | null | undefined;
-  if (error === null) return exitEnvelope(null);
+  const from = typeof exit.from === 'string' && STEP_NAME.test(exit.from) ? (exit.from as StepName) : null;
+  const error = exit.error as Partial<ConnectExitError> | null | undefined;
+  if (error === null) return exitEnvelope(null, from);
   if (typeof error !== 'object' || typeof error.flinksCode !== 'string') return null;
-  return exitEnvelope({
-    flinksCode: error.flinksCode,
-    requestId: typeof error.requestId === 'string' ? error.requestId : null,
-    institution: typeof error.institution === 'string' ? error.institution : null,
-  });
+  return exitEnvelope(
+    {
+      flinksCode: error.flinksCode,
+      developerMessage:
+        typeof error.developerMessage === 'string' ? error.developerMessage : UNDESCRIBED_EXIT,
+      requestId: typeof error.requestId === 'string' ? error.requestId : null,
+      institution: typeof error.institution === 'string' ? error.institution : null,
+    },
+    from,
+  );
 }
 
 function parsed(data: unknown): unknown {

@@ -73,7 +73,7 @@ export interface InstitutionItem {
   Name: { En: string; Fr: string };
   Url: { En: string | null; Fr: string | null };
   Country: 'CA' | 'US';
-  OAuth?: true;
+  OAuth?: true | undefined;
 }
 
 export interface InstitutionsBody {

@@ -35,9 +35,9 @@ export interface SandboxPersona {
    * The security questions the bank keeps for this login, which Enhanced MFA collects answers to ahead of time
    * (GetMFAQuestions / AnswerMFAQuestions); none when absent.
    */
-  storedQuestions?: readonly ChallengeName[];
+  storedQuestions?: readonly ChallengeName[] | undefined;
   /** How many accounts the login has; 2 to 4, drawn from its LoginId, when absent. */
-  accountCount?: number;
+  accountCount?: number | undefined;
 }
 
 const ready: DataOutcome = { kind: 'ready' };

@@ -5,15 +5,15 @@ export interface ConnectSessionRequest {
   /** The origin of the page that shows the widget, e.g. `https://app.example.com`: one of `CONNECT_ALLOWED_ORIGINS`. */
   parentOrigin: string;
   /** The widget's language for this connection. */
-  language?: Language;
+  language?: Language | undefined;
   /** Free text sent to Flinks with the login and echoed in REDIRECT. */
-  tag?: string;
+  tag?: string | undefined;
   /** The only saved login this session may reconnect. */
-  loginId?: string;
+  loginId?: string | undefined;
   /** The only RequestId this session may resume at its MFA. */
-  requestId?: string;
+  requestId?: string | undefined;
   /** How long the session lasts, in seconds: at most 1800, the default. */
-  expiresInSeconds?: number;
+  expiresInSeconds?: number | undefined;
 }
 
 /** Where the widget's server is, your API key, and the session's fields. */
@@ -23,9 +23,9 @@ export interface CreateConnectSessionOptions extends ConnectSessionRequest {
   /** One of the server's `CONNECT_API_KEYS`. A secret: keep it on your backend, never in a page. */
   apiKey: string;
   /** Aborts the call. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** The `fetch` to call with. Default the global one (Node 18+, Deno, Bun, edge runtimes). */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
 }
 
 /** A connect session: hand `sessionToken` to the page (the widget's `sessionToken` prop or URL parameter). */

@@ -122,7 +122,7 @@ describe('<EmbedPage>', () => {
     const { navigate } = renderPage(`${HOST}&tag=order-7&redirectUrl=https%3A%2F%2Fshop.example%2Fdone`);
     expect(widget().redirectUrl).toBe('https://shop.example/done');
     const url = 'https://shop.example/done?loginId=l-1&institution=FlinksCapital&tag=order-7';
-    widget().onSuccess?.({ loginId: 'l-1', requestId: 'r-1', institution: 'FlinksCapital', url });
+    widget().onSuccess?.({ loginId: 'l-1', requestId: 'r-1', institution: 'FlinksCapital', tag: null, url });
     expect(navigate).toHaveBeenCalledWith(url);
   });
 
@@ -133,6 +133,7 @@ describe('<EmbedPage>', () => {
       loginId: 'l-1',
       requestId: 'r-1',
       institution: 'FlinksCapital',
+      tag: null,
       url: 'http://localhost/connected?loginId=l-1&institution=FlinksCapital',
     });
     expect(navigate).not.toHaveBeenCalled();

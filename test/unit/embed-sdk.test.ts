@@ -1,7 +1,7 @@
 /** @vitest-environment jsdom */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectHandlers } from '../../src/embed/frame';
-import { envelope, encode } from '../../src/embed/protocol';
+import { envelope, encode, UNDESCRIBED_EXIT } from '../../src/embed/protocol';
 import '../../src/embed/sdk/connect';
 import { mount } from '../../src/embed/sdk/mount';
 
@@ -89,16 +89,32 @@ describe('window.ConnectWidget.mount', () => {
       source,
     });
     send(envelope('COMPONENT_CLOSE_SESSION', {}), { source });
+    // A page that did not say what was on screen: the last ERROR, without its developer message.
     expect(callbacks.onExit).toHaveBeenCalledWith(
-      { flinksCode: 'RETRY_LATER', requestId: 'r-9', institution: 'FlinksCapital' },
-      { institution: 'FlinksCapital', requestId: 'r-9' },
+      {
+        flinksCode: 'RETRY_LATER',
+        requestId: 'r-9',
+        institution: 'FlinksCapital',
+        developerMessage: UNDESCRIBED_EXIT,
+      },
+      {
+        step: 'guidance',
+        institution: 'FlinksCapital',
+        requestId: 'r-9',
+        flinksCode: 'RETRY_LATER',
+        developerMessage: UNDESCRIBED_EXIT,
+      },
     );
   });
 
   it('gives onExit a null error when nothing went wrong', () => {
     const { callbacks, iframe } = setUp();
     send(envelope('COMPONENT_CLOSE_SESSION', {}), { source: iframe.contentWindow });
-    expect(callbacks.onExit).toHaveBeenCalledWith(null, { institution: null, requestId: null });
+    expect(callbacks.onExit).toHaveBeenCalledWith(null, {
+      step: 'institution',
+      institution: null,
+      requestId: null,
+    });
   });
 
   it('sizes the iframe from APP_RESIZE', () => {

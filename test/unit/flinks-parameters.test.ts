@@ -240,10 +240,10 @@ describe('webview=true', () => {
       webview: app,
     });
     bridge.post('INSTITUTION_SELECTED', { institution: 'FlinksCapital' });
-    bridge.postExit(null);
+    bridge.postExit(null, 'institution');
     expect(react.mock.calls.map(([message]) => JSON.parse(message as string))).toEqual([
       { source: 'connect-widget', version: 1, step: 'INSTITUTION_SELECTED', institution: 'FlinksCapital' },
-      { source: 'connect-widget', version: 1, exit: { error: null } },
+      { source: 'connect-widget', version: 1, exit: { error: null, from: 'institution' } },
     ]);
     expect(parent.postMessage).not.toHaveBeenCalled();
 

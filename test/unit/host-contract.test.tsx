@@ -34,6 +34,8 @@ function mounted() {
 }
 
 const passwordError = { flinksCode: 'INVALID_PASSWORD', requestId: 'r-1', institution: 'FlinksCapital' };
+/** The same problem as `onExit` reports it, in the component as in the frame. */
+const passwordExit = { ...passwordError, developerMessage: 'The password is wrong.' };
 
 beforeEach(() => {
   vi.stubGlobal(
@@ -58,18 +60,26 @@ describe('onExit in the frame', () => {
     send(envelope('SUBMIT_CREDENTIAL', { institution: 'FlinksCapital' }));
     send(envelope('COMPONENT_LOAD_MFA', { mfaTypes: ['QuestionAndAnswer'] }));
     send(envelope('COMPONENT_CLOSE_SESSION', {}));
-    expect(callbacks.onExit).toHaveBeenCalledWith(null, { institution: 'FlinksCapital', requestId: 'r-1' });
+    expect(callbacks.onExit).toHaveBeenCalledWith(null, {
+      step: 'mfa',
+      institution: 'FlinksCapital',
+      requestId: 'r-1',
+    });
   });
 
   it('gives the error the page says was on screen', () => {
     const { callbacks, send } = mounted();
     send(envelope('ERROR', passwordError));
     send(envelope('COMPONENT_LOAD_CREDENTIAL_RETRY', {}));
-    send(exitEnvelope(passwordError));
+    send(exitEnvelope(passwordExit, 'credentials'));
     send(envelope('COMPONENT_CLOSE_SESSION', {}));
-    expect(callbacks.onExit).toHaveBeenCalledWith(passwordError, {
+    // What <ConnectWidget>'s onExit gets: the error with its developer message, the step, the code again.
+    expect(callbacks.onExit).toHaveBeenCalledWith(passwordExit, {
+      step: 'credentials',
       institution: 'FlinksCapital',
       requestId: 'r-1',
+      flinksCode: 'INVALID_PASSWORD',
+      developerMessage: 'The password is wrong.',
     });
     // The exit message is not an event.
     expect(callbacks.onEvent.mock.calls.map(([name]) => name)).toEqual([
@@ -85,7 +95,12 @@ describe('onExit in the frame', () => {
     send(envelope('ERROR', { ...passwordError, flinksCode: 'CONCURRENT_SESSION' }));
     send(JSON.stringify(exitEnvelope(null)));
     send(envelope('COMPONENT_CLOSE_SESSION', {}));
-    expect(callbacks.onExit).toHaveBeenCalledWith(null, { institution: 'FlinksCapital', requestId: 'r-1' });
+    // The page did not say where the person was: the last screen its events named.
+    expect(callbacks.onExit).toHaveBeenCalledWith(null, {
+      step: 'guidance',
+      institution: 'FlinksCapital',
+      requestId: 'r-1',
+    });
   });
 });
 
@@ -111,12 +126,9 @@ describe('the embed page', () => {
     if (widget === null) throw new Error('the widget was not rendered');
     if (widget.onEvent) eventListener(widget.onEvent)('COMPONENT_CLOSE_SESSION', {});
     expect(parent.postMessage).not.toHaveBeenCalled();
-    widget.onExit?.(
-      { flinksCode: 'INVALID_PASSWORD', developerMessage: 'The password is wrong.', requestId: 'r-1' },
-      { step: 'credentials', institution: 'FlinksCapital', requestId: 'r-1' },
-    );
+    widget.onExit?.(passwordExit, { step: 'credentials', institution: 'FlinksCapital', requestId: 'r-1' });
     expect(parent.postMessage.mock.calls).toEqual([
-      [exitEnvelope(passwordError), 'https://shop.example'],
+      [exitEnvelope(passwordExit, 'credentials'), 'https://shop.example'],
       [envelope('COMPONENT_CLOSE_SESSION', {}), 'https://shop.example'],
     ]);
   });
