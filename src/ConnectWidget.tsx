@@ -81,7 +81,7 @@ export interface ConnectWidgetProps extends ConnectHandlers {
   /** Single-use token minted server-side, sent once as `flinks-auth-key` on /Authorize. */
   authorizeToken?: string | undefined;
   /**
-   * The connect session your backend created for this connection (`POST /connect/sessions`, CONTRACT §7). Sent on
+   * The connect session your backend created for this connection (`POST /connect/sessions` on the widget's server). Sent on
    * every API call as `Authorization: Bearer …`, never in a URL. Required when the server requires sessions.
    */
   sessionToken?: string | undefined;
@@ -98,7 +98,7 @@ export interface ConnectWidgetProps extends ConnectHandlers {
    */
   frameParentOrigin?: string | undefined;
   /**
-   * OAuth banks (CONTRACT §8): open the bank's page in the whole window instead of a popup (mobile browsers,
+   * OAuth banks: open the bank's page in the whole window instead of a popup (mobile browsers,
    * webviews). It comes back to `oauthRedirectUrl` (default: this page); hand that address back as
    * `receivedRedirectUri` to finish. Default `false`.
    */
@@ -152,7 +152,7 @@ export interface ConnectWidgetProps extends ConnectHandlers {
   /** Shares your react-query client; the widget brings its own otherwise. */
   queryClient?: QueryClient | undefined;
   /**
-   * Every event (CONTRACT §4), never with a secret, as `(name, metadata)`. Narrow on the name:
+   * Every event, never with a secret, as `(name, metadata)`. Narrow on the name:
    * `onEvent={(name, metadata) => { if (name === 'ERROR') log(metadata.flinksCode); }}`, or take the name alone:
    * `onEvent={(name) => track(name)}`.
    */

@@ -3,7 +3,7 @@ import type { ConnectExitError } from '../flow/host';
 import type { StepName } from '../flow/state';
 
 /**
- * The postMessage protocol between the embed page and its host (CONTRACT §4).
+ * The postMessage protocol between the embed page and its host.
  * Framework-free: the embed page, the `/connect.js` SDK and `<ConnectFrame>` all speak it through this file.
  */
 

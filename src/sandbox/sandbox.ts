@@ -37,7 +37,13 @@ export interface SandboxOptions {
   latencyMs?: number | undefined;
   /** How latency (and a `slow` or `timeout` fault) is waited for. Default a `setTimeout`; tests pass one they control. */
   sleep?: ((ms: number) => Promise<void>) | undefined;
-  /** Picks Greatday's question (one of three). Default `Math.random`. */
+  /**
+   * Greatday's security question, the same at every sign-in: `0` asks for the city, `1` the country, `2` the shape
+   * (`FLINKS_CAPITAL_QUESTIONS[question]`). For tests that answer one question; `flinksCapitalAnswer(prompt)` answers
+   * whichever is asked. Without it, each sign-in draws one of the three with `random`.
+   */
+  question?: 0 | 1 | 2 | undefined;
+  /** Draws Greatday's question (one of three) when `question` is not set. Default `Math.random`. */
   random?: (() => number) | undefined;
   /** Origins allowed to call the API from a browser (CORS); `*` allows any. Default none: same origin only. */
   allowedOrigins?: string[] | undefined;
@@ -155,6 +161,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     now,
     sleep: options.sleep ?? defaultSleep,
     random: options.random ?? Math.random,
+    question: options.question ?? null,
     latencyMs: options.latencyMs ?? 300,
     pendingMs: options.pendingMs ?? 3000,
   };

@@ -1,8 +1,11 @@
 import type { Language } from '../i18n/types';
 
-/** What `createConnectSession` sends to `POST /connect/sessions` (CONTRACT §7), besides the API key. */
+/** What `createConnectSession` sends to the widget server's `POST /connect/sessions`, besides the API key. */
 export interface ConnectSessionRequest {
-  /** The origin of the page that shows the widget, e.g. `https://app.example.com`: one of `CONNECT_ALLOWED_ORIGINS`. */
+  /**
+   * The origin of the page that shows the widget, e.g. `https://app.example.com`: one of `CONNECT_ALLOWED_ORIGINS`.
+   * A page's address is taken as its origin (`https://app.example.com/checkout`).
+   */
   parentOrigin: string;
   /** The widget's language for this connection. */
   language?: Language | undefined;
@@ -58,6 +61,18 @@ const MAX_EXPIRES_IN_SECONDS = 1800;
 
 function checkedRequest(options: CreateConnectSessionOptions): ConnectSessionRequest {
   const { parentOrigin, language, tag, loginId, requestId, expiresInSeconds } = options;
+  // The server keeps an origin: `https://app.example.com/` or a page's whole address give `https://app.example.com`.
+  let origin: string;
+  try {
+    origin = new URL(parentOrigin).origin;
+  } catch {
+    origin = 'null';
+  }
+  if (origin === 'null') {
+    throw new TypeError(
+      'createConnectSession: parentOrigin must be an origin, such as https://app.example.com (a page’s address also does).',
+    );
+  }
   if (typeof options.apiKey !== 'string' || options.apiKey === '') {
     throw new TypeError('createConnectSession: apiKey is required (one of the server’s CONNECT_API_KEYS).');
   }
@@ -70,7 +85,7 @@ function checkedRequest(options: CreateConnectSessionOptions): ConnectSessionReq
     );
   }
   return {
-    parentOrigin,
+    parentOrigin: origin,
     ...(language !== undefined ? { language } : {}),
     ...(tag !== undefined ? { tag } : {}),
     ...(loginId !== undefined ? { loginId } : {}),
@@ -86,7 +101,7 @@ function isSession(body: unknown): body is ConnectSession {
 }
 
 /**
- * Creates a connect session (CONTRACT §7) from your backend: one call to the widget server's
+ * Creates a connect session from your backend: one call to the widget server's
  * `POST /connect/sessions` with your API key. Give the `sessionToken` to the page that shows the widget.
  * Rejects with a `ConnectSessionError` when the server refuses or cannot be reached. The API key is sent only in
  * the `Authorization` header, and never appears in an error.

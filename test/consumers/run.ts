@@ -36,7 +36,9 @@ const VITE = { vite: '8.3.8', '@vitejs/plugin-react': '6.3.0' };
 
 interface App {
   name: string;
-  template: 'vite' | 'next' | 'react-router';
+  template: 'vite' | 'next' | 'react-router' | 'jest';
+  /** The manifest's `type`; default `module`. */
+  type?: 'module' | 'commonjs';
   dependencies: Record<string, string>;
 }
 
@@ -83,6 +85,28 @@ const APPS: App[] = [
     },
   },
   {
+    // The README's Jest recipe (CommonJS, jsdom): a partner's component test against the sandbox through MSW.
+    name: 'jest',
+    template: 'jest',
+    type: 'commonjs',
+    dependencies: {
+      ...SHARED,
+      react: '19.3.1',
+      'react-dom': '19.3.1',
+      msw: '2.15.0',
+      jest: '30.5.2',
+      'jest-environment-jsdom': '30.5.2',
+      'jest-fixed-jsdom': '0.0.11',
+      'babel-jest': '30.5.2',
+      '@babel/core': '7.29.17',
+      '@babel/preset-env': '7.29.17',
+      '@babel/preset-react': '7.29.17',
+      '@testing-library/react': '16.3.3',
+      '@testing-library/dom': '10.4.2',
+      '@testing-library/user-event': '14.6.13',
+    },
+  },
+  {
     // The lowest versions of every peer the package accepts (package.json `peerDependencies`), and msw 3.
     name: 'react-router',
     template: 'react-router',
@@ -120,7 +144,7 @@ function run(app: string, cwd: string, command: string, args: string[], env: Rec
       const summary = output
         .trim()
         .split('\n')
-        .filter((line) => /connected|require\(\)|served|MSW/.test(line));
+        .filter((line) => /connected|require\(\)|served|MSW|^Tests:/.test(line));
       console.log(
         `[${app}] ${[command, ...args].join(' ')}: ${code === 0 ? 'ok' : `exit ${code}`} in ${seconds} s`,
       );
@@ -148,7 +172,7 @@ function prepare(app: App, tarball: string): string {
   const manifest = {
     name: `consumer-${app.name}`,
     private: true,
-    type: 'module',
+    type: app.type ?? 'module',
     dependencies: { '@connect-widget/react': `file:${tarball}`, ...app.dependencies },
   };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -276,6 +300,7 @@ async function reactRouterApp(app: App, dir: string, offset: number) {
 /** Builds and checks one installed app; `offset` picks its ports (two each, apart from the other apps'). */
 function check(app: App, dir: string, offset: number): Promise<void> {
   if (app.template === 'vite') return viteApp(app, dir, offset);
+  if (app.template === 'jest') return run(app.name, dir, 'npx', ['jest', '--ci']);
   return app.template === 'next' ? nextApp(app, dir, offset) : reactRouterApp(app, dir, offset);
 }
 
@@ -289,13 +314,14 @@ const chosen = APPS.map((app, index) => ({ app, offset: index * 2 })).filter(
 const tarball = packPackage();
 const prepared = chosen.map((entry) => ({ ...entry, dir: prepare(entry.app, tarball) }));
 await Promise.all(prepared.map(({ app, dir }) => install(app, dir)));
-// Two lanes for two cores: the Vite apps one after the other, beside the server-rendered apps one after the other.
+// Two lanes for two cores: the Vite and Jest apps one after the other, beside the server-rendered apps likewise.
 const lane = async (entries: typeof prepared) => {
   for (const { app, dir, offset } of entries) await check(app, dir, offset);
 };
+const light = (app: App) => app.template === 'vite' || app.template === 'jest';
 const results = await Promise.allSettled([
-  lane(prepared.filter(({ app }) => app.template === 'vite')),
-  lane(prepared.filter(({ app }) => app.template !== 'vite')),
+  lane(prepared.filter(({ app }) => light(app))),
+  lane(prepared.filter(({ app }) => !light(app))),
 ]);
 const failures = results.filter((result) => result.status === 'rejected');
 for (const failure of failures) console.error(String((failure as PromiseRejectedResult).reason));
