@@ -229,6 +229,17 @@ async function beforeHydration(app: App, dir: string, origin: string, sandboxPor
 const sandboxApi = (port: number) =>
   `http://127.0.0.1:${port}/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices`;
 
+/** The page at `/` of an app server that is starting: its HTML once it answers (empty after 30 s of trying). */
+async function servedPage(port: string | number): Promise<string> {
+  let html = '';
+  for (let attempt = 0; attempt < 60 && !html; attempt += 1) {
+    html = await fetch(`http://127.0.0.1:${port}/`)
+      .then((response) => (response.ok ? response.text() : ''))
+      .catch(() => new Promise<string>((resolve) => setTimeout(() => resolve(''), 500)));
+  }
+  return html;
+}
+
 async function nextApp(app: App, dir: string, offset: number) {
   const port = String(PORT_BASE + offset);
   const sandboxPort = PORT_BASE + offset + 1;
@@ -241,12 +252,7 @@ async function nextApp(app: App, dir: string, offset: number) {
     detached: true,
   });
   try {
-    let html = '';
-    for (let attempt = 0; attempt < 60 && !html; attempt += 1) {
-      html = await fetch(`http://127.0.0.1:${port}/`)
-        .then((response) => (response.ok ? response.text() : ''))
-        .catch(() => new Promise<string>((resolve) => setTimeout(() => resolve(''), 500)));
-    }
+    const html = await servedPage(port);
     // The page prints the package's own count; the contract's list is the source of truth for both.
     const expected = [
       `${CONNECT_EVENT_NAMES.length} event names`,
@@ -281,12 +287,7 @@ async function reactRouterApp(app: App, dir: string, offset: number) {
     detached: true,
   });
   try {
-    let html = '';
-    for (let attempt = 0; attempt < 60 && !html; attempt += 1) {
-      html = await fetch(`http://127.0.0.1:${port}/`)
-        .then((response) => (response.ok ? response.text() : ''))
-        .catch(() => new Promise<string>((resolve) => setTimeout(() => resolve(''), 500)));
-    }
+    const html = await servedPage(port);
     if (!html.includes('Username or card number'))
       throw new Error(`${app.name}: the served page has no credential form: ${html.slice(0, 300)}`);
     console.log(`[${app.name}] served: the widget rendered on the server`);
