@@ -1,10 +1,13 @@
 /**
- * `npm run test:consumers` (CI, after `npm run build:lib`): the packed package installed into four fresh apps, as a
+ * `npm run test:consumers` (CI, after `npm run build:lib`): the packed package installed into five fresh apps, as a
  * team adopting it would, each from the local tarball (and the npm registry for React, Vite, Next.js, React Router):
  * - Vite + React 19 (TypeScript 7, `nodenext`): type-checks against the package's declarations, builds, and connects
  *   Greatday through the security question in Chromium against `startSandbox` from `@connect-widget/react/sandbox`;
  *   also renders the CommonJS build through `require()`;
+ *   runs the README's Vitest recipe, taken from README.md (jsdom, MSW, Testing Library), and compiles
+ *   strict-types.tsx under `exactOptionalPropertyTypes` and `noUncheckedIndexedAccess`;
  * - the same app on React 18 (TypeScript 5.9);
+ * - Jest 30 (CommonJS, jsdom): the README's Jest recipe, with its configuration, against the sandbox through MSW;
  * - Next.js 16.5 (App and Pages Router): `next build` with the widget in a server and a client component and the
  *   server-safe entry in a server component, then `next start` serves the pages rendered on the server; in Chromium,
  *   the server-drawn sign-in form sends nothing before hydration (JavaScript off, scripts held back), then connects
@@ -12,11 +15,11 @@
  * - React Router 7.18 in framework mode, on the lowest version of every peer the package accepts (React 18.2,
  *   @tanstack/react-query 5.80, react-hook-form 7.54, hono 4.13, @hono/node-server 2.1) and msw 3: the page drawn on
  *   the server at each request, the same check before and after hydration, and the sandbox through MSW.
- * The server-rendered apps run one after the other, beside the two Vite apps (two cores). `CONSUMER_APPS=next`
+ * The server-rendered apps run one after the other, beside the Vite and Jest apps (two cores). `CONSUMER_APPS=next`
  * checks only the apps named. Exits 1 when any fails.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packPackage, ROOT } from '../../scripts/pack';
 import { CONNECT_EVENT_NAMES } from '../../src/server';
@@ -55,6 +58,12 @@ const APPS: App[] = [
       '@types/react-dom': '19.3.0',
       typescript: '7.0.2',
       msw: '2.15.0',
+      // The README's Vitest recipe.
+      vitest: '4.1.12',
+      jsdom: '29.1.1',
+      '@testing-library/react': '16.3.3',
+      '@testing-library/dom': '10.4.2',
+      '@testing-library/user-event': '14.6.13',
     },
   },
   {
@@ -144,7 +153,7 @@ function run(app: string, cwd: string, command: string, args: string[], env: Rec
       const summary = output
         .trim()
         .split('\n')
-        .filter((line) => /connected|require\(\)|served|MSW|^Tests:/.test(line));
+        .filter((line) => /connected|require\(\)|served|MSW|^\s*Tests/.test(line));
       console.log(
         `[${app}] ${[command, ...args].join(' ')}: ${code === 0 ? 'ok' : `exit ${code}`} in ${seconds} s`,
       );
@@ -156,6 +165,14 @@ function run(app: string, cwd: string, command: string, args: string[], env: Rec
       }
     });
   });
+}
+
+/** The README's Vitest recipe, taken from README.md as a partner copies it. */
+function readmeVitestRecipe(): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const recipe = /\*\*A component test with Vitest\*\*[\s\S]*?```tsx\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!recipe) throw new Error('README.md has no Vitest recipe any more');
+  return recipe;
 }
 
 /** A fresh copy of the app's template with the tarball as the package; node_modules kept to reuse what it can. */
@@ -176,6 +193,10 @@ function prepare(app: App, tarball: string): string {
     dependencies: { '@connect-widget/react': `file:${tarball}`, ...app.dependencies },
   };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  if ('vitest' in app.dependencies) {
+    mkdirSync(join(dir, 'test'), { recursive: true });
+    writeFileSync(join(dir, 'test/connect.test.tsx'), readmeVitestRecipe());
+  }
   return dir;
 }
 
@@ -205,6 +226,7 @@ async function viteApp(app: App, dir: string, offset: number) {
     PLAYWRIGHT_CORE: import.meta.resolve('playwright-core'),
   });
   if ('msw' in app.dependencies) await run(app.name, dir, 'node', ['msw.mjs']);
+  if ('vitest' in app.dependencies) await run(app.name, dir, 'npx', ['vitest', 'run'], { NO_COLOR: '1' });
 }
 
 /** Stops a server started `detached` (its own process group) with everything it started, npx's children included. */
