@@ -27,6 +27,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // The Jest consumer app's CommonJS configuration.
+    files: ['test/consumers/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+  },
+  {
     files: ['server/**', 'bench/**', 'scripts/**', 'test/**', '.storybook/**', '*.config.ts'],
     rules: { 'no-console': 'off' },
   },

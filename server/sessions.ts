@@ -125,6 +125,16 @@ function isSession(value: unknown): value is ConnectSession {
 
 export type SessionRequestCheck = { ok: true; request: SessionRequest } | { ok: false; problem: string };
 
+/** The origin of an absolute address (`https://app.example.com/checkout` gives `https://app.example.com`), else null. */
+export function originOf(address: string): string | null {
+  try {
+    const { origin } = new URL(address);
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
+}
+
 /** Validates a `POST /connect/sessions` body; `allowedOrigins` is CONNECT_ALLOWED_ORIGINS. */
 export function checkSessionRequest(body: unknown, allowedOrigins: readonly string[]): SessionRequestCheck {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -144,11 +154,15 @@ export function checkSessionRequest(body: unknown, allowedOrigins: readonly stri
   const unknown = Object.keys(input).filter((key) => !known.has(key));
   if (unknown.length > 0) return { ok: false, problem: `Unknown field: ${unknown.join(', ')}.` };
 
-  const { parentOrigin, language, tag, save, scheduleRefresh, loginId, requestId, expiresInSeconds } = input;
-  if (typeof parentOrigin !== 'string' || !allowedOrigins.includes(parentOrigin)) {
+  const { language, tag, save, scheduleRefresh, loginId, requestId, expiresInSeconds } = input;
+  // An address on the page's origin counts as that origin (`https://app.example.com/` or `/checkout`): only what has
+  // no origin at all is refused, and the origin alone is kept.
+  const parentOrigin = typeof input.parentOrigin === 'string' ? originOf(input.parentOrigin) : null;
+  if (parentOrigin === null || !allowedOrigins.includes(parentOrigin)) {
     return {
       ok: false,
-      problem: 'parentOrigin must be one of the origins in CONNECT_ALLOWED_ORIGINS, written exactly.',
+      problem:
+        'parentOrigin must be the origin (or an address) of a page on one of the origins in CONNECT_ALLOWED_ORIGINS, such as https://app.example.com.',
     };
   }
   if (language !== undefined && language !== 'en' && language !== 'fr') {

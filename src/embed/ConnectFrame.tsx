@@ -13,9 +13,9 @@ const frameCode = loadOnce(() => import('./frame'), { retryOnLoad: true });
 export interface ConnectFrameProps extends ConnectHandlers {
   /** The widget's `/embed.html` address with its parameters; `parentOrigin` is added when missing. */
   url: string;
-  className?: string;
+  className?: string | undefined;
   /** The iframe's accessible name; defaults to one in the widget's language. */
-  title?: string;
+  title?: string | undefined;
 }
 
 /**

@@ -1,37 +1,30 @@
 import {
   eventListener,
   type ConnectEventArgs,
-  type ConnectEventHandler,
   type ConnectEventMetadata,
+  type ConnectEventName,
 } from '../flow/events';
-import { decode, isWidgetEventName, type WidgetError, type WidgetSuccess } from './protocol';
+import type { ConnectExitError, ConnectExitMetadata, ConnectHandlers } from '../flow/host';
+import type { StepName } from '../flow/state';
+import { decode, isWidgetEventName, UNDESCRIBED_EXIT, type WidgetSuccess } from './protocol';
 
-/** What the host learns when the person leaves without connecting. */
-export interface ExitMetadata {
-  institution: string | null;
-  requestId: string | null;
-}
+export type { ConnectHandlers } from '../flow/host';
 
-/**
- * The host's callbacks, shared by `/connect.js` and `<ConnectFrame>`.
- * @example
- * {
- *   onSuccess: ({ loginId }) => saveLogin(loginId),
- *   onExit: (error) => error && report(error.flinksCode),
- *   onEvent: (name, metadata) => analytics.track(name, metadata),
- * }
- */
-export interface ConnectHandlers {
-  /** Every event the widget sends, REDIRECT and COMPONENT_CLOSE_SESSION included. */
-  onEvent?: ConnectEventHandler;
-  /** The connection succeeded (REDIRECT): keep `loginId`. */
-  onSuccess?: (success: WidgetSuccess) => void;
-  /**
-   * The person closed the widget. `error` is the problem on screen when they did (as `<ConnectWidget>`'s `onExit`
-   * reports it), or null.
-   */
-  onExit?: (error: WidgetError | null, metadata: ExitMetadata) => void;
-}
+/** @deprecated Use `ConnectExitMetadata`: `onExit`'s metadata, the same in the component and in the frame. */
+export type ExitMetadata = ConnectExitMetadata;
+
+/** The step each screen's event opens, for a page that does not say where the person left from. */
+const STEP_OF: Partial<Record<ConnectEventName, StepName>> = {
+  COMPONENT_LOAD_CONSENT: 'consent',
+  COMPONENT_LOAD_INSTITUTION_SELECTOR: 'institution',
+  COMPONENT_LOAD_CREDENTIAL: 'credentials',
+  COMPONENT_LOAD_CREDENTIAL_RETRY: 'credentials',
+  COMPONENT_LOAD_MFA: 'mfa',
+  COMPONENT_LOAD_MFA_RETRY: 'mfa',
+  COMPONENT_LOAD_ACCOUNT_SELECTION: 'accounts',
+  ERROR: 'guidance',
+  REDIRECT: 'success',
+};
 
 /** Said to the developer when a widget address is not an http(s) one. */
 export const FRAME_URL_PROBLEM =
@@ -69,36 +62,45 @@ export function connectFrame(
   const view = iframe.ownerDocument.defaultView ?? window;
   let institution: string | null = null;
   let requestId: string | null = null;
+  // The step the person is on, from the last screen event: `onExit`'s metadata names it, as the component's does.
+  let step: StepName = 'institution';
 
   function onMessage(event: MessageEvent) {
     if (event.origin !== url.origin || event.source === null || event.source !== iframe.contentWindow) return;
     const message = decode(event.data);
     if (message === null || !isWidgetEventName(message.step)) return;
-    const { source: _source, version: _version, step, ...metadata } = message;
+    const { source: _source, version: _version, step: name, ...metadata } = message;
     const fields = metadata as Partial<ConnectEventMetadata['REDIRECT'] & ConnectEventMetadata['APP_RESIZE']>;
     if (typeof fields.institution === 'string') institution = fields.institution;
     if (typeof fields.requestId === 'string') requestId = fields.requestId;
-    if (step === 'APP_RESIZE') {
+    if (name === 'APP_RESIZE') {
       const height = fields.height;
       if (typeof height !== 'number' || !Number.isFinite(height) || height < 0) return;
       iframe.style.height = `${Math.ceil(height)}px`;
     }
+    step = STEP_OF[name] ?? step;
 
     const { onEvent, onSuccess, onExit } = handlers();
-    if (onEvent) eventListener(onEvent)(...([step, metadata] as ConnectEventArgs));
-    if (step === 'REDIRECT') onSuccess?.(metadata as WidgetSuccess);
-    if (step === 'COMPONENT_CLOSE_SESSION') {
-      // COMPONENT_CLOSE_SESSION itself says which problem was on screen, if any.
+    if (onEvent) eventListener(onEvent)(...([name, metadata] as ConnectEventArgs));
+    if (name === 'REDIRECT') onSuccess?.(metadata as WidgetSuccess);
+    if (name === 'COMPONENT_CLOSE_SESSION') {
+      // COMPONENT_CLOSE_SESSION itself says which problem was on screen, if any (its own `institution` is read above).
       const close = metadata as Partial<ConnectEventMetadata['COMPONENT_CLOSE_SESSION']>;
-      const error: WidgetError | null =
+      const error: ConnectExitError | null =
         typeof close.flinksCode === 'string'
           ? {
               flinksCode: close.flinksCode,
+              developerMessage: UNDESCRIBED_EXIT,
               requestId: typeof close.requestId === 'string' ? close.requestId : null,
               institution,
             }
           : null;
-      onExit?.(error, { institution, requestId: error?.requestId ?? requestId });
+      onExit?.(error, {
+        step,
+        institution,
+        requestId: error?.requestId ?? requestId,
+        ...(error ? { flinksCode: error.flinksCode, developerMessage: error.developerMessage } : {}),
+      });
     }
   }
 

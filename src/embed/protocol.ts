@@ -1,7 +1,7 @@
 import type { ConnectEventMetadata, ConnectEventName } from '../flow/events';
 
 /**
- * The postMessage protocol between the embed page and its host (CONTRACT §4).
+ * The postMessage protocol between the embed page and its host.
  * Framework-free: the embed page, the `/connect.js` SDK and `<ConnectFrame>` all speak it through this file.
  */
 
@@ -104,6 +104,13 @@ export function errorEnvelope(error: WidgetError): WidgetErrorMessage {
     institution: error.institution,
   };
 }
+
+/**
+ * `onExit`'s `developerMessage` in `/connect.js` and `<ConnectFrame>`: the page's events carry the code, not its
+ * description, and the frame does not ship the descriptions.
+ */
+export const UNDESCRIBED_EXIT =
+  'The widget page sent no description of this code; look the FlinksCode up in the integration guide.';
 
 /** What the embed page posts: the envelope itself, or its JSON text when the host asked for `stringify=true`. */
 export function encode<Message extends object>(message: Message, stringify: boolean): Message | string {

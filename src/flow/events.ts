@@ -1,7 +1,7 @@
 import type { FlinksCode } from '../api/codes';
 
 /**
- * What each event carries besides its name (CONTRACT §4). Names are Flinks Connect's, so hosts migrating from it keep
+ * What each event carries besides its name. Names are Flinks Connect's, so hosts migrating from it keep
  * their listeners. No event ever carries a password, an MFA answer or an authorize token.
  */
 export interface ConnectEventMetadata {
@@ -50,7 +50,7 @@ export interface ConnectEventMetadata {
   ERROR: { flinksCode: FlinksCode; requestId: string | null; institution: string | null };
   /** The person chose to go on to an OAuth bank's own sign-in page (the provider's consent). */
   COMPONENT_ACCEPT_PROVIDER_CONSENT: { institution: string };
-  /** The bank's OAuth page opened in a popup (CONTRACT §8). */
+  /** The bank's OAuth page opened in a popup. */
   POPUP_OPENED: { institution: string };
   /** The browser blocked that popup: the widget shows a button that opens it from a click. */
   POPUP_BLOCKED: { institution: string };
@@ -132,7 +132,7 @@ export type ConnectEventArgs = {
 }[ConnectEventName];
 
 /**
- * The type of `onEvent`, called as `onEvent(name, metadata)` (CONTRACT §4). Every handler a host writes fits:
+ * The type of `onEvent`, called as `onEvent(name, metadata)`. Every handler a host writes fits:
  * - `(name, metadata) => { if (name === 'ERROR') log(metadata.flinksCode); }`: checking the name narrows the metadata;
  * - `(name) => track(name)`: the name alone;
  * - `(...event) => forward(...event)`, or a function declared elsewhere with compatible parameters.

@@ -1,18 +1,23 @@
 import type { FlinksCode } from '../api/codes';
 import { guidanceKeyFor, type GuidanceCode } from '../guidance';
-import type { ConnectEvent, ConnectEventArgs } from './events';
+import type { ConnectEvent, ConnectEventArgs, ConnectEventHandler } from './events';
 import { loadOnce } from '../loadOnce';
 import type { ExitReason, FlowState, StepName } from './state';
 
-/** What `onSuccess` receives: the LoginId to keep server-side, and where it came from. */
+/**
+ * What `onSuccess` receives, from `<ConnectWidget>`, `<ConnectFrame>` and `/connect.js` alike: REDIRECT's fields. Keep
+ * `loginId` server-side.
+ */
 export interface ConnectSuccessMetadata {
   loginId: string;
   requestId: string;
   institution: string | null;
+  /** The `tag` the widget was given, or null. */
+  tag: string | null;
   /** The account the person picked, with `accountSelectorEnable`. */
-  accountId?: string;
+  accountId?: string | undefined;
   /** Every account the person picked, with `accountSelectorMultiple`. */
-  accountIds?: string[];
+  accountIds?: string[] | undefined;
   /** REDIRECT's `url`: the redirect address with `loginId` and `institution` in its query. */
   url: string;
 }
@@ -22,6 +27,7 @@ export interface ConnectExitError {
   flinksCode: FlinksCode;
   developerMessage: string;
   requestId: string | null;
+  institution: string | null;
 }
 
 /** Where the person left. */
@@ -29,20 +35,39 @@ export interface ConnectExitMetadata {
   step: StepName;
   institution: string | null;
   requestId: string | null;
-  flinksCode?: FlinksCode;
-  developerMessage?: string;
+  flinksCode?: FlinksCode | undefined;
+  developerMessage?: string | undefined;
   /**
    * Why the person left, when the widget knows: `institution_not_found` (they searched the bank list and left from
    * "Can't find your bank?"), as Plaid's `institution_not_found`. Absent otherwise.
    */
-  reason?: ExitReason;
+  reason?: ExitReason | undefined;
 }
 
-/** The host's callbacks, with the same meaning in `<ConnectWidget>`, `<ConnectFrame>` and `/connect.js`. */
+/**
+ * The host's callbacks, one type with the same payloads for `<ConnectWidget>`, `<ConnectFrame>` and `/connect.js`:
+ * one handlers object can be spread onto either component.
+ * @example
+ * const handlers: ConnectHandlers = {
+ *   onSuccess: ({ loginId }) => saveLogin(loginId),
+ *   onExit: (error, { step }) => report(error?.flinksCode ?? step),
+ *   onEvent: (name, metadata) => analytics.track(name, metadata),
+ * };
+ */
+export interface ConnectHandlers {
+  /** Every event the widget sends, REDIRECT and COMPONENT_CLOSE_SESSION included. */
+  onEvent?: ConnectEventHandler | undefined;
+  /** The connection succeeded (after REDIRECT): keep `loginId`. */
+  onSuccess?: ((metadata: ConnectSuccessMetadata) => void) | undefined;
+  /** The person closed the widget; `error` is the problem on screen when they did, or null. */
+  onExit?: ((error: ConnectExitError | null, metadata: ConnectExitMetadata) => void) | undefined;
+}
+
+/** The callbacks as the flow calls them (`onEvent` as one listener, whichever form the host gave). */
 export interface HostCallbacks {
   onEvent?: (...event: ConnectEventArgs) => void;
-  onSuccess?: (metadata: ConnectSuccessMetadata) => void;
-  onExit?: (error: ConnectExitError | null, metadata: ConnectExitMetadata) => void;
+  onSuccess?: ConnectHandlers['onSuccess'];
+  onExit?: ConnectHandlers['onExit'];
 }
 
 /**
@@ -52,10 +77,7 @@ export interface HostCallbacks {
 export function tellHost(host: HostCallbacks, events: readonly ConnectEvent[], state: FlowState): void {
   for (const event of events) {
     host.onEvent?.(...([event.name, event.metadata] as ConnectEventArgs));
-    if (event.name === 'REDIRECT') {
-      const { tag: _tag, ...success } = event.metadata;
-      host.onSuccess?.(success);
-    }
+    if (event.name === 'REDIRECT') host.onSuccess?.(event.metadata);
     // The developer message of a problem on screen, ready for onExit should the person leave.
     if (event.name === 'ERROR' && host.onExit) void loadDeveloperMessages();
     if (event.name === 'COMPONENT_CLOSE_SESSION' && state.step === 'closed' && host.onExit) {
@@ -117,7 +139,7 @@ function exitArguments(
   if (!error) return [null, { ...base, requestId: ctx.requestId }];
   const developerMessage = messages?.[guidanceKeyFor(error.code)] ?? DESCRIPTION_UNAVAILABLE;
   return [
-    { flinksCode: error.code, developerMessage, requestId: error.requestId },
+    { flinksCode: error.code, developerMessage, requestId: error.requestId, institution: ctx.institution },
     { ...base, requestId: error.requestId, flinksCode: error.code, developerMessage },
   ];
 }

@@ -34,21 +34,21 @@ export interface RetryPolicy {
   /** Counts toward `maximumRetry` (INVALID_* credential and MFA answers). */
   countsTowardLimit: boolean;
   /** The widget retries by itself this many times, after `delayMs`, before showing the guidance. */
-  automatic?: { times: number; delayMs: number };
+  automatic?: { times: number; delayMs: number } | undefined;
   /** The "try again" action waits this long, with a visible countdown. */
-  countdownSeconds?: number;
+  countdownSeconds?: number | undefined;
 }
 
 /** One entry of the error-to-UX map: data, never a switch. */
 export interface GuidanceEntry {
   kind: GuidanceKind;
   /** For `field`: which credential field(s) the error belongs to. */
-  field?: 'username' | 'password' | 'both';
+  field?: 'username' | 'password' | 'both' | undefined;
   /** The primary action first. */
   actions: readonly GuidanceAction[];
   retry: RetryPolicy;
   /** The screen to show instead while the browser is offline. */
-  whenOffline?: GuidanceVariant;
+  whenOffline?: GuidanceVariant | undefined;
 }
 
 /** Text of one guidance screen. `{bank}` in a template is replaced by the institution's display name. */

@@ -26,7 +26,7 @@ export interface Institution {
   /** Only listed with `demo`. */
   sandbox?: boolean;
   /**
-   * How the bank signs people in: our credential form (the default), or its own page (`oauth`, CONTRACT §8), in
+   * How the bank signs people in: our credential form (the default), or its own page (`oauth`), in
    * which case the widget never shows the credential form for it.
    */
   signIn?: 'credentials' | 'oauth';

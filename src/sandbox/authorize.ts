@@ -77,9 +77,10 @@ function pendingReply(requestId: string): Reply {
   return { status: 202, body };
 }
 
-function roundOf(plan: RoundPlan, random: () => number, language: SandboxLanguage): Round {
+function roundOf(plan: RoundPlan, ctx: SandboxContext, language: SandboxLanguage): Round {
   if ('ask' in plan) return plan.ask.map((name) => inLanguage(CHALLENGES[name], language));
-  const index = Math.min(plan.askOneOf.length - 1, Math.floor(random() * plan.askOneOf.length));
+  const drawn = ctx.question ?? Math.floor(ctx.random() * plan.askOneOf.length);
+  const index = Math.min(plan.askOneOf.length - 1, drawn);
   const name = plan.askOneOf[index];
   return name === undefined ? [] : [inLanguage(CHALLENGES[name], language)];
 }
@@ -136,7 +137,7 @@ function startLogin(
   if (outcome.kind === 'error') return errorReply(sandboxError(outcome.status, outcome.code), requestId);
   const base: SessionBase = { requestId, account, persona, language };
   const [first, ...rest] =
-    outcome.kind === 'mfa' ? outcome.rounds.map((plan) => roundOf(plan, ctx.random, language)) : [];
+    outcome.kind === 'mfa' ? outcome.rounds.map((plan) => roundOf(plan, ctx, language)) : [];
   if (first === undefined) return authorize(ctx, base);
   const session: Challenged = {
     ...base,

@@ -15,6 +15,25 @@ export const FLINKS_CAPITAL_QUESTIONS_FR = [
   'Quelle forme les gens préfèrent-ils ?',
 ] as const;
 
+/** A prompt as compared: case, spacing and the space before French punctuation left out. */
+const comparable = (prompt: string) => prompt.toLowerCase().replace(/[\s\u00a0\u202f]+/g, '');
+
+/**
+ * The answer to whichever of Flinks Capital's security questions a test is shown, English or French; undefined for
+ * any other prompt. With `createSandbox({ question })` the question is fixed instead.
+ * @example
+ * const prompt = (await screen.findByRole('textbox')).labels?.[0]?.textContent ?? '';
+ * await user.type(screen.getByRole('textbox'), flinksCapitalAnswer(prompt) ?? '');
+ */
+export function flinksCapitalAnswer(prompt: string): string | undefined {
+  const wanted = comparable(prompt);
+  const index = FLINKS_CAPITAL_QUESTIONS.findIndex(
+    (question, at) =>
+      comparable(question.prompt) === wanted || comparable(FLINKS_CAPITAL_QUESTIONS_FR[at] ?? '') === wanted,
+  );
+  return FLINKS_CAPITAL_QUESTIONS[index]?.answer;
+}
+
 /** The languages the sandbox bank speaks: its prompts, choices and messages follow the session's `Language`. */
 export type SandboxLanguage = 'en' | 'fr';
 

@@ -9,6 +9,8 @@ export interface SandboxContext {
   now: () => number;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
+  /** The index of the question every "one of" round asks (`SandboxOptions.question`), or null to draw one. */
+  question: number | null;
   latencyMs: number;
   pendingMs: number;
 }

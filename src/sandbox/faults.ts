@@ -29,9 +29,9 @@ export interface FaultOptions {
   /** The same seed and the same calls give the same faults, run after run. */
   seed: number;
   /** How late a `slow` answer comes. Default {@link FAULT_DEFAULTS.slowMs}. */
-  slowMs?: number;
+  slowMs?: number | undefined;
   /** The longest a `timeout` holds a call whose caller never gives up. Default {@link FAULT_DEFAULTS.maxHoldMs}. */
-  maxHoldMs?: number;
+  maxHoldMs?: number | undefined;
 }
 
 export const FAULT_DEFAULTS = { seed: 1, slowMs: 2000, maxHoldMs: 60_000 } as const;

@@ -9,7 +9,7 @@ export { FAULT_DEFAULTS, FAULT_KINDS, parseFaults, SandboxConnectionReset } from
 export type { FaultKind, FaultOptions, ParsedFaults } from './faults';
 export { SANDBOX_PERSONAS, SANDBOX_PASSWORD } from './personas';
 export type { DataOutcome, LoginOutcome, RoundPlan, SandboxPersona } from './personas';
-export { FLINKS_CAPITAL_QUESTIONS, SANDBOX_ONE_TIME_CODE } from './challenges';
+export { FLINKS_CAPITAL_QUESTIONS, flinksCapitalAnswer, SANDBOX_ONE_TIME_CODE } from './challenges';
 /** The images of Flinks Capital's image challenges, as the sandbox sends them. */
 export { CIRCLE_PNG, SQUARE_PNG, TRIANGLE_PNG } from './challenge-images';
 export { FLINKS_CAPITAL, FLINKS_CAPITAL_OAUTH, SANDBOX_INSTITUTIONS } from './institutions';

@@ -25,7 +25,7 @@ function bank(
 
 export const FLINKS_CAPITAL = bank('FlinksCapital', 14, 'Flinks Capital', 'Flinks Capital', null, '777');
 
-/** Flinks Capital signing in on its own page (OAuth, CONTRACT §8): the sandbox bank page asks "Allow" or "Deny". */
+/** Flinks Capital signing in on its own page (OAuth): the sandbox bank page asks "Allow" or "Deny". */
 export const FLINKS_CAPITAL_OAUTH = bank(
   'FlinksCapitalOAuth',
   18,
@@ -73,7 +73,7 @@ export interface InstitutionItem {
   Name: { En: string; Fr: string };
   Url: { En: string | null; Fr: string | null };
   Country: 'CA' | 'US';
-  OAuth?: true;
+  OAuth?: true | undefined;
 }
 
 export interface InstitutionsBody {

@@ -35,9 +35,9 @@ export interface SandboxPersona {
    * The security questions the bank keeps for this login, which Enhanced MFA collects answers to ahead of time
    * (GetMFAQuestions / AnswerMFAQuestions); none when absent.
    */
-  storedQuestions?: readonly ChallengeName[];
+  storedQuestions?: readonly ChallengeName[] | undefined;
   /** How many accounts the login has; 2 to 4, drawn from its LoginId, when absent. */
-  accountCount?: number;
+  accountCount?: number | undefined;
 }
 
 const ready: DataOutcome = { kind: 'ready' };
@@ -53,7 +53,7 @@ function failing(username: string, status: number, code: string): SandboxPersona
 }
 
 /**
- * Every sandbox persona (institution `FlinksCapital`, password `Everyday`): CONTRACT §6, plus one per code the
+ * Every sandbox persona (institution `FlinksCapital`, password `Everyday`): the sandbox's named logins, plus one per code the
  * contract leaves without a persona, so every known code can be reproduced.
  * Any other username answers 401 INVALID_USERNAME; a persona's username with another password, 401 INVALID_PASSWORD.
  *

@@ -28,34 +28,40 @@ import { SandboxStore } from './store';
 
 export interface SandboxOptions {
   /** The clock (ms since epoch). Default: the current `Date.now`, looked up at each call. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Inactivity after which a RequestId expires (SESSION_EXPIRED). Default 480000 (8 minutes). */
-  sessionTtlMs?: number;
+  sessionTtlMs?: number | undefined;
   /** How long a new login's data stays "processing" (OPERATION_PENDING, CARD_IN_USE). Default 3000. */
-  pendingMs?: number;
+  pendingMs?: number | undefined;
   /** Simulated bank latency of each /Authorize call. Default 300; 0 in tests. */
-  latencyMs?: number;
+  latencyMs?: number | undefined;
   /** How latency (and a `slow` or `timeout` fault) is waited for. Default a `setTimeout`; tests pass one they control. */
-  sleep?: (ms: number) => Promise<void>;
-  /** Picks Greatday's question (one of three). Default `Math.random`. */
-  random?: () => number;
+  sleep?: ((ms: number) => Promise<void>) | undefined;
+  /**
+   * Greatday's security question, the same at every sign-in: `0` asks for the city, `1` the country, `2` the shape
+   * (`FLINKS_CAPITAL_QUESTIONS[question]`). For tests that answer one question; `flinksCapitalAnswer(prompt)` answers
+   * whichever is asked. Without it, each sign-in draws one of the three with `random`.
+   */
+  question?: 0 | 1 | 2 | undefined;
+  /** Draws Greatday's question (one of three) when `question` is not set. Default `Math.random`. */
+  random?: (() => number) | undefined;
   /** Origins allowed to call the API from a browser (CORS); `*` allows any. Default none: same origin only. */
-  allowedOrigins?: string[];
+  allowedOrigins?: string[] | undefined;
   /** Largest request body accepted (413 INVALID_REQUEST above). Default 1 MB. */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
   /** Requests per client per window (429 TOO_MANY_REQUESTS above). Default 300 per minute. */
-  rateLimit?: RateLimit;
+  rateLimit?: RateLimit | undefined;
   /** Who a request comes from, for the rate limit. Default: the first `x-forwarded-for` address, else one shared key. */
-  clientKey?: (request: Request) => string;
+  clientKey?: ((request: Request) => string) | undefined;
   /** Injected failures (SANDBOX_FAULTS): off by default. See `faults.ts`. */
-  faults?: FaultOptions;
+  faults?: FaultOptions | undefined;
   /** Made-up institutions GET /Institutions lists after the real ones. Default 4000. */
-  catalogSize?: number;
+  catalogSize?: number | undefined;
   /**
    * Origins besides its own that the OAuth bank may send a browser back to (Flinks whitelists a partner's redirect
    * URLs). Default none: only pages of the server the sandbox runs on.
    */
-  oauthRedirectOrigins?: string[];
+  oauthRedirectOrigins?: string[] | undefined;
 }
 
 /** One request as the sandbox logs it: never a password, an MFA answer or a token. */
@@ -64,10 +70,10 @@ export interface SandboxLogEntry {
   path: string;
   /** When it arrived (ms since epoch, from the sandbox's clock). */
   at: number;
-  username?: string;
-  requestId?: string;
+  username?: string | undefined;
+  requestId?: string | undefined;
   /** The failure injected into this request instead of (or, for `slow`, before) its answer. */
-  fault?: FaultKind;
+  fault?: FaultKind | undefined;
 }
 
 export interface SandboxStats {
@@ -160,6 +166,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     now,
     sleep: options.sleep ?? defaultSleep,
     random: options.random ?? Math.random,
+    question: options.question ?? null,
     latencyMs: options.latencyMs ?? 300,
     pendingMs: options.pendingMs ?? 3000,
   };

@@ -6,9 +6,9 @@ export const SANDBOX_CUSTOMER_ID = '43387ca6-0391-4c82-857d-70d95f087ecb';
 /** `createSandbox`'s options, and where to listen. */
 export interface StartSandboxOptions extends SandboxOptions {
   /** The port to listen on; 0 (the default) picks a free one. */
-  port?: number;
+  port?: number | undefined;
   /** Default `127.0.0.1`: only this machine can reach it. */
-  hostname?: string;
+  hostname?: string | undefined;
 }
 
 /** A sandbox served over HTTP by `startSandbox`. */

@@ -1,23 +1,26 @@
 import type { Language } from '../i18n/types';
 
-/** What `createConnectSession` sends to `POST /connect/sessions` (CONTRACT §7), besides the API key. */
+/** What `createConnectSession` sends to the widget server's `POST /connect/sessions`, besides the API key. */
 export interface ConnectSessionRequest {
-  /** The origin of the page that shows the widget, e.g. `https://app.example.com`: one of `CONNECT_ALLOWED_ORIGINS`. */
+  /**
+   * The origin of the page that shows the widget, e.g. `https://app.example.com`: one of `CONNECT_ALLOWED_ORIGINS`.
+   * A page's address is taken as its origin (`https://app.example.com/checkout`).
+   */
   parentOrigin: string;
   /** The widget's language for this connection. */
-  language?: Language;
+  language?: Language | undefined;
   /** Free text sent to Flinks with the login and echoed in REDIRECT. */
-  tag?: string;
+  tag?: string | undefined;
   /** Flinks' `Save` on this session's sign-ins; in proxy mode the browser's own is ignored. */
-  save?: boolean;
+  save?: boolean | undefined;
   /** Flinks' `ScheduleRefresh` on this session's sign-ins; in proxy mode the browser's own is ignored. */
-  scheduleRefresh?: boolean;
+  scheduleRefresh?: boolean | undefined;
   /** The only saved login this session may reconnect. */
-  loginId?: string;
+  loginId?: string | undefined;
   /** The only RequestId this session may resume at its MFA. */
-  requestId?: string;
+  requestId?: string | undefined;
   /** How long the session lasts, in seconds: at most 1800, the default. */
-  expiresInSeconds?: number;
+  expiresInSeconds?: number | undefined;
 }
 
 /** Where the widget's server is, your API key, and the session's fields. */
@@ -27,9 +30,9 @@ export interface CreateConnectSessionOptions extends ConnectSessionRequest {
   /** One of the server's `CONNECT_API_KEYS`. A secret: keep it on your backend, never in a page. */
   apiKey: string;
   /** Aborts the call. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** The `fetch` to call with. Default the global one (Node 18+, Deno, Bun, edge runtimes). */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
 }
 
 /** A connect session: hand `sessionToken` to the page (the widget's `sessionToken` prop or URL parameter). */
@@ -39,7 +42,7 @@ export interface ConnectSession {
   /** When it stops being honoured, as an ISO 8601 date. */
   expiresAt: string;
   /** Names the session to `revokeConnectSession` and in the server's audit log (absent from older servers). */
-  sessionId?: string;
+  sessionId?: string | undefined;
 }
 
 /** Why the server refused to create a session. */
@@ -65,6 +68,18 @@ const MAX_EXPIRES_IN_SECONDS = 1800;
 function checkedRequest(options: CreateConnectSessionOptions): ConnectSessionRequest {
   const { parentOrigin, language, tag, save, scheduleRefresh, loginId, requestId, expiresInSeconds } =
     options;
+  // The server keeps an origin: `https://app.example.com/` or a page's whole address give `https://app.example.com`.
+  let origin: string;
+  try {
+    origin = new URL(parentOrigin).origin;
+  } catch {
+    origin = 'null';
+  }
+  if (origin === 'null') {
+    throw new TypeError(
+      'createConnectSession: parentOrigin must be an origin, such as https://app.example.com (a page’s address also does).',
+    );
+  }
   if (typeof options.apiKey !== 'string' || options.apiKey === '') {
     throw new TypeError('createConnectSession: apiKey is required (one of the server’s CONNECT_API_KEYS).');
   }
@@ -77,7 +92,7 @@ function checkedRequest(options: CreateConnectSessionOptions): ConnectSessionReq
     );
   }
   return {
-    parentOrigin,
+    parentOrigin: origin,
     ...(language !== undefined ? { language } : {}),
     ...(tag !== undefined ? { tag } : {}),
     ...(save !== undefined ? { save } : {}),
@@ -95,7 +110,7 @@ function isSession(body: unknown): body is ConnectSession {
 }
 
 /**
- * Creates a connect session (CONTRACT §7) from your backend: one call to the widget server's
+ * Creates a connect session from your backend: one call to the widget server's
  * `POST /connect/sessions` with your API key. Give the `sessionToken` to the page that shows the widget.
  * Rejects with a `ConnectSessionError` when the server refuses or cannot be reached. The API key is sent only in
  * the `Authorization` header, and never appears in an error.
@@ -165,9 +180,9 @@ export interface RevokeConnectSessionOptions {
   /** The `sessionId` that `createConnectSession` gave. */
   sessionId: string;
   /** Aborts the call. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** The `fetch` to call with. Default the global one. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
 }
 
 /**

@@ -1,10 +1,13 @@
 /**
- * `npm run test:consumers` (CI, after `npm run build:lib`): the packed package installed into four fresh apps, as a
+ * `npm run test:consumers` (CI, after `npm run build:lib`): the packed package installed into five fresh apps, as a
  * team adopting it would, each from the local tarball (and the npm registry for React, Vite, Next.js, React Router):
  * - Vite + React 19 (TypeScript 7, `nodenext`): type-checks against the package's declarations, builds, and connects
  *   Greatday through the security question in Chromium against `startSandbox` from `@connect-widget/react/sandbox`;
  *   also renders the CommonJS build through `require()`;
+ *   runs the README's Vitest recipe, taken from README.md (jsdom, MSW, Testing Library), and compiles
+ *   strict-types.tsx under `exactOptionalPropertyTypes` and `noUncheckedIndexedAccess`;
  * - the same app on React 18 (TypeScript 5.9);
+ * - Jest 30 (CommonJS, jsdom): the README's Jest recipe, with its configuration, against the sandbox through MSW;
  * - Next.js 16.5 (App and Pages Router): `next build` with the widget in a server and a client component and the
  *   server-safe entry in a server component, then `next start` serves the pages rendered on the server; in Chromium,
  *   the server-drawn sign-in form sends nothing before hydration (JavaScript off, scripts held back), then connects
@@ -12,11 +15,11 @@
  * - React Router 7.18 in framework mode, on the lowest version of every peer the package accepts (React 18.2,
  *   @tanstack/react-query 5.80, react-hook-form 7.54, hono 4.13, @hono/node-server 2.1) and msw 3: the page drawn on
  *   the server at each request, the same check before and after hydration, and the sandbox through MSW.
- * The server-rendered apps run one after the other, beside the two Vite apps (two cores). `CONSUMER_APPS=next`
+ * The server-rendered apps run one after the other, beside the Vite and Jest apps (two cores). `CONSUMER_APPS=next`
  * checks only the apps named. Exits 1 when any fails.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packPackage, ROOT } from '../../scripts/pack';
 import { CONNECT_EVENT_NAMES } from '../../src/server';
@@ -36,7 +39,9 @@ const VITE = { vite: '8.3.8', '@vitejs/plugin-react': '6.3.0' };
 
 interface App {
   name: string;
-  template: 'vite' | 'next' | 'react-router';
+  template: 'vite' | 'next' | 'react-router' | 'jest';
+  /** The manifest's `type`; default `module`. */
+  type?: 'module' | 'commonjs';
   dependencies: Record<string, string>;
 }
 
@@ -53,6 +58,12 @@ const APPS: App[] = [
       '@types/react-dom': '19.3.0',
       typescript: '7.0.2',
       msw: '2.15.0',
+      // The README's Vitest recipe.
+      vitest: '4.1.12',
+      jsdom: '29.1.1',
+      '@testing-library/react': '16.3.3',
+      '@testing-library/dom': '10.4.2',
+      '@testing-library/user-event': '14.6.13',
     },
   },
   {
@@ -80,6 +91,28 @@ const APPS: App[] = [
       '@types/react-dom': '19.3.0',
       '@types/node': '20.19.43',
       typescript: '6.0.3',
+    },
+  },
+  {
+    // The README's Jest recipe (CommonJS, jsdom): a partner's component test against the sandbox through MSW.
+    name: 'jest',
+    template: 'jest',
+    type: 'commonjs',
+    dependencies: {
+      ...SHARED,
+      react: '19.3.1',
+      'react-dom': '19.3.1',
+      msw: '2.15.0',
+      jest: '30.5.2',
+      'jest-environment-jsdom': '30.5.2',
+      'jest-fixed-jsdom': '0.0.11',
+      'babel-jest': '30.5.2',
+      '@babel/core': '7.29.17',
+      '@babel/preset-env': '7.29.17',
+      '@babel/preset-react': '7.29.17',
+      '@testing-library/react': '16.3.3',
+      '@testing-library/dom': '10.4.2',
+      '@testing-library/user-event': '14.6.13',
     },
   },
   {
@@ -120,7 +153,7 @@ function run(app: string, cwd: string, command: string, args: string[], env: Rec
       const summary = output
         .trim()
         .split('\n')
-        .filter((line) => /connected|require\(\)|served|MSW/.test(line));
+        .filter((line) => /connected|require\(\)|served|MSW|^\s*Tests/.test(line));
       console.log(
         `[${app}] ${[command, ...args].join(' ')}: ${code === 0 ? 'ok' : `exit ${code}`} in ${seconds} s`,
       );
@@ -132,6 +165,14 @@ function run(app: string, cwd: string, command: string, args: string[], env: Rec
       }
     });
   });
+}
+
+/** The README's Vitest recipe, taken from README.md as a partner copies it. */
+function readmeVitestRecipe(): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const recipe = /\*\*A component test with Vitest\*\*[\s\S]*?```tsx\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!recipe) throw new Error('README.md has no Vitest recipe any more');
+  return recipe;
 }
 
 /** A fresh copy of the app's template with the tarball as the package; node_modules kept to reuse what it can. */
@@ -148,10 +189,14 @@ function prepare(app: App, tarball: string): string {
   const manifest = {
     name: `consumer-${app.name}`,
     private: true,
-    type: 'module',
+    type: app.type ?? 'module',
     dependencies: { '@connect-widget/react': `file:${tarball}`, ...app.dependencies },
   };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  if ('vitest' in app.dependencies) {
+    mkdirSync(join(dir, 'test'), { recursive: true });
+    writeFileSync(join(dir, 'test/connect.test.tsx'), readmeVitestRecipe());
+  }
   return dir;
 }
 
@@ -181,6 +226,7 @@ async function viteApp(app: App, dir: string, offset: number) {
     PLAYWRIGHT_CORE: import.meta.resolve('playwright-core'),
   });
   if ('msw' in app.dependencies) await run(app.name, dir, 'node', ['msw.mjs']);
+  if ('vitest' in app.dependencies) await run(app.name, dir, 'npx', ['vitest', 'run'], { NO_COLOR: '1' });
 }
 
 /** Stops a server started `detached` (its own process group) with everything it started, npx's children included. */
@@ -205,6 +251,17 @@ async function beforeHydration(app: App, dir: string, origin: string, sandboxPor
 const sandboxApi = (port: number) =>
   `http://127.0.0.1:${port}/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices`;
 
+/** The page at `/` of an app server that is starting: its HTML once it answers (empty after 30 s of trying). */
+async function servedPage(port: string | number): Promise<string> {
+  let html = '';
+  for (let attempt = 0; attempt < 60 && !html; attempt += 1) {
+    html = await fetch(`http://127.0.0.1:${port}/`)
+      .then((response) => (response.ok ? response.text() : ''))
+      .catch(() => new Promise<string>((resolve) => setTimeout(() => resolve(''), 500)));
+  }
+  return html;
+}
+
 async function nextApp(app: App, dir: string, offset: number) {
   const port = String(PORT_BASE + offset);
   const sandboxPort = PORT_BASE + offset + 1;
@@ -217,12 +274,7 @@ async function nextApp(app: App, dir: string, offset: number) {
     detached: true,
   });
   try {
-    let html = '';
-    for (let attempt = 0; attempt < 60 && !html; attempt += 1) {
-      html = await fetch(`http://127.0.0.1:${port}/`)
-        .then((response) => (response.ok ? response.text() : ''))
-        .catch(() => new Promise<string>((resolve) => setTimeout(() => resolve(''), 500)));
-    }
+    const html = await servedPage(port);
     // The page prints the package's own count; the contract's list is the source of truth for both.
     const expected = [
       `${CONNECT_EVENT_NAMES.length} event names`,
@@ -257,12 +309,7 @@ async function reactRouterApp(app: App, dir: string, offset: number) {
     detached: true,
   });
   try {
-    let html = '';
-    for (let attempt = 0; attempt < 60 && !html; attempt += 1) {
-      html = await fetch(`http://127.0.0.1:${port}/`)
-        .then((response) => (response.ok ? response.text() : ''))
-        .catch(() => new Promise<string>((resolve) => setTimeout(() => resolve(''), 500)));
-    }
+    const html = await servedPage(port);
     if (!html.includes('Username or card number'))
       throw new Error(`${app.name}: the served page has no credential form: ${html.slice(0, 300)}`);
     console.log(`[${app.name}] served: the widget rendered on the server`);
@@ -276,6 +323,7 @@ async function reactRouterApp(app: App, dir: string, offset: number) {
 /** Builds and checks one installed app; `offset` picks its ports (two each, apart from the other apps'). */
 function check(app: App, dir: string, offset: number): Promise<void> {
   if (app.template === 'vite') return viteApp(app, dir, offset);
+  if (app.template === 'jest') return run(app.name, dir, 'npx', ['jest', '--ci']);
   return app.template === 'next' ? nextApp(app, dir, offset) : reactRouterApp(app, dir, offset);
 }
 
@@ -289,13 +337,14 @@ const chosen = APPS.map((app, index) => ({ app, offset: index * 2 })).filter(
 const tarball = packPackage();
 const prepared = chosen.map((entry) => ({ ...entry, dir: prepare(entry.app, tarball) }));
 await Promise.all(prepared.map(({ app, dir }) => install(app, dir)));
-// Two lanes for two cores: the Vite apps one after the other, beside the server-rendered apps one after the other.
+// Two lanes for two cores: the Vite and Jest apps one after the other, beside the server-rendered apps likewise.
 const lane = async (entries: typeof prepared) => {
   for (const { app, dir, offset } of entries) await check(app, dir, offset);
 };
+const light = (app: App) => app.template === 'vite' || app.template === 'jest';
 const results = await Promise.allSettled([
-  lane(prepared.filter(({ app }) => app.template === 'vite')),
-  lane(prepared.filter(({ app }) => app.template !== 'vite')),
+  lane(prepared.filter(({ app }) => light(app))),
+  lane(prepared.filter(({ app }) => !light(app))),
 ]);
 const failures = results.filter((result) => result.status === 'rejected');
 for (const failure of failures) console.error(String((failure as PromiseRejectedResult).reason));

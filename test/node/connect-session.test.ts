@@ -287,3 +287,48 @@ describe('createConnectSession against the real widget server', () => {
     ).rejects.toMatchObject({ name: 'ConnectSessionError', status: 400 });
   });
 });
+
+describe('parentOrigin written as a page’s address', () => {
+  const app = createServerApp(
+    parseConfig({ PORT: '5173', SANDBOX_LATENCY_MS: '0', CONNECT_REQUIRE_SESSION: 'true', ...SESSION_ENV }),
+    { log: () => undefined },
+  );
+  /** POST /connect/sessions as any backend sends it, without createConnectSession. */
+  const create = (parentOrigin: unknown) =>
+    app.request(`${SERVER}/connect/sessions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SERVER_API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ parentOrigin }),
+    });
+
+  it('is taken as its origin by the server: a trailing slash, a path, a query', async () => {
+    for (const address of [`${SERVER}/`, `${SERVER}/checkout/bank?step=2`, SERVER.toUpperCase()]) {
+      expect((await create(address)).status).toBe(201);
+    }
+  });
+
+  it('is refused by the server when it has no origin, or another one', async () => {
+    for (const address of [
+      'app.example.com',
+      'data:text/html,x',
+      'null',
+      '',
+      42,
+      'https://elsewhere.example/',
+    ]) {
+      const response = await create(address);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: 'invalid_request' });
+    }
+  });
+
+  it('is sent as its origin by createConnectSession, which refuses what has none without calling', async () => {
+    answer = () => ({ status: 201, body: { sessionToken: 't', expiresAt: '2026-11-30T21:30:00.000Z' } });
+    await createConnectSession({ baseUrl, apiKey: API_KEY, parentOrigin: `${ALLOWED_ORIGIN}/apply/` });
+    expect(received[0]?.body).toEqual({ parentOrigin: ALLOWED_ORIGIN });
+    await expect(
+      createConnectSession({ baseUrl, apiKey: API_KEY, parentOrigin: 'app.example.com' }),
+    ).rejects.toBeInstanceOf(TypeError);
+    expect(received).toHaveLength(1);
+  });
+});

@@ -86,7 +86,7 @@ describe('<ConnectFrame>', () => {
     sendFrom(frame(), envelope('APP_RESIZE', { height: 700 }));
     sendFrom(frame(), envelope('COMPONENT_CLOSE_SESSION', { institution: null }));
     expect(frame().style.height).toBe('700px');
-    expect(onExit).toHaveBeenCalledWith(null, { institution: null, requestId: null });
+    expect(onExit).toHaveBeenCalledWith(null, { step: 'institution', institution: null, requestId: null });
   });
 
   it('stops listening once unmounted', async () => {

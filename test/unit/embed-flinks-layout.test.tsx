@@ -26,6 +26,7 @@ const SUCCESS = {
   loginId: 'l-1',
   requestId: 'r-1',
   institution: 'FlinksCapital',
+  tag: null,
   url: 'https://shop.example/done?loginId=l-1&institution=FlinksCapital',
 };
 

@@ -122,7 +122,7 @@ describe('<EmbedPage>', () => {
     const { navigate } = renderPage(`${HOST}&tag=order-7&redirectUrl=https%3A%2F%2Fshop.example%2Fdone`);
     expect(widget().redirectUrl).toBe('https://shop.example/done');
     const url = 'https://shop.example/done?loginId=l-1&institution=FlinksCapital&tag=order-7';
-    widget().onSuccess?.({ loginId: 'l-1', requestId: 'r-1', institution: 'FlinksCapital', url });
+    widget().onSuccess?.({ loginId: 'l-1', requestId: 'r-1', institution: 'FlinksCapital', tag: null, url });
     // Not at once: REDIRECT, posted just before, must reach the host's listener before its page is left.
     expect(navigate).not.toHaveBeenCalled();
     await vi.waitFor(() => expect(navigate).toHaveBeenCalledWith(url));
@@ -136,6 +136,7 @@ describe('<EmbedPage>', () => {
       loginId: 'l-1',
       requestId: 'r-1',
       institution: 'FlinksCapital',
+      tag: null,
       url: 'https://flinks.com/contact/thank-you?loginId=l-1&institution=FlinksCapital',
     });
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -177,6 +178,7 @@ describe('<EmbedPage>', () => {
       loginId: 'l-1',
       requestId: 'r-1',
       institution: 'FlinksCapital',
+      tag: null,
       url: 'http://localhost/connected?loginId=l-1&institution=FlinksCapital',
     });
     expect(navigate).not.toHaveBeenCalled();

@@ -1,7 +1,7 @@
 /** @vitest-environment jsdom */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectHandlers } from '../../src/embed/frame';
-import { envelope, encode, errorEnvelope } from '../../src/embed/protocol';
+import { envelope, encode, errorEnvelope, UNDESCRIBED_EXIT } from '../../src/embed/protocol';
 import '../../src/embed/sdk/connect';
 import { mount } from '../../src/embed/sdk/mount';
 
@@ -97,15 +97,30 @@ describe('window.ConnectWidget.mount', () => {
       { source },
     );
     expect(callbacks.onExit).toHaveBeenCalledWith(
-      { flinksCode: 'RETRY_LATER', requestId: 'r-9', institution: 'FlinksCapital' },
-      { institution: 'FlinksCapital', requestId: 'r-9' },
+      {
+        flinksCode: 'RETRY_LATER',
+        requestId: 'r-9',
+        institution: 'FlinksCapital',
+        developerMessage: UNDESCRIBED_EXIT,
+      },
+      {
+        step: 'guidance',
+        institution: 'FlinksCapital',
+        requestId: 'r-9',
+        flinksCode: 'RETRY_LATER',
+        developerMessage: UNDESCRIBED_EXIT,
+      },
     );
   });
 
   it('gives onExit a null error when nothing went wrong', () => {
     const { callbacks, iframe } = setUp();
     send(envelope('COMPONENT_CLOSE_SESSION', { institution: null }), { source: iframe.contentWindow });
-    expect(callbacks.onExit).toHaveBeenCalledWith(null, { institution: null, requestId: null });
+    expect(callbacks.onExit).toHaveBeenCalledWith(null, {
+      step: 'institution',
+      institution: null,
+      requestId: null,
+    });
   });
 
   it('sizes the iframe from APP_RESIZE', () => {

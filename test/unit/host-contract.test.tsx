@@ -4,7 +4,7 @@ import type { ConnectWidgetProps } from '../../src/ConnectWidget';
 import type { DeploymentConfig } from '../../src/embed/config';
 import { EmbedPage } from '../../src/embed/page';
 import { eventListener } from '../../src/flow/events';
-import { envelope, errorEnvelope } from '../../src/embed/protocol';
+import { envelope, errorEnvelope, UNDESCRIBED_EXIT } from '../../src/embed/protocol';
 import { mount } from '../../src/embed/sdk/mount';
 
 /*
@@ -34,6 +34,8 @@ function mounted() {
 }
 
 const passwordError = { flinksCode: 'INVALID_PASSWORD', requestId: 'r-1', institution: 'FlinksCapital' };
+/** The same problem as the frame's `onExit` reports it. */
+const passwordExit = { ...passwordError, developerMessage: UNDESCRIBED_EXIT };
 
 beforeEach(() => {
   vi.stubGlobal(
@@ -59,7 +61,12 @@ describe('onExit in the frame', () => {
     // An automatic retry: ERROR, then the processing screen, which has no event of its own.
     send(errorEnvelope({ ...passwordError, flinksCode: 'CONCURRENT_SESSION' }));
     send(envelope('COMPONENT_CLOSE_SESSION', { institution: 'FlinksCapital' }));
-    expect(callbacks.onExit).toHaveBeenCalledWith(null, { institution: 'FlinksCapital', requestId: 'r-1' });
+    // The step is the last screen the events named: the ERROR's.
+    expect(callbacks.onExit).toHaveBeenCalledWith(null, {
+      step: 'guidance',
+      institution: 'FlinksCapital',
+      requestId: 'r-1',
+    });
   });
 
   it('gives the error COMPONENT_CLOSE_SESSION says was on screen, and hears errors as ERROR', () => {
@@ -73,9 +80,13 @@ describe('onExit in the frame', () => {
         requestId: 'r-1',
       }),
     );
-    expect(callbacks.onExit).toHaveBeenCalledWith(passwordError, {
+    // What <ConnectWidget>'s onExit gets, but for the developer message, which the page's events do not carry.
+    expect(callbacks.onExit).toHaveBeenCalledWith(passwordExit, {
+      step: 'credentials',
       institution: 'FlinksCapital',
       requestId: 'r-1',
+      flinksCode: 'INVALID_PASSWORD',
+      developerMessage: UNDESCRIBED_EXIT,
     });
     expect(callbacks.onEvent.mock.calls.map(([name]) => name)).toEqual([
       'ERROR',

@@ -116,6 +116,9 @@ async function expectSuccess(view: ReturnType<typeof widget>) {
       institution: 'FlinksCapital',
     }),
   ]);
+  // The same payload as <ConnectFrame>'s and /connect.js's onSuccess: REDIRECT's fields, tag included.
+  expect(success).toEqual(redirect?.[1]);
+  expect(success).toHaveProperty('tag');
   await expectSandboxLogin(success.loginId);
   for (const secret of SECRETS) expect(view.payloads()).not.toContain(secret);
   return { ...success, authorizeCalls: calls };
@@ -501,6 +504,7 @@ describe('exit', () => {
         flinksCode: 'INVALID_PASSWORD',
         developerMessage: DEVELOPER_MESSAGES.INVALID_PASSWORD,
         requestId: expect.any(String),
+        institution: 'FlinksCapital',
       },
       expect.objectContaining({ step: 'credentials', flinksCode: 'INVALID_PASSWORD' }),
     );

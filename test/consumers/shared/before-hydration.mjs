@@ -4,6 +4,7 @@
 // nothing: no address with the password, no request to the app's server. Checked twice: with JavaScript off, and with
 // the app's scripts held back, which are then released: what was typed connects Greatday through the sandbox.
 import { startSandbox, FLINKS_CAPITAL_QUESTIONS, SANDBOX_PASSWORD } from '@connect-widget/react/sandbox';
+import { launchChromium } from './chromium.mjs';
 
 const { APP_ORIGIN, SANDBOX_PORT, PLAYWRIGHT_CORE, CHROME_PATH } = process.env;
 const { chromium } = await import(PLAYWRIGHT_CORE);
@@ -64,16 +65,7 @@ function checkNothingSent(label, page, path, seen, bank) {
 }
 
 const bank = await startSandbox({ port: Number(SANDBOX_PORT), latencyMs: 0, allowedOrigins: [APP_ORIGIN] });
-const browser = await chromium.launch({
-  executablePath: CHROME_PATH,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-  ],
-});
+const browser = await launchChromium(chromium, CHROME_PATH);
 try {
   for (const path of paths) {
     // JavaScript off: the form stays HTML for good.

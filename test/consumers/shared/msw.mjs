@@ -8,7 +8,7 @@ const { version, engines } = JSON.parse(readFileSync(require.resolve('msw/packag
 // msw 3 wants Node 22 (`engines`), where `Promise.withResolvers` exists; this machine runs Node 20, the package's
 // lowest. Filled in here, and said so, so that what is checked is the sandbox's handlers on msw 3's own API.
 let note = '';
-if (typeof Promise.withResolvers !== 'function') {
+if (typeof Promise.withResolvers !== 'function' && Number(version.split('.')[0]) >= 3) {
   Promise.withResolvers = function withResolvers() {
     let resolve;
     let reject;

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { startSandbox, FLINKS_CAPITAL_QUESTIONS, SANDBOX_PASSWORD } from '@connect-widget/react/sandbox';
+import { launchChromium } from './chromium.mjs';
 
 const { APP_PORT, SANDBOX_PORT, PLAYWRIGHT_CORE, CHROME_PATH } = process.env;
 const appOrigin = `http://127.0.0.1:${APP_PORT}`;
@@ -50,16 +51,7 @@ try {
     preview.stdout.on('data', (chunk) => String(chunk).includes(String(APP_PORT)) && resolve());
     preview.once('exit', (code) => reject(new Error(`vite preview exited (${code})`)));
   });
-  browser = await chromium.launch({
-    executablePath: CHROME_PATH,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  browser = await launchChromium(chromium, CHROME_PATH);
   const page = await (await browser.newContext()).newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(String(error)));
