@@ -36,10 +36,8 @@ export function parseDeploymentConfig(json: string | null | undefined): Deployme
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  const { apiBaseUrl, allowedOrigins, redirectOrigins, requestTimeoutMs, sessionRequired, appSchemes } = value as Record<
-    string,
-    unknown
-  >;
+  const { apiBaseUrl, allowedOrigins, redirectOrigins, requestTimeoutMs, sessionRequired, appSchemes } =
+    value as Record<string, unknown>;
   if (typeof apiBaseUrl !== 'string' || apiBaseUrl === '') return null;
   if (!isStringArray(allowedOrigins)) return null;
   if (redirectOrigins !== undefined && !isStringArray(redirectOrigins)) return null;
