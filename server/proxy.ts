@@ -1,6 +1,7 @@
 import type { Sandbox } from '../src/sandbox';
 import type { ProxyConfig } from './config';
 import { flinksError } from './http';
+import { createTokenPool, TOKEN_POOL_MAX_AGE_MS, TOKEN_POOL_SIZE, type Minted } from './token-pool';
 
 /**
  * Where the bank API calls that passed the session gate (`bank-api.ts`) go: Flinks itself in proxy mode, the sandbox
@@ -26,6 +27,7 @@ export interface FlinksUpstreamOptions {
   fetch?: typeof fetch;
   /** One line per call: method, endpoint and status, never a body or a header. */
   log?: (line: string) => void;
+  now?: () => number;
 }
 
 /** The Flinks base URL calls go to: `https://{instance}-api.private.fin.ag/v3/{customerId}/BankingServices`. */
@@ -77,19 +79,32 @@ export function flinksUpstream(proxy: ProxyConfig, options: FlinksUpstreamOption
     }
   }
 
+  async function mint(): Promise<Minted> {
+    const minted = await call('POST', 'GenerateAuthorizeToken', { 'flinks-auth-key': proxy.secretKey });
+    if ('failure' in minted) return minted;
+    const token = await tokenOf(minted.response);
+    return token === null
+      ? { failure: flinksError(502, 'ACCESS_DENIED', 'The server could not obtain an authorize token.') }
+      : { token };
+  }
+
+  const pool = createTokenPool({
+    size: proxy.tokenPool?.size ?? TOKEN_POOL_SIZE,
+    maxAgeMs: proxy.tokenPool?.maxAgeMs ?? TOKEN_POOL_MAX_AGE_MS,
+    mint,
+    log,
+    ...(options.now ? { now: options.now } : {}),
+  });
+
   return {
     async send({ method, endpoint, body, authorize }) {
       // Built from scratch: nothing the browser sent (cookies, its own flinks-auth-key) goes upstream.
       const headers: Record<string, string> = {};
       if (body !== undefined) headers['content-type'] = 'application/json';
       if (authorize) {
-        const minted = await call('POST', 'GenerateAuthorizeToken', { 'flinks-auth-key': proxy.secretKey });
+        const minted = await pool.take();
         if ('failure' in minted) return minted.failure;
-        const token = await tokenOf(minted.response);
-        if (token === null) {
-          return flinksError(502, 'ACCESS_DENIED', 'The server could not obtain an authorize token.');
-        }
-        headers['flinks-auth-key'] = token;
+        headers['flinks-auth-key'] = minted.token;
       }
       const forwarded = await call(method, endpoint, headers, body);
       return 'failure' in forwarded ? forwarded.failure : forwarded.response;
