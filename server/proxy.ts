@@ -1,7 +1,13 @@
 import type { Sandbox } from '../src/sandbox';
 import type { ProxyConfig } from './config';
 import { flinksError } from './http';
-import { createTokenPool, TOKEN_POOL_MAX_AGE_MS, TOKEN_POOL_SIZE, type Minted } from './token-pool';
+import {
+  createTokenPool,
+  TOKEN_POOL_MAX_AGE_MS,
+  TOKEN_POOL_SIZE,
+  type Minted,
+  type MintPurpose,
+} from './token-pool';
 
 /**
  * Where the bank API calls that passed the session gate (`bank-api.ts`) go: Flinks itself in proxy mode, the sandbox
@@ -57,6 +63,7 @@ export function flinksUpstream(proxy: ProxyConfig, options: FlinksUpstreamOption
     endpoint: string,
     headers: Record<string, string>,
     body?: string,
+    note = '',
   ): Promise<{ response: Response } | { failure: Response }> {
     const name = endpoint.split('/')[0];
     try {
@@ -66,11 +73,11 @@ export function flinksUpstream(proxy: ProxyConfig, options: FlinksUpstreamOption
         body,
         signal: AbortSignal.timeout(options.timeoutMs),
       });
-      log(`${method} ${name} ${response.status}`);
+      log(`${method} ${name} ${response.status}${note}`);
       return { response };
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-      log(`${method} ${name} ${timedOut ? 'timed out' : 'unreachable'}`);
+      log(`${method} ${name} ${timedOut ? 'timed out' : 'unreachable'}${note}`);
       return {
         failure: timedOut
           ? flinksError(504, 'RETRY_LATER', 'The bank connection service took too long to answer.')
@@ -79,8 +86,15 @@ export function flinksUpstream(proxy: ProxyConfig, options: FlinksUpstreamOption
     }
   }
 
-  async function mint(): Promise<Minted> {
-    const minted = await call('POST', 'GenerateAuthorizeToken', { 'flinks-auth-key': proxy.secretKey });
+  // The log says which mints a sign-in waited for (the pool was empty) and which ran ahead of it.
+  async function mint(purpose: MintPurpose): Promise<Minted> {
+    const minted = await call(
+      'POST',
+      'GenerateAuthorizeToken',
+      { 'flinks-auth-key': proxy.secretKey },
+      undefined,
+      purpose === 'ahead' ? ' (ahead)' : ' (for a sign-in)',
+    );
     if ('failure' in minted) return minted;
     const token = await tokenOf(minted.response);
     return token === null

@@ -9,14 +9,15 @@
 
 /** What one mint gives: a token, or the Flinks-shaped answer the sign-in gets instead. */
 export type Minted = { token: string } | { failure: Response };
+export type MintPurpose = 'ahead' | 'sign-in';
 
 export interface TokenPoolOptions {
   /** Tokens kept ready; 0 turns the pool off (each sign-in mints its own). */
   size: number;
   /** How long a pooled token is handed out after it was asked for; also the period of the idle top-up. */
   maxAgeMs: number;
-  /** One GenerateAuthorizeToken call. */
-  mint: () => Promise<Minted>;
+  /** One GenerateAuthorizeToken call: ahead of time (the pool's) or on a sign-in's path (the pool was empty). */
+  mint: (purpose: MintPurpose) => Promise<Minted>;
   now?: () => number;
   /** A line for the operator when minting keeps failing: never a token. */
   log?: (line: string) => void;
@@ -77,7 +78,7 @@ export function createTokenPool(options: TokenPoolOptions): TokenPool {
     minting += 1;
     const askedAt = now();
     try {
-      const minted = await options.mint();
+      const minted = await options.mint('ahead');
       if ('token' in minted) {
         failures = 0;
         if (!closed) tokens.push({ token: minted.token, askedAt });
@@ -112,7 +113,7 @@ export function createTokenPool(options: TokenPoolOptions): TokenPool {
         topUp();
         return { token: pooled.token };
       }
-      const minted = await options.mint();
+      const minted = await options.mint('sign-in');
       if ('token' in minted) {
         failures = 0;
         paused = false;
