@@ -106,7 +106,14 @@ interface Child {
 
 function startChild(mode: 'upstream' | 'server', env: Record<string, string>): Promise<Child> {
   const child = fork(join(ROOT, 'bench/server-process.ts'), [mode], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROFILE=dir: a CPU profile of each server process, for DevTools.
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(mode === 'server' && process.env.BENCH_CPU_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+        : []),
+    ],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -335,6 +342,8 @@ interface LevelResult {
   rssMb: number;
   heapMb: number;
   roundTrips: number;
+  /** Server CPU time per sign-in (its two calls and its share of the minting), all processes together. */
+  cpuMsPerSignIn: number;
   poolSize: number;
   maxInFlight: number;
 }
@@ -415,6 +424,7 @@ async function runLevel(
     loopP99Ms: Math.max(...serverStats.map((stats) => stats.loopP99Ms)),
     rssMb: rss / MB,
     heapMb: heap / MB,
+    cpuMsPerSignIn: serverStats.reduce((sum, stats) => sum + stats.cpuMs, 0) / Math.max(1, results.length),
     roundTrips: results.length === 0 ? Number.NaN : 1 + mintsOnPath / results.length,
     ...settings,
   };
@@ -554,6 +564,7 @@ async function main() {
           f(level.loopP99Ms),
           `${f(level.rssMb, 0)} / ${f(level.heapMb, 0)}`,
           f(level.roundTrips, 2),
+          f(level.cpuMsPerSignIn, 2),
           `${level.poolSize} / ${level.maxInFlight}${level.maxInFlight > 1024 ? ' (raised)' : ''}`,
         ],
       });
@@ -565,6 +576,7 @@ async function main() {
           `${screen.requests} (${screen.errors} err)`,
           f(screen.rate),
           `p50 ${f(screen.p50)} / p95 ${f(screen.p95)}`,
+          '',
           '',
           '',
           '',
@@ -590,6 +602,7 @@ async function main() {
         'loop p99 ms',
         'RSS / heap MB',
         'bank trips',
+        'CPU ms/sign-in',
         'pool / CONNECT_MAX_IN_FLIGHT',
       ],
       rows,
