@@ -92,7 +92,9 @@ describe('the authorize-token pool, through the proxy', () => {
         callApi(server.url, 'Authorize', { token: sessions[index % 40] ?? '', body: NOMFA }),
       ),
     );
-    expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
+    expect(
+      answers.filter((answer) => answer.status !== 200).map((answer) => `${answer.status} ${answer.text}`),
+    ).toEqual([]);
     const spent = authorizes().map((call) => call.authKey);
     expect(spent).toHaveLength(121);
     expect(new Set(spent).size).toBe(121);
