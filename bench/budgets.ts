@@ -36,3 +36,16 @@ export const THROTTLING = {
   uploadBytesPerSecond: (750 * 1024) / 8,
   cpuSlowdown: 4,
 } as const;
+
+/** `npm run bench:server` (issue 26): connections in flight one process serves with no error. */
+export const SERVER_IN_FLIGHT = 2000;
+/** The server's own latency on top of the bank's, per API call, 95th percentile. */
+export const SERVER_ADDED_P95_MS = 10;
+/** The server process's event-loop delay under that load, 99th percentile. */
+export const SERVER_LOOP_P99_MS = 50;
+/** The server process's resident memory under that load. */
+export const SERVER_RSS_MB = 400;
+/** `/embed.html`'s server-drawn first screen at 200 requests per second, 95th percentile. */
+export const SERVER_FIRST_SCREEN_P95_MS = 5;
+/** Bank round trips a sign-in's /Authorize waits for, with the token pool. */
+export const SERVER_ROUND_TRIPS_PER_SIGN_IN = 1;

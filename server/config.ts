@@ -1,5 +1,6 @@
 import { clientKeyOf, parseRange } from './client-address';
 import { randomSecret } from './sessions';
+import { TOKEN_POOL_MAX_AGE_MS, TOKEN_POOL_SIZE } from './token-pool';
 import { isAppScheme } from '../src/embed/app-link';
 import { parseFaults, SANDBOX_CUSTOMER_ID, type FaultOptions, type SandboxOptions } from '../src/sandbox';
 
@@ -11,6 +12,8 @@ export interface ProxyConfig {
   secretKey: string;
   /** FLINKS_UPSTREAM_URL: replaces `https://{instance}-api.private.fin.ag` (e.g. a local sandbox in tests). */
   upstreamUrl: string | null;
+  /** FLINKS_TOKEN_POOL_SIZE, FLINKS_TOKEN_POOL_REFRESH_MS: authorize tokens minted ahead (`token-pool.ts`). */
+  tokenPool?: { size: number; maxAgeMs: number };
 }
 
 /** What `npm start` runs with, from the environment (CONTRACT §2). */
@@ -195,7 +198,21 @@ function proxy(env: Env, problems: string[]): ProxyConfig | null {
       `FLINKS_UPSTREAM_URL must be an origin such as http://127.0.0.1:5180 (got "${upstreamUrl}")`,
     );
   }
-  return instance && customerId && secretKey ? { instance, customerId, secretKey, upstreamUrl } : null;
+  const tokenPool = {
+    size: integer(env, 'FLINKS_TOKEN_POOL_SIZE', TOKEN_POOL_SIZE, 0, 256, problems),
+    // Never longer than the tokens' 30 minutes minus the pool's 5-minute margin.
+    maxAgeMs: integer(
+      env,
+      'FLINKS_TOKEN_POOL_REFRESH_MS',
+      TOKEN_POOL_MAX_AGE_MS,
+      1000,
+      TOKEN_POOL_MAX_AGE_MS,
+      problems,
+    ),
+  };
+  return instance && customerId && secretKey
+    ? { instance, customerId, secretKey, upstreamUrl, tokenPool }
+    : null;
 }
 
 function list(env: Env, name: string): string[] {

@@ -1,6 +1,13 @@
 import type { Sandbox } from '../src/sandbox';
 import type { ProxyConfig } from './config';
 import { flinksError } from './http';
+import {
+  createTokenPool,
+  TOKEN_POOL_MAX_AGE_MS,
+  TOKEN_POOL_SIZE,
+  type Minted,
+  type MintPurpose,
+} from './token-pool';
 
 /**
  * Where the bank API calls that passed the session gate (`bank-api.ts`) go: Flinks itself in proxy mode, the sandbox
@@ -26,6 +33,7 @@ export interface FlinksUpstreamOptions {
   fetch?: typeof fetch;
   /** One line per call: method, endpoint and status, never a body or a header. */
   log?: (line: string) => void;
+  now?: () => number;
 }
 
 /** The Flinks base URL calls go to: `https://{instance}-api.private.fin.ag/v3/{customerId}/BankingServices`. */
@@ -55,6 +63,7 @@ export function flinksUpstream(proxy: ProxyConfig, options: FlinksUpstreamOption
     endpoint: string,
     headers: Record<string, string>,
     body?: string,
+    note = '',
   ): Promise<{ response: Response } | { failure: Response }> {
     const name = endpoint.split('/')[0];
     try {
@@ -64,11 +73,11 @@ export function flinksUpstream(proxy: ProxyConfig, options: FlinksUpstreamOption
         body,
         signal: AbortSignal.timeout(options.timeoutMs),
       });
-      log(`${method} ${name} ${response.status}`);
+      log(`${method} ${name} ${response.status}${note}`);
       return { response };
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-      log(`${method} ${name} ${timedOut ? 'timed out' : 'unreachable'}`);
+      log(`${method} ${name} ${timedOut ? 'timed out' : 'unreachable'}${note}`);
       return {
         failure: timedOut
           ? flinksError(504, 'RETRY_LATER', 'The bank connection service took too long to answer.')
@@ -77,19 +86,39 @@ export function flinksUpstream(proxy: ProxyConfig, options: FlinksUpstreamOption
     }
   }
 
+  // The log says which mints a sign-in waited for (the pool was empty) and which ran ahead of it.
+  async function mint(purpose: MintPurpose): Promise<Minted> {
+    const minted = await call(
+      'POST',
+      'GenerateAuthorizeToken',
+      { 'flinks-auth-key': proxy.secretKey },
+      undefined,
+      purpose === 'ahead' ? ' (ahead)' : ' (for a sign-in)',
+    );
+    if ('failure' in minted) return minted;
+    const token = await tokenOf(minted.response);
+    return token === null
+      ? { failure: flinksError(502, 'ACCESS_DENIED', 'The server could not obtain an authorize token.') }
+      : { token };
+  }
+
+  const pool = createTokenPool({
+    size: proxy.tokenPool?.size ?? TOKEN_POOL_SIZE,
+    maxAgeMs: proxy.tokenPool?.maxAgeMs ?? TOKEN_POOL_MAX_AGE_MS,
+    mint,
+    log,
+    ...(options.now ? { now: options.now } : {}),
+  });
+
   return {
     async send({ method, endpoint, body, authorize }) {
       // Built from scratch: nothing the browser sent (cookies, its own flinks-auth-key) goes upstream.
       const headers: Record<string, string> = {};
       if (body !== undefined) headers['content-type'] = 'application/json';
       if (authorize) {
-        const minted = await call('POST', 'GenerateAuthorizeToken', { 'flinks-auth-key': proxy.secretKey });
+        const minted = await pool.take();
         if ('failure' in minted) return minted.failure;
-        const token = await tokenOf(minted.response);
-        if (token === null) {
-          return flinksError(502, 'ACCESS_DENIED', 'The server could not obtain an authorize token.');
-        }
-        headers['flinks-auth-key'] = token;
+        headers['flinks-auth-key'] = minted.token;
       }
       const forwarded = await call(method, endpoint, headers, body);
       return 'failure' in forwarded ? forwarded.failure : forwarded.response;

@@ -155,7 +155,13 @@ async function sandboxWithLogin(context: Context, username: string) {
     new Request(`https://sandbox.example/v3/${SANDBOX_CUSTOMER_ID}/BankingServices/Authorize`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ Institution: 'FlinksCapital', Username: username, Password: SANDBOX_PASSWORD }),
+      // In the person's language, as the widget that began it would have: the bank names the accounts in it.
+      body: JSON.stringify({
+        Institution: 'FlinksCapital',
+        Username: username,
+        Password: SANDBOX_PASSWORD,
+        Language: languageOf(context.globals),
+      }),
     }),
   );
   const body: unknown = await response.json();

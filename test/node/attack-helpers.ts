@@ -28,6 +28,8 @@ export interface UpstreamCall {
   url: string;
   body: string;
   authKey: string | null;
+  /** GenerateAuthorizeToken: the token it answered, once answered. */
+  mintedToken?: string;
 }
 
 export interface CountingUpstream {
@@ -38,8 +40,15 @@ export interface CountingUpstream {
   minted(): number;
   /** Calls other than minting: what the browser's calls became. */
   forwarded(): UpstreamCall[];
+  /**
+   * Forwarded calls that spent a token this stand-in minted. With the server's token pool, mints run ahead of
+   * sign-ins (and refill it in the background), so this, not {@link minted}, is what a sign-in cost at the bank.
+   */
+  spent(): number;
   /** Each call waits this long before the sandbox answers it (a slow bank). */
   delayMs: number;
+  /** True: GenerateAuthorizeToken answers 401 (a revoked secret, a bank refusing to mint). */
+  refuseMints: boolean;
   /** Origins its OAuth bank may send a browser back to (Flinks whitelists a partner's redirect URLs); add to it. */
   readonly oauthReturnOrigins: string[];
   reset(): void;
@@ -57,14 +66,23 @@ export async function startCountingUpstream(): Promise<CountingUpstream> {
     oauthRedirectOrigins: oauthReturnOrigins,
   });
   const calls: UpstreamCall[] = [];
+  const mintedTokens = new Set<string>();
   let server: Listening | null = null;
   const upstream: CountingUpstream = {
     url: '',
     calls,
     delayMs: 0,
+    refuseMints: false,
     oauthReturnOrigins,
     minted: () => calls.filter((call) => call.endpoint === 'GenerateAuthorizeToken').length,
     forwarded: () => calls.filter((call) => call.endpoint !== 'GenerateAuthorizeToken'),
+    spent: () =>
+      calls.filter(
+        (call) =>
+          call.endpoint !== 'GenerateAuthorizeToken' &&
+          call.authKey !== null &&
+          mintedTokens.has(call.authKey),
+      ).length,
     reset: () => {
       calls.length = 0;
     },
@@ -75,15 +93,27 @@ export async function startCountingUpstream(): Promise<CountingUpstream> {
   server = await listen({
     port: 0,
     fetch: async (request) => {
-      calls.push({
+      const call: UpstreamCall = {
         method: request.method,
         endpoint: new URL(request.url).pathname.split('/BankingServices/')[1] ?? '',
         url: `${new URL(request.url).pathname}${new URL(request.url).search}`,
         body: await request.clone().text(),
         authKey: request.headers.get('flinks-auth-key'),
-      });
+      };
+      calls.push(call);
       if (upstream.delayMs > 0) await sleep(upstream.delayMs);
-      return sandbox.fetch(request);
+      if (upstream.refuseMints && call.endpoint === 'GenerateAuthorizeToken') {
+        return Response.json({ HttpStatusCode: 401, FlinksCode: 'UNAUTHORIZED' }, { status: 401 });
+      }
+      const response = await sandbox.fetch(request);
+      if (request.url.endsWith('/GenerateAuthorizeToken') && response.ok) {
+        const { Token } = (await response.clone().json()) as { Token?: unknown };
+        if (typeof Token === 'string') {
+          mintedTokens.add(Token);
+          call.mintedToken = Token;
+        }
+      }
+      return response;
     },
   });
   upstream.url = server.url;

@@ -102,7 +102,7 @@ describe('load', () => {
       results.map((result) => result.requestId),
     );
     expect(new Set(requestIds).size).toBe(2 * CLIENTS);
-    expect(upstream.minted()).toBe(2 * CLIENTS);
+    expect(upstream.spent()).toBe(2 * CLIENTS);
     expect(upstream.forwarded()).toHaveLength(4 * CLIENTS);
 
     for (const [label, { results, elapsedMs }] of Object.entries(rounds))

@@ -101,8 +101,9 @@ function authorize(app: Hono, body: object, headers: Record<string, string> = {}
 const nomfa = { Institution: 'FlinksCapital', Username: 'greatday_nomfa', Password: 'Everyday' };
 
 describe('proxy mode', () => {
-  it('mints a token with the secret and spends it on /Authorize', async () => {
-    const app = proxyApp();
+  it('mints a token with the secret and spends it on /Authorize (no token pool: FLINKS_TOKEN_POOL_SIZE=0)', async () => {
+    // With the pool (the default) the mints run ahead of sign-ins: test/node/token-pool.test.ts.
+    const app = proxyApp({ FLINKS_TOKEN_POOL_SIZE: '0' });
     const result = await authorize(app, nomfa);
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ HttpStatusCode: 200, Institution: 'FlinksCapital' });
