@@ -20,10 +20,6 @@ const en = {
         'sessionToken is required by this server: create a connect session from your backend (POST /connect/sessions) and pass its sessionToken.',
     },
   },
-  connected: {
-    title: 'Your bank account is connected',
-    body: 'You can close this page and go back to the website that asked for the connection.',
-  },
 };
 
 export type EmbedMessages = typeof en;
@@ -45,13 +41,26 @@ const fr: Translation<EmbedMessages> = {
         'Ce serveur exige le paramètre sessionToken : créez une session de connexion depuis votre serveur (POST /connect/sessions) et transmettez son sessionToken.',
     },
   },
-  connected: {
+};
+
+export const embedMessages: Record<Language, EmbedMessages> = { en, fr };
+
+/**
+ * The page a whole-window success lands on when it has nowhere else to go: drawn by the server alone
+ * (server/connected-page.ts), so kept apart from `embedMessages`, which the embed page's script carries.
+ */
+const connectedEn = {
+  title: 'Your bank account is connected',
+  body: 'You can close this page and go back to the website that asked for the connection.',
+};
+
+export const connectedPageMessages: Record<Language, typeof connectedEn> = {
+  en: connectedEn,
+  fr: {
     title: 'Votre compte bancaire est connecté',
     body: 'Vous pouvez fermer cette page et retourner sur le site Web qui a demandé la connexion.',
   },
 };
-
-export const embedMessages: Record<Language, EmbedMessages> = { en, fr };
 
 /**
  * Said (as each button's description) while the server-drawn first screen waits for its script: on a form, that the

@@ -1,3 +1,4 @@
+import type { FlowState } from '../../flow/state';
 import { useUiMessages } from '../../i18n';
 import { Screen } from '../../ui';
 
@@ -6,6 +7,16 @@ import { Screen } from '../../ui';
  * `unfinished` (the bank had accepted the sign-in: never say nothing was shared), or `cancelled` (nothing happened).
  */
 export type ClosedOutcome = 'connected' | 'unfinished' | 'cancelled';
+
+/**
+ * What a closed connection left behind: the account connected (closed from success), a login at the bank without the
+ * end of the flow (never "nothing was shared" once a login exists), or nothing at all. Here, with the screen, so that
+ * both come with the later chunk.
+ */
+export function closedOutcome(state: Extract<FlowState, { step: 'closed' }>): ClosedOutcome {
+  if (state.from === 'success') return 'connected';
+  return state.ctx.loginId ? 'unfinished' : 'cancelled';
+}
 
 /** After the person left. */
 export function ClosedStep({ outcome = 'cancelled' }: { outcome?: ClosedOutcome }) {
