@@ -1,5 +1,5 @@
 import type { FlowState } from '../../flow/state';
-import { useUiMessages } from '../../i18n';
+import { useMessages } from '../../i18n';
 import { Screen } from '../../ui';
 
 /**
@@ -20,7 +20,7 @@ export function closedOutcome(state: Extract<FlowState, { step: 'closed' }>): Cl
 
 /** After the person left. */
 export function ClosedStep({ outcome = 'cancelled' }: { outcome?: ClosedOutcome }) {
-  const m = useUiMessages().ui.closed;
+  const m = useMessages().screens.closed;
   if (outcome === 'connected') {
     return (
       <Screen title={m.connected.title}>
