@@ -65,7 +65,10 @@ export default defineConfig(({ mode, command }): UserConfig => {
           onwarn(warning, warn) {
             if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
           },
-          output: { format: 'es', entryFileNames: '[name].js' },
+          // One file: the server loads the renderer anew after each rebuild (`?v=`, server/embed-config.ts), and a
+          // chunk importing the entry back would get a second copy of it, with its own contexts (the screen would
+          // lose its language). The server has no bytes to save by splitting.
+          output: { format: 'es', entryFileNames: '[name].js', inlineDynamicImports: true },
         },
       },
     };

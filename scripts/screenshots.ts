@@ -84,7 +84,7 @@ try {
         await page.getByRole('heading', { name: later.screens.success.title }).waitFor();
         await shoot('success');
         await page.getByRole('button', { name: later.ui.widget.close }).click();
-        await page.getByText(later.ui.closed.connected.body).waitFor();
+        await page.getByText(later.screens.closed.connected.body).waitFor();
         await shoot('success-closed');
       }
       for (const persona of personas) {

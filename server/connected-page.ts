@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
-import { embedMessages } from '../src/embed/messages';
+import { connectedPageMessages } from '../src/embed/messages';
 import type { Language } from '../src/i18n/types';
 
 /**
@@ -30,7 +30,7 @@ export function connectedPageHtml(language: Language): string {
   const order: Language[] = language === 'fr' ? ['fr', 'en'] : ['en', 'fr'];
   const sections = order
     .map((lang, index) => {
-      const { title, body } = embedMessages[lang].connected;
+      const { title, body } = connectedPageMessages[lang];
       const heading = index === 0 ? 'h1' : 'h2';
       return `<section lang="${lang}"><${heading}>${title}</${heading}><p>${body}</p></section>`;
     })
@@ -40,7 +40,7 @@ export function connectedPageHtml(language: Language): string {
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${embedMessages[language].connected.title}</title>
+    <title>${connectedPageMessages[language].title}</title>
     <style>${CONNECTED_PAGE_STYLE}</style>
   </head>
   <body>

@@ -678,7 +678,7 @@ export const LeaveDuringSecurityCheck: Story = {
     await userEvent.click(
       await canvas.findByRole('button', { name: messagesOf(globals).screens.exit.leave }),
     );
-    await canvas.findByRole('heading', { level: 2, name: m.closed.title }, SCREEN);
+    await canvas.findByRole('heading', { level: 2, name: messagesOf(globals).screens.closed.title }, SCREEN);
     await expect(args.onExit).toHaveBeenCalledOnce();
     await expect(args.onExit).toHaveBeenCalledWith(null, expect.objectContaining({ step: 'mfa' }));
     await expect(args.onEvent).toHaveBeenCalledWith('COMPONENT_CLOSE_SESSION', {

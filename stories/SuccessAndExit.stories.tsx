@@ -94,7 +94,7 @@ export const LeaveWithoutConnecting: Story = {
 export const Left: Story = {
   render: () => <ClosedStep />,
   play: async ({ canvas, globals }) => {
-    const m = messagesOf(globals).ui.closed;
+    const m = messagesOf(globals).screens.closed;
     await expect(canvas.getByRole('heading', { level: 2, name: m.title })).toHaveFocus();
     await expect(canvas.getByText(collapsed(m.body))).toBeVisible();
   },
@@ -104,7 +104,7 @@ export const Left: Story = {
 export const LeftAfterSuccess: Story = {
   render: () => <ClosedStep outcome="connected" />,
   play: async ({ canvas, globals }) => {
-    const m = messagesOf(globals).ui.closed;
+    const m = messagesOf(globals).screens.closed;
     await expect(canvas.getByRole('heading', { level: 2, name: m.connected.title })).toHaveFocus();
     await expect(canvas.queryByText(collapsed(m.body))).not.toBeInTheDocument();
   },

@@ -10,7 +10,7 @@ import type { Language } from '../i18n/types';
 import type { DeploymentConfig } from './config';
 import { type FirstScreenPlace } from './hydration';
 import { frameTitles, hydrationWait } from './messages';
-import { EmbedPage } from './page';
+import { configurationCode, EmbedPage } from './page';
 import { parseEmbedParams, type FramingClues } from './params';
 
 export interface FirstScreenRequest {
@@ -70,6 +70,8 @@ export async function renderFirstScreen({
   // script sets them through the CSSOM), so such a page is drawn by the script alone.
   if (parsed.ok && (parsed.settings.page.backgroundColor || parsed.settings.page.foregroundColor1))
     return null;
+  // The configuration screen's code, as main.tsx fetches it before its first render.
+  if (!parsed.ok) await configurationCode.load();
   // The tree main.tsx hydrates, prop for prop. The JSX is typed with React's types; Preact renders it (aliases).
   const tree = (
     <StrictMode>

@@ -3,7 +3,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { loadUiMessages } from '../i18n';
 import { readDeploymentConfig } from './config';
 import { canHydrate, placeOf, releaseLockedButtons, restoreTypedValues, typedValues } from './hydration';
-import { colourCode, EmbedPage, hasColours } from './page';
+import { cannotStart, colourCode, configurationCode, EmbedPage, hasColours } from './page';
 import { embedSearch } from './params';
 
 /**
@@ -25,19 +25,20 @@ async function start(container: HTMLElement) {
   // The partner's colours are drawn from the first render (and the server drew them): their code comes first. Should
   // it fail to load, the page still shows, in the theme's colours.
   if (hasColours(search)) await colourCode.load().catch(() => undefined);
+  const page = {
+    config: readDeploymentConfig(document),
+    search,
+    parent: window.parent === window ? null : window.parent,
+    framing: {
+      ancestorOrigin: window.location.ancestorOrigins?.[0] ?? null,
+      referrer: document.referrer || null,
+    },
+  };
+  // A page that cannot start shows the configuration screen, whose code comes first too (the server drew it).
+  if (cannotStart(page)) await configurationCode.load().catch(() => undefined);
   const tree = (
     <StrictMode>
-      <EmbedPage
-        config={readDeploymentConfig(document)}
-        search={search}
-        parent={window.parent === window ? null : window.parent}
-        framing={{
-          ancestorOrigin: window.location.ancestorOrigins?.[0] ?? null,
-          referrer: document.referrer || null,
-        }}
-        view={window}
-        navigate={navigate}
-      />
+      <EmbedPage {...page} view={window} navigate={navigate} />
     </StrictMode>
   );
   if (canHydrate(container, placeOf(window))) {

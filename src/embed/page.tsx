@@ -3,11 +3,12 @@ import { ConnectWidget } from '../ConnectWidget';
 import type { ConnectEventArgs } from '../flow/events';
 import type { ConnectSuccessMetadata } from '../flow/host';
 import type { Language } from '../i18n/types';
+import { loadedUiMessages } from '../i18n/registry';
 import { loadOnce } from '../loadOnce';
 import { PageLocksFirstScreen } from '../ui/serverDrawn';
 import { createEmbedBridge } from './bridge';
 import type { DeploymentConfig } from './config';
-import { embedMessages, frameTitles } from './messages';
+import { frameTitles } from './messages';
 import { parseEmbedParams, type ConfigProblem, type EmbedSettings, type FramingClues } from './params';
 import './embed.css';
 
@@ -61,6 +62,53 @@ function useColourCode(wanted: boolean) {
   return wanted ? code : undefined;
 }
 
+/**
+ * The configuration screen and its text in both languages: a chunk of its own, fetched only when the page cannot
+ * start (a wrong URL or deployment). main.tsx and the server's first screen fetch it before the first render
+ * (`cannotStart`), as they do the colours' code, so the script's first render matches the server's.
+ */
+export const configurationCode = loadOnce(() => import('./configuration'), { retryOnLoad: true });
+
+/** Whether the page, given these props, shows the configuration screen instead of the widget. */
+export function cannotStart({
+  config,
+  search,
+  parent,
+  framing,
+}: Pick<EmbedPageProps, 'config' | 'search' | 'parent' | 'framing'>): boolean {
+  return !parseEmbedParams(search, { config, framed: parent !== null, ...(framing ? { framing } : {}) }).ok;
+}
+
+/** The configuration screen: at once when fetched ahead (see `configurationCode`), else once in. */
+function Configuration({ problems, language }: { problems: ConfigProblem[]; language: Language }) {
+  const [code, setCode] = useState(() => configurationCode.current());
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (code || failed) return;
+    let current = true;
+    configurationCode.load().then(
+      (loaded) => current && setCode(loaded),
+      () => current && setFailed(true),
+    );
+    return () => {
+      current = false;
+    };
+  }, [code, failed]);
+  if (code) return <code.ConfigurationScreen problems={problems} language={language} />;
+  if (!failed) return null;
+  // Its code did not download: the screen that says a screen did not load, and a way to fetch it again.
+  const m = (loadedUiMessages(language) ?? loadedUiMessages('en'))?.ui.widget.stepUnavailable;
+  return m ? (
+    <main className="cw-embed-config" lang={loadedUiMessages(language) ? language : 'en'}>
+      <h1 className="cw-embed-config__title">{m.title}</h1>
+      <p>{m.body}</p>
+      <button type="button" className="cw-button cw-button--primary" onClick={() => setFailed(false)}>
+        {m.retry}
+      </button>
+    </main>
+  ) : null;
+}
+
 /** `/embed.html`: the widget as a page, or, when the URL or the deployment is wrong, a screen saying why. */
 export function EmbedPage({ config, search, parent, framing, view, navigate }: EmbedPageProps) {
   const parsed = useMemo(
@@ -77,7 +125,7 @@ export function EmbedPage({ config, search, parent, framing, view, navigate }: E
   // One console line per value the page could not use as given, once per address.
   useEffect(() => tellDeveloper(view, search, notes), [view, search, notes]);
 
-  if (!parsed.ok) return <ConfigurationScreen problems={parsed.problems} language={language} />;
+  if (!parsed.ok) return <Configuration problems={parsed.problems} language={language} />;
   return (
     // The server locks the first screen's buttons itself (server/embed-config.ts) until this page's script runs.
     <PageLocksFirstScreen.Provider value>
@@ -215,48 +263,6 @@ function PadlockIcon() {
       <rect x="5" y="10" width="14" height="10" rx="2" fill="currentColor" />
       <path d="M8 10V7a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" strokeWidth="2" />
     </svg>
-  );
-}
-
-/** Says what is wrong, in both languages (the URL's language first): the page cannot know which one the person reads. */
-function ConfigurationScreen({ problems, language }: { problems: ConfigProblem[]; language: Language }) {
-  const languages: Language[] = language === 'fr' ? ['fr', 'en'] : ['en', 'fr'];
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
-
-  return (
-    <main className="cw-embed-config">
-      {languages.map((lang, index) => {
-        const m = embedMessages[lang].configuration;
-        // The first language's section is the page's h1; each section's details sit one level below its title.
-        const Heading = index === 0 ? 'h1' : 'h2';
-        const Details = index === 0 ? 'h2' : 'h3';
-        return (
-          <section
-            key={lang}
-            lang={lang}
-            className="cw-embed-config__section"
-            aria-labelledby={`cw-config-${lang}`}
-          >
-            <Heading
-              id={`cw-config-${lang}`}
-              ref={index === 0 ? headingRef : undefined}
-              tabIndex={-1}
-              className="cw-embed-config__title"
-            >
-              {m.title}
-            </Heading>
-            <p>{m.body}</p>
-            <Details className="cw-embed-config__details">{m.detailsHeading}</Details>
-            <ul>
-              {problems.map((problem) => (
-                <li key={`${problem.code}-${problem.param}`}>{m.problems[problem.code]}</li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
-    </main>
   );
 }
 

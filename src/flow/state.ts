@@ -281,14 +281,3 @@ export function screenKey(state: FlowState): string {
       return state.step;
   }
 }
-
-/**
- * What a closed connection left behind: the account connected (closed from success), a login at the bank without the
- * end of the flow (never "nothing was shared" once a login exists), or nothing at all.
- */
-export function closedOutcome(
-  state: Extract<FlowState, { step: 'closed' }>,
-): 'connected' | 'unfinished' | 'cancelled' {
-  if (state.from === 'success') return 'connected';
-  return state.ctx.loginId ? 'unfinished' : 'cancelled';
-}

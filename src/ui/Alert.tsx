@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './alert.css';
 
 /** A message announced as it appears (live region). `id` lets a field point at it with aria-describedby. */
 export function Alert({ id, children }: { id?: string; children: ReactNode }) {

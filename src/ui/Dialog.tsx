@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import './dialog.css';
 
 export interface DialogProps {
   title: string;

@@ -4,6 +4,7 @@ import type { FlowState } from '../flow/state';
 import type { BankLinks } from '../institutions/links';
 import { referenceText, useGuidance, useMessages } from '../i18n';
 import { AccountsStep } from '../steps/accounts';
+import { ClosedStep, closedOutcome } from '../steps/exit/ClosedStep';
 import { GuidanceStep } from '../steps/guidance';
 import { EnhancedMfaStep, MfaStep } from '../steps/mfa';
 import { OAuthStep } from '../steps/oauth';
@@ -14,7 +15,7 @@ import { titleAndBody, useCountdown } from '../ui';
 /** The steps whose screens come with the later chunk. */
 export type LaterState = Extract<
   FlowState,
-  { step: 'oauth' | 'mfa' | 'enhancedMfa' | 'processing' | 'accounts' | 'success' | 'guidance' }
+  { step: 'oauth' | 'mfa' | 'enhancedMfa' | 'processing' | 'accounts' | 'success' | 'guidance' | 'closed' }
 >;
 
 export interface LaterStepViewProps {
@@ -106,6 +107,8 @@ export function LaterStepView({
           onExit={flow.exit}
         />
       );
+    case 'closed':
+      return <ClosedStep outcome={closedOutcome(state)} />;
     default: {
       const unreachable: never = state;
       return unreachable;

@@ -1,12 +1,11 @@
 import type { ConnectWidgetProps } from '../ConnectWidget';
 import type { ConnectFlow } from '../flow/useConnectFlow';
-import { closedOutcome, type FlowState } from '../flow/state';
+import type { FlowState } from '../flow/state';
 import type { Institution } from '../institutions';
 import type { BankLinks } from '../institutions/links';
 import { useLanguage } from '../i18n';
 import { ConsentStep } from '../steps/consent';
 import { CredentialsStep } from '../steps/credentials';
-import { ClosedStep } from '../steps/exit/ClosedStep';
 import { InstitutionStep, LaterStepView, prefetchLaterSteps } from './laterSteps';
 
 interface StepViewProps {
@@ -77,6 +76,7 @@ export function StepView({
     case 'accounts':
     case 'success':
     case 'guidance':
+    case 'closed':
       // The screens after the first one, with the later chunk (LaterStepView.tsx).
       return (
         <LaterStepView
@@ -90,8 +90,6 @@ export function StepView({
           closeEnable={closeEnable}
         />
       );
-    case 'closed':
-      return <ClosedStep outcome={closedOutcome(state)} />;
     default: {
       const unreachable: never = state;
       return unreachable;

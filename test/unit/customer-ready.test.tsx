@@ -66,9 +66,11 @@ describe.each(LANGUAGES)('after success (%s)', (language) => {
     await signIn(view, 'greatday_nomfa');
     await screen.findByRole('heading', { level: 2, name: m.screens.success.title });
     await user.click(screen.getByRole('button', { name: m.ui.widget.close }));
-    expect(await screen.findByRole('heading', { level: 2, name: m.ui.closed.connected.title })).toHaveFocus();
-    expect(screen.queryByText(m.ui.closed.body)).not.toBeInTheDocument();
-    expect(document.body).not.toHaveTextContent(m.ui.closed.body);
+    expect(
+      await screen.findByRole('heading', { level: 2, name: m.screens.closed.connected.title }),
+    ).toHaveFocus();
+    expect(screen.queryByText(m.screens.closed.body)).not.toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent(m.screens.closed.body);
     expect(view.events().slice(-1)).toEqual(['COMPONENT_CLOSE_SESSION']);
     expect(view.onExit).toHaveBeenCalledWith(null, expect.objectContaining({ step: 'success' }));
   });
@@ -80,9 +82,9 @@ describe.each(LANGUAGES)('after success (%s)', (language) => {
     await screen.findByRole('heading', { level: 2, name: m.screens.accounts.title });
     await user.click(screen.getByRole('button', { name: m.ui.widget.close }));
     await user.click(await screen.findByRole('button', { name: m.screens.exit.leave }));
-    expect(await screen.findByRole('heading', { level: 2, name: m.ui.closed.title })).toHaveFocus();
-    expect(screen.getByText(m.ui.closed.unfinished)).toBeVisible();
-    expect(document.body).not.toHaveTextContent(m.ui.closed.body);
+    expect(await screen.findByRole('heading', { level: 2, name: m.screens.closed.title })).toHaveFocus();
+    expect(screen.getByText(m.screens.closed.unfinished)).toBeVisible();
+    expect(document.body).not.toHaveTextContent(m.screens.closed.body);
   });
 });
 
@@ -109,7 +111,7 @@ describe.each(LANGUAGES)('the bank list (%s)', (language) => {
       null,
       expect.objectContaining({ step: 'institution', reason: 'institution_not_found' }),
     );
-    expect(await screen.findByRole('heading', { level: 2, name: m.ui.closed.title })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 2, name: m.screens.closed.title })).toBeVisible();
   });
 
   it('tells no reason on an ordinary exit', async () => {
@@ -160,7 +162,7 @@ describe.each(LANGUAGES)('success (%s)', (language) => {
     await user.click(buttons[0] as HTMLElement);
     expect(view.events().slice(-1)).toEqual(['COMPONENT_CLOSE_SESSION']);
     expect(view.onExit).toHaveBeenCalledExactlyOnceWith(null, expect.objectContaining({ step: 'success' }));
-    expect(await screen.findByText(m.ui.closed.connected.body)).toBeVisible();
+    expect(await screen.findByText(m.screens.closed.connected.body)).toBeVisible();
   });
 });
 

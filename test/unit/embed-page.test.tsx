@@ -184,14 +184,16 @@ describe('<EmbedPage>', () => {
     expect(navigate).not.toHaveBeenCalled();
   });
 
-  it('shows the configuration screen in both languages, the URL language first, and posts nothing', () => {
+  // Rendered without main.tsx, which fetches the screen's chunk (configurationCode) before the first render: the page
+  // fetches it itself.
+  it('shows the configuration screen in both languages, the URL language first, and posts nothing', async () => {
     const { parent } = renderPage('language=fr&theme=blue&demo=maybe', {
       framing: { ancestorOrigin: null, referrer: 'https://evil.example/page' },
     });
     expect(widgetProps.current).toBeNull();
     expect(parent.postMessage).not.toHaveBeenCalled();
 
-    const french = screen.getByRole('heading', {
+    const french = await screen.findByRole('heading', {
       level: 1,
       name: 'Paramètres de cette page à revoir',
     });
@@ -221,10 +223,10 @@ describe('<EmbedPage>', () => {
   it.each([
     ['a parent origin outside the allowed list', 'parentOrigin=https%3A%2F%2Fevil.example', {}],
     ['missing deployment settings', HOST, { config: null }],
-  ])('refuses to start with %s', (_label, search, options) => {
+  ])('refuses to start with %s', async (_label, search, options) => {
     const { parent } = renderPage(search, options);
     expect(
-      screen.getByRole('heading', { level: 1, name: 'This page needs a settings change' }),
+      await screen.findByRole('heading', { level: 1, name: 'This page needs a settings change' }),
     ).toBeInTheDocument();
     expect(widgetProps.current).toBeNull();
     expect(parent.postMessage).not.toHaveBeenCalled();

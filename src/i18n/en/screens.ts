@@ -60,6 +60,18 @@ export const screens = {
     stay: 'Stay',
     leave: 'Leave',
   },
+  /** After the person left: with the later screens, since no one sees it before leaving. */
+  closed: {
+    title: 'You left the connection',
+    body: 'Your account wasn’t connected, and nothing was shared.',
+    /** After success: the account is connected, whatever the close button says. */
+    connected: {
+      title: 'All done',
+      body: 'The connection is complete. You can close this window.',
+    },
+    /** Left after the bank accepted the sign-in, before the end: something exists at the bank, so no "nothing shared". */
+    unfinished: 'You left before the connection was finished.',
+  },
   credentials: {
     forgotUsername: 'Forgot your username?',
     /** In the bank's answer when one more refused try reaches `maximumRetry`. */

@@ -66,15 +66,4 @@ export const ui = {
       password: 'Enter your password.',
     },
   },
-  closed: {
-    title: 'You left the connection',
-    body: 'Your account wasn’t connected, and nothing was shared.',
-    /** After success: the account is connected, whatever the close button says. */
-    connected: {
-      title: 'All done',
-      body: 'The connection is complete. You can close this window.',
-    },
-    /** Left after the bank accepted the sign-in, before the end: something exists at the bank, so no "nothing shared". */
-    unfinished: 'You left before the connection was finished.',
-  },
 };

@@ -54,6 +54,15 @@ export const screens: Messages['screens'] = {
     stay: 'Rester',
     leave: 'Quitter',
   },
+  closed: {
+    title: 'Vous avez quitté la connexion',
+    body: 'Votre compte n’a pas été relié, et rien n’a été transmis.',
+    connected: {
+      title: 'C’est terminé',
+      body: 'La connexion est terminée. Vous pouvez fermer cette fenêtre.',
+    },
+    unfinished: 'La connexion a pris fin avant d’être terminée.',
+  },
   credentials: {
     forgotUsername: 'Nom d’utilisateur oublié\u202F?',
     lastTry: 'Il vous reste un essai. Ensuite, {bank} pourrait bloquer votre compte.',

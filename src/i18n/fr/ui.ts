@@ -70,13 +70,4 @@ export const ui: Messages['ui'] = {
       password: 'Entrez votre mot de passe.',
     },
   },
-  closed: {
-    title: 'Vous avez quitté la connexion',
-    body: 'Votre compte n’a pas été relié, et rien n’a été transmis.',
-    connected: {
-      title: 'C’est terminé',
-      body: 'La connexion est terminée. Vous pouvez fermer cette fenêtre.',
-    },
-    unfinished: 'La connexion a pris fin avant d’être terminée.',
-  },
 };

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import type { Account } from '../../api/types';
 import { format, useLanguage, useMessages, useText } from '../../i18n';
 import { Alert, Button, Screen } from '../../ui';
+import './accounts.css';
 
 export interface AccountsStepProps {
   accounts: Account[];

@@ -1,4 +1,5 @@
-import { useUiMessages } from '../../i18n';
+import type { FlowState } from '../../flow/state';
+import { useMessages } from '../../i18n';
 import { Screen } from '../../ui';
 
 /**
@@ -7,9 +8,19 @@ import { Screen } from '../../ui';
  */
 export type ClosedOutcome = 'connected' | 'unfinished' | 'cancelled';
 
+/**
+ * What a closed connection left behind: the account connected (closed from success), a login at the bank without the
+ * end of the flow (never "nothing was shared" once a login exists), or nothing at all. Here, with the screen, so that
+ * both come with the later chunk.
+ */
+export function closedOutcome(state: Extract<FlowState, { step: 'closed' }>): ClosedOutcome {
+  if (state.from === 'success') return 'connected';
+  return state.ctx.loginId ? 'unfinished' : 'cancelled';
+}
+
 /** After the person left. */
 export function ClosedStep({ outcome = 'cancelled' }: { outcome?: ClosedOutcome }) {
-  const m = useUiMessages().ui.closed;
+  const m = useMessages().screens.closed;
   if (outcome === 'connected') {
     return (
       <Screen title={m.connected.title}>

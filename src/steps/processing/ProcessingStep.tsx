@@ -3,6 +3,7 @@ import { guidanceEntryFor, type ResolvedGuidance } from '../../guidance';
 import { useGuidance, useMessages, useText, type Messages } from '../../i18n';
 import { useId } from 'react';
 import { Actions, Button, Screen, useNow } from '../../ui';
+import './processing.css';
 
 export interface ProcessingStepProps {
   activity: Activity;

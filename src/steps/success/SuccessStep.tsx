@@ -1,6 +1,7 @@
 import type { ConnectedAccount } from '../../flow/state';
 import { useMessages, useText } from '../../i18n';
 import { Actions, Button, Screen } from '../../ui';
+import './success.css';
 
 /** Accounts named one by one; beyond them, how many more. */
 const NAMED_ACCOUNTS = 3;
