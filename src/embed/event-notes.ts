@@ -41,7 +41,7 @@ export const EVENT_NOTES: { readonly [Name in ConnectEventName]: string } = {
     'Success, the last event: url is redirectUrl (or the /connected page) with loginId then institution in its query, then accountId and tag when there are some. A redirectUrl outside CONNECT_REDIRECT_ORIGINS is still in url, but nothing navigates there. tag is null when none was given.',
   COMPONENT_CLICK_RESET_PASSWORD: 'The person opened the bank’s “forgot password” page.',
   DISABLED_INSTITUTION: 'The bank is unavailable (also an ERROR): the person may choose another.',
-  POPUP_OPENED: 'An OAuth bank’s sign-in page opened in a popup (CONTRACT §8).',
+  POPUP_OPENED: 'An OAuth bank’s sign-in page opened in a popup.',
   COMPONENT_ACCEPT_TERMS: 'The person accepted the consent screen that links your terms (termsUrl).',
   COMPONENT_DENY_TERMS: 'The person declined the consent screen that links your terms (termsUrl).',
   COMPONENT_CLICK_TERMS_URL: 'The person opened your terms (termsUrl) in a new tab.',

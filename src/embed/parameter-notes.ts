@@ -53,9 +53,9 @@ export const PARAMETER_NOTES: { readonly [Name in ParameterName]: string } = {
   webview:
     'Mobile webviews: events go as JSON strings to window.ReactNativeWebView.postMessage, else webkit.messageHandlers.flinksEvent, else the Android interface window.FlinksAndroid.postMessage, never to window.parent; success goes to the redirectUrl deep link.',
   oauthWindowRedirect:
-    'OAuth banks sign in by a whole-window trip to the bank’s page and back to redirectUrl instead of a popup (CONTRACT §8).',
+    'OAuth banks sign in by a whole-window trip to the bank’s page and back to redirectUrl instead of a popup.',
   demoOutbound:
-    'In the sandbox, Flinks Capital signs in through the sandbox bank’s OAuth page (Allow / Deny), as an OAuth bank would (CONTRACT §8).',
+    'In the sandbox, Flinks Capital signs in through the sandbox bank’s OAuth page (Allow / Deny), as an OAuth bank would.',
   backgroundColor:
     'Background colour token. Text keeps a 4.5:1 contrast (WCAG AA): a colour that would fail is adjusted and the console says so.',
   foregroundColor1:
