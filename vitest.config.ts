@@ -24,6 +24,7 @@ const TIMED_NODE_TESTS = [
   'test/node/soak.test.ts',
   'test/node/attacks.test.ts',
   'test/node/sandbox-timing.test.ts',
+  'test/node/token-pool.test.ts',
 ];
 
 function storybookProject(name: string, initialGlobals: Record<string, string>) {
