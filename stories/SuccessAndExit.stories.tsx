@@ -33,8 +33,13 @@ export const Connected: Story = {
     onContinue.mockClear();
     const m = messagesOf(globals).screens.success;
     await expect(canvas.getByRole('heading', { level: 2, name: m.title })).toHaveFocus();
-    const account = format(m.oneAccount, { account: 'Chequing ••4685', bank: BANK });
-    await expect(canvas.getByText(collapsed(account))).toBeVisible();
+    // The bank's name for the account (its own language), its last digits, and where it is.
+    const [, after] = format(m.oneAccount, { bank: BANK }).split('{account}');
+    const line = canvas.getByText(
+      (_, element) => element?.tagName === 'P' && (element.textContent ?? '').endsWith(after ?? '—'),
+    );
+    await expect(line).toBeVisible();
+    await expect(line).toHaveTextContent(/^Chequing ••.*4685/);
     const buttons = canvas.getAllByRole('button');
     await expect(buttons).toHaveLength(1);
     await expect(buttons[0]).toHaveAccessibleName(format(m.continueTo, { customer: 'Acme Lending' }));

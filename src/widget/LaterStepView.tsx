@@ -138,7 +138,7 @@ function MfaView({
           ? {
               code: state.error.code,
               message: titleAndBody(text.title, text.body),
-              reference: referenceText(state.error.code, requestId, messages),
+              reference: referenceText(requestId, messages),
             }
           : null
       }

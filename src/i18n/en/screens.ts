@@ -64,10 +64,9 @@ export const screens = {
     forgotUsername: 'Forgot your username?',
     /** In the bank's answer when one more refused try reaches `maximumRetry`. */
     lastTry: 'One try left before {bank} may lock your account.',
-    /** Under a field the bank's answer was about (the alert above the form says what happened). */
-    fieldError: {
-      username: 'Check this username or card number.',
-      password: 'This field was cleared for your security.',
+    /** Neutral notes under a field (the alert above the form says what happened): never styled as errors. */
+    notes: {
+      cleared: 'We emptied this field for your security.',
     },
   },
 };

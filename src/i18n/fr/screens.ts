@@ -57,10 +57,8 @@ export const screens: Messages['screens'] = {
   credentials: {
     forgotUsername: 'Nom d’utilisateur oublié\u202F?',
     lastTry: 'Il vous reste un essai. Ensuite, {bank} pourrait bloquer votre compte.',
-    /** Under a field the bank's answer was about (the alert above the form says what happened). */
-    fieldError: {
-      username: 'Vérifiez ce nom d’utilisateur ou ce numéro de carte.',
-      password: 'Ce champ a été vidé par mesure de sécurité.',
+    notes: {
+      cleared: 'Nous avons vidé ce champ par mesure de sécurité.',
     },
   },
 };

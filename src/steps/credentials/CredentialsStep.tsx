@@ -4,7 +4,7 @@ import type { FieldError } from '../../flow/state';
 import { useUiMessages, useText } from '../../i18n';
 import type { BankLinks } from '../../institutions/links';
 import { Button, ExternalLink, Screen } from '../../ui';
-import { FieldServerNote, ServerError } from '../../widget/laterSteps';
+import { FieldServerNote, ServerError, ServerReference } from '../../widget/laterSteps';
 
 export interface Credentials {
   username: string;
@@ -79,16 +79,15 @@ export function CredentialsStep({
 
   return (
     <Screen title={text(m.title)}>
-      <p>{text(m.intro)}</p>
+      {/* While the bank's answer shows, it says what to do: the intro would say it a second time. */}
+      {!error && <p>{text(m.intro)}</p>}
       <form
         className="cw-form"
         noValidate
         onFocus={onEngage}
         onSubmit={handleSubmit(({ username, password }) => onSubmit({ username: username.trim(), password }))}
       >
-        {error && errors.root?.server && (
-          <ServerError id={serverErrorId} error={error} requestId={requestId} />
-        )}
+        {error && errors.root?.server && <ServerError id={serverErrorId} error={error} />}
         <div className="cw-field">
           <label className="cw-label" htmlFor={`${id}-username`}>
             {m.username}
@@ -102,10 +101,9 @@ export function CredentialsStep({
             autoCorrect="off"
             spellCheck={false}
             aria-invalid={errors.username ? true : undefined}
-            aria-describedby={describe(
-              missing('username') && `${id}-username-missing`,
-              fromServer('username') && `${id}-username-server`,
-            )}
+            aria-describedby={describe(missing('username') && `${id}-username-missing`)}
+            // Tied to the bank's answer without reading it a second time: the alert spoke once already.
+            aria-errormessage={fromServer('username') ? serverErrorId : undefined}
             // A username needs more than spaces.
             {...register('username', { validate: (value) => value.trim() !== '' })}
           />
@@ -137,6 +135,7 @@ export function CredentialsStep({
                 fromServer('password') && `${id}-password-server`,
                 capsLock && `${id}-caps`,
               )}
+              aria-errormessage={fromServer('password') ? serverErrorId : undefined}
               onKeyDown={watchCapsLock}
               onKeyUp={watchCapsLock}
               {...register('password', { required: true })}
@@ -168,6 +167,7 @@ export function CredentialsStep({
         </div>
         <p className="cw-muted">{text(m.privacy)}</p>
         <Button type="submit">{m.submit}</Button>
+        {error && errors.root?.server && <ServerReference requestId={requestId} />}
       </form>
     </Screen>
   );

@@ -26,9 +26,11 @@ export function SuccessStep({ accounts = [], customerName = null, onContinue }: 
       {accounts.length === 0 && <p>{text(m.body)}</p>}
       {accounts.length === 1 && named[0] && (
         <p>
-          {text(m.oneAccount, {
-            account: `${named[0].name}${named[0].digits ? ` ••${named[0].digits}` : ''}`,
-          })}
+          {text(m.oneAccount)
+            .split('{account}')
+            .map((part, index) =>
+              index === 0 ? part : [<AccountName key={index} account={named[0]} />, part],
+            )}
         </p>
       )}
       {accounts.length > 1 && (
@@ -37,15 +39,7 @@ export function SuccessStep({ accounts = [], customerName = null, onContinue }: 
           <ul className="cw-connected">
             {named.map((account, index) => (
               <li key={index}>
-                {account.name}
-                {account.digits && (
-                  <>
-                    {' '}
-                    <span aria-hidden="true">••</span>
-                    <span className="cw-visually-hidden">{m.endingIn} </span>
-                    {account.digits}
-                  </>
-                )}
+                <AccountName account={account} />
               </li>
             ))}
             {more > 0 && <li>{text(more === 1 ? m.oneMore : m.more, { count: more })}</li>}
@@ -60,6 +54,28 @@ export function SuccessStep({ accounts = [], customerName = null, onContinue }: 
         </Actions>
       )}
     </Screen>
+  );
+}
+
+/**
+ * An account as the bank names it, in the bank's words (their language unknown: `lang=""`), and its last digits: dots
+ * on screen, "ending in" for a screen reader.
+ */
+function AccountName({ account }: { account: ConnectedAccount | undefined }) {
+  const m = useMessages().screens.success;
+  if (!account) return null;
+  return (
+    <>
+      <span lang="">{account.name}</span>
+      {account.digits && (
+        <>
+          {' '}
+          <span aria-hidden="true">••</span>
+          <span className="cw-visually-hidden">{m.endingIn} </span>
+          {account.digits}
+        </>
+      )}
+    </>
   );
 }
 
