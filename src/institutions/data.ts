@@ -1,40 +1,4 @@
-import type { Language } from '../i18n/types';
 import type { Institution } from './types';
-
-/**
- * The banks most people in Canada use, in the order each language's readers look for them (Desjardins and Banque
- * Nationale lead in French): the bank list's first screen shows these, by id, before any search.
- */
-export const POPULAR_IDS: Readonly<Record<Language, readonly string[]>> = {
-  en: [
-    'RBC',
-    'TD',
-    'Scotia',
-    'BMO',
-    'CIBC',
-    'Desjardins',
-    'National',
-    'Tangerine',
-    'Simplii',
-    'EQBank',
-    'ATB',
-    'Laurentienne',
-  ],
-  fr: [
-    'Desjardins',
-    'National',
-    'RBC',
-    'TD',
-    'BMO',
-    'Scotia',
-    'CIBC',
-    'Laurentienne',
-    'Tangerine',
-    'Simplii',
-    'EQBank',
-    'ATB',
-  ],
-};
 
 /**
  * The Canadian institutions the widget offers without asking Flinks (reference/institutions.md).

@@ -1,6 +1,42 @@
 import type { Language } from '../i18n/types';
-import { INSTITUTIONS, POPULAR_IDS } from './data';
+import { INSTITUTIONS } from './data';
 import type { Institution } from './types';
+
+/**
+ * The banks most people in Canada use, in the order each language's readers look for them (Desjardins and Banque
+ * Nationale lead in French): the bank list's first screen shows these, by id, before any search.
+ */
+// With the bank list's chunk, not the first screen's.
+export const POPULAR_IDS: Readonly<Record<Language, readonly string[]>> = {
+  en: [
+    'RBC',
+    'TD',
+    'Scotia',
+    'BMO',
+    'CIBC',
+    'Desjardins',
+    'National',
+    'Tangerine',
+    'Simplii',
+    'EQBank',
+    'ATB',
+    'Laurentienne',
+  ],
+  fr: [
+    'Desjardins',
+    'National',
+    'RBC',
+    'TD',
+    'BMO',
+    'Scotia',
+    'CIBC',
+    'Laurentienne',
+    'Tangerine',
+    'Simplii',
+    'EQBank',
+    'ATB',
+  ],
+};
 
 /** About what a phone screen holds without scrolling, under the title and the search box. */
 export const POPULAR_COUNT = 12;

@@ -18,6 +18,8 @@ interface StepViewProps {
   bankWebsite: string | null;
   bankLinks: BankLinks | null;
   onExit(): void;
+  /** The sign-in form has typed data (or no longer has): closing asks first. */
+  onTypedChange(typed: boolean): void;
   backEnable: boolean;
   closeEnable: boolean;
 }
@@ -31,6 +33,7 @@ export function StepView({
   bankWebsite,
   bankLinks,
   onExit,
+  onTypedChange,
   backEnable,
   closeEnable,
 }: StepViewProps) {
@@ -68,6 +71,7 @@ export function StepView({
           onSubmit={flow.submitCredentials}
           onEngage={() => prefetchLaterSteps(language)}
           onResetPassword={flow.clickResetPassword}
+          onTypedChange={onTypedChange}
         />
       );
     case 'oauth':
@@ -91,7 +95,7 @@ export function StepView({
         />
       );
     case 'closed':
-      return <ClosedStep outcome={closedOutcome(state)} />;
+      return <ClosedStep outcome={closedOutcome(state)} onStartAgain={flow.startAgain} />;
     default: {
       const unreachable: never = state;
       return unreachable;

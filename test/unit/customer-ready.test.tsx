@@ -167,3 +167,46 @@ describe.each(LANGUAGES)('success (%s)', (language) => {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe.each(LANGUAGES)('cancel (%s)', (language) => {
+  it('is not a dead end: "Connection cancelled", and Start again opens the first screen afresh', async () => {
+    const view = widget(language);
+    const { m, user } = view;
+    await screen.findByLabelText(m.ui.credentials.username);
+    await user.click(screen.getByRole('button', { name: m.ui.widget.close }));
+    expect(await screen.findByRole('heading', { level: 2, name: m.ui.closed.title })).toHaveFocus();
+    expect(screen.getByText(m.ui.closed.body)).toBeVisible();
+    expect(view.onExit).toHaveBeenCalledOnce();
+    await user.click(screen.getByRole('button', { name: m.ui.closed.startAgain }));
+    const title = format(m.ui.credentials.title, { bank: BANK });
+    expect(await screen.findByRole('heading', { level: 2, name: title })).toHaveFocus();
+    expect(screen.getByLabelText(m.ui.credentials.username)).toHaveValue('');
+    expect(view.events().slice(-1)).toEqual(['COMPONENT_LOAD_CREDENTIAL']);
+  });
+
+  it('asks before closing a sign-in form with something typed, and closes an empty one at once', async () => {
+    const view = widget(language);
+    const { m, user } = view;
+    const username = await screen.findByLabelText(m.ui.credentials.username);
+    await user.type(username, 'Greatday');
+    await user.click(screen.getByRole('button', { name: m.ui.widget.close }));
+    const dialog = await screen.findByRole('dialog', { name: m.screens.exit.title });
+    await user.click(within(dialog).getByRole('button', { name: m.screens.exit.stay }));
+    expect(view.onExit).not.toHaveBeenCalled();
+    expect(screen.getByLabelText(m.ui.credentials.username)).toHaveValue('Greatday');
+    await user.clear(screen.getByLabelText(m.ui.credentials.username));
+    await user.click(screen.getByRole('button', { name: m.ui.widget.close }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 2, name: m.ui.closed.title })).toBeVisible();
+    expect(view.onExit).toHaveBeenCalledOnce();
+  });
+
+  it('offers no Start again once connected', async () => {
+    const view = widget(language);
+    await signIn(view, 'greatday_nomfa');
+    await screen.findByRole('heading', { level: 2, name: view.m.screens.success.title });
+    await view.user.click(screen.getByRole('button', { name: view.m.ui.widget.close }));
+    await screen.findByText(view.m.ui.closed.connected.body);
+    expect(screen.queryByRole('button', { name: view.m.ui.closed.startAgain })).not.toBeInTheDocument();
+  });
+});

@@ -65,14 +65,15 @@ export const ui = {
     },
   },
   closed: {
-    title: 'You left the connection',
-    body: 'Your account wasn’t connected, and nothing was shared.',
+    title: 'Connection cancelled',
+    body: 'Nothing was connected or shared.',
+    startAgain: 'Start again',
     /** After success: the account is connected, whatever the close button says. */
     connected: {
       title: 'All done',
-      body: 'The connection is complete. You can close this window.',
+      body: 'You can close this window.',
     },
-    /** Left after the bank accepted the sign-in, before the end: something exists at the bank, so no "nothing shared". */
+    /** Left after the bank accepted the sign-in, before the end: never "nothing was shared" once a login exists. */
     unfinished: 'You left before the connection was finished.',
   },
 };

@@ -69,11 +69,12 @@ export const ui: Messages['ui'] = {
     },
   },
   closed: {
-    title: 'Vous avez quitté la connexion',
-    body: 'Votre compte n’a pas été relié, et rien n’a été transmis.',
+    title: 'Connexion annulée',
+    body: 'Rien n’a été relié ni transmis.',
+    startAgain: 'Recommencer',
     connected: {
       title: 'C’est terminé',
-      body: 'La connexion est terminée. Vous pouvez fermer cette fenêtre.',
+      body: 'Vous pouvez fermer cette fenêtre.',
     },
     unfinished: 'La connexion a pris fin avant d’être terminée.',
   },

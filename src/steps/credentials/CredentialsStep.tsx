@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useState, type KeyboardEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import type { FieldError } from '../../flow/state';
 import { useUiMessages, useText } from '../../i18n';
@@ -27,6 +27,8 @@ export interface CredentialsStepProps {
   onEngage?(): void;
   /** The person opened "forgot password?" (COMPONENT_CLICK_RESET_PASSWORD). */
   onResetPassword?(): void;
+  /** Whether something was typed: closing then asks first. */
+  onTypedChange?(typed: boolean): void;
 }
 
 /**
@@ -43,6 +45,7 @@ export function CredentialsStep({
   onSubmit,
   onEngage,
   onResetPassword,
+  onTypedChange,
 }: CredentialsStepProps) {
   const m = useUiMessages().ui.credentials;
   const text = useText();
@@ -53,11 +56,17 @@ export function CredentialsStep({
     register,
     handleSubmit,
     setError,
-    formState: { errors },
+    formState: { errors, isDirty },
   } = useForm<Credentials>({
     defaultValues: { username: defaultUsername, password: '' },
     shouldFocusError: true,
   });
+
+  // Closing a form with typed data asks first; the form gone, nothing typed remains.
+  useEffect(() => {
+    onTypedChange?.(isDirty);
+  }, [isDirty, onTypedChange]);
+  useEffect(() => () => onTypedChange?.(false), [onTypedChange]);
 
   // Before paint: the screen never shows without the bank's answer on it.
   useLayoutEffect(() => {

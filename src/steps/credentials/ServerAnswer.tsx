@@ -1,6 +1,7 @@
 import type { FieldError } from '../../flow/state';
 import { referenceText, useGuidance, useMessages, useText } from '../../i18n';
 import { Alert, ExternalLink } from '../../ui';
+import './server-answer.css';
 
 // The credential form's answers from the bank: shown only after a try, so they come with the later screens' chunk
 // (fetched while the person fills in the form), not with the first screen.

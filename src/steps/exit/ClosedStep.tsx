@@ -1,5 +1,5 @@
 import { useUiMessages } from '../../i18n';
-import { Screen } from '../../ui';
+import { Actions, Button, Screen } from '../../ui';
 
 /**
  * What the person left behind: `connected` (they closed after success: the account is connected, the host has it),
@@ -8,7 +8,14 @@ import { Screen } from '../../ui';
 export type ClosedOutcome = 'connected' | 'unfinished' | 'cancelled';
 
 /** After the person left. */
-export function ClosedStep({ outcome = 'cancelled' }: { outcome?: ClosedOutcome }) {
+export function ClosedStep({
+  outcome = 'cancelled',
+  onStartAgain,
+}: {
+  outcome?: ClosedOutcome;
+  /** "Start again": cancelling is not a dead end. */
+  onStartAgain?(): void;
+}) {
   const m = useUiMessages().ui.closed;
   if (outcome === 'connected') {
     return (
@@ -20,6 +27,11 @@ export function ClosedStep({ outcome = 'cancelled' }: { outcome?: ClosedOutcome 
   return (
     <Screen title={m.title}>
       <p>{outcome === 'unfinished' ? m.unfinished : m.body}</p>
+      {onStartAgain && (
+        <Actions>
+          <Button onClick={onStartAgain}>{m.startAgain}</Button>
+        </Actions>
+      )}
     </Screen>
   );
 }
