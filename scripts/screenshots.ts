@@ -4,7 +4,7 @@
  * loopback port (the built app: run `npm run build:app` first) and drives /embed.html with Debian's Chromium.
  *
  * Options (environment): SCREENSHOTS_DIR (default screenshots), SCREENSHOTS_ONLY (comma-separated usernames),
- * SCREENSHOTS_WIDTHS (default 375,1280). `bank-list`, `last-try` and `success` in SCREENSHOTS_ONLY take those moments' screens.
+ * SCREENSHOTS_WIDTHS (default 375,1280). `bank-list`, `last-try`, `success` and `cancelled` in SCREENSHOTS_ONLY take those moments' screens.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -86,6 +86,13 @@ try {
         await page.getByRole('button', { name: later.ui.widget.close }).click();
         await page.getByText(later.screens.closed.connected.body).waitFor();
         await shoot('success-closed');
+      }
+      if (!only || only.includes('cancelled')) {
+        await page.goto(`${server.url}/embed.html?demo=true&institution=FlinksCapital&language=${language}`);
+        await page.getByRole('heading', { name: signInTitle }).waitFor();
+        await page.getByRole('button', { name: later.ui.widget.close }).click();
+        await page.getByRole('button', { name: later.screens.closed.startAgain }).waitFor();
+        await shoot('cancelled');
       }
       for (const persona of personas) {
         await page.goto(`${server.url}/embed.html?demo=true&institution=FlinksCapital&language=${language}`);

@@ -287,7 +287,10 @@ function WidgetBody(props: BodyProps) {
   const pages = useBankPages(bank !== undefined);
   // No link to the bank until its pages are known: a "forgot password" link must never point at the home page first.
   const links = pages ? bankLinks(bank, language, props.apiBaseUrl, bank && pages[bank.id]) : null;
-  const requestExit = () => (isMidConnection(state) ? setConfirmingExit(true) : flow.exit());
+  // Typed into the sign-in form: closing asks first, as it does mid-connection.
+  const [typed, setTyped] = useState(false);
+  const requestExit = () =>
+    isMidConnection(state) || (state.step === 'credentials' && typed) ? setConfirmingExit(true) : flow.exit();
   const canGoBack =
     backEnable &&
     (state.step === 'credentials' || (state.step === 'oauth' && state.phase !== 'finishing')) &&
@@ -342,6 +345,7 @@ function WidgetBody(props: BodyProps) {
                   bankWebsite={links?.website ?? null}
                   bankLinks={links}
                   onExit={requestExit}
+                  onTypedChange={setTyped}
                   backEnable={backEnable}
                   closeEnable={closeEnable}
                 />

@@ -55,6 +55,7 @@ function ScreenFor(props: CodeScreenProps) {
         <CredentialsStep
           bankWebsite={BANK_WITH_WEBSITE.website}
           defaultUsername={KEPT_USERNAME}
+          requestId={REQUEST_ID}
           error={{ code, field: entry.field ?? 'both', variant: variant ?? null }}
           onSubmit={props.onSubmitCredentials}
         />
@@ -70,7 +71,7 @@ function ScreenFor(props: CodeScreenProps) {
           error={{
             code,
             message: titleAndBody(title, body),
-            reference: referenceText(code, REQUEST_ID, messages),
+            reference: referenceText(REQUEST_ID, messages),
           }}
           pending={false}
           secondsLeft={null}

@@ -394,11 +394,13 @@ export const InvalidLogin: Story = {
     const { alert, username, password } = await expectCredentialError(context, 'INVALID_LOGIN');
     await expect(username).toBeInvalid();
     await expect(password).toBeInvalid();
-    // The alert speaks once; each field carries its own message, not the alert's words again.
+    // The alert speaks once; each field points at it as its error without reading it again, the password also
+    // described by its calm note.
     await expect(alert).toBeVisible();
     const m = messagesOf(context.globals).screens.credentials;
-    await expect(username).toHaveAccessibleDescription(collapsed(m.fieldError.username));
-    await expect(password).toHaveAccessibleDescription(collapsed(m.fieldError.password));
+    await expect(username).toHaveAttribute('aria-errormessage', alert.id);
+    await expect(password).toHaveAttribute('aria-errormessage', alert.id);
+    await expect(password).toHaveAccessibleDescription(collapsed(m.notes.cleared));
   },
 };
 

@@ -93,7 +93,9 @@ const play: Story['play'] = async ({ canvas, globals, args, userEvent }) => {
   // The guidance screen: title as the focused heading, the body, the actions primary first, the reference.
   await expect(heading).toHaveTextContent(collapsed(guidance.title));
   await expect(canvas.getByText(collapsed(guidance.body))).toBeVisible();
-  await expect(canvas.getByText(collapsed(referenceText(code, REQUEST_ID, m)))).toBeVisible();
+  await expect(canvas.getByText(collapsed(referenceText(REQUEST_ID, m) ?? ''))).toBeVisible();
+  // The code is the developer's: never in the person's text.
+  await expect(canvas.queryByText(new RegExp(code))).not.toBeInTheDocument();
   const actions = shownActions(guidance.entry.actions, {
     bankWebsite: BANK_WITH_WEBSITE.website,
     exitEnable: true,

@@ -33,7 +33,7 @@ function MfaStepAfterRefusal({
   const language = useLanguage();
   const { title, body } = guidanceText(code, m, { language, bank: BANK, variant });
   // Worded as the widget words it (ConnectWidget's MFA view), with the reference for support under it.
-  const reference = referenceText(code, REQUEST_ID, m);
+  const reference = referenceText(REQUEST_ID, m);
   return <MfaStep {...props} error={{ code, message: titleAndBody(title, body), reference }} />;
 }
 

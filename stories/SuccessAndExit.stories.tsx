@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn } from 'storybook/test';
+import type { Account } from '../src/api/types';
 import { format } from '../src/i18n';
 import { ClosedStep, ExitDialog } from '../src/steps/exit';
 import { SuccessStep } from '../src/steps/success';
@@ -20,11 +21,25 @@ type Story = StoryObj<typeof meta>;
 
 const onContinue = fn();
 
+/** An account as the bank sends it, with what the success screen reads: its title and number. */
+function account(title: string, digits: string): Account {
+  return {
+    Id: `id-${digits}`,
+    Title: title,
+    AccountNumber: `00012-${digits}`,
+    Category: 'Operations',
+    Type: 'Chequing',
+    Currency: 'CAD',
+    Balance: { Current: 100 },
+  } as Account;
+}
+const onStartAgain = fn();
+
 /** One account connected: named with its last digits, and one way back to the partner. */
 export const Connected: Story = {
   render: () => (
     <SuccessStep
-      accounts={[{ name: 'Chequing', digits: '4685' }]}
+      accounts={[account('Chequing', '4685')]}
       customerName="Acme Lending"
       onContinue={onContinue}
     />
@@ -33,8 +48,13 @@ export const Connected: Story = {
     onContinue.mockClear();
     const m = messagesOf(globals).screens.success;
     await expect(canvas.getByRole('heading', { level: 2, name: m.title })).toHaveFocus();
-    const account = format(m.oneAccount, { account: 'Chequing ••4685', bank: BANK });
-    await expect(canvas.getByText(collapsed(account))).toBeVisible();
+    // The bank's name for the account (its own language), its last digits, and where it is.
+    const [, after] = format(m.oneAccount, { bank: BANK }).split('{account}');
+    const line = canvas.getByText(
+      (_, element) => element?.tagName === 'P' && (element.textContent ?? '').endsWith(after ?? '—'),
+    );
+    await expect(line).toBeVisible();
+    await expect(line).toHaveTextContent(/^Chequing ••.*4685/);
     const buttons = canvas.getAllByRole('button');
     await expect(buttons).toHaveLength(1);
     await expect(buttons[0]).toHaveAccessibleName(format(m.continueTo, { customer: 'Acme Lending' }));
@@ -48,10 +68,10 @@ export const ConnectedSeveral: Story = {
   render: () => (
     <SuccessStep
       accounts={[
-        { name: 'Chequing', digits: '4685' },
-        { name: 'Savings', digits: '1290' },
-        { name: 'TFSA', digits: '7731' },
-        { name: 'Visa', digits: '0042' },
+        account('Chequing', '4685'),
+        account('Savings', '1290'),
+        account('TFSA', '7731'),
+        account('Visa', '0042'),
       ]}
       onContinue={fn()}
     />
@@ -91,12 +111,16 @@ export const LeaveWithoutConnecting: Story = {
   },
 };
 
+/** Cancelled: said plainly, and not a dead end. */
 export const Left: Story = {
-  render: () => <ClosedStep />,
-  play: async ({ canvas, globals }) => {
+  render: () => <ClosedStep onStartAgain={onStartAgain} />,
+  play: async ({ canvas, userEvent, globals }) => {
+    onStartAgain.mockClear();
     const m = messagesOf(globals).screens.closed;
     await expect(canvas.getByRole('heading', { level: 2, name: m.title })).toHaveFocus();
     await expect(canvas.getByText(collapsed(m.body))).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: m.startAgain }));
+    await expect(onStartAgain).toHaveBeenCalledOnce();
   },
 };
 
@@ -104,8 +128,11 @@ export const Left: Story = {
 export const LeftAfterSuccess: Story = {
   render: () => <ClosedStep outcome="connected" />,
   play: async ({ canvas, globals }) => {
-    const m = messagesOf(globals).screens.closed;
-    await expect(canvas.getByRole('heading', { level: 2, name: m.connected.title })).toHaveFocus();
-    await expect(canvas.queryByText(collapsed(m.body))).not.toBeInTheDocument();
+    const m = messagesOf(globals);
+    await expect(
+      canvas.getByRole('heading', { level: 2, name: m.screens.closed.connected.title }),
+    ).toHaveFocus();
+    await expect(canvas.queryByText(collapsed(m.screens.closed.body))).not.toBeInTheDocument();
+    await expect(canvas.queryByRole('button', { name: m.screens.closed.startAgain })).not.toBeInTheDocument();
   },
 };

@@ -7,7 +7,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import preview from '../.storybook/preview';
 import { KNOWN_FLINKS_CODES } from '../src/api/codes';
-import { GUIDANCE, type GuidanceCode } from '../src/guidance';
+import { GUIDANCE, GUIDANCE_VARIANTS, type GuidanceCode } from '../src/guidance';
 import { LANGUAGES, messagesFor, type Language, type Messages } from '../src/i18n';
 import { CONFIG_META_NAME } from '../src/embed/config';
 import { INSTITUTIONS } from '../src/institutions';
@@ -15,6 +15,7 @@ import { institutionsBody } from '../src/sandbox/institutions';
 import { loadLaterSteps } from '../src/widget/laterSteps';
 import {
   BANNED,
+  CODE_TOKEN,
   NAMELESS_BANK,
   englishWords,
   frenchSpacingProblems,
@@ -84,6 +85,12 @@ export interface ScreenText {
   references: string[];
   /** What the alerts say (the bank's answer on a form is one: its title starts it). */
   alerts: string[];
+  /** Codes ("INVALID_PASSWORD") in the person's text: developer pages (tables, code, configuration) aside. */
+  codes: string[];
+  /** The title lines of the alerts alone (the problem's own title on a form). */
+  alertTitles: string[];
+  /** Text styled as an error (`.cw-field-error`): it must say what is wrong, not a neutral fact. */
+  errorStyled: string[];
 }
 
 function isVisuallyHidden(element: Element): boolean {
@@ -107,19 +114,25 @@ export function readScreen(root: HTMLElement, language: Language): ScreenText {
   ]
     .filter(ownLanguage)
     .map((heading) => squash(heading.textContent ?? ''));
+  const alertTitles: string[] = [];
   for (const alert of view.queryAllByRole('alert')) {
     const line = alert.querySelector('strong');
-    if (line) titles.push(squash(line.textContent ?? ''));
+    if (line) alertTitles.push(squash(line.textContent ?? ''));
   }
+  titles.push(...alertTitles);
 
   // Text nodes grouped by the block that holds them; a control's text is its own.
   const groups = new Map<Element, string>();
   const all: string[] = [];
+  const codes: string[] = [];
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
     if (!parent || parent.closest(NOT_PROSE) || !(node.textContent ?? '').trim()) continue;
     if (ownLanguage(parent)) all.push(node.textContent ?? '');
+    // Developer pages name their settings and codes: the error map's tables, the embed page's configuration screen.
+    if (!parent.closest('table, .cw-embed-config'))
+      codes.push(...[...(node.textContent ?? '').matchAll(CODE_TOKEN)].map(([code]) => code));
     // Prose only: what is read as a sentence, not a control, a heading or a table's cell (a table repeats by design).
     if (isVisuallyHidden(parent) || parent.closest(`${CONTROL}, h1, h2, h3, h4, h5, h6, td, th`)) continue;
     // An alert's title line is a title: the rest of the alert is its body.
@@ -162,6 +175,12 @@ export function readScreen(root: HTMLElement, language: Language): ScreenText {
     all,
     references,
     alerts: view.queryAllByRole('alert').map((alert) => squash(alert.textContent ?? '')),
+    codes,
+    alertTitles,
+    errorStyled: [...root.querySelectorAll('.cw-field-error')]
+      .filter(ownLanguage)
+      .map((element) => squash(element.textContent ?? ''))
+      .filter(Boolean),
   };
 }
 
@@ -184,15 +203,15 @@ function accessibleName(element: Element): string {
 
 const escape = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
 
-/** The reference line of the language: "Reference: NEW_ACCOUNT · 8c2f41d0", or without the RequestId. */
+/** The reference line of the language: "Support reference: 8c2f41d0". */
 function referencePattern(language: Language): RegExp {
   const texts = messagesFor(language).guidance;
   const fill = (template: string) =>
     squash(template)
-      .split(/(\{code\}|\{ref\})/)
-      .map((part) => (part === '{code}' ? '[A-Za-z0-9_]+' : part === '{ref}' ? '[0-9a-f]{8}' : escape(part)))
+      .split(/(\{ref\})/)
+      .map((part) => (part === '{ref}' ? '[0-9a-f]{8}' : escape(part)))
       .join('');
-  return new RegExp(`^(${fill(texts.reference)}|${fill(texts.referenceWithoutRequest)})$`);
+  return new RegExp(`^${fill(texts.reference)}$`);
 }
 
 /** The codes whose screen tells the person something went wrong (the waiting screens and "nothing to say" aside). */
@@ -212,15 +231,45 @@ const patternOf = (text: string) =>
  * What a guidance screen says, per code of a language: its title alone (a heading), or its title and body together
  * (the alert on a form the person is sent back to).
  */
-function guidancePatterns(messages: Messages): { title: RegExp; message: RegExp }[] {
+function guidancePatterns(messages: Messages): { title: RegExp; message: RegExp; kind: string }[] {
   const texts = [
-    ...GUIDANCE_CODES.map((code) => messages.guidance.codes[code]),
-    ...Object.values(messages.guidance.variants),
+    ...GUIDANCE_CODES.map((code) => ({ ...messages.guidance.codes[code], kind: GUIDANCE[code].kind })),
+    ...Object.entries(messages.guidance.variants).map(([variant, text]) => ({
+      ...text,
+      kind: GUIDANCE[GUIDANCE_VARIANTS[variant as keyof typeof GUIDANCE_VARIANTS]].kind,
+    })),
   ];
-  return texts.map(({ title, body }) => ({
+  return texts.map(({ title, body, kind }) => ({
     title: new RegExp(`^${patternOf(title)}$`),
-    message: new RegExp(`^${patternOf(title)}[.:?…]?\\s${patternOf(body)}$`),
+    // The bank's answer on a form: its title, its body, and maybe the warning before the last try.
+    message: new RegExp(`^${patternOf(title)}[.:?…]?\\s${patternOf(body)}(\\s.+)?$`),
+    kind,
   }));
+}
+
+/** Where the bank refused something the person did: the title says which bank. */
+const BANK_KINDS = new Set(['field', 'bank', 'mfa', 'blocked']);
+
+/** The words of a text, lower case, for finding the same run of words in two places. */
+const runsOf = (text: string, length: number): Set<string> => {
+  const list = words(text.toLowerCase().replace(/[.,:;?!…«»“”]/g, ' '));
+  const runs = new Set<string>();
+  for (let start = 0; start + length <= list.length; start += 1)
+    runs.add(list.slice(start, start + length).join(' '));
+  return runs;
+};
+
+/** Five words in a row, said by the alert and by another block of the screen (the intro it should have hidden). */
+function alertRepeats(screen: ScreenText): string | null {
+  for (const alert of screen.alerts) {
+    const said = runsOf(alert, 5);
+    for (const block of screen.blocks) {
+      if (screen.alerts.some((text) => text.includes(block) || block.includes(text))) continue;
+      const again = [...runsOf(block, 5)].find((run) => said.has(run));
+      if (again) return `“${again}” in the alert and in “${block}”`;
+    }
+  }
+  return null;
 }
 
 /**
@@ -233,6 +282,13 @@ for (let skip = 0, count = 1; skip < count; skip += 1000) {
   count = page.Count;
   for (const { Name } of page.Institutions) CATALOG_NAMES.add(Name.En).add(Name.Fr);
 }
+
+/** Notes that state a fact calmly (a field emptied for safety): never in an error's red. */
+const NEUTRAL_NOTES: Record<Language, string[]> = {
+  // As the notes were worded before this standard (the catalog's own notes are added where they are checked).
+  en: ['This field was cleared for your security.'],
+  fr: ['Ce champ a été vidé par mesure de sécurité.'],
+};
 
 /** What a screen says when it leaves the person nowhere to go. */
 const DEAD_END: Record<Language, RegExp> = {
@@ -271,10 +327,39 @@ export function screenProblems(screen: ScreenText, language: Language): string[]
       }
     }
   }
-  const isGuidance = guidancePatterns(messages).some(
+  const matched = guidancePatterns(messages).filter(
     ({ title, message }) =>
       screen.titles.some((text) => title.test(text)) || screen.alerts.some((text) => message.test(text)),
   );
+  const isGuidance = matched.length > 0;
+  // On a bank's screen, the title names the bank ("Desjardins didn't accept this password"). A bank's screen is known
+  // by its catalog text, or by a code shown on it (as screens showed them before this standard).
+  const shownCodes = screen.codes;
+  // The code is the developer's (ERROR, onExit): the person gets words, and a support reference.
+  for (const code of new Set(shownCodes)) problems.push(`a code in the person’s text: ${code}`);
+  const bankScreen =
+    matched.some(({ kind }) => BANK_KINDS.has(kind)) ||
+    shownCodes.some((code) => code in GUIDANCE && BANK_KINDS.has(GUIDANCE[code as GuidanceCode].kind));
+  if (bankScreen) {
+    // On a form, the problem's title is the alert's; elsewhere the screen's heading.
+    const problemTitles = screen.alertTitles.length > 0 ? screen.alertTitles : screen.titles;
+    const named = problemTitles.some(
+      (title) =>
+        BRAND_NAMES.some((name) => title.includes(name)) ||
+        [...CATALOG_NAMES].some((name) => title.includes(name)),
+    );
+    if (!named)
+      problems.push(`a bank’s screen whose title names no bank (titles: ${screen.titles.join(' / ')})`);
+  }
+  const repeated = alertRepeats(screen);
+  if (repeated) problems.push(`an alert that repeats the screen: ${repeated}`);
+  for (const text of screen.errorStyled) {
+    if (
+      NEUTRAL_NOTES[language].includes(text) ||
+      Object.values(messages.screens.credentials.notes).includes(text)
+    )
+      problems.push(`a neutral note in error style: “${text}”`);
+  }
   // Success names what was connected and hands back: a way forward, never "nothing more to do here".
   const success = screen.titles.includes(messages.screens.success.title);
   if (DEAD_END[language].test([...screen.blocks, ...screen.titles].join(' '))) {

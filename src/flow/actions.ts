@@ -90,6 +90,8 @@ export type FlowAction =
   | { type: 'OFFLINE' }
   /** The person leaves; `reason` says why when the host can tell it apart (no bank of theirs on the list). */
   | { type: 'EXIT'; reason?: ExitReason }
+  /** "Start again" on the closed screen: the connection's first screen, fresh (`first`: where it starts). */
+  | { type: 'START_AGAIN'; first: FlowState }
   /** The person opened the bank's "forgot password" page: only the host is told. */
   | { type: 'CLICK_RESET_PASSWORD' }
   /** The person opened the partner's terms from the consent screen. */

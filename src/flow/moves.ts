@@ -3,7 +3,7 @@ import type { Account, Pending } from '../api/types';
 import type { FlowConfig, Move } from './actions';
 import { connectEvent, type ConnectEvent } from './events';
 import { redirectAddress } from './redirect';
-import { connectedAccounts, type Activity, type ExitReason, type FlowContext, type FlowState } from './state';
+import type { Activity, ExitReason, FlowContext, FlowState } from './state';
 
 /** The building blocks of the reducer's moves. */
 
@@ -91,7 +91,7 @@ export function succeed(
       requestId,
       loginId,
       accountId,
-      connected: connectedAccounts(accounts),
+      connected: accounts,
     },
     events: [...before, redirect],
   };

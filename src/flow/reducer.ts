@@ -195,6 +195,19 @@ function step(state: FlowState, action: FlowAction, config: FlowConfig): Move {
         events: [connectEvent('COMPONENT_CLICK_RESET_PASSWORD', { institution: ctx.institution })],
       };
 
+    case 'START_AGAIN': {
+      // Only from a cancelled connection: after success there is nothing to start again.
+      if (state.step !== 'closed' || state.from === 'success') return stay(state);
+      const { first } = action;
+      const fresh = {
+        ...first.ctx,
+        attempt: ctx.attempt + 1,
+        online: ctx.online,
+        institutionListShown: ctx.institutionListShown,
+      };
+      return enter({ ...first, ctx: fresh } as FlowState);
+    }
+
     case 'EXIT':
       if (state.step === 'closed') return stay(state);
       if (action.reason === 'institution_not_found')

@@ -88,25 +88,6 @@ export type Activity =
     }
   | { kind: 'retrying'; code: FlinksCode; of: RetryOrigin };
 
-/** An account the success screen names: its title and the last digits of its number, nothing else. */
-export interface ConnectedAccount {
-  name: string;
-  digits: string;
-}
-
-/** The accounts of a success, as the screen names them ("Chequing ••4685"). */
-export function connectedAccounts(accounts: readonly Account[]): ConnectedAccount[] {
-  // Read defensively: a bank's answer may leave a field out.
-  return accounts
-    .map((account) => ({
-      name: String(account.Title ?? '').trim(),
-      digits: String(account.AccountNumber ?? '')
-        .replace(/\D/g, '')
-        .slice(-4),
-    }))
-    .filter((account) => account.name !== '');
-}
-
 /** Where "try again" leads from a guidance screen. */
 export type RetryTarget = 'credentials' | 'resuming' | 'gathering';
 
@@ -159,7 +140,7 @@ export type FlowState =
         loginId: string;
         accountId: string | null;
         /** What was connected, for the screen to name (none known when the person finished before the data came). */
-        connected: readonly ConnectedAccount[];
+        connected: readonly Account[];
       }
     >
   | Step<

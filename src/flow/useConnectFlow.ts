@@ -49,6 +49,8 @@ export interface ConnectFlow {
   keepWaiting(): void;
   guidanceAction(action: StepAction): void;
   back(): void;
+  /** "Start again" after leaving: the connection's first screen, fresh. */
+  startAgain(): void;
   /** The person leaves; `reason` when the host should know why (`institution_not_found`). */
   exit(reason?: ExitReason): void;
   /** The person opened the bank's "forgot password" page. */
@@ -110,6 +112,15 @@ export function useConnectFlow(options: ConnectFlowOptions): ConnectFlow {
     keepWaiting: () => dispatch({ type: 'KEEP_WAITING' }),
     guidanceAction: (action) => dispatch({ type: 'GUIDANCE_ACTION', action, at: now() }),
     back: () => dispatch({ type: 'BACK' }),
+    startAgain: () =>
+      dispatch({
+        type: 'START_AGAIN',
+        // A fresh connection: not the session it resumed or the saved login it refreshed, nor a used OAuth return.
+        first: initialState(
+          { ...latest.current.start, requestId: null, loginId: null, oauthReturn: null },
+          now(),
+        ),
+      }),
     exit: (reason) => dispatch({ type: 'EXIT', ...(reason === 'institution_not_found' ? { reason } : {}) }),
     clickResetPassword: () => dispatch({ type: 'CLICK_RESET_PASSWORD' }),
   };

@@ -59,14 +59,10 @@ export function actionLabel(action: GuidanceAction, messages: Messages, bank?: s
   return fillTokens(messages.guidance.actions[action], bank, messages.ui.widget.yourBank);
 }
 
-/** The small print under a guidance screen: "Reference: NEW_ACCOUNT · 8c2f41d0". */
-export function referenceText(
-  code: string,
-  requestId: string | null | undefined,
-  messages: Messages,
-): string {
-  const texts = messages.guidance;
-  return requestId
-    ? format(texts.reference, { code, ref: requestId.slice(0, 8) })
-    : format(texts.referenceWithoutRequest, { code });
+/**
+ * The small print under a guidance or error screen's buttons: "Support reference: 8c2f41d0", the RequestId's first 8
+ * characters. Never the code, which is the developer's (ERROR, `onExit`). Null without a RequestId: nothing to refer to.
+ */
+export function referenceText(requestId: string | null | undefined, messages: Messages): string | null {
+  return requestId ? format(messages.guidance.reference, { ref: requestId.slice(0, 8) }) : null;
 }

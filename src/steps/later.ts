@@ -4,7 +4,7 @@
  */
 export { AccountsStep } from './accounts';
 // The sign-in form's notes about the bank's answer to a try.
-export { FieldServerNote, ServerError } from './credentials/ServerAnswer';
+export { FieldServerNote, ServerError, ServerReference } from './credentials/ServerAnswer';
 // Only asked in the middle of a connection, on a screen of this chunk.
 export { ExitDialog } from './exit/ExitDialog';
 // Only error screens link to these pages; the first screen needs none.

@@ -108,7 +108,7 @@ export function LaterStepView({
         />
       );
     case 'closed':
-      return <ClosedStep outcome={closedOutcome(state)} />;
+      return <ClosedStep outcome={closedOutcome(state)} onStartAgain={flow.startAgain} />;
     default: {
       const unreachable: never = state;
       return unreachable;
@@ -141,7 +141,7 @@ function MfaView({
           ? {
               code: state.error.code,
               message: titleAndBody(text.title, text.body),
-              reference: referenceText(state.error.code, requestId, messages),
+              reference: referenceText(requestId, messages),
             }
           : null
       }

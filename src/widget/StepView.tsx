@@ -17,6 +17,8 @@ interface StepViewProps {
   bankWebsite: string | null;
   bankLinks: BankLinks | null;
   onExit(): void;
+  /** The sign-in form has typed data (or no longer has): closing asks first. */
+  onTypedChange(typed: boolean): void;
   backEnable: boolean;
   closeEnable: boolean;
 }
@@ -30,6 +32,7 @@ export function StepView({
   bankWebsite,
   bankLinks,
   onExit,
+  onTypedChange,
   backEnable,
   closeEnable,
 }: StepViewProps) {
@@ -67,6 +70,7 @@ export function StepView({
           onSubmit={flow.submitCredentials}
           onEngage={() => prefetchLaterSteps(language)}
           onResetPassword={flow.clickResetPassword}
+          onTypedChange={onTypedChange}
         />
       );
     case 'oauth':

@@ -43,6 +43,7 @@ export const LaterStepView = laterStep((steps) => steps.LaterStepView);
 export const ExitDialog = laterStep((steps) => steps.ExitDialog);
 export const ServerError = laterStep((steps) => steps.ServerError);
 export const FieldServerNote = laterStep((steps) => steps.FieldServerNote);
+export const ServerReference = laterStep((steps) => steps.ServerReference);
 
 /**
  * The bank pages list (BANK_PAGES), from the later chunk: undefined until it is in. Once a bank is chosen the chunk is

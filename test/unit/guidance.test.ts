@@ -138,8 +138,9 @@ describe('guidanceFor', () => {
     const resolved = guidanceText('INVALID_PASSWORD', en, { language: 'en', bank: 'Desjardins' });
     expect(resolved.code).toBe('INVALID_PASSWORD');
     expect(resolved.entry).toBe(GUIDANCE.INVALID_PASSWORD);
-    expect(resolved.title).toBe(en.guidance.codes.INVALID_PASSWORD.title);
-    expect(resolved.body).toContain('Desjardins');
+    // The title names the bank (GUIDANCE.md); the body says what to do.
+    expect(resolved.title).toBe('Desjardins didn’t accept this password');
+    expect(resolved.body).toBe(en.guidance.codes.INVALID_PASSWORD.body);
   });
 
   it.each(LANGUAGES)('gives an unknown code the UNKNOWN screen in %s and keeps the code', (language) => {
@@ -166,13 +167,8 @@ describe('guidanceFor', () => {
   };
 
   it.each([
-    [
-      'en',
-      'INVALID_PASSWORD',
-      'Let’s try that password again',
-      'Enter the password you use for TD’s online banking.',
-    ],
-    ['fr', 'INVALID_PASSWORD', fr.guidance.codes.INVALID_PASSWORD.title, 'Notre texte pour TD.'],
+    ['en', 'INVALID_PASSWORD', 'Let’s try that password again', en.guidance.codes.INVALID_PASSWORD.body],
+    ['fr', 'INVALID_PASSWORD', 'TD a refusé ce mot de passe', 'Notre texte pour TD.'],
     ['en', 'BRAND_NEW_CODE', 'Our own unknown title', 'Our own text for TD.'],
     ['en', 'ANOTHER_NEW_CODE', 'Our own unknown title', en.guidance.codes.UNKNOWN.body],
     ['fr', 'BRAND_NEW_CODE', fr.guidance.codes.UNKNOWN.title, fr.guidance.codes.UNKNOWN.body],
@@ -205,7 +201,7 @@ describe('guidanceFor', () => {
 
   it('ignores a variant meant for another code', () => {
     const resolved = guidanceText('INVALID_PASSWORD', en, { language: 'en', variant: 'reconnect' });
-    expect(resolved.title).toBe(en.guidance.codes.INVALID_PASSWORD.title);
+    expect(resolved.title).toBe('Your bank didn’t accept this password');
   });
 
   it.each(ALL_CODES.flatMap((code) => LANGUAGES.map((language) => [code, language] as const)))(
@@ -247,10 +243,13 @@ describe('labels and references', () => {
   });
 
   it.each([
-    ['en', '8c2f41d0-5b1e', 'Reference: NEW_ACCOUNT · 8c2f41d0'],
-    ['fr', '8c2f41d0-5b1e', 'Référence\u00A0: NEW_ACCOUNT · 8c2f41d0'],
-    ['en', undefined, 'Reference: NEW_ACCOUNT'],
-  ] as const)('the %s small print for request %s is "%s"', (language, requestId, expected) => {
-    expect(referenceText('NEW_ACCOUNT', requestId, messagesFor(language))).toBe(expected);
-  });
+    ['en', '8c2f41d0-5b1e', 'Support reference: 8c2f41d0'],
+    ['fr', '8c2f41d0-5b1e', 'Référence pour le soutien\u00A0: 8c2f41d0'],
+    ['en', undefined, null],
+  ] as const)(
+    'the %s small print for request %s is "%s", never with the code',
+    (language, requestId, expected) => {
+      expect(referenceText(requestId, messagesFor(language))).toBe(expected);
+    },
+  );
 });

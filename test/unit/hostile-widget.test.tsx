@@ -71,7 +71,7 @@ describe('markup in answers is shown as text', () => {
     expectInert();
   });
 
-  it('in an unknown FlinksCode and its Message: the reference shows the code as text', async () => {
+  it('in an unknown FlinksCode, its Message and RequestId: the reference shows the RequestId as text, never the code', async () => {
     const code = `<b>NEW</b>${IMG}`;
     answer = () =>
       HttpResponse.json(
@@ -79,7 +79,9 @@ describe('markup in answers is shown as text', () => {
         { status: 400 },
       );
     const { onEvent } = await signIn();
-    expect(await screen.findByText(code, { exact: false })).toBeInTheDocument();
+    // The code is the developer's; the person's small print is the RequestId's first 8 characters, as text.
+    expect(await screen.findByText('<i>r</i>', { exact: false })).toBeInTheDocument();
+    expect(screen.queryByText(code, { exact: false })).toBeNull();
     expect(document.querySelector('b, i')).toBeNull();
     expectInert();
     // The host gets the code as the API sent it: a string, never markup the widget made.

@@ -63,7 +63,7 @@ describe("the later screens' text, loaded when the person starts to sign in", ()
     await user.type(screen.getByLabelText('Password', { exact: true }), 'Wrongday');
     await user.click(screen.getByRole('button', { name: 'Connect' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('This password doesn’t match');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Flinks Capital didn’t accept this password');
     expect(screen.getByLabelText('Username or card number')).toHaveValue('Greatday');
   });
 });

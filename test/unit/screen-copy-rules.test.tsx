@@ -48,11 +48,15 @@ describe('the screen rules', () => {
     expect(problemsOf('<h1>Sign in on BMO Bank of Montreal’s website now</h1>', 'en')).toEqual([]);
   });
 
-  it('find blaming words and nameless banks, not codes in the reference', () => {
+  it('find blaming words, nameless banks and codes shown to the person', () => {
     expect(has(problemsOf('<h2>Try later</h2><p>An error happened.</p>', 'en'), 'blaming')).toBe(true);
     expect(has(problemsOf('<h2>Réessayez</h2><p>La connexion a échoué.</p>', 'fr'), 'blaming')).toBe(true);
     expect(has(problemsOf('<h2>Try later</h2><p>The server said no.</p>', 'en'), 'names no bank')).toBe(true);
-    expect(problemsOf('<h2>Try later</h2><p>Reference: INVALID_LOGIN · 8c2f41d0</p>', 'en')).toEqual([]);
+    // The old reference line: the code is the developer's, never the person's.
+    expect(problemsOf('<h2>Try later</h2><p>Reference: INVALID_LOGIN · 8c2f41d0</p>', 'en')).toContain(
+      'a code in the person’s text: INVALID_LOGIN',
+    );
+    expect(problemsOf('<h2>Try later</h2><p>Support reference: 8c2f41d0</p>', 'en')).toEqual([]);
   });
 
   it('find a screen that says something twice', () => {
@@ -81,7 +85,7 @@ describe('the screen rules', () => {
     ]);
     expect(has(problemsOf('<input placeholder="Search your bank">', 'fr'), 'English')).toBe(true);
     expect(problemsOf('<p lang="en">Select the triangle.</p>', 'fr')).toEqual([]);
-    expect(problemsOf(`<p>Référence${NBSP}: NEW_ACCOUNT · 8c2f41d0</p>`, 'fr')).toEqual([]);
+    expect(problemsOf(`<p>Référence pour le soutien${NBSP}: 8c2f41d0</p>`, 'fr')).toEqual([]);
     expect(problemsOf('<p>Connexion à BMO Bank of Montreal par Flinks</p>', 'fr')).toEqual([]);
   });
 
@@ -89,7 +93,7 @@ describe('the screen rules', () => {
     for (const language of ['en', 'fr'] as const) {
       const m = messagesFor(language);
       const screen = guidanceText('NEW_ACCOUNT', m, { language, bank: 'Desjardins' });
-      const reference = referenceText('NEW_ACCOUNT', '8c2f41d0-5b7e', m);
+      const reference = referenceText('8c2f41d0-5b7e', m);
       const guidance = `<h2>${screen.title}</h2><p>${screen.body}</p>`;
       expect(problemsOf(guidance, language)).toEqual([
         `guidance screen without a reference line (titles: ${screen.title})`,
@@ -99,7 +103,7 @@ describe('the screen rules', () => {
       const refused = guidanceText('INVALID_PASSWORD', m, { language, bank: 'Desjardins' });
       const alert = `<h2>${m.ui.credentials.submit}</h2><div role="alert"><strong>${refused.title}</strong> ${refused.body}</div>`;
       expect(has(problemsOf(alert, language), 'guidance screen without a reference line')).toBe(true);
-      const withReference = `${alert}<p>${referenceText('INVALID_PASSWORD', null, m)}</p>`;
+      const withReference = `${alert}<p>${referenceText('42be061d-5b7e', m)}</p>`;
       expect(problemsOf(withReference, language)).toEqual([]);
     }
   });
@@ -115,6 +119,48 @@ describe('the screen rules', () => {
       const bare = `<h2>${m.title}</h2><p>${format(m.body, { bank: 'Desjardins' })}</p>`;
       expect(has(problemsOf(bare, language), 'a success without a way forward')).toBe(true);
       expect(problemsOf(`${bare}<button>${m.done}</button>`, language)).toEqual([]);
+    }
+  });
+
+  it('catch the old wrong-password form: an alert repeating the intro, a title naming no bank, a code, a neutral note in red', () => {
+    const old = `<h2>Sign in to Desjardins</h2>
+      <p>Use the username and password you use for Desjardins’s online banking.</p>
+      <form>
+        <div role="alert"><strong>This password doesn’t match</strong> Enter the password you use for Desjardins’s online banking.</div>
+        <p class="cw-reference">Reference: INVALID_PASSWORD · 42be061d</p>
+        <label for="u">Username or card number</label><input id="u" aria-invalid="true">
+        <label for="p">Password</label><input id="p" aria-invalid="true">
+        <p class="cw-field-error">This field was cleared for your security.</p>
+        <button>Connect</button>
+      </form>`;
+    const problems = problemsOf(old, 'en');
+    expect(has(problems, 'an alert that repeats the screen')).toBe(true);
+    expect(has(problems, 'a bank’s screen whose title names no bank')).toBe(true);
+    expect(has(problems, 'a neutral note in error style')).toBe(true);
+
+    const oldFr = `<h2>Ouvrez une session chez Desjardins</h2>
+      <p>Utilisez le nom d’utilisateur et le mot de passe de vos services bancaires en ligne de Desjardins.</p>
+      <div role="alert"><strong>Ce mot de passe ne correspond pas</strong> Entrez le mot de passe de vos services bancaires en ligne de Desjardins.</div>
+      <p class="cw-reference">Référence${NBSP}: INVALID_PASSWORD · 42be061d</p>
+      <p class="cw-field-error">Ce champ a été vidé par mesure de sécurité.</p>`;
+    const french = problemsOf(oldFr, 'fr');
+    expect(has(french, 'an alert that repeats the screen')).toBe(true);
+    expect(has(french, 'a bank’s screen whose title names no bank')).toBe(true);
+    expect(has(french, 'a neutral note in error style')).toBe(true);
+  });
+
+  it('let the new wrong-password form by: the intro hidden, the bank named, the note calm', () => {
+    for (const language of ['en', 'fr'] as const) {
+      const m = messagesFor(language);
+      const refused = guidanceText('INVALID_PASSWORD', m, { language, bank: 'Desjardins' });
+      const screen = `<h2>${format(m.ui.credentials.title, { bank: 'Desjardins' })}</h2>
+        <div role="alert"><strong>${refused.title}</strong> ${refused.body}</div>
+        <p class="cw-reference">${referenceText('42be061d-5b7e', m)}</p>
+        <p class="cw-hint">${m.screens.credentials.notes.cleared}</p>`;
+      expect(problemsOf(screen, language)).toEqual([]);
+      // The catalog's own note, in an error's red, is caught too.
+      const red = screen.replace('cw-hint', 'cw-field-error');
+      expect(has(problemsOf(red, language), 'a neutral note in error style')).toBe(true);
     }
   });
 });

@@ -50,7 +50,7 @@ async function signInAgain(d: Driver) {
 async function passwordFieldSaysWhatToDo(d: Driver) {
   await d.readOn(14);
   const heard = await d.sinceArrival();
-  expect(count(heard, d.m.screens.credentials.fieldError.password)).toBeGreaterThanOrEqual(1);
+  expect(count(heard, d.m.screens.credentials.notes.cleared)).toBeGreaterThanOrEqual(1);
   expect(count(heard, d.m.ui.credentials.forgotPassword)).toBeGreaterThanOrEqual(1);
   expect(screen.getByLabelText(d.m.ui.credentials.password)).toHaveValue('');
 }

@@ -311,7 +311,9 @@ describe('retry limit', () => {
       expect(screen.getByLabelText('Username or card number')).toHaveValue('Greatday');
       await view.user.type(password, 'Wrongday{Enter}');
     }
-    expect(await screen.findByRole('heading', { name: 'Too many tries for now' })).toHaveFocus();
+    expect(
+      await screen.findByRole('heading', { name: 'Too many tries at Flinks Capital for now' }),
+    ).toHaveFocus();
     expect(screen.queryByLabelText('Password')).not.toBeInTheDocument();
     expect(view.events().slice(-3)).toEqual(['ERROR', 'MAXIMUM_RETRY_REACHED', 'ERROR']);
     expect(view.onEvent).toHaveBeenLastCalledWith('ERROR', {

@@ -9,18 +9,18 @@ export const guidance = {
   codes: {
     INVALID_USERNAME: {
       title: '{bank} doesn’t know this username',
-      body: 'Check the username or card number you use for {bank}’s online banking, then try again.',
+      body: 'Look for a typo, or try your card number instead.',
     },
     INVALID_PASSWORD: {
-      title: 'This password doesn’t match',
-      body: 'Enter the password you use for {bank}’s online banking.',
+      title: '{bank} didn’t accept this password',
+      body: 'Type it again, minding capital letters.',
     },
     INVALID_LOGIN: {
-      title: 'Check your username and password',
-      body: '{bank} didn’t accept this username and password together. Check both and try again.',
+      title: '{bank} didn’t accept this sign-in',
+      body: 'The username or the password isn’t right. Check both, then try again.',
     },
     MAXIMUM_RETRY_REACHED: {
-      title: 'Too many tries for now',
+      title: 'Too many tries at {bank} for now',
       body: 'To protect your account, check or reset your password on {bank}’s website first. Then come back to connect.',
     },
     INVALID_SECURITY_RESPONSE: {
@@ -108,12 +108,12 @@ export const guidance = {
       body: 'Connections to {bank} are paused for now. Choose another bank, or come back later.',
     },
     NO_TRANSACTION: {
-      title: 'Not enough activity on this account',
+      title: 'Not enough activity at {bank} yet',
       body: 'This account at {bank} doesn’t have enough transactions yet to connect. Choose another bank, or come back later.',
     },
     OAUTH_DENIED: {
-      title: 'Nothing was shared',
-      body: 'The connection wasn’t approved on {bank}’s page, so {bank} shared nothing. Try again if you meant to approve it.',
+      title: '{bank} shared nothing',
+      body: 'The connection wasn’t approved on its page. Try again if you meant to approve it.',
     },
     OAUTH_CANCELLED: {
       title: 'The sign-in page closed',
@@ -184,8 +184,8 @@ export const guidance = {
   } satisfies Record<GuidanceAction, string>,
 
   /** Small print under every screen, for support. */
-  reference: 'Reference: {code} · {ref}',
-  referenceWithoutRequest: 'Reference: {code}',
+  /** Small print under the buttons: the first 8 characters of the RequestId, for support. Never the code. */
+  reference: 'Support reference: {ref}',
   countdown: 'You can try again in {seconds} seconds.',
   countdownOne: 'You can try again in 1 second.',
   countdownOver: 'You can try again now.',

@@ -62,12 +62,13 @@ export const screens = {
   },
   /** After the person left: with the later screens, since no one sees it before leaving. */
   closed: {
-    title: 'You left the connection',
-    body: 'Your account wasn’t connected, and nothing was shared.',
+    title: 'Connection cancelled',
+    body: 'Nothing was connected or shared.',
+    startAgain: 'Start again',
     /** After success: the account is connected, whatever the close button says. */
     connected: {
       title: 'All done',
-      body: 'The connection is complete. You can close this window.',
+      body: 'You can close this window.',
     },
     /** Left after the bank accepted the sign-in, before the end: something exists at the bank, so no "nothing shared". */
     unfinished: 'You left before the connection was finished.',
@@ -76,10 +77,9 @@ export const screens = {
     forgotUsername: 'Forgot your username?',
     /** In the bank's answer when one more refused try reaches `maximumRetry`. */
     lastTry: 'One try left before {bank} may lock your account.',
-    /** Under a field the bank's answer was about (the alert above the form says what happened). */
-    fieldError: {
-      username: 'Check this username or card number.',
-      password: 'This field was cleared for your security.',
+    /** Neutral notes under a field (the alert above the form says what happened): never styled as errors. */
+    notes: {
+      cleared: 'We emptied this field for your security.',
     },
   },
 };

@@ -12,18 +12,18 @@ export const guidance: Messages['guidance'] = {
   codes: {
     INVALID_USERNAME: {
       title: '{bank} ne reconnaît pas ce nom d’utilisateur',
-      body: 'Vérifiez le nom d’utilisateur ou le numéro de carte de vos services bancaires en ligne de {bank}, puis réessayez.',
+      body: 'Cherchez une faute de frappe, ou essayez plutôt votre numéro de carte.',
     },
     INVALID_PASSWORD: {
-      title: 'Ce mot de passe ne correspond pas',
-      body: 'Entrez le mot de passe de vos services bancaires en ligne de {bank}.',
+      title: '{bank} a refusé ce mot de passe',
+      body: 'Tapez-le de nouveau, en respectant les majuscules.',
     },
     INVALID_LOGIN: {
-      title: 'Vérifiez vos informations de connexion',
-      body: '{bank} n’a pas accepté ce nom d’utilisateur avec ce mot de passe. Vérifiez les deux et réessayez.',
+      title: '{bank} n’a pas accepté ces informations',
+      body: 'Le nom d’utilisateur ou le mot de passe n’est pas le bon. Vérifiez les deux, puis réessayez.',
     },
     MAXIMUM_RETRY_REACHED: {
-      title: 'Trop de tentatives pour le moment',
+      title: 'Trop d’essais chez {bank} pour le moment',
       body: 'Pour protéger votre compte, vérifiez ou réinitialisez d’abord votre mot de passe sur le site de {bank}. Revenez ensuite pour relier votre compte.',
     },
     INVALID_SECURITY_RESPONSE: {
@@ -111,12 +111,12 @@ export const guidance: Messages['guidance'] = {
       body: 'Les connexions à {bank} sont suspendues pour le moment. Choisissez une autre institution ou revenez plus tard.',
     },
     NO_TRANSACTION: {
-      title: 'Pas assez d’activité dans ce compte',
+      title: 'Pas assez d’activité chez {bank} pour l’instant',
       body: 'Ce compte chez {bank} n’a pas encore assez d’opérations pour être relié. Choisissez une autre institution ou revenez plus tard.',
     },
     OAUTH_DENIED: {
-      title: 'Rien n’a été partagé',
-      body: 'La connexion n’a pas été approuvée sur la page de {bank}, donc {bank} n’a rien partagé. Réessayez si vous vouliez l’approuver.',
+      title: '{bank} n’a rien transmis',
+      body: 'La connexion n’a pas été approuvée sur sa page. Réessayez si vous vouliez l’approuver.',
     },
     OAUTH_CANCELLED: {
       title: 'La page de connexion s’est fermée',
@@ -135,7 +135,7 @@ export const guidance: Messages['guidance'] = {
 
   variants: {
     reconnect: {
-      title: 'Ouvrez une session de nouveau',
+      title: 'Ouvrez de nouveau une session chez {bank}',
       body: 'Cette connexion enregistrée à {bank} n’existe plus. Entrez votre nom d’utilisateur et votre mot de passe pour relier votre compte.',
     },
     lastTry: {
@@ -170,8 +170,7 @@ export const guidance: Messages['guidance'] = {
     exit: 'Quitter',
   },
 
-  reference: 'Référence\u00A0: {code} · {ref}',
-  referenceWithoutRequest: 'Référence\u00A0: {code}',
+  reference: 'Référence pour le soutien\u00A0: {ref}',
   countdown: 'Vous pourrez réessayer dans {seconds}\u00A0secondes.',
   countdownOne: 'Vous pourrez réessayer dans 1\u00A0seconde.',
   countdownOver: 'Vous pouvez réessayer maintenant.',

@@ -55,21 +55,20 @@ export const screens: Messages['screens'] = {
     leave: 'Quitter',
   },
   closed: {
-    title: 'Vous avez quitté la connexion',
-    body: 'Votre compte n’a pas été relié, et rien n’a été transmis.',
+    title: 'Connexion annulée',
+    body: 'Rien n’a été relié ni transmis.',
+    startAgain: 'Recommencer',
     connected: {
       title: 'C’est terminé',
-      body: 'La connexion est terminée. Vous pouvez fermer cette fenêtre.',
+      body: 'Vous pouvez fermer cette fenêtre.',
     },
     unfinished: 'La connexion a pris fin avant d’être terminée.',
   },
   credentials: {
     forgotUsername: 'Nom d’utilisateur oublié\u202F?',
     lastTry: 'Il vous reste un essai. Ensuite, {bank} pourrait bloquer votre compte.',
-    /** Under a field the bank's answer was about (the alert above the form says what happened). */
-    fieldError: {
-      username: 'Vérifiez ce nom d’utilisateur ou ce numéro de carte.',
-      password: 'Ce champ a été vidé par mesure de sécurité.',
+    notes: {
+      cleared: 'Nous avons vidé ce champ par mesure de sécurité.',
     },
   },
 };

@@ -1,10 +1,10 @@
-import { useId, useLayoutEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useState, type KeyboardEvent } from 'react';
 import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
 import type { FieldError } from '../../flow/state';
 import { useUiMessages, useText } from '../../i18n';
 import type { BankLinks } from '../../institutions/links';
 import { Button, ExternalLink, Screen, unsentUntilLive, useFormLive } from '../../ui';
-import { FieldServerNote, ServerError } from '../../widget/laterSteps';
+import { FieldServerNote, ServerError, ServerReference } from '../../widget/laterSteps';
 
 export interface Credentials {
   username: string;
@@ -27,6 +27,8 @@ export interface CredentialsStepProps {
   onEngage?(): void;
   /** The person opened "forgot password?" (COMPONENT_CLICK_RESET_PASSWORD). */
   onResetPassword?(): void;
+  /** Whether something was typed: closing then asks first. */
+  onTypedChange?(typed: boolean): void;
 }
 
 /**
@@ -43,6 +45,7 @@ export function CredentialsStep({
   onSubmit,
   onEngage,
   onResetPassword,
+  onTypedChange,
 }: CredentialsStepProps) {
   const m = useUiMessages().ui.credentials;
   const text = useText();
@@ -54,7 +57,7 @@ export function CredentialsStep({
     handleSubmit,
     setError,
     setValue,
-    formState: { errors },
+    formState: { errors, isDirty },
   } = useForm<Credentials>({
     defaultValues: { username: defaultUsername, password: '' },
     shouldFocusError: true,
@@ -65,6 +68,12 @@ export function CredentialsStep({
   const field = (registered: UseFormRegisterReturn<keyof Credentials>) =>
     unsentUntilLive(registered, live, (name, typed) => setValue(name, typed));
   const waitId = `${id}-wait`;
+
+  // Closing a form with typed data asks first; the form gone, nothing typed remains.
+  useEffect(() => {
+    onTypedChange?.(isDirty);
+  }, [isDirty, onTypedChange]);
+  useEffect(() => () => onTypedChange?.(false), [onTypedChange]);
 
   // Before paint: the screen never shows without the bank's answer on it.
   useLayoutEffect(() => {
@@ -86,16 +95,15 @@ export function CredentialsStep({
 
   return (
     <Screen title={text(m.title)}>
-      <p>{text(m.intro)}</p>
+      {/* While the bank's answer shows, it says what to do: the intro would say it a second time. */}
+      {!error && <p>{text(m.intro)}</p>}
       <form
         className="cw-form"
         noValidate
         onFocus={onEngage}
         onSubmit={handleSubmit(({ username, password }) => onSubmit({ username: username.trim(), password }))}
       >
-        {error && errors.root?.server && (
-          <ServerError id={serverErrorId} error={error} requestId={requestId} />
-        )}
+        {error && errors.root?.server && <ServerError id={serverErrorId} error={error} />}
         <div className="cw-field">
           <label className="cw-label" htmlFor={`${id}-username`}>
             {m.username}
@@ -109,10 +117,9 @@ export function CredentialsStep({
             autoCorrect="off"
             spellCheck={false}
             aria-invalid={errors.username ? true : undefined}
-            aria-describedby={describe(
-              missing('username') && `${id}-username-missing`,
-              fromServer('username') && `${id}-username-server`,
-            )}
+            aria-describedby={describe(missing('username') && `${id}-username-missing`)}
+            // Tied to the bank's answer without reading it a second time: the alert spoke once already.
+            aria-errormessage={fromServer('username') ? serverErrorId : undefined}
             // A username needs more than spaces.
             {...field(register('username', { validate: (value) => value.trim() !== '' }))}
           />
@@ -144,6 +151,7 @@ export function CredentialsStep({
                 fromServer('password') && `${id}-password-server`,
                 capsLock && `${id}-caps`,
               )}
+              aria-errormessage={fromServer('password') ? serverErrorId : undefined}
               onKeyDown={watchCapsLock}
               onKeyUp={watchCapsLock}
               {...field(register('password', { required: true }))}
@@ -182,6 +190,7 @@ export function CredentialsStep({
             {m.waitForScript}
           </p>
         )}
+        {error && errors.root?.server && <ServerReference requestId={requestId} />}
       </form>
     </Screen>
   );

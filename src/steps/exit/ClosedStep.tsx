@@ -1,6 +1,6 @@
 import type { FlowState } from '../../flow/state';
 import { useMessages } from '../../i18n';
-import { Screen } from '../../ui';
+import { Actions, Button, Screen } from '../../ui';
 
 /**
  * What the person left behind: `connected` (they closed after success: the account is connected, the host has it),
@@ -19,7 +19,14 @@ export function closedOutcome(state: Extract<FlowState, { step: 'closed' }>): Cl
 }
 
 /** After the person left. */
-export function ClosedStep({ outcome = 'cancelled' }: { outcome?: ClosedOutcome }) {
+export function ClosedStep({
+  outcome = 'cancelled',
+  onStartAgain,
+}: {
+  outcome?: ClosedOutcome;
+  /** "Start again": cancelling is not a dead end. */
+  onStartAgain?(): void;
+}) {
   const m = useMessages().screens.closed;
   if (outcome === 'connected') {
     return (
@@ -31,6 +38,11 @@ export function ClosedStep({ outcome = 'cancelled' }: { outcome?: ClosedOutcome 
   return (
     <Screen title={m.title}>
       <p>{outcome === 'unfinished' ? m.unfinished : m.body}</p>
+      {onStartAgain && (
+        <Actions>
+          <Button onClick={onStartAgain}>{m.startAgain}</Button>
+        </Actions>
+      )}
     </Screen>
   );
 }

@@ -60,7 +60,7 @@ export function shownActions(
 
 /**
  * What happened and what to do, for any code: the title is the focused heading, the actions come from the
- * guidance map, and the small print gives support the code and the RequestId's first 8 characters.
+ * guidance map, and the small print gives support the RequestId's first 8 characters (the code goes to the host).
  */
 export function GuidanceStep(props: GuidanceStepProps) {
   const { code, variant, requestId, at, bankWebsite, onAction, onExit } = props;
@@ -71,6 +71,7 @@ export function GuidanceStep(props: GuidanceStepProps) {
   const now = useNow(1_000, countdown > 0);
   const secondsLeft = Math.max(0, Math.ceil((at + countdown * 1_000 - now) / 1_000));
   const timerId = `${useId()}-timer`;
+  const reference = referenceText(requestId, messages);
   const links = linksOf(bankWebsite, props.bankLinks);
   const actions = shownActions(guidance.entry.actions, {
     bankWebsite: links?.website ?? null,
@@ -128,7 +129,7 @@ export function GuidanceStep(props: GuidanceStepProps) {
           );
         })}
       </Actions>
-      <p className="cw-reference">{referenceText(code, requestId, messages)}</p>
+      {reference && <p className="cw-reference">{reference}</p>}
     </Screen>
   );
 }

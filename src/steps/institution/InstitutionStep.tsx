@@ -84,9 +84,9 @@ export function InstitutionStep({
         <ul id={`${id}-list`} className="cw-popular" aria-label={m.popular}>
           {popular.map((bank) => (
             <li key={bank.id}>
-              <button type="button" className="cw-popular__bank" onClick={() => onSelect(bank.id)}>
+              <button type="button" className="cw-choice cw-popular__bank" onClick={() => onSelect(bank.id)}>
                 <BankTile bank={bank} name={bank.name[language]} />
-                <span className="cw-popular__name">{bank.name[language]}</span>
+                <span>{bank.name[language]}</span>
               </button>
             </li>
           ))}

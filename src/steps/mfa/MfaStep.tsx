@@ -138,9 +138,6 @@ function AnswerForm(props: AnswerFormProps) {
         onClickCapture={holdChoicesWhilePending}
       >
         {shownServerError && <Alert id={serverErrorId}>{shownServerError}</Alert>}
-        {shownServerError && serverError?.reference && (
-          <p className="cw-reference">{serverError.reference}</p>
-        )}
         {anyUnanswered && <Alert>{m.mfa.required.summary}</Alert>}
         <BankTextLanguage.Provider value={bankLanguage}>
           {prompts.map((prompt, index) => (
@@ -174,6 +171,10 @@ function AnswerForm(props: AnswerFormProps) {
         <p className="cw-mfa-status" role="status">
           {pending ? m.mfa.sending : null}
         </p>
+        {/* For support, under the buttons; outside the alert, never announced. */}
+        {shownServerError && serverError?.reference && (
+          <p className="cw-reference">{serverError.reference}</p>
+        )}
       </form>
     </section>
   );

@@ -6,8 +6,8 @@ export interface MfaError {
   code: FlinksCode;
   /** Already resolved in the current language. */
   message: string;
-  /** The small print for support ("Reference: INVALID_SECURITY_RESPONSE · 8c2f41d0"), shown under the message. */
-  reference?: string;
+  /** The small print for support ("Support reference: 8c2f41d0"), under the buttons; null without a RequestId. */
+  reference?: string | null;
 }
 
 /** Props of the MFA step: one round of challenges, answered together in one submit. */

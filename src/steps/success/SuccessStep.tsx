@@ -1,14 +1,33 @@
-import type { ConnectedAccount } from '../../flow/state';
+import type { Account } from '../../api/types';
 import { useMessages, useText } from '../../i18n';
 import { Actions, Button, Screen } from '../../ui';
 import './success.css';
+
+/** An account the success screen names: its title and the last digits of its number, nothing else. */
+export interface ConnectedAccount {
+  name: string;
+  digits: string;
+}
+
+/** The accounts of a success, as the screen names them ("Chequing ••4685"). */
+function connectedAccounts(accounts: readonly Account[]): ConnectedAccount[] {
+  // Read defensively: a bank's answer may leave a field out.
+  return accounts
+    .map((account) => ({
+      name: String(account.Title ?? '').trim(),
+      digits: String(account.AccountNumber ?? '')
+        .replace(/\D/g, '')
+        .slice(-4),
+    }))
+    .filter((account) => account.name !== '');
+}
 
 /** Accounts named one by one; beyond them, how many more. */
 const NAMED_ACCOUNTS = 3;
 
 export interface SuccessStepProps {
-  /** What was connected; none known when the person finished before the bank sent its data. */
-  accounts?: readonly ConnectedAccount[];
+  /** What was connected, as the bank sent it; none known when the person finished before the bank sent its data. */
+  accounts?: readonly Account[];
   /** The partner the person goes back to ("Continue to Acme"); a plain "Done" without it. */
   customerName?: string | null;
   /** Ends the flow for the host (COMPONENT_CLOSE_SESSION and `onExit`, after `onSuccess`). */
@@ -16,8 +35,9 @@ export interface SuccessStepProps {
 }
 
 /** The connection is done: what was connected, at which bank, and one way back to the partner. */
-export function SuccessStep({ accounts = [], customerName = null, onContinue }: SuccessStepProps) {
+export function SuccessStep({ accounts: sent = [], customerName = null, onContinue }: SuccessStepProps) {
   const m = useMessages().screens.success;
+  const accounts = connectedAccounts(sent);
   const text = useText();
   const named = accounts.slice(0, NAMED_ACCOUNTS);
   const more = accounts.length - named.length;
@@ -27,9 +47,11 @@ export function SuccessStep({ accounts = [], customerName = null, onContinue }: 
       {accounts.length === 0 && <p>{text(m.body)}</p>}
       {accounts.length === 1 && named[0] && (
         <p>
-          {text(m.oneAccount, {
-            account: `${named[0].name}${named[0].digits ? ` ••${named[0].digits}` : ''}`,
-          })}
+          {text(m.oneAccount)
+            .split('{account}')
+            .map((part, index) =>
+              index === 0 ? part : [<AccountName key={index} account={named[0]} />, part],
+            )}
         </p>
       )}
       {accounts.length > 1 && (
@@ -38,15 +60,7 @@ export function SuccessStep({ accounts = [], customerName = null, onContinue }: 
           <ul className="cw-connected">
             {named.map((account, index) => (
               <li key={index}>
-                {account.name}
-                {account.digits && (
-                  <>
-                    {' '}
-                    <span aria-hidden="true">••</span>
-                    <span className="cw-visually-hidden">{m.endingIn} </span>
-                    {account.digits}
-                  </>
-                )}
+                <AccountName account={account} />
               </li>
             ))}
             {more > 0 && <li>{text(more === 1 ? m.oneMore : m.more, { count: more })}</li>}
@@ -61,6 +75,28 @@ export function SuccessStep({ accounts = [], customerName = null, onContinue }: 
         </Actions>
       )}
     </Screen>
+  );
+}
+
+/**
+ * An account as the bank names it, in the bank's words (their language unknown: `lang=""`), and its last digits: dots
+ * on screen, "ending in" for a screen reader.
+ */
+function AccountName({ account }: { account: ConnectedAccount | undefined }) {
+  const m = useMessages().screens.success;
+  if (!account) return null;
+  return (
+    <>
+      <span lang="">{account.name}</span>
+      {account.digits && (
+        <>
+          {' '}
+          <span aria-hidden="true">••</span>
+          <span className="cw-visually-hidden">{m.endingIn} </span>
+          {account.digits}
+        </>
+      )}
+    </>
   );
 }
 

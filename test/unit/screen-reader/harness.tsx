@@ -310,7 +310,7 @@ export const success: Step = {
     for (let item = 0; item < 30 && count(await sinceArrival(), button) === 0; item += 1) await readOn(1);
     const heard = await sinceArrival();
     expect(heard.filter((phrase) => phrase.startsWith('heading, ')).length, 'no other heading').toBe(1);
-    const tail = (template: string) => t(template.split(/\{account\}|\{count\}/)[1] ?? template);
+    const tail = (template: string) => t(template.split(/\{account\}|\{count\}/)[1] ?? template).trim();
     const said =
       count(heard, tail(m.screens.success.oneAccount)) +
       count(heard, tail(m.screens.success.severalAccounts));
