@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn } from 'storybook/test';
+import { expect, fn, waitFor } from 'storybook/test';
 import type { DeploymentConfig } from '../src/embed/config';
 import { embedMessages } from '../src/embed/messages';
 import { EmbedPage } from '../src/embed/page';
@@ -69,8 +69,10 @@ export const MissingDeploymentSettings: Story = {
   play: async ({ canvas, globals }) => {
     const language = languageOf(globals);
     const m = embedMessages[language].configuration;
-    const heading = canvas.getByRole('heading', { level: 1, name: m.title });
-    await expect(heading).toHaveFocus();
+    // The configuration screen comes in its own chunk, fetched only when the page cannot start.
+    const heading = await canvas.findByRole('heading', { level: 1, name: m.title });
+    // Focused once it is drawn, which is when its chunk has arrived.
+    await waitFor(() => expect(heading).toHaveFocus());
     await expect(canvas.getByText(collapsed(m.problems.missingConfig))).toBeVisible();
     // The other language follows, for a person who reads that one.
     const other = embedMessages[language === 'fr' ? 'en' : 'fr'].configuration;

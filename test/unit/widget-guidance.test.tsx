@@ -380,6 +380,8 @@ describe('guidance details', () => {
         flinksCode: 'DISABLED_LOGIN',
         developerMessage: DEVELOPER_MESSAGES.DISABLED_LOGIN,
         requestId: expect.any(String),
+        // One error shape for the component, the frame and /connect.js (issue 27): the bank comes along.
+        institution: BANK.id,
       },
       expect.objectContaining({ step: 'guidance', flinksCode: 'DISABLED_LOGIN', institution: BANK.id }),
     );

@@ -108,7 +108,7 @@ try {
         if ((await field.count()) > 0) await field.fill(answer);
       }
       await page.getByRole('button', { name: 'Continue' }).click();
-      await page.getByRole('heading', { name: 'Your account is connected' }).waitFor();
+      await page.getByRole('heading', { name: 'Connection complete' }).waitFor();
       const leaked = leaks(seen, bank.url);
       if (leaked.length > 0) fail(`${path}: the password went astray: ${JSON.stringify(leaked)}`);
       await context.close();
