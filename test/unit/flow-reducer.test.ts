@@ -35,6 +35,18 @@ function error(code: string, requestId: string | null = 'req-1'): ApiError {
   return { kind: 'error', httpStatus: 401, flinksCode: code, message: 'm', requestId, cause: 'http' };
 }
 
+/** One sign-in the bank refuses with `code`. */
+function failSignIn(state: FlowState, code: string, options: FlowConfig): FlowState {
+  return run(
+    state,
+    [
+      { type: 'SUBMIT_CREDENTIALS', username: 'x', at: 0 },
+      { type: 'AUTHORIZE_RESULT', attempt: state.ctx.attempt + 1, result: error(code), at: 0 },
+    ],
+    options,
+  ).state;
+}
+
 const challenged = (requestId = 'req-1', challenges = [question]): AuthorizeResult => ({
   kind: 'challenged',
   requestId,
@@ -231,19 +243,7 @@ describe('retry counting', () => {
     const options = { ...config, maximumRetry };
     for (let index = 0; index < maximumRetry; index += 1) {
       expect(state.step).toBe('credentials');
-      state = run(
-        state,
-        [
-          { type: 'SUBMIT_CREDENTIALS', username: 'x', at: 0 },
-          {
-            type: 'AUTHORIZE_RESULT',
-            attempt: state.ctx.attempt + 1,
-            result: error('INVALID_USERNAME'),
-            at: 0,
-          },
-        ],
-        options,
-      ).state;
+      state = failSignIn(state, 'INVALID_USERNAME', options);
     }
     expect(state).toMatchObject({ step: 'guidance', code: 'MAXIMUM_RETRY_REACHED' });
   });
@@ -254,19 +254,7 @@ describe('retry counting', () => {
       let state = initialState({ ...start, institution: 'FlinksCapital' }, 0);
       const marks: boolean[] = [];
       for (let index = 0; index < maximumRetry - 1; index += 1) {
-        state = run(
-          state,
-          [
-            { type: 'SUBMIT_CREDENTIALS', username: 'x', at: 0 },
-            {
-              type: 'AUTHORIZE_RESULT',
-              attempt: state.ctx.attempt + 1,
-              result: error('INVALID_PASSWORD'),
-              at: 0,
-            },
-          ],
-          { ...config, maximumRetry },
-        ).state;
+        state = failSignIn(state, 'INVALID_PASSWORD', { ...config, maximumRetry });
         if (state.step !== 'credentials') throw new Error(`on ${state.step}`);
         marks.push(state.error?.lastTry === true);
       }
