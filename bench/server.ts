@@ -27,6 +27,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliDecompressSync } from 'node:zlib';
 import { appBuildIsStale, buildApp } from '../server/build';
+import { TOKEN_POOL_MAX_SIZE } from '../server/token-pool';
 import {
   SERVER_ADDED_P95_MS,
   SERVER_FIRST_SCREEN_P95_MS,
@@ -483,7 +484,8 @@ async function scenario(name: string, processes: number, redisUrl: string | null
   let screen: FirstScreenResult | null = null;
   for (const level of LEVELS) {
     const perProcess = Math.ceil(level / processes);
-    const poolSize = args.pool === undefined ? perProcess : whole('pool', args.pool, 0);
+    const poolSize =
+      args.pool === undefined ? Math.min(perProcess, TOKEN_POOL_MAX_SIZE) : whole('pool', args.pool, 0);
     // The default cap (1024) stays unless a level needs more: then it is raised and the table says so.
     const maxInFlight = Math.max(1024, Math.ceil(perProcess * 1.25));
     const env: Record<string, string> = {

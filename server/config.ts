@@ -1,6 +1,6 @@
 import { clientKeyOf, parseRange } from './client-address';
 import { randomSecret } from './sessions';
-import { TOKEN_POOL_MAX_AGE_MS, TOKEN_POOL_SIZE } from './token-pool';
+import { TOKEN_POOL_MAX_AGE_MS, TOKEN_POOL_MAX_SIZE, TOKEN_POOL_SIZE } from './token-pool';
 import { isAppScheme } from '../src/embed/app-link';
 import { parseFaults, SANDBOX_CUSTOMER_ID, type FaultOptions, type SandboxOptions } from '../src/sandbox';
 
@@ -199,7 +199,7 @@ function proxy(env: Env, problems: string[]): ProxyConfig | null {
     );
   }
   const tokenPool = {
-    size: integer(env, 'FLINKS_TOKEN_POOL_SIZE', TOKEN_POOL_SIZE, 0, 256, problems),
+    size: integer(env, 'FLINKS_TOKEN_POOL_SIZE', TOKEN_POOL_SIZE, 0, TOKEN_POOL_MAX_SIZE, problems),
     // Never longer than the tokens' 30 minutes minus the pool's 5-minute margin.
     maxAgeMs: integer(
       env,

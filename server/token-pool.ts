@@ -37,6 +37,11 @@ export const AUTHORIZE_TOKEN_VALIDITY_MS = 30 * 60_000;
 export const TOKEN_POOL_MARGIN_MS = 5 * 60_000;
 export const TOKEN_POOL_MAX_AGE_MS = AUTHORIZE_TOKEN_VALIDITY_MS - TOKEN_POOL_MARGIN_MS;
 export const TOKEN_POOL_SIZE = 4;
+/**
+ * The largest pool a process may keep: enough for the sign-ins that start within one mint's time at a few thousand in
+ * flight (the benchmark's top level), small enough that an idle process mints a bounded number per period.
+ */
+export const TOKEN_POOL_MAX_SIZE = 4096;
 /** Mints failing this many times in a row: the operator is told, once. */
 export const TOKEN_POOL_FAILURES_IN_A_ROW = 3;
 

@@ -259,5 +259,10 @@ describe('the authorize-token pool, on its own clock', () => {
     expect(() => parseConfig({ ...base, FLINKS_TOKEN_POOL_REFRESH_MS: '1800000' })).toThrow(
       /FLINKS_TOKEN_POOL_REFRESH_MS must be a whole number from 1000 to 1500000/,
     );
+    // Large enough for the sign-ins that start within one mint's time at 2,000 in flight, and bounded.
+    expect(parseConfig({ ...base, FLINKS_TOKEN_POOL_SIZE: '2000' }).proxy?.tokenPool?.size).toBe(2000);
+    expect(() => parseConfig({ ...base, FLINKS_TOKEN_POOL_SIZE: '4097' })).toThrow(
+      /FLINKS_TOKEN_POOL_SIZE must be a whole number from 0 to 4096/,
+    );
   });
 });
