@@ -22,6 +22,8 @@ export interface CodeScreenProps {
   onKeepWaiting(): void;
   onSubmitCredentials(credentials: Credentials): void;
   onSubmitAnswers(responses: SecurityResponses): void;
+  /** How long ago the code arrived, in seconds: a countdown's end comes sooner. */
+  secondsAgo?: number;
 }
 
 /** The username kept from the last try: only the password is typed again. */
@@ -45,7 +47,7 @@ function ScreenFor(props: CodeScreenProps) {
   const { code, variant, onAction, onExit } = props;
   const messages = useMessages();
   const language = useLanguage();
-  const [at] = useState(() => Date.now());
+  const [at] = useState(() => Date.now() - (props.secondsAgo ?? 0) * 1_000);
   const bankName = BANK_WITH_WEBSITE.name[language];
   const entry = guidanceEntryFor(code);
 
@@ -109,6 +111,9 @@ function ScreenFor(props: CodeScreenProps) {
           at={at}
           bankWebsite={BANK_WITH_WEBSITE.website}
           exitEnable
+          // After a sign-in with a username and password, "try again" opens that form again; an OAuth bank's page is
+          // opened again instead.
+          retrySignsIn={!code.startsWith('OAUTH_')}
           onAction={onAction}
           onExit={onExit}
         />

@@ -101,8 +101,11 @@ const play: Story['play'] = async ({ canvas, globals, args, userEvent }) => {
     exitEnable: true,
   });
   await expect(actions.length).toBeGreaterThan(0);
+  // "Try again" after a sign-in with a username and password opens the form again: it says "Sign in again".
+  const named = (action: GuidanceAction) =>
+    action === 'tryAgain' && !code.startsWith('OAUTH_') ? 'reenter' : action;
   for (const action of actions) {
-    const label = actionLabel(action, m, bank);
+    const label = actionLabel(named(action), m, bank);
     const control = LINK_ACTIONS.has(action)
       ? canvas.getByRole('link', { name: (name) => name.startsWith(label) })
       : canvas.getByRole('button', { name: label });
@@ -112,9 +115,9 @@ const play: Story['play'] = async ({ canvas, globals, args, userEvent }) => {
   const countdown = guidance.entry.retry.countdownSeconds;
   const primary = actions[0];
   if (countdown !== undefined) {
-    // "Try again" waits for the countdown: it stays in the tab order, and does nothing yet.
+    // "Sign in again" waits for the countdown: it stays in the tab order, and does nothing yet.
     await expect(canvas.getByRole('timer')).toBeVisible();
-    const tryAgain = canvas.getByRole('button', { name: actionLabel('tryAgain', m) });
+    const tryAgain = canvas.getByRole('button', { name: actionLabel('reenter', m) });
     await expect(tryAgain).toHaveAttribute('aria-disabled', 'true');
     await userEvent.click(tryAgain);
     await expect(args.onAction).not.toHaveBeenCalled();
@@ -122,7 +125,7 @@ const play: Story['play'] = async ({ canvas, globals, args, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: actionLabel(primary, m) }));
     await expect(args.onExit).toHaveBeenCalledOnce();
   } else if (primary !== undefined && !LINK_ACTIONS.has(primary)) {
-    await userEvent.click(canvas.getByRole('button', { name: actionLabel(primary, m, bank) }));
+    await userEvent.click(canvas.getByRole('button', { name: actionLabel(named(primary), m, bank) }));
     await expect(args.onAction).toHaveBeenCalledWith(primary);
   }
 };
@@ -147,6 +150,31 @@ export const NEW_ACCOUNT = codeStory('NEW_ACCOUNT', null, { theme: 'dark' });
 export const DISABLED_LOGIN = codeStory('DISABLED_LOGIN');
 export const UNAUTHORIZED = codeStory('UNAUTHORIZED');
 export const RETRY_LATER = codeStory('RETRY_LATER', null, { language: 'fr', theme: 'dark' });
+/**
+ * The countdown's last seconds: its line stays where it was, saying the wait is over (announced once), so the
+ * buttons under it never move; then "Sign in again" opens the form.
+ */
+export const RETRY_LATER_countdownEnds: Story = {
+  args: { code: 'RETRY_LATER', secondsAgo: 13 },
+  play: async ({ canvas, globals, args, userEvent }) => {
+    const m = messagesOf(globals);
+    const signInAgain = canvas.getByRole('button', { name: actionLabel('reenter', m) });
+    await expect(signInAgain).toHaveAttribute('aria-disabled', 'true');
+    const timer = canvas.getByRole('timer');
+    const line = timer.parentElement as HTMLElement;
+    const top = signInAgain.getBoundingClientRect().top;
+    await expect(
+      await canvas.findByText(m.guidance.signInCountdown.over, {}, { timeout: 5_000 }),
+    ).toBeVisible();
+    await expect(canvas.queryByRole('timer')).not.toBeInTheDocument();
+    await expect(canvas.getByRole('status')).toHaveTextContent(m.guidance.signInCountdown.over);
+    await expect(line).toBeVisible();
+    await expect(signInAgain.getBoundingClientRect().top).toBe(top);
+    await expect(signInAgain).not.toHaveAttribute('aria-disabled');
+    await userEvent.click(signInAgain);
+    await expect(args.onAction).toHaveBeenCalledWith('tryAgain');
+  },
+};
 export const AGGREGATION_ERROR = codeStory('AGGREGATION_ERROR');
 export const TOO_MANY_REQUESTS = codeStory('TOO_MANY_REQUESTS');
 export const NETWORK_ERROR = codeStory('NETWORK_ERROR');

@@ -91,6 +91,13 @@ export interface ScreenText {
   alertTitles: string[];
   /** Text styled as an error (`.cw-field-error`): it must say what is wrong, not a neutral fact. */
   errorStyled: string[];
+  /**
+   * What a field marked invalid is described by, outside the alerts, the error style and the calm notes: a field's
+   * problem drawn in a look of its own (the product has one error style).
+   */
+  otherErrorStyles: string[];
+  /** Each alert inside a form, with how many fields (distinct names) the form has. */
+  formAlerts: { text: string; fields: number }[];
 }
 
 function isVisuallyHidden(element: Element): boolean {
@@ -164,7 +171,28 @@ export function readScreen(root: HTMLElement, language: Language): ScreenText {
   const references = [...root.querySelectorAll('p, div, span')]
     .map((element) => squash(element.textContent ?? ''))
     .filter((text) => referencePattern(language).test(text));
+  const otherErrorStyles = new Set<string>();
+  for (const field of root.querySelectorAll('[aria-invalid="true"]')) {
+    for (const id of (field.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean)) {
+      const described = root.ownerDocument.getElementById(id);
+      if (!described || described.closest('[role="alert"], .cw-field-error, .cw-hint, .cw-muted')) continue;
+      const said = squash(described.textContent ?? '');
+      if (said) otherErrorStyles.add(said);
+    }
+  }
+  const formAlerts = view.queryAllByRole('alert').flatMap((alert) => {
+    const form = alert.closest('form');
+    if (!form) return [];
+    const names = new Set(
+      [...form.querySelectorAll('input, select, textarea')]
+        .filter((control) => !['hidden', 'submit', 'button'].includes(control.getAttribute('type') ?? ''))
+        .map((control) => control.getAttribute('name') ?? control.id),
+    );
+    return [{ text: squash(alert.textContent ?? ''), fields: names.size }];
+  });
   return {
+    otherErrorStyles: [...otherErrorStyles],
+    formAlerts,
     titles: titles.filter(Boolean),
     blocks,
     controls: named(['button', 'link']).filter(Boolean),
@@ -290,6 +318,12 @@ const NEUTRAL_NOTES: Record<Language, string[]> = {
   fr: ['Ce champ a été vidé par mesure de sécurité.'],
 };
 
+/** The summary of a form's empty answers, as worded before this standard (the catalog's is added where checked). */
+const SUMMARIES_BEFORE: Record<Language, string[]> = {
+  en: ['Answer every question to continue.'],
+  fr: ['Répondez à toutes les questions pour continuer.'],
+};
+
 /** What a screen says when it leaves the person nowhere to go. */
 const DEAD_END: Record<Language, RegExp> = {
   en: /nothing (more|else) to do/i,
@@ -360,6 +394,13 @@ export function screenProblems(screen: ScreenText, language: Language): string[]
     )
       problems.push(`a neutral note in error style: “${text}”`);
   }
+  // One error style in the product: a field's problem looks the same on every form.
+  for (const text of screen.otherErrorStyles) problems.push(`a field’s error in another style: “${text}”`);
+  // "Answer every question" over a form of one question says, in a second place, what the field's message says.
+  const summaries = [messages.mfa.required.summary, ...SUMMARIES_BEFORE[language]];
+  for (const { text, fields } of screen.formAlerts) {
+    if (fields <= 1 && summaries.includes(text)) problems.push(`a summary for one field: “${text}”`);
+  }
   // Success names what was connected and hands back: a way forward, never "nothing more to do here".
   const success = screen.titles.includes(messages.screens.success.title);
   if (DEAD_END[language].test([...screen.blocks, ...screen.titles].join(' '))) {
@@ -390,6 +431,7 @@ const JSDOM_CANNOT_PLAY: Record<string, string> = {
   'Steps/Sign in › BankWithWebsite':
     'a link’s accessible name loses the space before its visually hidden part',
   'Flows/Sandbox personas › HeadingFocusWithoutRing': 'reads the focus ring’s computed style',
+  'Steps/Sign in › ShowPassword': 'measures where the toggle’s words start (jsdom lays nothing out)',
 };
 
 /**

@@ -102,6 +102,9 @@ export function LaterStepView({
           bankWebsite={bankWebsite}
           bankLinks={bankLinks}
           exitEnable={closeEnable}
+          retrySignsIn={
+            state.retryTo === 'credentials' && state.ctx.institution !== null && state.ctx.signIn !== 'oauth'
+          }
           onAction={flow.guidanceAction}
           onResetPassword={flow.clickResetPassword}
           onExit={flow.exit}

@@ -215,7 +215,7 @@ describe('the page on its own', () => {
       await page.getByRole('button', { name: en.ui.widget.stepUnavailable.retry }).click();
       // The answer could not be checked either (its checks are a script of their own): a network problem, said so.
       await page.getByRole('heading', { name: en.guidance.codes.NETWORK_ERROR.title }).waitFor();
-      await page.getByRole('button', { name: en.guidance.actions.tryAgain }).click();
+      await page.getByRole('button', { name: en.guidance.actions.reenter }).click();
       // Back on the form with the username kept; the password is never kept, so it is typed again.
       await expect(page.getByLabel(en.ui.credentials.username).inputValue()).resolves.toBe('greatday_nomfa');
       await page.getByLabel(en.ui.credentials.password, { exact: true }).fill(SANDBOX_PASSWORD);

@@ -28,6 +28,8 @@ const mfaTitle = format(en.mfa.title, { bank: BANK });
 const successTitle = en.screens.success.title;
 const guidanceTitle = (code: keyof typeof en.guidance.codes) =>
   format(en.guidance.codes[code].title, { bank: BANK });
+/** The way on from a failure: "Try again", or "Sign in again" where that opens the sign-in form. */
+const TRY_AGAIN = new RegExp(`^(${en.guidance.actions.tryAgain}|${en.guidance.actions.reenter})$`);
 const PROCESSING = Object.values(en.screens.processing.titles).map((title) => format(title, { bank: BANK }));
 
 type End =
@@ -170,11 +172,8 @@ async function play(current: HostSession, persona: Persona): Promise<string[]> {
     } else if (title === mfaTitle) {
       await answerRound(widget);
     } else {
-      // A failure's screen: it must offer to try again.
-      await widget
-        .getByRole('button', { name: en.guidance.actions.tryAgain })
-        .first()
-        .click({ timeout: 5_000 });
+      // A failure's screen: it must offer to try again ("Sign in again" when that opens the sign-in form).
+      await widget.getByRole('button', { name: TRY_AGAIN }).first().click({ timeout: 5_000 });
     }
   }
   throw new Error(`${persona.username} did not reach its end after 40 screens: ${seen.join(' > ')}`);

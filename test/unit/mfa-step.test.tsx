@@ -383,12 +383,21 @@ describe('MfaStep: every answer is required', () => {
     expect(first).toHaveAccessibleDescription(message);
   });
 
-  it('says it in French too', async () => {
-    const { user } = renderStep({ challenges: [STREET] }, 'fr');
+  it('says it in French too: a summary over several questions, none over one', async () => {
+    const { user } = renderStep({ challenges: [question(CITY), STREET] }, 'fr');
 
     await user.click(screen.getByRole('button', { name: 'Continuer' }));
 
     expect(screen.getByRole('alert')).toHaveTextContent('Répondez à toutes les questions pour continuer.');
+  });
+
+  it('gives one question left empty its own message alone, no summary above it', async () => {
+    const { user } = renderStep({ challenges: [STREET] }, 'fr');
+
+    await user.click(screen.getByRole('button', { name: 'Continuer' }));
+
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getAllByRole('radio')[0]).toHaveAccessibleDescription('Choisissez une réponse.');
   });
 });
 

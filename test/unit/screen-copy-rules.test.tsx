@@ -163,4 +163,37 @@ describe('the screen rules', () => {
       expect(has(problemsOf(red, language), 'a neutral note in error style')).toBe(true);
     }
   });
+
+  it('catch the old empty answer: a summary over one question, its message in a look of its own', () => {
+    const old = {
+      en: ['What city were you born in?', 'Answer every question to continue.', 'Enter your answer.'],
+      fr: [
+        'Dans quelle ville êtes-vous né\u00A0?',
+        'Répondez à toutes les questions pour continuer.',
+        'Entrez votre réponse.',
+      ],
+    } as const;
+    for (const language of ['en', 'fr'] as const) {
+      const [question, summary, empty] = old[language];
+      const form = (alert: string, errorClass: string) => `<h2>Desjardins</h2>
+        <form>
+          ${alert}
+          <label for="a">${question}</label>
+          <input id="a" name="a" aria-invalid="true" aria-describedby="a-error">
+          <p class="${errorClass}" id="a-error">${empty}</p>
+          <button>Continue</button>
+        </form>`;
+      const problems = problemsOf(form(`<div role="alert">${summary}</div>`, 'cw-mfa-field-error'), language);
+      expect(has(problems, 'a summary for one field')).toBe(true);
+      expect(problems).toContain(`a field’s error in another style: “${empty}”`);
+      // The new one: the field's message alone, in the error style.
+      expect(problemsOf(form('', 'cw-field-error'), language)).toEqual([]);
+      // Over several questions, the summary is in its place.
+      const several = form(`<div role="alert">${summary}</div>`, 'cw-field-error').replace(
+        '<button>',
+        '<label for="b">Second</label><input id="b" name="b"><button>',
+      );
+      expect(has(problemsOf(several, language), 'a summary for one field')).toBe(false);
+    }
+  });
 });

@@ -19,24 +19,25 @@ import {
 sandboxPerFile();
 
 /**
- * The countdown before "Try again" works (RETRY_LATER, 15 s): the held button says why, nothing is said while the
- * clock runs, one polite sentence when it ends, then the button works.
+ * The countdown before "Sign in again" works (RETRY_LATER, 15 s): the held button says why, nothing is said while the
+ * clock runs, one polite sentence when it ends, then the button works. The button is named for what it does: it
+ * opens the sign-in form again.
  */
 async function sitOutCountdown(d: Driver) {
   const before = (await d.sinceArrival()).length;
-  const tryAgain = screen.getByRole('button', { name: d.m.guidance.actions.tryAgain });
-  expect(tryAgain).toHaveAttribute('aria-disabled', 'true');
-  // The words before the number, in the screen's language: "You can try again in".
-  const countdown = d.m.guidance.countdown.split('{seconds}')[0] ?? '';
+  const signInAgain = screen.getByRole('button', { name: d.m.guidance.actions.reenter });
+  expect(signInAgain).toHaveAttribute('aria-disabled', 'true');
+  // The words before the number, in the screen's language: "You can sign in again in".
+  const countdown = d.m.guidance.signInCountdown.many.split('{seconds}')[0] ?? '';
   expect(screen.getByRole('timer')).toHaveTextContent(countdown);
-  expect(tryAgain).toHaveAccessibleDescription(expect.stringContaining(countdown.trim()));
+  expect(signInAgain).toHaveAccessibleDescription(expect.stringContaining(countdown.trim()));
   await d.wait(16_000);
   const during = (await d.sinceArrival()).slice(before);
   expect(count(during, countdown.trim())).toBe(0);
-  expect(during).toEqual([`polite: ${d.m.guidance.countdownOver}`]);
-  expect(tryAgain).not.toHaveAttribute('aria-disabled');
-  expect(tryAgain).not.toHaveAccessibleDescription();
-  await d.user.click(tryAgain);
+  expect(during).toEqual([`polite: ${d.m.guidance.signInCountdown.over}`]);
+  expect(signInAgain).not.toHaveAttribute('aria-disabled');
+  expect(signInAgain).not.toHaveAccessibleDescription();
+  await d.user.click(signInAgain);
 }
 
 /** Back on the sign-in form with the username kept: the password again, and Connect. */
@@ -121,7 +122,7 @@ const flows: [name: string, flow: Flow][] = [
     'test_service_unavailable',
     {
       username: 'test_service_unavailable',
-      // The countdown runs out, "Try again" leads back to the form, and the bank says the same again.
+      // The countdown runs out, "Sign in again" leads back to the form, and the bank says the same again.
       steps: [
         signingIn,
         guidanceScreen('RETRY_LATER', sitOutCountdown),

@@ -280,11 +280,14 @@ describe('the guidance map, one screen per entry', () => {
         const controls = [...screenRegion.querySelectorAll('button, a')].map(
           (control) => control.textContent,
         );
+        // "Try again" that opens the sign-in form again is named for it: "Sign in again".
+        const named = (action: GuidanceAction) =>
+          action === 'tryAgain' && !scenario.fromData ? 'reenter' : action;
         expect(controls).toEqual(
           shown.map((action) =>
             ['openBankSite', 'contactBank', 'forgotPassword', 'forgotUsername'].includes(action)
               ? `${actionLabel(action, en, BANK.name)} ${en.ui.widget.opensInNewTab}`
-              : actionLabel(action, en, BANK.name),
+              : actionLabel(named(action), en, BANK.name),
           ),
         );
         const rbc = findInstitution(BANK.id);
@@ -324,9 +327,17 @@ describe('the guidance map, one screen per entry', () => {
     );
     if (!retry) return;
     const countdown = entry.retry.countdownSeconds;
-    const button = screen.getByRole('button', { name: actionLabel(retry, en, BANK.name) });
+    // "Try again" that opens the sign-in form again says so; from the account data it asks the bank again.
+    const signsIn = retry === 'tryAgain' && !scenario.fromData;
+    const button = screen.getByRole('button', {
+      name: actionLabel(signsIn ? 'reenter' : retry, en, BANK.name),
+    });
     if (countdown) {
-      expect(screen.getByRole('timer')).toHaveTextContent(`You can try again in ${countdown} seconds.`);
+      expect(screen.getByRole('timer')).toHaveTextContent(
+        signsIn
+          ? `You can sign in again in ${countdown} seconds.`
+          : `You can try again in ${countdown} seconds.`,
+      );
       await user.click(button);
       expect(screen.getByRole('heading', { name: text.title })).toBeInTheDocument();
       await act(() => vi.advanceTimersByTimeAsync(countdown * 1_000));

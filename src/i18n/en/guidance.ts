@@ -57,7 +57,7 @@ export const guidance = {
     },
     RETRY_LATER: {
       title: 'We can’t reach {bank} right now',
-      body: '{bank} might be doing maintenance. Try again in a moment, or choose another bank.',
+      body: '{bank} might be doing maintenance, or getting too many requests.',
     },
     AGGREGATION_ERROR: {
       title: 'Something went wrong on our side',
@@ -65,7 +65,7 @@ export const guidance = {
     },
     TOO_MANY_REQUESTS: {
       title: 'Let’s pause for a moment',
-      body: 'There were too many tries in a short time. You can try again when the countdown ends.',
+      body: 'There were too many tries in a short time.',
     },
     NETWORK_ERROR: {
       title: 'The connection dropped',
@@ -189,6 +189,12 @@ export const guidance = {
   countdown: 'You can try again in {seconds} seconds.',
   countdownOne: 'You can try again in 1 second.',
   countdownOver: 'You can try again now.',
+  /** The countdown when the button opens the sign-in form again (its label is `actions.reenter`). */
+  signInCountdown: {
+    many: 'You can sign in again in {seconds} seconds.',
+    one: 'You can sign in again in 1 second.',
+    over: 'You can sign in again now.',
+  },
   retryingSoon: 'Trying again in a few seconds…',
 
   /** The table of every code, for the docs and the Storybook map. */

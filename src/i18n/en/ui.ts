@@ -55,6 +55,7 @@ export const ui = {
     username: 'Username or card number',
     password: 'Password',
     showPassword: 'Show password',
+    hidePassword: 'Hide password',
     capsLock: 'Caps Lock is on.',
     submit: 'Connect',
     /** Describes the Connect button while the page's script loads (the form came drawn by the partner's server). */

@@ -60,7 +60,7 @@ export const guidance: Messages['guidance'] = {
     },
     RETRY_LATER: {
       title: '{bank} est injoignable pour le moment',
-      body: '{bank} est peut-être en maintenance. Réessayez dans un instant ou choisissez une autre institution.',
+      body: '{bank} fait peut-être de la maintenance ou reçoit trop de demandes.',
     },
     AGGREGATION_ERROR: {
       title: 'Un problème est survenu de notre côté',
@@ -68,7 +68,7 @@ export const guidance: Messages['guidance'] = {
     },
     TOO_MANY_REQUESTS: {
       title: 'Prenons une petite pause',
-      body: 'Il y a eu trop de tentatives en peu de temps. Vous pourrez réessayer à la fin du compte à rebours.',
+      body: 'Il y a eu trop de tentatives en peu de temps.',
     },
     NETWORK_ERROR: {
       title: 'La connexion a été interrompue',
@@ -174,6 +174,11 @@ export const guidance: Messages['guidance'] = {
   countdown: 'Vous pourrez réessayer dans {seconds}\u00A0secondes.',
   countdownOne: 'Vous pourrez réessayer dans 1\u00A0seconde.',
   countdownOver: 'Vous pouvez réessayer maintenant.',
+  signInCountdown: {
+    many: 'Vous pourrez ouvrir une session de nouveau dans {seconds}\u00A0secondes.',
+    one: 'Vous pourrez ouvrir une session de nouveau dans 1\u00A0seconde.',
+    over: 'Vous pouvez maintenant ouvrir une session de nouveau.',
+  },
   retryingSoon: 'Nouvel essai dans quelques secondes…',
 
   map: {

@@ -58,6 +58,7 @@ export const ui: Messages['ui'] = {
     username: 'Nom d’utilisateur ou numéro de carte',
     password: 'Mot de passe',
     showPassword: 'Afficher le mot de passe',
+    hidePassword: 'Masquer le mot de passe',
     capsLock: 'La touche de verrouillage des majuscules est activée.',
     submit: 'Ouvrir une session',
     waitForScript:

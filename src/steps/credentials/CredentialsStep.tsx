@@ -156,14 +156,14 @@ export function CredentialsStep({
               onKeyUp={watchCapsLock}
               {...field(register('password', { required: true }))}
             />
+            {/* Its name says what a press does next ("Hide password" once shown), so no pressed state besides. */}
             <button
               type="button"
               className="cw-button cw-button--quiet cw-password-toggle"
-              aria-pressed={passwordShown}
               aria-controls={`${id}-password`}
               onClick={() => setPasswordShown((shown) => !shown)}
             >
-              {m.showPassword}
+              {passwordShown ? m.hidePassword : m.showPassword}
             </button>
           </div>
           {missing('password') && (

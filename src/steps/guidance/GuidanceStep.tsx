@@ -18,6 +18,11 @@ export interface GuidanceStepProps {
   bankLinks?: BankLinks | null;
   /** Offer "exit" (closeEnable). */
   exitEnable: boolean;
+  /**
+   * "Try again" opens the sign-in form again (username kept, password to type): the button and the countdown say
+   * "sign in again", not "try again".
+   */
+  retrySignsIn?: boolean;
   onAction(action: StepAction): void;
   onExit(): void;
   /** The person opened the bank's "forgot password" page (COMPONENT_CLICK_RESET_PASSWORD). */
@@ -72,6 +77,14 @@ export function GuidanceStep(props: GuidanceStepProps) {
   const secondsLeft = Math.max(0, Math.ceil((at + countdown * 1_000 - now) / 1_000));
   const timerId = `${useId()}-timer`;
   const reference = referenceText(requestId, messages);
+  const signsIn = props.retrySignsIn ?? false;
+  const countdownText = signsIn
+    ? messages.guidance.signInCountdown
+    : {
+        many: messages.guidance.countdown,
+        one: messages.guidance.countdownOne,
+        over: messages.guidance.countdownOver,
+      };
   const links = linksOf(bankWebsite, props.bankLinks);
   const actions = shownActions(guidance.entry.actions, {
     bankWebsite: links?.website ?? null,
@@ -81,22 +94,23 @@ export function GuidanceStep(props: GuidanceStepProps) {
   return (
     <Screen title={guidance.title} className="cw-screen--guidance">
       <p>{guidance.body}</p>
-      {secondsLeft > 0 && (
-        <p className="cw-muted" role="timer" id={timerId}>
-          {secondsLeft === 1
-            ? messages.guidance.countdownOne
-            : text(messages.guidance.countdown, { seconds: secondsLeft })}
-        </p>
-      )}
       {countdown > 0 && (
-        // The timer is not read every second; this says once, politely, when the wait is over.
-        <p className="cw-visually-hidden" role="status">
-          {secondsLeft === 0 ? messages.guidance.countdownOver : null}
+        // One line, kept once the wait is over so the buttons never jump: the timer is not read every second, and
+        // its end is said once, politely.
+        <p className="cw-muted">
+          {secondsLeft > 0 && (
+            <span role="timer" id={timerId}>
+              {secondsLeft === 1 ? countdownText.one : text(countdownText.many, { seconds: secondsLeft })}
+            </span>
+          )}
+          <span role="status">{secondsLeft === 0 ? countdownText.over : null}</span>
         </p>
       )}
       <Actions>
         {actions.map((action, index) => {
-          const label = text(messages.guidance.actions[action]);
+          const label = text(
+            messages.guidance.actions[action === 'tryAgain' && signsIn ? 'reenter' : action],
+          );
           const variantOf = index === 0 ? 'primary' : 'secondary';
           if (ACTION_PLACES[action] === 'link' && links) {
             return (

@@ -138,7 +138,8 @@ function AnswerForm(props: AnswerFormProps) {
         onClickCapture={holdChoicesWhilePending}
       >
         {shownServerError && <Alert id={serverErrorId}>{shownServerError}</Alert>}
-        {anyUnanswered && <Alert>{m.mfa.required.summary}</Alert>}
+        {/* A summary only where there is something to sum up: one question's own message says it all. */}
+        {anyUnanswered && prompts.length > 1 && <Alert>{m.mfa.required.summary}</Alert>}
         <BankTextLanguage.Provider value={bankLanguage}>
           {prompts.map((prompt, index) => (
             <AnswerField

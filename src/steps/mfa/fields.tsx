@@ -299,7 +299,8 @@ function Option({
 function Unanswered({ id, show, message }: { id: string; show: boolean; message: string }) {
   if (!show) return null;
   return (
-    <p className="cw-mfa-field-error" id={errorIdOf(id)}>
+    // The sign-in form's error style: one look for every field's problem.
+    <p className="cw-field-error" id={errorIdOf(id)}>
       {message}
     </p>
   );

@@ -1,0 +1,131 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ConnectWidget, type ConnectWidgetProps } from '../../src/ConnectWidget';
+import { format, loadMessages, messagesFor, type Language } from '../../src/i18n';
+import { createSandbox } from '../../src/sandbox';
+import { sandboxHandlers } from '../../src/sandbox/msw';
+import { loadLaterSteps } from '../../src/widget/laterSteps';
+
+// The forms, the security check and the controls of the customer-ready review (issue 25, items 11 to 21), walked
+// through the whole widget against the sandbox in English and in French, every phrase from the language's catalog.
+
+const apiBaseUrl = 'http://localhost/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices';
+const sandbox = createSandbox({ latencyMs: 0 });
+const server = setupServer(...sandboxHandlers(sandbox));
+const BANK = 'Flinks Capital';
+
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: 'error' });
+  await Promise.all([loadMessages('en'), loadMessages('fr'), loadLaterSteps()]);
+});
+afterEach(() => sandbox.reset());
+afterAll(() => server.close());
+
+function widget(language: Language, props: Partial<ConnectWidgetProps> = {}) {
+  const onEvent = vi.fn();
+  const onExit = vi.fn();
+  const user = userEvent.setup();
+  render(
+    <ConnectWidget
+      apiBaseUrl={apiBaseUrl}
+      institution="FlinksCapital"
+      language={language}
+      onEvent={onEvent}
+      onExit={onExit}
+      {...props}
+    />,
+  );
+  const m = messagesFor(language);
+  const t = (template: string, values: Record<string, string | number> = {}) =>
+    format(template, { bank: BANK, ...values });
+  return { user, m, t, onEvent, onExit };
+}
+
+const LANGUAGES = ['en', 'fr'] as const;
+
+/** As Testing Library reads text: every run of spaces (the no-break ones of French too) as one space. */
+const collapsed = (text: string) => text.replace(/\s+/gu, ' ');
+
+describe.each(LANGUAGES)('the password toggle (%s)', (language) => {
+  it('says what it will do: "Show password", then "Hide password" once the password shows', async () => {
+    const { m, user } = widget(language);
+    const password = await screen.findByLabelText(m.ui.credentials.password, { selector: 'input' });
+    await user.type(password, 'Everyday');
+    await user.click(screen.getByRole('button', { name: m.ui.credentials.showPassword }));
+    expect(password).toHaveAttribute('type', 'text');
+    const hide = screen.getByRole('button', { name: m.ui.credentials.hidePassword });
+    // The name says the state: no "pressed" on top of it, which would read "Hide password, pressed".
+    expect(hide).not.toHaveAttribute('aria-pressed');
+    expect(screen.queryByRole('button', { name: m.ui.credentials.showPassword })).not.toBeInTheDocument();
+    await user.click(hide);
+    expect(password).toHaveAttribute('type', 'password');
+    expect(screen.getByRole('button', { name: m.ui.credentials.showPassword })).toBeVisible();
+  });
+});
+
+async function signIn({ user, m }: ReturnType<typeof widget>, username: string, password = 'Everyday') {
+  const field = await screen.findByLabelText(m.ui.credentials.username);
+  await user.clear(field);
+  await user.type(field, username);
+  await user.type(screen.getByLabelText(m.ui.credentials.password, { selector: 'input' }), password);
+  await user.click(screen.getByRole('button', { name: m.ui.credentials.submit }));
+}
+
+/** The words of "try again" in each language's prose. */
+const TRY_AGAIN_WORDS = { en: /try again/i, fr: /réessa/i } as const;
+
+describe.each(LANGUAGES)('the countdown before signing in again (%s)', (language) => {
+  it.each([
+    ['test_service_unavailable', 'RETRY_LATER', 15],
+    ['test_too_many_requests', 'TOO_MANY_REQUESTS', 30],
+  ] as const)(
+    '%s: says the wait once, and the button says it opens the sign-in form',
+    async (username, code, seconds) => {
+      const view = widget(language);
+      const { m, t } = view;
+      await signIn(view, username);
+      const text = m.guidance.codes[code];
+      await screen.findByRole('heading', { level: 2, name: t(text.title) });
+      // The body says what happened; the countdown alone says when to go on (not "try again in a moment" as well).
+      expect(screen.getByText(t(text.body))).not.toHaveTextContent(TRY_AGAIN_WORDS[language]);
+      expect(screen.getByRole('timer')).toHaveTextContent(
+        collapsed(t(m.guidance.signInCountdown.many, { seconds })),
+      );
+      const button = screen.getByRole('button', { name: m.guidance.actions.reenter });
+      expect(button).toHaveAttribute('aria-disabled', 'true');
+      expect(screen.queryByRole('button', { name: m.guidance.actions.tryAgain })).not.toBeInTheDocument();
+    },
+  );
+});
+
+describe.each(LANGUAGES)('an answer left empty (%s)', (language) => {
+  it('one question: its message alone, in the sign-in form’s error style, no summary', async () => {
+    const view = widget(language);
+    const { m, t, user } = view;
+    await signIn(view, 'Greatday');
+    await screen.findByRole('heading', { level: 2, name: t(m.mfa.title) });
+    await user.click(screen.getByRole('button', { name: m.mfa.continue }));
+    const answer = screen.getByRole('textbox');
+    expect(answer).toHaveFocus();
+    expect(answer).toHaveAccessibleDescription(m.mfa.required.text);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.queryByText(m.mfa.required.summary)).not.toBeInTheDocument();
+    // The same look as an empty username on the sign-in form.
+    expect(screen.getByText(m.mfa.required.text)).toHaveClass('cw-field-error');
+  });
+
+  it('several questions: one summary, and each empty answer its message', async () => {
+    const view = widget(language);
+    const { m, t, user } = view;
+    await signIn(view, 'test_mfa_triple');
+    await screen.findByRole('heading', { level: 2, name: t(m.mfa.title) });
+    await user.type(screen.getAllByRole('textbox')[1] as HTMLElement, 'Canada');
+    await user.click(screen.getByRole('button', { name: m.mfa.continue }));
+    expect(screen.getByRole('alert')).toHaveTextContent(m.mfa.required.summary);
+    expect(screen.getAllByText(m.mfa.required.text)).toHaveLength(2);
+    for (const message of screen.getAllByText(m.mfa.required.text))
+      expect(message).toHaveClass('cw-field-error');
+  });
+});
