@@ -83,7 +83,7 @@ export const English: Story = {
     await expect(within(table).getAllByRole('row')).toHaveLength(1 + ROWS.length);
     await expect(canvas.getByRole('rowheader', { name: 'INVALID_PASSWORD' })).toBeInTheDocument();
     await expect(canvas.getByRole('row', { name: /NEW_ACCOUNT/ })).toHaveTextContent(
-      'Your bank needs you on its website',
+      'Action needed on your bank’s website',
     );
   },
 };

@@ -4,8 +4,11 @@ import { format, TextTokens } from '../src/i18n';
 import { OAuthStep } from '../src/steps/oauth';
 import { collapsed, inWidgetFrame, messagesOf } from './support';
 
-/** An OAuth bank's hand-off (CONTRACT §8): the person signs in on the bank's own page, never in our form. */
-const BANK = 'Flinks Capital (OAuth)';
+/**
+ * An OAuth bank's hand-off (CONTRACT §8): the person signs in on the bank's own page, never in our form. The sandbox's
+ * "Flinks Capital (OAuth)" of the bank list; the widget names it in sentences without its qualifier.
+ */
+const BANK = 'Flinks Capital';
 
 const withBank: Decorator = (Story) => (
   <TextTokens bank={BANK}>
@@ -56,13 +59,14 @@ export const BlockedInEnglish: Story = {
   globals: { language: 'en' },
 };
 
-/** The bank's page is open in its popup; "I closed it by mistake" opens it again. */
+/** The bank's page is open in its popup: a spinner says the widget waits; the primary button reopens the page. */
 export const Waiting: Story = {
   args: { phase: 'waiting' },
   play: async ({ canvas, userEvent, args, globals }) => {
     const m = messagesOf(globals).oauth;
     await expect(canvas.getByRole('heading', { name: withName(m.waitingTitle) })).toHaveFocus();
-    await userEvent.click(canvas.getByRole('button', { name: m.reopen }));
+    await expect(canvas.getByRole('status')).toHaveTextContent(withName(m.waitingStatus));
+    await userEvent.click(canvas.getByRole('button', { name: withName(m.reopen) }));
     await expect(args.onOpenBank).toHaveBeenCalledOnce();
   },
 };

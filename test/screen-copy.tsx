@@ -98,6 +98,11 @@ export interface ScreenText {
   otherErrorStyles: string[];
   /** Each alert inside a form, with how many fields (distinct names) the form has. */
   formAlerts: { text: string; fields: number }[];
+  /**
+   * What looks like a button, whatever its role: the product's buttons and the links drawn as them (`.cw-button`). A
+   * control drawn as a link, a bank's row in the list and the frame's icons (the X) are quieter ways out.
+   */
+  buttonLike: string[];
 }
 
 function isVisuallyHidden(element: Element): boolean {
@@ -205,6 +210,10 @@ export function readScreen(root: HTMLElement, language: Language): ScreenText {
     alerts: view.queryAllByRole('alert').map((alert) => squash(alert.textContent ?? '')),
     codes,
     alertTitles,
+    // A modal dialog is a screen of its own: the one behind it is inert.
+    buttonLike: [...(root.querySelector('[aria-modal="true"]') ?? root).querySelectorAll('.cw-button')]
+      .filter((element) => !element.closest(NOT_PROSE))
+      .map((element) => squash(accessibleName(element))),
     errorStyled: [...root.querySelectorAll('.cw-field-error')]
       .filter(ownLanguage)
       .map((element) => squash(element.textContent ?? ''))
@@ -408,6 +417,10 @@ export function screenProblems(screen: ScreenText, language: Language): string[]
   }
   if (success && screen.buttons.length === 0) {
     problems.push(`a success without a way forward (titles: ${screen.titles.join(' / ')})`);
+  }
+  // One primary action, one other at most: a third way out is a link (GUIDANCE.md).
+  if (screen.buttonLike.length > 2) {
+    problems.push(`more than two buttons: ${screen.buttonLike.map((name) => `“${name}”`).join(', ')}`);
   }
   if (isGuidance && screen.references.length === 0) {
     problems.push(`guidance screen without a reference line (titles: ${screen.titles.join(' / ')})`);

@@ -2,7 +2,7 @@ import type { ConnectWidgetProps } from '../ConnectWidget';
 import type { ConnectFlow } from '../flow/useConnectFlow';
 import type { FlowState } from '../flow/state';
 import type { BankLinks } from '../institutions/links';
-import { referenceText, useGuidance, useMessages } from '../i18n';
+import { referenceText, TextTokens, useGuidance, useMessages, useTokens } from '../i18n';
 import { AccountsStep } from '../steps/accounts';
 import { ClosedStep, closedOutcome } from '../steps/exit/ClosedStep';
 import { GuidanceStep } from '../steps/guidance';
@@ -30,10 +30,29 @@ export interface LaterStepViewProps {
 }
 
 /**
- * StepView's screens after the first one, in the later chunk (src/steps/later.ts) with the screens themselves: the
- * first screen ships without the code that draws them. The `never` check keeps every later step handled.
+ * A bank's name as a sentence says it. A list name may end in a qualifier in brackets that tells two rows of the list
+ * apart ("Flinks Capital (OAuth)", the sandbox's bank that signs in on its own page); a sentence names the bank
+ * without it ("Waiting for Flinks Capital…").
  */
-export function LaterStepView({
+export function sentenceName(name: string | null): string | null {
+  return name?.replace(/\s+\([^()]+\)$/, '') || name;
+}
+
+/**
+ * StepView's screens after the first one, in the later chunk (src/steps/later.ts) with the screens themselves: the
+ * first screen ships without the code that draws them. Their sentences name the bank as `sentenceName` says.
+ */
+export function LaterStepView(props: LaterStepViewProps) {
+  const { bank, guidanceOverrides } = useTokens();
+  return (
+    <TextTokens bank={sentenceName(bank)} guidanceOverrides={guidanceOverrides}>
+      <LaterScreen {...props} />
+    </TextTokens>
+  );
+}
+
+/** The later step's screen. The `never` check keeps every later step handled. */
+function LaterScreen({
   state,
   flow,
   props,

@@ -13,7 +13,9 @@ import { startStage, type Stage } from './stage';
  */
 
 const BANK = 'Flinks Capital (OAuth)';
-const text = (template: string) => format(template, { bank: BANK });
+/** The list's row keeps its qualifier; a sentence names the bank without it. */
+const IN_SENTENCE = 'Flinks Capital';
+const text = (template: string) => format(template, { bank: IN_SENTENCE });
 const chromium = chromiumForFile();
 
 /** Picks the OAuth bank in the list: the popup opens from that click. */
@@ -87,7 +89,7 @@ describe('OAuth in a popup', () => {
     const popup = await pickBank(session);
     await onBankPage(popup);
     await popup.getByRole('button', { name: 'Deny' }).click();
-    const heading = session.widget.getByRole('heading', { name: en.guidance.codes.OAUTH_DENIED.title });
+    const heading = session.widget.getByRole('heading', { name: text(en.guidance.codes.OAUTH_DENIED.title) });
     await heading.waitFor();
     expect(await errorCodes(session)).toEqual(['OAUTH_DENIED']);
     await expect.poll(() => popup.isClosed()).toBe(true);
@@ -98,7 +100,9 @@ describe('OAuth in a popup', () => {
     const popup = await pickBank(session);
     await onBankPage(popup);
     await popup.close();
-    await session.widget.getByRole('heading', { name: en.guidance.codes.OAUTH_CANCELLED.title }).waitFor();
+    await session.widget
+      .getByRole('heading', { name: text(en.guidance.codes.OAUTH_CANCELLED.title) })
+      .waitFor();
     expect(await errorCodes(session)).toEqual(['OAUTH_CANCELLED']);
 
     const again = session.context.waitForEvent('page');
@@ -109,13 +113,13 @@ describe('OAuth in a popup', () => {
     await session.waitForEvent('REDIRECT');
   });
 
-  it('"I closed it by mistake" reopens the same bank page while waiting', async () => {
+  it('the primary "Reopen {bank}’s page" reopens the same bank page while waiting', async () => {
     const session = await chromium.open({ demo: 'true' });
     const popup = await pickBank(session);
     await onBankPage(popup);
     const again = session.context.waitForEvent('page');
     await popup.close();
-    await session.widget.getByRole('button', { name: en.oauth.reopen }).click();
+    await session.widget.getByRole('button', { name: text(en.oauth.reopen) }).click();
     const second = await again;
     await onBankPage(second);
     await second.getByRole('button', { name: 'Allow' }).click();
@@ -132,10 +136,12 @@ describe('OAuth in a popup', () => {
     await session.waitForEvent('POPUP_BLOCKED');
     const fr = (await import('../../src/i18n/fr')).fr;
     await session.widget
-      .getByRole('heading', { name: format(fr.oauth.blockedTitle, { bank: BANK }) })
+      .getByRole('heading', { name: format(fr.oauth.blockedTitle, { bank: IN_SENTENCE }) })
       .waitFor();
     const popup = session.context.waitForEvent('page');
-    await session.widget.getByRole('button', { name: format(fr.oauth.continue, { bank: BANK }) }).click();
+    await session.widget
+      .getByRole('button', { name: format(fr.oauth.continue, { bank: IN_SENTENCE }) })
+      .click();
     const opened = await popup;
     await opened.waitForURL(/\/sandbox\/oauth\/bank\?/);
     await opened.getByRole('button', { name: 'Autoriser' }).click();

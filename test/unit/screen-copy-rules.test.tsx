@@ -122,6 +122,44 @@ describe('the screen rules', () => {
     }
   });
 
+  it('count what looks like a button: three on the old DISABLED_LOGIN and slow-bank screens, Exit as a link lets two by', () => {
+    for (const language of ['en', 'fr'] as const) {
+      const m = messagesFor(language);
+      const actions = m.guidance.actions;
+      const screen = guidanceText('DISABLED_LOGIN', m, { language, bank: 'Desjardins' });
+      const top = `<h2>${screen.title}</h2><p>${screen.body}</p>`;
+      const reference = `<p class="cw-reference">${referenceText('8c2f41d0-5b7e', m)}</p>`;
+      // As base2 drew it: the bank's contact page as a link drawn as a button, then two more full-width buttons.
+      const old = `${top}<div class="cw-actions">
+          <a class="cw-button cw-button--primary" href="https://www.desjardins.com">${format(actions.contactBank, { bank: 'Desjardins' })}</a>
+          <button class="cw-button cw-button--secondary">${actions.chooseAnotherBank}</button>
+          <button class="cw-button cw-button--secondary">${actions.exit}</button>
+        </div>${reference}`;
+      expect(has(problemsOf(old, language), 'more than two buttons')).toBe(true);
+      const now = old.replace(
+        `<button class="cw-button cw-button--secondary">${actions.exit}</button>\n        </div>`,
+        `</div><button class="cw-link cw-link-button">${actions.exit}</button>`,
+      );
+      expect(now).not.toBe(old);
+      expect(problemsOf(now, language)).toEqual([]);
+      // The X in the frame and the bank's rows in a list are not the screen's buttons.
+      const frame = `<button class="cw-icon-button" aria-label="X"></button><ul><li><button>RBC</button></li><li><button>TD</button></li></ul>`;
+      expect(has(problemsOf(`${frame}${now}`, language), 'more than two buttons')).toBe(false);
+      // A modal dialog is a screen of its own, over an inert one: its buttons count, not those behind it.
+      const dialog = `<div role="dialog" aria-modal="true"><h2>${m.screens.exit.title}</h2>
+        <button class="cw-button">${m.screens.exit.stay}</button><button class="cw-button">${m.screens.exit.leave}</button></div>`;
+      expect(has(problemsOf(`${now}${dialog}`, language), 'more than two buttons')).toBe(false);
+    }
+    // The slow bank's old screen: « Terminer maintenant », « Continuer d’attendre » and « Quitter », stacked.
+    const slow = `<h2>Desjardins répond lentement</h2><progress aria-label="Progression"></progress>
+      <div class="cw-actions"><button class="cw-button cw-button--primary">Terminer maintenant</button>
+      <button class="cw-button cw-button--secondary">Continuer d’attendre</button>
+      <button class="cw-button cw-button--quiet">Quitter</button></div>`;
+    expect(problemsOf(slow, 'fr')).toEqual([
+      'more than two buttons: “Terminer maintenant”, “Continuer d’attendre”, “Quitter”',
+    ]);
+  });
+
   it('catch the old wrong-password form: an alert repeating the intro, a title naming no bank, a code, a neutral note in red', () => {
     const old = `<h2>Sign in to Desjardins</h2>
       <p>Use the username and password you use for Desjardins’s online banking.</p>

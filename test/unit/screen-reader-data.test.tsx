@@ -44,13 +44,20 @@ async function pollUntilReady(d: Driver) {
   const expected = [`polite: ${first}`, `polite: ${spaced(body)}`];
   await waitFor(async () => expect(await liveSince(d)).toEqual(expected));
   expect(screen.getByRole('heading', { name: title })).toHaveFocus();
+  // Read on from the title: the progress bar is heard by its name and its stage's words, never "Step 1 of 4".
+  await d.readFromHeading(2);
+  const heard = (await d.sinceArrival()).map(spaced);
+  expect(heard).toContain(
+    `progressbar, ${d.m.screens.processing.progress}, max value 100, min value 0, current value ${spaced(body)}`,
+  );
+  expect(heard.filter((phrase) => /\d+ (of|sur) \d+/.test(phrase))).toEqual([]);
   await d.wait(2_000);
   expect(await liveSince(d)).toEqual(expected);
   await d.wait(3_000);
 }
 
 /**
- * test_dispatched: the title becomes "{bank} is slow today" in place, its explanation said once as a status; the
+ * test_dispatched: the title becomes "{bank} is responding slowly" in place, its explanation said once as a status; the
  * person keeps waiting, and the polls that follow say nothing.
  */
 async function slowToday(d: Driver) {

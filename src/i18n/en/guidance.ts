@@ -44,8 +44,8 @@ export const guidance = {
       body: '{bank} asked a question that this saved connection has no answer for. Sign in again to answer it.',
     },
     NEW_ACCOUNT: {
-      title: '{bank} needs you on its website',
-      body: '{bank} needs you to do something on its website first, such as accept new terms. Sign in there, then come back and try again.',
+      title: 'Action needed on {bank}’s website',
+      body: 'Sign in there and do what it asks first, such as accepting new terms. Then come back and try again.',
     },
     DISABLED_LOGIN: {
       title: 'Online access is off at {bank}',
@@ -60,7 +60,7 @@ export const guidance = {
       body: '{bank} might be doing maintenance, or getting too many requests.',
     },
     AGGREGATION_ERROR: {
-      title: 'Something went wrong on our side',
+      title: 'The connection service had a problem',
       body: 'Nothing you did caused this. Try again; if it happens again, contact the support team of the app you’re using and give them the reference below.',
     },
     TOO_MANY_REQUESTS: {
@@ -96,8 +96,8 @@ export const guidance = {
       body: '{bank} is sending us your account details. This can take a minute.',
     },
     OPERATION_DISPATCHED: {
-      title: '{bank} is slow today',
-      body: 'Your account details will keep loading in the background. You can finish now, or keep waiting here.',
+      title: '{bank} is responding slowly',
+      body: 'Your account details will finish loading in the background, so you can continue now. Or keep waiting here.',
     },
     ALREADY_AUTHORIZED: {
       title: 'You’re already connected',
@@ -112,12 +112,12 @@ export const guidance = {
       body: 'This account at {bank} doesn’t have enough transactions yet to connect. Choose another bank, or come back later.',
     },
     OAUTH_DENIED: {
-      title: '{bank} shared nothing',
-      body: 'The connection wasn’t approved on its page. Try again if you meant to approve it.',
+      title: 'Connection not approved at {bank}',
+      body: 'Nothing was shared. If you meant to approve it, try again.',
     },
     OAUTH_CANCELLED: {
-      title: 'The sign-in page closed',
-      body: '{bank}’s page closed before you finished there. Open it again to sign in and approve the connection.',
+      title: '{bank}’s page closed',
+      body: 'The connection wasn’t approved yet. Reopen the page to finish.',
     },
     OAUTH_STATE_INVALID: {
       title: 'Let’s start this again',
@@ -174,11 +174,11 @@ export const guidance = {
     contactBank: 'How to contact {bank}',
     doneTryAgain: 'I’ve done it, try again',
     chooseAnotherBank: 'Choose another bank',
-    reopenBank: 'Open {bank} again',
+    reopenBank: 'Reopen the page',
     forgotPassword: 'Forgot your password?',
     forgotUsername: 'Forgot your username?',
     contactSupport: 'Contact support',
-    finishNow: 'Finish now',
+    finishNow: 'Continue now',
     keepWaiting: 'Keep waiting',
     exit: 'Exit',
   } satisfies Record<GuidanceAction, string>,

@@ -9,9 +9,10 @@ export const oauth = {
   continue: 'Continue to {bank}',
   waitingTitle: 'Finish on {bank}’s website',
   waitingBody:
-    'Sign in to {bank} in the window that opened, and approve the connection. We’ll continue here.',
-  waitingHelp: 'Can’t see it? It may be behind this window.',
-  reopen: 'I closed it by mistake',
+    'On the page that opened, sign in and approve the connection. We’ll carry on here once you’re done.',
+  /** Beside the spinner, said once to screen readers. */
+  waitingStatus: 'Waiting for {bank}…',
+  reopen: 'Reopen {bank}’s page',
   leavingTitle: 'Taking you to {bank}',
   leavingBody: 'You’ll sign in on {bank}’s website, then come back here.',
   finishingTitle: 'Finishing your connection',

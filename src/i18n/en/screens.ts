@@ -6,8 +6,6 @@
 export const screens = {
   processing: {
     progress: 'Progress',
-    /** Above the progress bar, and its name. */
-    stage: 'Step {stage} of {total}',
     exit: 'Exit',
     titles: {
       signingIn: 'Signing in to {bank}',

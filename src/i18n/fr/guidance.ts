@@ -47,8 +47,8 @@ export const guidance: Messages['guidance'] = {
       body: '{bank} pose une question à laquelle cette connexion enregistrée n’a pas de réponse. Ouvrez une session de nouveau pour y répondre.',
     },
     NEW_ACCOUNT: {
-      title: '{bank} vous attend sur son site',
-      body: '{bank} vous demande d’abord une action sur son site, par exemple accepter de nouvelles conditions. Ouvrez-y une session, puis revenez et réessayez.',
+      title: 'Action requise sur le site de {bank}',
+      body: 'Ouvrez-y une session et faites d’abord ce qui vous est demandé, par exemple accepter de nouvelles conditions. Revenez ensuite et réessayez.',
     },
     DISABLED_LOGIN: {
       title: 'Accès en ligne désactivé chez {bank}',
@@ -63,7 +63,7 @@ export const guidance: Messages['guidance'] = {
       body: '{bank} fait peut-être de la maintenance ou reçoit trop de demandes.',
     },
     AGGREGATION_ERROR: {
-      title: 'Un problème est survenu de notre côté',
+      title: 'Problème du service de connexion',
       body: 'Vous n’y êtes pour rien. Réessayez\u202F; si cela se reproduit, communiquez avec le soutien technique de l’application que vous utilisez et donnez-lui la référence ci-dessous.',
     },
     TOO_MANY_REQUESTS: {
@@ -99,8 +99,8 @@ export const guidance: Messages['guidance'] = {
       body: '{bank} nous transmet les renseignements de vos comptes. Cela peut prendre une minute.',
     },
     OPERATION_DISPATCHED: {
-      title: '{bank} prend son temps aujourd’hui',
-      body: 'Les renseignements de vos comptes continueront d’arriver en arrière-plan. Vous pouvez terminer maintenant ou continuer d’attendre.',
+      title: '{bank} répond lentement',
+      body: 'Les renseignements de vos comptes finiront d’arriver en arrière-plan\u00A0: vous pouvez donc continuer dès maintenant, ou attendre ici.',
     },
     ALREADY_AUTHORIZED: {
       title: 'Votre compte est déjà relié',
@@ -115,12 +115,12 @@ export const guidance: Messages['guidance'] = {
       body: 'Ce compte chez {bank} n’a pas encore assez d’opérations pour être relié. Choisissez une autre institution ou revenez plus tard.',
     },
     OAUTH_DENIED: {
-      title: '{bank} n’a rien transmis',
-      body: 'La connexion n’a pas été approuvée sur sa page. Réessayez si vous vouliez l’approuver.',
+      title: 'Connexion non approuvée chez {bank}',
+      body: 'Rien n’a été transmis. Si vous vouliez l’approuver, réessayez.',
     },
     OAUTH_CANCELLED: {
-      title: 'La page de connexion s’est fermée',
-      body: 'La page de {bank} s’est fermée avant la fin. Ouvrez-la de nouveau pour ouvrir une session et approuver la connexion.',
+      title: 'La page de {bank} s’est fermée',
+      body: 'La connexion n’était pas encore approuvée. Rouvrez la page pour terminer.',
     },
     OAUTH_STATE_INVALID: {
       title: 'Recommençons',
@@ -161,12 +161,12 @@ export const guidance: Messages['guidance'] = {
     contactBank: 'Comment joindre {bank}',
     doneTryAgain: 'C’est fait, réessayer',
     chooseAnotherBank: 'Choisir une autre institution',
-    reopenBank: 'Ouvrir {bank} de nouveau',
+    reopenBank: 'Rouvrir la page',
     forgotPassword: 'Mot de passe oublié\u202F?',
     forgotUsername: 'Nom d’utilisateur oublié\u202F?',
     contactSupport: 'Communiquer avec le soutien technique',
-    finishNow: 'Terminer maintenant',
-    keepWaiting: 'Continuer d’attendre',
+    finishNow: 'Continuer maintenant',
+    keepWaiting: 'Attendre ici',
     exit: 'Quitter',
   },
 

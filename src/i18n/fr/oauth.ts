@@ -13,9 +13,9 @@ export const oauth: Messages['oauth'] = {
   continue: 'Continuer vers {bank}',
   waitingTitle: 'Terminez sur le site de {bank}',
   waitingBody:
-    'Ouvrez une session chez {bank} dans la fenêtre qui s’est ouverte, puis approuvez la connexion. Nous continuerons ici.',
-  waitingHelp: 'Vous ne la voyez pas\u202F? Elle est peut-être derrière cette fenêtre.',
-  reopen: 'Je l’ai fermée sans le vouloir',
+    'Sur la page qui vient d’apparaître, ouvrez une session et approuvez la connexion. La suite se fera ici.',
+  waitingStatus: 'En attente de {bank}…',
+  reopen: 'Rouvrir la page de {bank}',
   leavingTitle: 'En route vers {bank}',
   leavingBody: 'Vous ouvrirez une session sur le site de {bank}, puis reviendrez ici.',
   finishingTitle: 'Finalisation de votre connexion',

@@ -4,7 +4,6 @@ import type { Messages } from '../catalog';
 export const screens: Messages['screens'] = {
   processing: {
     progress: 'Progression',
-    stage: 'Étape {stage} sur {total}',
     exit: 'Quitter',
     titles: {
       signingIn: 'Ouverture de session chez {bank}',

@@ -5,6 +5,7 @@ import { ACTION_PLACES, type GuidanceAction, type GuidanceVariant } from '../../
 import { referenceText, useGuidance, useMessages, useText } from '../../i18n';
 import type { BankLinks } from '../../institutions/links';
 import { Actions, Button, ExternalLink, Screen, useNow } from '../../ui';
+import './guidance.css';
 
 export interface GuidanceStepProps {
   code: FlinksCode;
@@ -90,6 +91,9 @@ export function GuidanceStep(props: GuidanceStepProps) {
     bankWebsite: links?.website ?? null,
     exitEnable: props.exitEnable,
   });
+  // At most two buttons (GUIDANCE.md): after the main way forward, Exit is a link (it is shown only with the X).
+  const exitLink = actions.indexOf('exit') > 0;
+  const buttons = exitLink ? actions.filter((action) => action !== 'exit') : actions;
 
   return (
     <Screen title={guidance.title} className="cw-screen--guidance">
@@ -107,7 +111,7 @@ export function GuidanceStep(props: GuidanceStepProps) {
         </p>
       )}
       <Actions>
-        {actions.map((action, index) => {
+        {buttons.map((action, index) => {
           const label = text(
             messages.guidance.actions[action === 'tryAgain' && signsIn ? 'reenter' : action],
           );
@@ -143,6 +147,12 @@ export function GuidanceStep(props: GuidanceStepProps) {
           );
         })}
       </Actions>
+      {exitLink && (
+        // The X exits too: a third way out is a link, never a third full-width button.
+        <button type="button" className="cw-link cw-link-button" onClick={onExit}>
+          {text(messages.guidance.actions.exit)}
+        </button>
+      )}
       {reference && <p className="cw-reference">{reference}</p>}
     </Screen>
   );

@@ -1,6 +1,9 @@
 import type { OAuthPhase } from '../../flow/state';
 import { useMessages, useText } from '../../i18n';
 import { Actions, Button, Screen } from '../../ui';
+// The spinner is the MFA screen's (same chunk): one spinner in the product, its bytes counted once.
+import '../mfa/mfa.css';
+import './oauth.css';
 
 export interface OAuthStepProps {
   phase: OAuthPhase;
@@ -28,14 +31,16 @@ export function OAuthStep({ phase, wholeWindow, onOpenBank }: OAuthStepProps) {
   }
 
   if (phase === 'opening' || phase === 'waiting') {
+    // The wait is visible (a spinner) and said once (a status); the page, closed or lost, opens again from here.
     return (
       <Screen title={text(m.waitingTitle)}>
-        <p>{text(m.waitingBody)}</p>
-        <p className="cw-muted">{m.waitingHelp}</p>
+        <p>{m.waitingBody}</p>
+        <p className="cw-waiting" role="status">
+          <span className="cw-mfa-spinner" aria-hidden="true" />
+          {text(m.waitingStatus)}
+        </p>
         <Actions>
-          <Button variant="secondary" onClick={onOpenBank}>
-            {m.reopen}
-          </Button>
+          <Button onClick={onOpenBank}>{text(m.reopen)}</Button>
         </Actions>
       </Screen>
     );

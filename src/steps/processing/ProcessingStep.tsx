@@ -1,8 +1,8 @@
 import type { Activity } from '../../flow/state';
 import { guidanceEntryFor, type ResolvedGuidance } from '../../guidance';
 import { useGuidance, useMessages, useText, type Messages } from '../../i18n';
-import { useId } from 'react';
 import { Actions, Button, Screen, useNow } from '../../ui';
+import '../guidance/guidance.css';
 import './processing.css';
 
 export interface ProcessingStepProps {
@@ -18,6 +18,16 @@ export interface ProcessingStepProps {
 const STAGES_AT = [0, 5_000, 20_000, 60_000] as const;
 const STAGE_KEYS = ['first', 'second', 'third', 'fourth'] as const;
 
+/**
+ * Where the bar stands (of 100) at each stage: signing in fills its first half, gathering the accounts its second, so
+ * the bar moves on from one to the other and never starts again. No numbers are shown: the host's page may count its
+ * own steps, and "Step 1 of 4" twice over says nothing.
+ */
+const PROGRESS = {
+  signingIn: [10, 20, 30, 40],
+  gathering: [55, 70, 80, 90],
+} as const;
+
 /** Waiting for the bank: sign-in, resume, account data (polled), or a pause before an automatic retry. */
 export function ProcessingStep({ activity, since, onFinishNow, onKeepWaiting, onExit }: ProcessingStepProps) {
   const messages = useMessages();
@@ -30,36 +40,36 @@ export function ProcessingStep({ activity, since, onFinishNow, onKeepWaiting, on
   const elapsed = Math.max(0, now - since);
   const stage = STAGES_AT.reduce<number>((reached, at, index) => (elapsed >= at ? index : reached), 0);
   const { title, status } = texts(activity, stage, messages, text, waiting);
-  const labelId = `${useId()}-progress`;
+  const showFinish = offered.includes('finishNow');
+  const showKeep = offered.includes('keepWaiting') && !(activity.kind === 'waiting' && activity.keepWaiting);
+  const phase = activity.kind === 'signingIn' || activity.kind === 'resuming' || activity.kind === 'retrying';
 
   return (
     <Screen title={title} className="cw-screen--processing">
-      <p className="cw-progress-label" id={labelId}>
-        {text(m.stage, { stage: stage + 1, total: STAGES_AT.length })}
-      </p>
       <progress
         className="cw-progress"
-        max={STAGES_AT.length}
-        value={stage + 1}
-        aria-labelledby={labelId}
+        max={100}
+        value={PROGRESS[phase ? 'signingIn' : 'gathering'][stage] ?? 10}
+        aria-label={m.progress}
         aria-valuetext={status}
       />
       <p className="cw-status" role="status">
         {status}
       </p>
-      <Actions>
-        {offered.includes('finishNow') && (
-          <Button onClick={onFinishNow}>{text(messages.guidance.actions.finishNow)}</Button>
-        )}
-        {offered.includes('keepWaiting') && !(activity.kind === 'waiting' && activity.keepWaiting) && (
-          <Button variant="secondary" onClick={onKeepWaiting}>
-            {text(messages.guidance.actions.keepWaiting)}
-          </Button>
-        )}
-        <Button variant="quiet" onClick={onExit}>
-          {m.exit}
-        </Button>
-      </Actions>
+      {(showFinish || showKeep) && (
+        <Actions>
+          {showFinish && <Button onClick={onFinishNow}>{text(messages.guidance.actions.finishNow)}</Button>}
+          {showKeep && (
+            <Button variant="secondary" onClick={onKeepWaiting}>
+              {text(messages.guidance.actions.keepWaiting)}
+            </Button>
+          )}
+        </Actions>
+      )}
+      {/* The X exits too, and the bank's two choices are the buttons: leaving is a link. */}
+      <button type="button" className="cw-link cw-link-button" onClick={onExit}>
+        {m.exit}
+      </button>
     </Screen>
   );
 }
