@@ -139,7 +139,10 @@ export interface ConnectWidgetProps extends ConnectHandlers {
   detailsAndStatementEnable?: boolean | undefined;
   /** How many statements `detailsAndStatementEnable` asks for. Default `Months3`. */
   monthsOfStatements?: 'MostRecent' | 'Months3' | 'Months12' | undefined;
-  /** Enrols the login in Flinks' scheduled refresh (`ScheduleRefresh` on Authorize). */
+  /**
+   * Enrols the login in Flinks' scheduled refresh (`ScheduleRefresh` on Authorize); the consent screen then says the
+   * data stays up to date until the person stops it. Set it wherever your connect session sets it.
+   */
   scheduleRefresh?: boolean | undefined;
   /** How long one API call may take before TIMEOUT. Default 240000 (above Flinks' 210 s dispatch limit). */
   requestTimeoutMs?: number | undefined;

@@ -212,3 +212,41 @@ describe.each(LANGUAGES)('cancel (%s)', (language) => {
     expect(screen.queryByRole('button', { name: view.m.screens.closed.startAgain })).not.toBeInTheDocument();
   });
 });
+
+describe.each(LANGUAGES)('consent (%s)', (language) => {
+  const customerName = 'Acme Lending';
+  const termsUrl = 'https://lender.example/terms';
+
+  it('says what is shared, with whom, once, and whose terms the person accepts', async () => {
+    const view = widget(language, { consentEnable: true, customerName, termsUrl });
+    const { m } = view;
+    const c = m.ui.consent;
+    await screen.findByRole('heading', { level: 2, name: c.title });
+    expect(screen.getByText(format(c.intro, { customer: customerName }))).toBeVisible();
+    expect(screen.getByRole('heading', { level: 3, name: c.sharedHeading })).toBeVisible();
+    expect(screen.getByText(c.once)).toBeVisible();
+    expect(document.body).not.toHaveTextContent(format(c.ongoing, { customer: customerName }));
+    const note = screen.getByText(format(c.termsNote, { customer: customerName }), { exact: false });
+    expect(within(note).getByRole('link', { name: new RegExp(`^${c.terms}`) })).toHaveAttribute(
+      'href',
+      termsUrl,
+    );
+  });
+
+  it('with a scheduled refresh, says the sharing goes on until stopped, and how to stop it', async () => {
+    const view = widget(language, { consentEnable: true, customerName, scheduleRefresh: true });
+    const { m } = view;
+    const c = m.ui.consent;
+    expect(await screen.findByText(format(c.ongoing, { customer: customerName }))).toBeVisible();
+    expect(document.body).not.toHaveTextContent(c.once);
+    expect(screen.queryByRole('link')).not.toBeInTheDocument();
+  });
+
+  it('without a customer name, says the same without naming anyone', async () => {
+    const view = widget(language, { consentEnable: true, scheduleRefresh: true, termsUrl });
+    const c = view.m.ui.consent;
+    expect(await screen.findByText(c.ongoingAnonymous)).toBeVisible();
+    expect(screen.getByText(c.termsNoteAnonymous, { exact: false })).toBeVisible();
+    expect(document.body).not.toHaveTextContent('{customer}');
+  });
+});
