@@ -129,7 +129,10 @@ export interface ConnectWidgetProps extends ConnectHandlers {
   redirectUrl?: string | undefined;
   /** With `accountSelectorEnable`, list every account, not only those of `productType`. Default `false`. */
   showAllOperationsAccounts?: boolean | undefined;
-  /** Which accounts the connection is for: `banking` (everyday accounts) or `investment`. Default: every kind. */
+  /**
+   * Which accounts the connection is for: `banking` (the everyday accounts pay goes into: chequing and savings, never a
+   * card or a line of credit) or `investment`. Default: every kind, cards and credit lines last.
+   */
   productType?: ProductType | undefined;
   /** With `accountSelectorEnable`, the selector's title is hidden from view (still read out, still focused). */
   accountSelectorNoTitle?: boolean | undefined;

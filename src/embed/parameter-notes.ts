@@ -70,5 +70,5 @@ export const PARAMETER_NOTES: { readonly [Name in ParameterName]: string } = {
   staticLoadingEnable: 'Loading indicators do not move (no animation).',
   loadingType: 'Loading style: text shows words only; any other value shows the animated indicator.',
   productType:
-    'Which accounts the connection is for: the selector lists those (unless showAllOperationsAccounts).',
+    'Which accounts the connection is for: the selector lists those (unless showAllOperationsAccounts): banking, the everyday accounts pay goes into (chequing, savings; never a card or a line of credit); investment, the investment accounts. Cards and credit lines are always listed last.',
 };

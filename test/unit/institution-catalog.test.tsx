@@ -100,6 +100,18 @@ describe('ranking over the generated catalog', () => {
   });
 });
 
+describe('the generated catalog’s French', () => {
+  it('elides « de » before a vowel and names a region with its article', () => {
+    const names = generateCatalog().flatMap((institution) => [institution.name.fr, institution.name.en]);
+    expect(names).toContain('Caisse populaire d’Abbotsford');
+    expect(names).toContain('Banque communautaire d’Ottawa');
+    expect(names).toContain('Caisse populaire de l’Outaouais');
+    expect(names).toContain('Caisse populaire de Lévis');
+    expect(names).toContain('Caisse populaire de Yellowknife');
+    expect(names.filter((name) => /\bde [AEIOUÉÈÊÎÔÂ]/.test(name))).toEqual([]);
+  });
+});
+
 describe('monogram tiles', () => {
   it.each([
     ['RBC Royal Bank', 'RBC'],
