@@ -129,7 +129,10 @@ export interface ConnectWidgetProps extends ConnectHandlers {
   redirectUrl?: string | undefined;
   /** With `accountSelectorEnable`, list every account, not only those of `productType`. Default `false`. */
   showAllOperationsAccounts?: boolean | undefined;
-  /** Which accounts the connection is for: `banking` (everyday accounts) or `investment`. Default: every kind. */
+  /**
+   * Which accounts the connection is for: `banking` (the everyday accounts pay goes into: chequing and savings, never a
+   * card or a line of credit) or `investment`. Default: every kind, cards and credit lines last.
+   */
   productType?: ProductType | undefined;
   /** With `accountSelectorEnable`, the selector's title is hidden from view (still read out, still focused). */
   accountSelectorNoTitle?: boolean | undefined;
@@ -139,7 +142,10 @@ export interface ConnectWidgetProps extends ConnectHandlers {
   detailsAndStatementEnable?: boolean | undefined;
   /** How many statements `detailsAndStatementEnable` asks for. Default `Months3`. */
   monthsOfStatements?: 'MostRecent' | 'Months3' | 'Months12' | undefined;
-  /** Enrols the login in Flinks' scheduled refresh (`ScheduleRefresh` on Authorize). */
+  /**
+   * Enrols the login in Flinks' scheduled refresh (`ScheduleRefresh` on Authorize); the consent screen then says the
+   * data stays up to date until the person stops it. Set it wherever your connect session sets it.
+   */
   scheduleRefresh?: boolean | undefined;
   /** How long one API call may take before TIMEOUT. Default 240000 (above Flinks' 210 s dispatch limit). */
   requestTimeoutMs?: number | undefined;

@@ -20,7 +20,8 @@ type Story = StoryObj<typeof meta>;
 export const ThreeAccounts: Story = {
   play: async ({ canvas, userEvent, args, globals }) => {
     const m = messagesOf(globals).screens.accounts;
-    await expect(canvas.getByRole('heading', { level: 2, name: m.title })).toHaveFocus();
+    const title = format(m.title, { customer: 'Acme Lending' });
+    await expect(canvas.getByRole('heading', { level: 2, name: collapsed(title) })).toHaveFocus();
     const group = canvas.getByRole('group', { name: format(m.legend, { bank: BANK }) });
     await expect(group).toBeVisible();
     await expect(canvas.getAllByRole('radio')).toHaveLength(ACCOUNTS.length);
@@ -49,7 +50,7 @@ export const WithoutCustomerName: Story = {
   args: { customerName: null },
   play: async ({ canvas, globals }) => {
     const m = messagesOf(globals).screens.accounts;
-    await expect(canvas.getByText(collapsed(m.introAnonymous))).toBeVisible();
+    await expect(canvas.getByRole('heading', { level: 2, name: m.titleAnonymous })).toBeVisible();
   },
 };
 
@@ -58,7 +59,8 @@ export const SeveralAccounts: Story = {
   args: { accounts: MANY_ACCOUNTS, onSelectMany: fn() },
   play: async ({ canvas, userEvent, args, globals }) => {
     const m = messagesOf(globals).options.accounts;
-    await expect(canvas.getByRole('heading', { level: 2, name: m.title })).toHaveFocus();
+    const title = format(m.title, { customer: 'Acme Lending' });
+    await expect(canvas.getByRole('heading', { level: 2, name: collapsed(title) })).toHaveFocus();
     const all = canvas.getByRole('checkbox', { name: m.selectAll });
     await expect(canvas.getAllByRole('checkbox')).toHaveLength(MANY_ACCOUNTS.length + 1);
     // Keyboard only from "select all": Space, Tab twice, Space on the second account to leave it out, Enter.

@@ -10,6 +10,7 @@ import {
   CUSTOMER_NAME,
   embedUrl,
   frameSnippet,
+  PRODUCT_TYPE,
   scriptSnippet,
   type DemoSettings,
 } from './settings';
@@ -40,6 +41,7 @@ export function ComponentEmbed({ settings, log, m, run, apiBaseUrl }: EmbedProps
             theme={theme}
             demo
             customerName={CUSTOMER_NAME}
+            productType={PRODUCT_TYPE}
             consentEnable={consentEnable}
             accountSelectorEnable={accountSelectorEnable}
             getSessionToken={() => demoSession(language)}

@@ -9,6 +9,9 @@ export const EMBED_PAGE_PATH = '/embed.html';
 /** The fictional lender, named by the widget on its consent and account screens. */
 export const CUSTOMER_NAME = 'Maple Lending';
 
+/** The lender asks for the account pay goes into: an everyday account, never a card or an investment. */
+export const PRODUCT_TYPE = 'banking';
+
 export type Theme = 'light' | 'dark';
 
 /** What the demo's switches choose; both embeds get the same. */
@@ -29,6 +32,7 @@ export function embedUrl(settings: DemoSettings, sessionToken?: string): string 
     language: settings.language,
     theme: settings.theme,
     customerName: CUSTOMER_NAME,
+    productType: PRODUCT_TYPE,
   });
   if (settings.consentEnable) params.set('consentEnable', 'true');
   if (settings.accountSelectorEnable) params.set('accountSelectorEnable', 'true');
@@ -52,6 +56,7 @@ export function componentSnippet(settings: DemoSettings): string {
     attribute('theme', settings.theme),
     attribute('demo', true),
     attribute('customerName', CUSTOMER_NAME),
+    attribute('productType', PRODUCT_TYPE),
     attribute('consentEnable', settings.consentEnable),
     attribute('accountSelectorEnable', settings.accountSelectorEnable),
     '  getSessionToken={() => yourBackend.createConnectSession()}',

@@ -47,7 +47,8 @@ export const PARAMETER_NOTES: { readonly [Name in ParameterName]: string } = {
   detailsAndStatementEnable:
     'Asks for details (GetAccountsDetail with transactions) and for statements (GetStatements with NumberOfStatements = monthsOfStatements).',
   monthsOfStatements: 'How many statements detailsAndStatementEnable asks for (default Months3).',
-  scheduleRefresh: 'The login is enrolled in Flinks’ scheduled refresh: Authorize carries ScheduleRefresh.',
+  scheduleRefresh:
+    'The login is enrolled in Flinks’ scheduled refresh: Authorize carries ScheduleRefresh, and the consent screen says the data stays up to date until the person stops it.',
   innerRedirect: 'On success, the iframe itself goes to redirectUrl instead of the top window.',
   jsRedirect: 'On success, nothing navigates: your listener handles REDIRECT (its url) itself.',
   webview:
@@ -69,5 +70,5 @@ export const PARAMETER_NOTES: { readonly [Name in ParameterName]: string } = {
   staticLoadingEnable: 'Loading indicators do not move (no animation).',
   loadingType: 'Loading style: text shows words only; any other value shows the animated indicator.',
   productType:
-    'Which accounts the connection is for: the selector lists those (unless showAllOperationsAccounts).',
+    'Which accounts the connection is for: the selector lists those (unless showAllOperationsAccounts): banking, the everyday accounts pay goes into (chequing, savings; never a card or a line of credit); investment, the investment accounts. Cards and credit lines are always listed last.',
 };

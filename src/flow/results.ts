@@ -163,12 +163,22 @@ export function questionsResult(
 }
 
 /**
- * The accounts the selector lists: those of `productType` (investment accounts, or every other kind), or all of them
- * with `showAllOperationsAccounts`, or when none is of that kind (the person is never left with an empty list).
+ * The accounts the selector lists: those of `productType` (investment accounts; or, for `banking`, the everyday
+ * accounts pay goes into: chequing and savings, never a card or a line of credit), or all of them with
+ * `showAllOperationsAccounts` or without `productType`, or when none is of that kind (the person is never left with an
+ * empty list). Cards and credit lines always come last: they are rarely the account a partner asks for.
  */
 export function displayedAccounts(accounts: readonly Account[], config: FlowConfig): Account[] {
-  if (config.showAllOperationsAccounts || config.productType === null) return [...accounts];
+  const ordered = [...accounts].sort((a, b) => Number(isCredit(a)) - Number(isCredit(b)));
+  if (config.showAllOperationsAccounts || config.productType === null) return ordered;
   const investment = config.productType === 'investment';
-  const kept = accounts.filter((account) => (account.Category === 'Investments') === investment);
-  return kept.length > 0 ? kept : [...accounts];
+  const kept = ordered.filter((account) =>
+    investment ? account.Category === 'Investments' : account.Category === 'Operations',
+  );
+  return kept.length > 0 ? kept : ordered;
+}
+
+/** A card or a line of credit (Flinks' `Credits` category). */
+function isCredit(account: Account): boolean {
+  return account.Category === 'Credits';
 }

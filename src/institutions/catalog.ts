@@ -1,4 +1,5 @@
 import { INSTITUTIONS } from './data';
+import { usableLogo } from './logo-url';
 import type { Institution } from './types';
 
 /**
@@ -37,7 +38,7 @@ export function institutionsFromCatalog(entries: unknown): Institution[] | null 
       ...(oauth === 1 ? { signIn: 'oauth' as const } : {}),
       ...(sandbox === 1 ? { sandbox: true } : {}),
       // Only a logo the page's CSP allows: an inline image or one from this server.
-      ...(typeof logo === 'string' && /^(data:image\/|\/[^/])/.test(logo) ? { logo } : {}),
+      ...(usableLogo(logo) ? { logoUrl: logo as string } : {}),
     });
   }
   // A catalog that lacks a built-in bank (a shorter list from Flinks) still offers it.

@@ -3,5 +3,5 @@ export { findInstitution, signInOf } from './find';
 export { searchInstitutions, normalize, type InstitutionSearchOptions } from './search';
 export type { Institution } from './types';
 export { institutionsFromCatalog } from './catalog';
-export { monogramOf, tileColourOf } from './monogram';
+export { monogramOf } from './monogram';
 export { popularInstitutions, POPULAR_COUNT } from './popular';

@@ -34,6 +34,9 @@ export interface Institution {
   aliases?: readonly string[];
   /** `CA` or `US`, when the catalog says. */
   country?: string;
-  /** A logo the API gave (a `data:` URL or a path on this server); the list shows a monogram tile otherwise. */
-  logo?: string;
+  /**
+   * The bank's logo: from the partner's catalog or the institutions answer (`LogoUrl`), a `data:` image or a path on the
+   * widget's server (what the page's CSP loads). The list shows a neutral monogram tile without one.
+   */
+  logoUrl?: string;
 }

@@ -357,15 +357,29 @@ type Pattern = (place: string) => Pick<GeneratedInstitution, 'name' | 'kind'>;
 
 const same = (en: string) => ({ en, fr: en });
 
+/** Places named with their article in French: the region, not a town. */
+const WITH_ARTICLE: Readonly<Record<string, string>> = { Outaouais: 'l’Outaouais' };
+
+/**
+ * French « de » before a place, as French writes it: elided before a vowel (« d’Abbotsford », « d’Ottawa »), with the
+ * article of a region (« de l’Outaouais »). An aspirated or silent h is left alone (« de Halifax »): usage varies.
+ */
+export function ofPlace(place: string): string {
+  const named = WITH_ARTICLE[place] ?? place;
+  // Y starts these places with a consonant sound (« de Yellowknife »), as it does most Canadian places.
+  return /^[aeiouàâéèêëîïôûü]/i.test(named) ? `d’${named}` : `de ${named}`;
+}
+
 const CA_PATTERNS: readonly Pattern[] = [
   (place) => ({ name: same(`${place} Credit Union`), kind: 'creditUnion' }),
   (place) => ({
-    name: { en: `Caisse populaire de ${place}`, fr: `Caisse populaire de ${place}` },
+    // A French name in both languages.
+    name: same(`Caisse populaire ${ofPlace(place)}`),
     kind: 'creditUnion',
   }),
   (place) => ({ name: { en: `${place} Savings`, fr: `Épargne ${place}` }, kind: 'creditUnion' }),
   (place) => ({
-    name: { en: `${place} Community Bank`, fr: `Banque communautaire de ${place}` },
+    name: { en: `${place} Community Bank`, fr: `Banque communautaire ${ofPlace(place)}` },
     kind: 'bank',
   }),
   (place) => ({ name: { en: `${place} Trust`, fr: `Fiducie ${place}` }, kind: 'bank' }),

@@ -4,6 +4,8 @@
  * the sandbox; the sandbox's MSW handlers serve the same list where no server runs (Storybook, tests in a browser).
  */
 
+import { usableLogo } from '../institutions/logo-url';
+
 /** One institution as the widget reads it: short keys, the French name only when it differs. */
 export interface CatalogEntry {
   /** Flinks' `Institution` identifier. */
@@ -20,6 +22,8 @@ export interface CatalogEntry {
   o?: 1;
   /** The sandbox bank (listed with `demo` only). */
   s?: 1;
+  /** Logo (`LogoUrl`): an inline image or a path on this server, what the widget's CSP loads. */
+  l?: string;
 }
 
 interface Page {
@@ -34,6 +38,7 @@ export interface Item {
   Url?: { En?: unknown };
   Country?: unknown;
   OAuth?: unknown;
+  LogoUrl?: unknown;
 }
 
 const PAGE = 1000;
@@ -48,6 +53,7 @@ function entryOf(item: Item, sandbox: boolean): CatalogEntry | null {
   const fr = typeof item.Name?.Fr === 'string' && item.Name.Fr !== en ? item.Name.Fr : undefined;
   const website =
     typeof item.Url?.En === 'string' && /^https:\/\//.test(item.Url.En) ? item.Url.En : undefined;
+  const logo = usableLogo(item.LogoUrl);
   return {
     i: id,
     e: en,
@@ -56,6 +62,7 @@ function entryOf(item: Item, sandbox: boolean): CatalogEntry | null {
     ...(website ? { w: website } : {}),
     ...(item.OAuth === true ? { o: 1 as const } : {}),
     ...(sandbox && SANDBOX_BANKS.has(id) ? { s: 1 as const } : {}),
+    ...(logo ? { l: logo } : {}),
   };
 }
 

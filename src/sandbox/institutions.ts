@@ -1,3 +1,4 @@
+import { BUILT_IN_LOGOS } from '../institutions/logos';
 import { generateCatalog, SANDBOX_CATALOG_SIZE } from './catalog';
 
 /** A bank as the sandbox lists it. Every one of them behaves like Flinks Capital: same personas, same answers. */
@@ -74,6 +75,8 @@ export interface InstitutionItem {
   Url: { En: string | null; Fr: string | null };
   Country: 'CA' | 'US';
   OAuth?: true | undefined;
+  /** The bank's logo, when the sandbox has one (Flinks Capital's, drawn for it): an inline image. */
+  LogoUrl?: string | undefined;
 }
 
 export interface InstitutionsBody {
@@ -112,6 +115,7 @@ function catalog(generated: number): InstitutionItem[] {
       Url: { En: institution.website, Fr: institution.website },
       Country: 'CA',
       ...(institution.id === FLINKS_CAPITAL_OAUTH.id ? { OAuth: true as const } : {}),
+      ...(BUILT_IN_LOGOS[institution.id] ? { LogoUrl: BUILT_IN_LOGOS[institution.id] } : {}),
     })),
     ...generateCatalog(generated).map((institution, index): InstitutionItem => ({
       Id: 1000 + index,

@@ -32,9 +32,9 @@ const TEXT = {
   },
   fr: {
     title: 'Flinks Capital',
-    heading: 'Partager vos comptes ?',
+    heading: 'Partager vos comptes\u202f?',
     body: 'Une application demande à voir vos comptes, vos soldes et vos transactions chez Flinks Capital. Vous pouvez y mettre fin en tout temps.',
-    sandbox: 'Ceci est la banque de test : rien de réel n’est partagé.',
+    sandbox: 'Ceci est la banque de test\u00a0: rien de réel n’est partagé.',
     allow: 'Autoriser',
     deny: 'Refuser',
   },
@@ -103,15 +103,48 @@ function redirect(location: string): Response {
   });
 }
 
+/**
+ * The sandbox bank's look: the system's own fonts, nothing fetched. One `<style>` element, allowed by its hash in the
+ * page's policy (never 'unsafe-inline').
+ */
+const BANK_PAGE_STYLE = `
+*{box-sizing:border-box}
+body{margin:0;min-height:100vh;background:#eef2f6;color:#1b2430;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+header{background:#0b3b5c;color:#fff;padding:.75rem 1rem;font-weight:700;letter-spacing:.01em}
+main{max-width:28rem;margin:1.5rem auto;padding:1.5rem;background:#fff;border-radius:.75rem;box-shadow:0 1px 3px rgb(0 0 0/.15)}
+h1{margin:0 0 .75rem;font-size:1.375rem;line-height:1.3}
+p{margin:0 0 1rem}
+small{color:#4a5563;font-size:.875rem}
+form{display:flex;flex-direction:column;gap:.75rem;margin-top:1.5rem}
+button{font:inherit;font-weight:600;min-height:2.75rem;padding:.625rem 1rem;border-radius:.5rem;border:2px solid #0b3b5c;cursor:pointer}
+button[value=allow]{background:#0b3b5c;color:#fff}
+button[value=deny]{background:#fff;color:#0b3b5c}
+button:focus-visible{outline:3px solid #1a73e8;outline-offset:2px}
+@media (max-width:30rem){body{background:#fff}main{margin:0;border-radius:0;box-shadow:none}}
+`;
+
+let bankPageStyleHash: Promise<string> | null = null;
+
+/** The style's CSP source (`'sha256-…'`), computed once with Web Crypto (the sandbox runs in Node and in browsers). */
+function bankPageStyleSource(): Promise<string> {
+  bankPageStyleHash ??= crypto.subtle
+    .digest('SHA-256', new TextEncoder().encode(BANK_PAGE_STYLE))
+    .then((digest) => `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`);
+  return bankPageStyleHash;
+}
+
 /** The sandbox bank's page: one question, two buttons, no script. */
-function bankPage(handoff: Handoff): Response {
+async function bankPage(handoff: Handoff): Promise<Response> {
   const t = TEXT[handoff.language];
+  const styleSource = await bankPageStyleSource();
   const hidden = (name: string, value: string) =>
     `<input type="hidden" name="${name}" value="${escape(value)}">`;
   const html = `<!doctype html>
 <html lang="${handoff.language}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t.title}</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t.title}</title>
+<style>${BANK_PAGE_STYLE}</style></head>
 <body>
+<header>${t.title}</header>
 <main>
 <h1>${t.heading}</h1>
 <p>${t.body}</p>
@@ -133,7 +166,7 @@ ${handoff.tag !== null ? hidden('tag', handoff.tag) : ''}
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
       // Its own policy: no script at all; the form posts here and the answer sends the browser back.
-      'content-security-policy': "default-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      'content-security-policy': `default-src 'none'; style-src ${styleSource}; base-uri 'none'; frame-ancestors 'none'`,
       // Opened in a popup: the widget's window must keep seeing it (and seeing it close).
       'cross-origin-opener-policy': 'unsafe-none',
     },
@@ -157,9 +190,9 @@ export function oauthRoutes(ctx: SandboxContext, returnOrigins: readonly string[
     return redirect(`${SANDBOX_BANK_PAGE}?${page}`);
   });
 
-  app.get(SANDBOX_BANK_PAGE, (c) => {
+  app.get(SANDBOX_BANK_PAGE, async (c) => {
     const handoff = handoffOf(new URL(c.req.url).searchParams, c.req.url, returnOrigins);
-    return typeof handoff === 'string' ? refused(handoff) : bankPage(handoff);
+    return typeof handoff === 'string' ? refused(handoff) : await bankPage(handoff);
   });
 
   app.post(SANDBOX_BANK_PAGE, async (c) => {

@@ -43,6 +43,7 @@ export function StepView({
       return (
         <ConsentStep
           customerName={props.customerName ?? null}
+          ongoing={props.scheduleRefresh ?? false}
           termsUrl={props.termsUrl && /^https?:\/\//i.test(props.termsUrl) ? props.termsUrl : null}
           onOpenTerms={flow.clickTermsUrl}
           onAccept={flow.acceptConsent}

@@ -23,6 +23,28 @@ function eventsNamed(entries: HostEntry[], name: string) {
   return entries.flatMap((entry) => (entry.kind === 'event' && entry.name === name ? [entry.metadata] : []));
 }
 
+describe('the account choice at 390 px', () => {
+  it('lines the group’s name up with the title, and keeps each control its size beside a long name', async () => {
+    const session = await chromium.open({
+      demo: 'true',
+      institution: 'FlinksCapital',
+      accountSelectorEnable: 'true',
+    });
+    await session.page.setViewportSize({ width: 390, height: 844 });
+    await signIn(session.widget, 'test_accounts_many');
+    const heading = session.widget.getByRole('heading', { name: en.screens.accounts.titleAnonymous });
+    await heading.waitFor();
+    const legend = session.widget.getByText('Your accounts at Flinks Capital');
+    const left = async (locator: typeof heading) => (await locator.boundingBox())?.x ?? Number.NaN;
+    expect(await left(legend)).toBe(await left(heading));
+    const radios = session.widget.getByRole('radio');
+    const widths = await radios.evaluateAll((inputs) =>
+      inputs.map((input) => input.getBoundingClientRect().width),
+    );
+    expect(new Set(widths).size).toBe(1);
+  });
+});
+
 describe('accountSelectorMultiple', () => {
   it('chooses several accounts with the keyboard only: ACCOUNT_SELECTED for each, REDIRECT with accountIds', async () => {
     const session = await chromium.open({
@@ -31,7 +53,7 @@ describe('accountSelectorMultiple', () => {
       accountSelectorMultiple: 'true',
     });
     await signIn(session.widget, 'test_accounts_many');
-    const heading = session.widget.getByRole('heading', { name: en.options.accounts.title });
+    const heading = session.widget.getByRole('heading', { name: en.options.accounts.titleAnonymous });
     await heading.waitFor();
     await expect.poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
 
@@ -66,7 +88,7 @@ describe('accountSelectorMultiple', () => {
       accountSelectorMultiple: 'true',
     });
     await signIn(session.widget, 'test_accounts_many');
-    await session.widget.getByRole('heading', { name: en.options.accounts.title }).waitFor();
+    await session.widget.getByRole('heading', { name: en.options.accounts.titleAnonymous }).waitFor();
     await session.widget.getByRole('button', { name: en.screens.accounts.submit }).click();
     await session.widget.getByText(en.options.accounts.required).waitFor();
     const group = session.widget.getByRole('group');

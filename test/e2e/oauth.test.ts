@@ -55,6 +55,42 @@ async function blockFirstPopup(context: BrowserContext): Promise<void> {
 }
 
 describe('OAuth in a popup', () => {
+  it('the sandbox bank’s page is styled with the system’s fonts, within its own policy, at 390 px', async () => {
+    const session = await chromium.open({ demo: 'true' });
+    const popup = await pickBank(session);
+    const refused: string[] = [];
+    popup.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
+    await popup.setViewportSize({ width: 390, height: 844 });
+    await onBankPage(popup);
+    const look = await popup.evaluate(() => {
+      const allow = [...document.querySelectorAll('button')].find((button) => button.value === 'allow');
+      const deny = [...document.querySelectorAll('button')].find((button) => button.value === 'deny');
+      const style = (element: Element | undefined) => (element ? getComputedStyle(element) : null);
+      return {
+        font: style(document.body)?.fontFamily ?? '',
+        allowBackground: style(allow)?.backgroundColor ?? '',
+        denyBackground: style(deny)?.backgroundColor ?? '',
+        allowWidth: allow?.getBoundingClientRect().width ?? 0,
+        sheets: document.styleSheets.length,
+        loaded: performance.getEntriesByType('resource').map((entry) => entry.name),
+      };
+    });
+    // Not the browser's default serif; the two buttons look different, and full width on a phone.
+    expect(look.font).toMatch(/system-ui/);
+    expect(look.font).not.toMatch(/Times/i);
+    expect(look.allowBackground).not.toBe(look.denyBackground);
+    expect(look.allowWidth).toBeGreaterThan(300);
+    expect(look.sheets).toBe(1);
+    // Nothing fetched (no web font, no image), and the policy refused nothing.
+    expect(look.loaded).toEqual([]);
+    expect(refused).toEqual([]);
+    const policy = (await popup.goto(popup.url()))?.headers()['content-security-policy'] ?? '';
+    expect(policy).toMatch(/style-src 'sha256-[^']+'/);
+    expect(policy).not.toContain('unsafe-inline');
+  });
+
   it('allow: the popup closes itself and the connection ends in REDIRECT, with no credential form', async () => {
     const session = await chromium.open({ demo: 'true', tag: 'oauth-allow' });
     const popup = await pickBank(session);

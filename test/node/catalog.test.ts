@@ -1,3 +1,4 @@
+import { FLINKS_CAPITAL_LOGO } from '../../src/institutions/logos';
 import { describe, expect, it } from 'vitest';
 import { createServerApp } from '../../server/app';
 import { CATALOG_TTL_MS, type CatalogEntry } from '../../server/catalog';
@@ -25,6 +26,8 @@ describe('the institution catalog', () => {
       c: 'CA',
       o: 1,
       s: 1,
+      // Its logo, drawn for the sandbox, carried from the Institutions answer's LogoUrl.
+      l: FLINKS_CAPITAL_LOGO,
     });
     expect(entries).toContainEqual({
       i: 'National',

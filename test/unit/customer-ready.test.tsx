@@ -79,7 +79,7 @@ describe.each(LANGUAGES)('after success (%s)', (language) => {
     const view = widget(language, { accountSelectorEnable: true });
     const { m, user } = view;
     await signIn(view, 'test_accounts_many');
-    await screen.findByRole('heading', { level: 2, name: m.screens.accounts.title });
+    await screen.findByRole('heading', { level: 2, name: m.screens.accounts.titleAnonymous });
     await user.click(screen.getByRole('button', { name: m.ui.widget.close }));
     await user.click(await screen.findByRole('button', { name: m.screens.exit.leave }));
     expect(await screen.findByRole('heading', { level: 2, name: m.screens.closed.title })).toHaveFocus();
@@ -210,5 +210,87 @@ describe.each(LANGUAGES)('cancel (%s)', (language) => {
     await view.user.click(screen.getByRole('button', { name: view.m.ui.widget.close }));
     await screen.findByText(view.m.screens.closed.connected.body);
     expect(screen.queryByRole('button', { name: view.m.screens.closed.startAgain })).not.toBeInTheDocument();
+  });
+});
+
+describe.each(LANGUAGES)('consent (%s)', (language) => {
+  const customerName = 'Acme Lending';
+  const termsUrl = 'https://lender.example/terms';
+
+  it('says what is shared, with whom, once, and whose terms the person accepts', async () => {
+    const view = widget(language, { consentEnable: true, customerName, termsUrl });
+    const { m } = view;
+    const c = m.ui.consent;
+    await screen.findByRole('heading', { level: 2, name: c.title });
+    expect(screen.getByText(format(c.intro, { customer: customerName }))).toBeVisible();
+    expect(screen.getByRole('heading', { level: 3, name: c.sharedHeading })).toBeVisible();
+    expect(screen.getByText(c.once)).toBeVisible();
+    expect(document.body).not.toHaveTextContent(format(c.ongoing, { customer: customerName }));
+    const note = screen.getByText(format(c.termsNote, { customer: customerName }), { exact: false });
+    expect(within(note).getByRole('link', { name: new RegExp(`^${c.terms}`) })).toHaveAttribute(
+      'href',
+      termsUrl,
+    );
+  });
+
+  it('with a scheduled refresh, says the sharing goes on until stopped, and how to stop it', async () => {
+    const view = widget(language, { consentEnable: true, customerName, scheduleRefresh: true });
+    const { m } = view;
+    const c = m.ui.consent;
+    expect(await screen.findByText(format(c.ongoing, { customer: customerName }))).toBeVisible();
+    expect(document.body).not.toHaveTextContent(c.once);
+    expect(screen.queryByRole('link')).not.toBeInTheDocument();
+  });
+
+  it('without a customer name, says the same without naming anyone', async () => {
+    const view = widget(language, { consentEnable: true, scheduleRefresh: true, termsUrl });
+    const c = view.m.ui.consent;
+    expect(await screen.findByText(c.ongoingAnonymous)).toBeVisible();
+    expect(screen.getByText(c.termsNoteAnonymous, { exact: false })).toBeVisible();
+    expect(document.body).not.toHaveTextContent('{customer}');
+  });
+});
+
+/** The sandbox's card and line of credit, in either language. */
+const CREDIT = /Visa|Line of Credit|Marge de crédit/;
+
+describe.each(LANGUAGES)('account choice (%s)', (language) => {
+  const customer = 'Acme Lending';
+
+  it('asks once, naming the partner, and offers no card for an everyday-banking connection', async () => {
+    const view = widget(language, {
+      accountSelectorEnable: true,
+      customerName: customer,
+      productType: 'banking',
+    });
+    const { m } = view;
+    await signIn(view, 'test_accounts_many');
+    const title = format(m.screens.accounts.title, { customer });
+    expect(await screen.findByRole('heading', { level: 2, name: title })).toHaveFocus();
+    // The question is asked once: no intro under the title says "choose" again.
+    expect(document.body).not.toHaveTextContent(m.screens.accounts.titleAnonymous);
+    const names = screen.getAllByRole('radio').map((radio) => radio.closest('label')?.textContent ?? '');
+    expect(names.some((name) => /Chequing|chèques/.test(name))).toBe(true);
+    expect(names.filter((name) => CREDIT.test(name))).toEqual([]);
+  });
+
+  it('lists cards last, with what their balance means', async () => {
+    const view = widget(language, { accountSelectorEnable: true });
+    const { m } = view;
+    await signIn(view, 'test_accounts_many');
+    await screen.findByRole('heading', { level: 2, name: m.screens.accounts.titleAnonymous });
+    const labels = screen.getAllByRole('radio').map((radio) => radio.closest('label') as HTMLElement);
+    const credit = labels.map((label) => CREDIT.test(label.textContent ?? ''));
+    expect(credit.filter(Boolean)).toHaveLength(2);
+    expect(credit.slice(-2)).toEqual([true, true]);
+    // The words before the amount, spaced as Testing Library reads text (a no-break space as a space).
+    const before = (template: string) => (template.split('{amount}')[0] ?? '').replace(/\s+/g, ' ');
+    const owedBefore = before(m.screens.accounts.owed);
+    const balanceBefore = before(m.screens.accounts.balance);
+    for (const label of labels.slice(-2)) {
+      expect(within(label).getByText(new RegExp(`^${owedBefore}`))).toBeVisible();
+      expect(within(label).queryByText(new RegExp(`^${balanceBefore}`))).not.toBeInTheDocument();
+    }
+    expect(within(labels[0] as HTMLElement).getByText(new RegExp(`^${balanceBefore}`))).toBeVisible();
   });
 });

@@ -243,6 +243,8 @@ describe('the switches', () => {
       language: 'en',
       theme: 'light',
       customerName: 'Maple Lending',
+      // The lender asks for the account pay goes into: no card on the account choice.
+      productType: 'banking',
       consentEnable: 'true',
       parentOrigin: window.location.origin,
     });

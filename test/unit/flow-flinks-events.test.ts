@@ -110,7 +110,8 @@ describe('Flinks Connect payloads', () => {
 
   it.each([
     [{ productType: null }, 3],
-    [{ productType: 'banking' as const }, 2],
+    // Banking: the accounts pay goes into; the card is not one of them.
+    [{ productType: 'banking' as const }, 1],
     [{ productType: 'investment' as const }, 1],
     [{ productType: 'investment' as const, showAllOperationsAccounts: true }, 3],
   ])('lists the accounts of %o: displayedAccounts %i of totalAccounts 3', (settings, displayed) => {

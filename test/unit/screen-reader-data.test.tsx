@@ -72,7 +72,7 @@ async function slowToday(d: Driver) {
 
 /** Account selection: Continue with none chosen says why, once; then one account. */
 const chooseAccount: Step = {
-  heading: ({ m }) => m.screens.accounts.title,
+  heading: ({ m }) => m.screens.accounts.titleAnonymous,
   act: async (d) => {
     const { required, submit } = d.m.screens.accounts;
     await d.user.click(screen.getByRole('button', { name: submit }));

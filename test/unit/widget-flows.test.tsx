@@ -251,8 +251,9 @@ describe('account selection', () => {
   it('lists the accounts, then ACCOUNT_SELECTED and REDIRECT carry the chosen account', async () => {
     const view = widget({ accountSelectorEnable: true, customerName: 'Acme Lending' });
     await signIn(view.user, 'greatday_nomfa');
-    expect(await screen.findByRole('heading', { name: 'Choose an account' })).toHaveFocus();
-    expect(screen.getByText('Pick the account Acme Lending should use.')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Which account should Acme Lending use?' }),
+    ).toHaveFocus();
     await view.user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Select one of the accounts to continue.');
     const radios = screen.getAllByRole('radio');

@@ -4,9 +4,8 @@
  */
 export const options = {
   accounts: {
-    title: 'Choose your accounts',
-    intro: 'Pick every account {customer} should use.',
-    introAnonymous: 'Pick every account to connect.',
+    title: 'Which accounts should {customer} use?',
+    titleAnonymous: 'Choose your accounts',
     selectAll: 'Select all accounts',
     required: 'Choose at least one account to continue.',
   },

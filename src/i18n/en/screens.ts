@@ -29,12 +29,14 @@ export const screens = {
     },
   },
   accounts: {
-    title: 'Choose an account',
-    intro: 'Pick the account {customer} should use.',
-    introAnonymous: 'Pick the account to connect.',
+    /** The title asks the question, naming the partner; there is no intro to repeat it. */
+    title: 'Which account should {customer} use?',
+    titleAnonymous: 'Choose an account',
     legend: 'Your accounts at {bank}',
     number: 'Account ending in {digits}',
     balance: 'Balance: {amount}',
+    /** A card or a line of credit: what its balance means. */
+    owed: 'Amount owed: {amount}',
     submit: 'Continue',
     required: 'Select one of the accounts to continue.',
   },

@@ -28,12 +28,19 @@ export const ui = {
       transactions: 'Your recent transactions',
       identity: 'Your name and contact details, as your bank has them',
     },
+    /** How long: without `scheduleRefresh`, once. */
+    once: 'This is shared once, when you connect. Nothing is shared after that.',
+    /** With `scheduleRefresh`: until the person stops it, and how. */
+    ongoing: 'This is shared now, then kept up to date until you ask {customer} to stop.',
+    ongoingAnonymous:
+      'This is shared now, then kept up to date until you ask the service you’re using to stop.',
     notShared: 'Your password is never shared with {customer} and is never saved on this device.',
     notSharedAnonymous: 'Your password is never shared and is never saved on this device.',
     accept: 'Agree and continue',
     deny: 'No thanks',
     /** With `termsUrl`: agreeing accepts the partner's terms too. */
-    termsNote: 'Agreeing also means you accept the terms of use.',
+    termsNote: 'Agreeing also means you accept {customer}’s terms of use.',
+    termsNoteAnonymous: 'Agreeing also means you accept the terms of use.',
     terms: 'Read the terms of use',
   },
   institution: {

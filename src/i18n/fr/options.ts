@@ -4,9 +4,8 @@ import type { options as english } from '../en/options';
 /** Les textes des fonctions facultatives de Flinks Connect (plusieurs comptes, AMF renforcée). */
 export const options: Translation<typeof english> = {
   accounts: {
-    title: 'Choisissez vos comptes',
-    intro: 'Choisissez tous les comptes que {customer} doit utiliser.',
-    introAnonymous: 'Choisissez tous les comptes à connecter.',
+    title: 'Quels comptes souhaitez-vous relier à {customer}\u202F?',
+    titleAnonymous: 'Choisissez vos comptes',
     selectAll: 'Sélectionner tous les comptes',
     required: 'Choisissez au moins un compte pour continuer.',
   },

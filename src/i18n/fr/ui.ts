@@ -33,11 +33,17 @@ export const ui: Messages['ui'] = {
       transactions: 'Vos opérations récentes',
       identity: 'Votre nom et vos coordonnées, tels que votre institution financière les connaît',
     },
+    once: 'Ces renseignements sont transmis une seule fois, au moment de la connexion. Rien n’est transmis ensuite.',
+    ongoing:
+      'Ces renseignements sont transmis maintenant, puis tenus à jour jusqu’à ce que vous demandiez à {customer} d’arrêter.',
+    ongoingAnonymous:
+      'Ces renseignements sont transmis maintenant, puis tenus à jour jusqu’à ce que vous demandiez au service que vous utilisez d’arrêter.',
     notShared: 'Votre mot de passe n’est jamais transmis à {customer} ni enregistré sur cet appareil.',
     notSharedAnonymous: 'Votre mot de passe n’est jamais transmis ni enregistré sur cet appareil.',
     accept: 'Accepter et continuer',
     deny: 'Non merci',
-    termsNote: 'En acceptant, vous acceptez aussi les conditions d’utilisation.',
+    termsNote: 'En acceptant, vous acceptez aussi les conditions d’utilisation fournies par {customer}.',
+    termsNoteAnonymous: 'En acceptant, vous acceptez aussi les conditions d’utilisation.',
     terms: 'Lire les conditions d’utilisation',
   },
   institution: {

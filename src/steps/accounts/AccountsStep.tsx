@@ -54,18 +54,13 @@ export function AccountsStep({
     else onSelect(first);
   }
 
-  const intro = multiple
-    ? customerName
-      ? format(several.intro, { customer: customerName })
-      : several.introAnonymous
-    : customerName
-      ? format(m.intro, { customer: customerName })
-      : m.introAnonymous;
+  const titles = multiple ? several : m;
+  // The title asks the question and names the partner: no intro says it again.
+  const title = customerName ? format(titles.title, { customer: customerName }) : titles.titleAnonymous;
   const missingId = `${id}-missing`;
 
   return (
-    <Screen title={multiple ? several.title : m.title} hideTitle={hideTitle}>
-      <p>{intro}</p>
+    <Screen title={title} hideTitle={hideTitle}>
       <form className="cw-form" noValidate onSubmit={submit} onKeyDown={submitOnEnter}>
         <fieldset
           className="cw-fieldset"
@@ -148,7 +143,7 @@ function AccountText({ account }: { account: Account }) {
       <span className="cw-muted">{format(m.number, { digits: account.AccountNumber.slice(-4) })}</span>
       {account.Balance.Current !== null && (
         <span className="cw-muted">
-          {format(m.balance, {
+          {format(account.Category === 'Credits' ? m.owed : m.balance, {
             amount: money(account.Balance.Current, account.Currency, language),
           })}
         </span>

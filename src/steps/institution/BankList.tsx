@@ -1,6 +1,7 @@
 import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useLanguage } from '../../i18n';
-import { monogramOf, tileColourOf, type Institution } from '../../institutions';
+import { monogramOf, type Institution } from '../../institutions';
+import { BUILT_IN_LOGOS } from '../../institutions/logos';
 
 /** Rows of a long list are this tall (px, `.cw-bank` in widget.css): the list renders only those in view. */
 export const BANK_ROW_PX = 56;
@@ -213,19 +214,15 @@ const BankButton = memo(function BankButton({
   );
 });
 
-/** The bank's logo when the API gave one, else its monogram on a colour of its own. Decorative: the name says it. */
+/**
+ * The bank's logo (the catalog's, or one the widget draws for a built-in bank), else its monogram on one neutral tile:
+ * no colour made up for a bank that has its own. Decorative: the name says it.
+ */
 export function BankTile({ bank, name }: { bank: Institution; name: string }) {
-  const tile = useRef<HTMLSpanElement>(null);
-  const colour = tileColourOf(bank);
-  // Through the CSSOM, not a style attribute: the page the server draws carries no inline style for its CSP to refuse
-  // (until then the tile shows the stylesheet's neutral colour).
-  const logo = Boolean(bank.logo);
-  useLayoutEffect(() => {
-    tile.current?.style.setProperty('background-color', colour);
-  }, [colour, logo]);
-  if (bank.logo) return <img className="cw-bank__tile" src={bank.logo} alt="" width={32} height={32} />;
+  const logo = bank.logoUrl ?? BUILT_IN_LOGOS[bank.id];
+  if (logo) return <img className="cw-bank__tile" src={logo} alt="" width={40} height={40} />;
   return (
-    <span ref={tile} className="cw-bank__tile" aria-hidden="true">
+    <span className="cw-bank__tile" aria-hidden="true">
       {monogramOf(name)}
     </span>
   );
