@@ -123,7 +123,8 @@ ${forms.join('\n')}
   \`&\`. A value that cannot be used falls back to the default, with one console line for your developers and the same
   lines in APP_MOUNTED's \`parameterNotes\` (a field of ours). Unknown parameters are ignored.
 - Defaults are Flinks Connect's documented ones where they differ from the React component's (the Default column):
-  no close button, no bank search, a header with its image, a Back button.
+  the consent screen first (a page that shows its own consent says \`consentEnable=false\`), no close button, no
+  bank search, a header with its image, a Back button.
 
 ## Parameters
 

@@ -29,8 +29,9 @@ export function embedUrl(settings: DemoSettings, sessionToken?: string): string 
     language: settings.language,
     theme: settings.theme,
     customerName: CUSTOMER_NAME,
+    // Said either way: the page shows consent unless told not to (Flinks Connect's default).
+    consentEnable: String(settings.consentEnable),
   });
-  if (settings.consentEnable) params.set('consentEnable', 'true');
   if (settings.accountSelectorEnable) params.set('accountSelectorEnable', 'true');
   if (sessionToken) params.set('sessionToken', sessionToken);
   return `${EMBED_PAGE_PATH}?${params.toString()}`;

@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
-import { connectGreatday, partnersForFile } from './partner';
+import { en } from '../../src/i18n/en';
+import { agreeToConsent, connectGreatday, partnersForFile } from './partner';
 
 /**
  * Issue 24, done when: a fresh partner page built only from Flinks' public docs (the iframe address of the widget
@@ -52,6 +53,12 @@ describe('a partner page built from Flinks’ public docs alone', () => {
     // The widget guide's own example address, with the partner's thank-you page as redirectUrl.
     const partner = await partners.open('/v2/', `?demo=true&redirectUrl=${thankYou}`);
     const { page, widget } = partner;
+    // Flinks Connect's default: its consent screen comes first, before the bank list.
+    await widget.getByRole('heading', { name: en.ui.consent.title }).waitFor();
+    await expect(widget.getByRole('button', { name: 'Flinks Capital', exact: true }).count()).resolves.toBe(
+      0,
+    );
+    await agreeToConsent(widget);
     await widget.getByRole('button', { name: 'Flinks Capital', exact: true }).click();
     await connectGreatday(widget);
     const redirect = await partner.waitForStep('REDIRECT');
@@ -61,6 +68,9 @@ describe('a partner page built from Flinks’ public docs alone', () => {
     const steps = heard.map((message) => String(message.step)).filter((step) => step !== 'APP_RESIZE');
     expect(steps).toEqual([
       'APP_MOUNTED',
+      'COMPONENT_CONSENT_INTRO',
+      'COMPONENT_LOAD_CONSENT',
+      'COMPONENT_ACCEPT_CONSENT',
       'COMPONENT_LOAD_INSTITUTION_SELECTOR',
       'INSTITUTION_SELECTED',
       'COMPONENT_LOAD_CREDENTIAL',

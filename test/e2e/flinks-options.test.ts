@@ -26,6 +26,7 @@ function eventsNamed(entries: HostEntry[], name: string) {
 describe('accountSelectorMultiple', () => {
   it('chooses several accounts with the keyboard only: ACCOUNT_SELECTED for each, REDIRECT with accountIds', async () => {
     const session = await chromium.open({
+      consentEnable: 'false',
       demo: 'true',
       institution: 'FlinksCapital',
       accountSelectorMultiple: 'true',
@@ -61,6 +62,7 @@ describe('accountSelectorMultiple', () => {
 
   it('says so when nothing is chosen, tied to the group', async () => {
     const session = await chromium.open({
+      consentEnable: 'false',
       demo: 'true',
       institution: 'FlinksCapital',
       accountSelectorMultiple: 'true',
@@ -76,7 +78,12 @@ describe('accountSelectorMultiple', () => {
 
 describe('Enhanced MFA', () => {
   async function throughSignIn(params: Record<string, string>) {
-    const session = await chromium.open({ demo: 'true', institution: 'FlinksCapital', ...params });
+    const session = await chromium.open({
+      consentEnable: 'false',
+      demo: 'true',
+      institution: 'FlinksCapital',
+      ...params,
+    });
     await signIn(session.widget, 'test_enhanced_mfa');
     await session.widget.getByLabel(CITY.prompt).fill(CITY.answer);
     await session.widget.getByRole('button', { name: en.mfa.continue }).click();
@@ -111,7 +118,12 @@ describe('Enhanced MFA', () => {
 
 describe('the sandbox bank in French', () => {
   it('asks its question in French on a French screen', async () => {
-    const session = await chromium.open({ demo: 'true', institution: 'FlinksCapital', language: 'fr' });
+    const session = await chromium.open({
+      consentEnable: 'false',
+      demo: 'true',
+      institution: 'FlinksCapital',
+      language: 'fr',
+    });
     await signIn(session.widget, 'test_mfa_text_or_call', fr as typeof en);
     await session.widget.getByText('Où devons-nous envoyer votre code de sécurité\u00A0?').first().waitFor();
     expect(await session.widget.getByText('Where should we send your security code?').count()).toBe(0);

@@ -54,7 +54,7 @@ async function blockFirstPopup(context: BrowserContext): Promise<void> {
 
 describe('OAuth in a popup', () => {
   it('allow: the popup closes itself and the connection ends in REDIRECT, with no credential form', async () => {
-    const session = await chromium.open({ demo: 'true', tag: 'oauth-allow' });
+    const session = await chromium.open({ consentEnable: 'false', demo: 'true', tag: 'oauth-allow' });
     const popup = await pickBank(session);
     await session.widget.getByRole('heading', { name: text(en.oauth.waitingTitle) }).waitFor();
     await onBankPage(popup);
@@ -83,7 +83,7 @@ describe('OAuth in a popup', () => {
   });
 
   it('deny: OAUTH_DENIED gets its screen and an ERROR', async () => {
-    const session = await chromium.open({ demo: 'true' });
+    const session = await chromium.open({ consentEnable: 'false', demo: 'true' });
     const popup = await pickBank(session);
     await onBankPage(popup);
     await popup.getByRole('button', { name: 'Deny' }).click();
@@ -94,7 +94,7 @@ describe('OAuth in a popup', () => {
   });
 
   it('closing the popup: OAUTH_CANCELLED, and "Open it again" brings the bank back', async () => {
-    const session = await chromium.open({ demo: 'true' });
+    const session = await chromium.open({ consentEnable: 'false', demo: 'true' });
     const popup = await pickBank(session);
     await onBankPage(popup);
     await popup.close();
@@ -110,7 +110,7 @@ describe('OAuth in a popup', () => {
   });
 
   it('"I closed it by mistake" reopens the same bank page while waiting', async () => {
-    const session = await chromium.open({ demo: 'true' });
+    const session = await chromium.open({ consentEnable: 'false', demo: 'true' });
     const popup = await pickBank(session);
     await onBankPage(popup);
     const again = session.context.waitForEvent('page');
@@ -124,7 +124,7 @@ describe('OAuth in a popup', () => {
   });
 
   it('a blocked popup: POPUP_BLOCKED, then "Continue to {bank}" opens it from the click', async () => {
-    const session = await chromium.open({ demo: 'true', language: 'fr' });
+    const session = await chromium.open({ consentEnable: 'false', demo: 'true', language: 'fr' });
     // The blocker is installed for the next pages: reload the widget's frame under it.
     await blockFirstPopup(session.context);
     await session.page.reload();
@@ -144,7 +144,7 @@ describe('OAuth in a popup', () => {
   });
 
   it('refuses a forged state, a message from another origin, and a replayed return', async () => {
-    const session = await chromium.open({ demo: 'true' });
+    const session = await chromium.open({ consentEnable: 'false', demo: 'true' });
     const popup = await pickBank(session);
     await onBankPage(popup);
     const bankUrl = new URL(popup.url());
@@ -181,7 +181,11 @@ describe('OAuth in a popup', () => {
 
 describe('OAuth in the whole window (oauthWindowRedirect)', () => {
   it('goes to the bank and back to the widget, which finishes; a refresh shows the "start again" screen', async () => {
-    const session = await chromium.open({ demo: 'true', oauthWindowRedirect: 'true' });
+    const session = await chromium.open({
+      consentEnable: 'false',
+      demo: 'true',
+      oauthWindowRedirect: 'true',
+    });
     await session.widget.getByRole('button', { name: BANK }).click();
     await session.page.waitForURL(/\/sandbox\/oauth\/bank\?/);
     await session.page.getByRole('button', { name: 'Allow' }).click();
@@ -195,6 +199,7 @@ describe('OAuth in the whole window (oauthWindowRedirect)', () => {
   it('returns to the redirectUrl with the loginId and the institution', async () => {
     const host = inject('hostOrigin');
     const session = await chromium.open({
+      consentEnable: 'false',
       demo: 'true',
       oauthWindowRedirect: 'true',
       redirectUrl: `${host}/connected`,
@@ -234,7 +239,11 @@ describe('OAuth inside a connect session', () => {
   it('a return after the session expired gets the "start again" screen, not a stuck wait', async () => {
     // Long enough to reach the bank's page on a busy machine; the person then lingers there past its end.
     const { token, expiresAt } = await session(12);
-    const host = await openHost(chromium.browser, { demo: 'true', sessionToken: token }, stage.hostOrigin);
+    const host = await openHost(
+      chromium.browser,
+      { consentEnable: 'false', demo: 'true', sessionToken: token },
+      stage.hostOrigin,
+    );
     try {
       const popup = await pickBank(host);
       await onBankPage(popup);
@@ -250,7 +259,11 @@ describe('OAuth inside a connect session', () => {
 
   it('connects inside a live session, the LoginId read by that session only', async () => {
     const { token } = await session(600);
-    const host = await openHost(chromium.browser, { demo: 'true', sessionToken: token }, stage.hostOrigin);
+    const host = await openHost(
+      chromium.browser,
+      { consentEnable: 'false', demo: 'true', sessionToken: token },
+      stage.hostOrigin,
+    );
     try {
       const popup = await pickBank(host);
       await onBankPage(popup);
