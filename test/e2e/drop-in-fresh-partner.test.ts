@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { en } from '../../src/i18n/en';
+import { FLINKS_EVENTS } from '../flinks-events';
 import { agreeToConsent, connectGreatday, partnersForFile } from './partner';
 
 /**
@@ -7,43 +8,6 @@ import { agreeToConsent, connectGreatday, partnersForFile } from './partner';
  * guide, the event listener of "Set Up an Event Listener", no parameter of ours) connects Greatday, hears only the
  * event names and shapes Flinks documents, and lands on its redirectUrl with loginId and institution.
  */
-
-/** Flinks Connect's events, as its docs list them. */
-const FLINKS_EVENTS = new Set([
-  'APP_MOUNTED',
-  'APP_ONLINE',
-  'APP_OFFLINE',
-  'APP_RESIZE',
-  'COMPONENT_CONSENT_INTRO',
-  'COMPONENT_LOAD_CONSENT',
-  'COMPONENT_ACCEPT_CONSENT',
-  'COMPONENT_DENY_CONSENT',
-  'COMPONENT_ACCEPT_TERMS',
-  'COMPONENT_DENY_TERMS',
-  'COMPONENT_CLICK_TERMS_URL',
-  'COMPONENT_LOAD_INSTITUTION_SELECTOR',
-  'INSTITUTION_SELECTED',
-  'COMPONENT_LOAD_CREDENTIAL',
-  'COMPONENT_LOAD_CREDENTIAL_RETRY',
-  'SUBMIT_CREDENTIAL',
-  'COMPONENT_CLICK_RESET_PASSWORD',
-  'COMPONENT_LOAD_MFA',
-  'COMPONENT_LOAD_MFA_RETRY',
-  'SUBMIT_MFA',
-  'COMPONENT_LOAD_ACCOUNT_SELECTION',
-  'ACCOUNT_SELECTED',
-  'COMPONENT_CLOSE_SESSION',
-  'DISABLED_INSTITUTION',
-  'MAXIMUM_RETRY_REACHED',
-  'REDIRECT',
-  'COMPONENT_ACCEPT_PROVIDER_CONSENT',
-  'COMPONENT_HELP2FA_INFO',
-  'COMPONENT_HELP2FA_TROUBLESHOOTING',
-  'ENHANCED_MFA_HAS_QUESTIONS',
-  'ENHANCED_MFA_NO_QUESTIONS',
-  'POPUP_OPENED',
-  'POPUP_BLOCKED',
-]);
 
 const partners = partnersForFile();
 
