@@ -116,7 +116,8 @@ ${forms.join('\n')}
 
 ## What stays as on Flinks Connect
 
-- Paths: \`/v2/\`, \`/v2/?…\` and \`/v2/Credential/{institution}/\` (that bank's sign-in, as \`institution\` would).
+- Paths: \`/v2/\`, \`/v2/?…\`, \`/v2/Credential/{institution}/\` (that bank's sign-in, as \`institution\` would) and
+  \`/v2/Testing/\` (where Flinks' widget guide frames its demo), on \`npm start\`'s server and \`npm run dev\` alike.
 - Values are read as leniently as Flinks reads them: booleans and choices in any case (\`demo=True\`), a language tag
   reduced to its language (\`language=fr-CA\` is \`fr\`), an empty value means the default, numbers are clamped to their
   range (\`maximumRetry=99\` is 10), and a second \`?\` before a parameter (\`demo=true?redirectUrl=…\`) is read as

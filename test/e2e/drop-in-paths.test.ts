@@ -20,6 +20,8 @@ describe('Flinks Connect’s paths on the widget’s server', () => {
     ['/v2/Credential/FlinksCapital/', '?demo=true'],
     ['/v2/Credential/FlinksCapital', '?demo=true'],
     ['/embed.html/', '?demo=true&institution=FlinksCapital'],
+    // Flinks' widget guide frames its demo at /v2/Testing/.
+    ['/v2/Testing/', '?demo=true&institution=FlinksCapital&innerRedirect=true&customerName=FinTech'],
   ])('%s%s opens Flinks Capital’s sign-in and the listener hears APP_MOUNTED', async (path, query) => {
     const partner = await partners.open(path, query);
     await partner.waitForStep('APP_MOUNTED');
