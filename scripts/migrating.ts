@@ -116,14 +116,16 @@ ${forms.join('\n')}
 
 ## What stays as on Flinks Connect
 
-- Paths: \`/v2/\`, \`/v2/?…\` and \`/v2/Credential/{institution}/\` (that bank's sign-in, as \`institution\` would).
+- Paths: \`/v2/\`, \`/v2/?…\`, \`/v2/Credential/{institution}/\` (that bank's sign-in, as \`institution\` would) and
+  \`/v2/Testing/\` (where Flinks' widget guide frames its demo), on \`npm start\`'s server and \`npm run dev\` alike.
 - Values are read as leniently as Flinks reads them: booleans and choices in any case (\`demo=True\`), a language tag
   reduced to its language (\`language=fr-CA\` is \`fr\`), an empty value means the default, numbers are clamped to their
   range (\`maximumRetry=99\` is 10), and a second \`?\` before a parameter (\`demo=true?redirectUrl=…\`) is read as
   \`&\`. A value that cannot be used falls back to the default, with one console line for your developers and the same
   lines in APP_MOUNTED's \`parameterNotes\` (a field of ours). Unknown parameters are ignored.
 - Defaults are Flinks Connect's documented ones where they differ from the React component's (the Default column):
-  no close button, no bank search, a header with its image, a Back button.
+  the consent screen first (a page that shows its own consent says \`consentEnable=false\`), no close button, no
+  bank search, a header with its image, a Back button.
 
 ## Parameters
 

@@ -26,9 +26,12 @@ export const EMBED_PAGE_PATHS = [
   '/v2/',
   '/v2/Credential/:institution',
   '/v2/Credential/:institution/',
+  // Flinks' widget guide frames its live demo at /v2/Testing/; copies of it keep that path.
+  '/v2/Testing',
+  '/v2/Testing/',
 ] as const;
 
-const EMBED_PAGE_PATH = /^\/(?:embed\.html\/?|v2\/?|v2\/Credential\/[^/]+\/?)$/;
+const EMBED_PAGE_PATH = /^\/(?:embed\.html\/?|v2\/?|v2\/Credential\/[^/]+\/?|v2\/Testing\/?)$/;
 
 /** Whether a request path is the embed page's (for its headers). */
 export function isEmbedPagePath(path: string): boolean {
@@ -281,6 +284,17 @@ export function embedConfigPlugin(config: () => DeploymentConfig): Plugin {
   return {
     name: 'connect-embed-config',
     apply: 'serve',
+    // Flinks Connect's paths serve the embed page on the dev server too; the address bar keeps the path the page
+    // reads (`/v2/Credential/{institution}/`).
+    configureServer(server) {
+      server.middlewares.use((request, _response, next) => {
+        const url = request.url ?? '/';
+        const at = url.search(/[?#]/);
+        const [path, rest] = at === -1 ? [url, ''] : [url.slice(0, at), url.slice(at)];
+        if (path !== '/embed.html' && isEmbedPagePath(path)) request.url = `/embed.html${rest}`;
+        next();
+      });
+    },
     transformIndexHtml: {
       order: 'pre',
       handler(html, context) {

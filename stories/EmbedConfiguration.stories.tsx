@@ -83,7 +83,7 @@ export const MissingDeploymentSettings: Story = {
 
 /** Values Flinks Connect would have read or ignored: the page starts with its defaults, never a settings screen. */
 export const UnusableValuesFallBack: Story = {
-  args: { query: 'theme=purple&maximumRetry=99&demo=yes&closeEnable=TRUE' },
+  args: { query: 'consentEnable=false&theme=purple&maximumRetry=99&demo=yes&closeEnable=TRUE' },
   play: async ({ canvas, globals }) => {
     const m = embedMessages[languageOf(globals)].configuration;
     await expect((await canvas.findAllByRole('region'))[0]).toBeVisible();

@@ -47,7 +47,7 @@ type Story = StoryObj<typeof meta>;
 export const HeaderBoxAndColours: Story = {
   args: {
     query:
-      'demo=true&headerEnable=true&headerImgEnable=true&customerName=Boutique%20Nord&boxLayout=true&desktopLayout=true&backgroundColor=f7f4ee&foregroundColor1=ffcc00',
+      'demo=true&consentEnable=false&headerEnable=true&headerImgEnable=true&customerName=Boutique%20Nord&boxLayout=true&desktopLayout=true&backgroundColor=f7f4ee&foregroundColor1=ffcc00',
   },
   play: async ({ canvas, globals }) => {
     const language = languageOf(globals);
@@ -64,7 +64,8 @@ export const HeaderBoxAndColoursInFrench: Story = {
 /** No padding, static loading, text-only loading style. */
 export const FlushAndStatic: Story = {
   args: {
-    query: 'demo=true&removePadding=true&staticLoadingEnable=true&loadingType=text&headerEnable=false',
+    query:
+      'demo=true&consentEnable=false&removePadding=true&staticLoadingEnable=true&loadingType=text&headerEnable=false',
   },
   play: async ({ canvas }) => {
     await expect((await canvas.findAllByRole('region'))[0]).toBeVisible();
@@ -74,7 +75,7 @@ export const FlushAndStatic: Story = {
 
 /** A colour that is not one, a choice that is not one: the theme's own colours and the default, no settings screen. */
 export const UnusableColourFallsBack: Story = {
-  args: { query: 'demo=true&backgroundColor=beige&daysOfTransactions=Days30' },
+  args: { query: 'demo=true&consentEnable=false&backgroundColor=beige&daysOfTransactions=Days30' },
   play: async ({ canvas, globals }) => {
     const m = embedMessages[languageOf(globals)].configuration;
     await expect((await canvas.findAllByRole('region'))[0]).toBeVisible();

@@ -33,8 +33,9 @@ export function embedUrl(settings: DemoSettings, sessionToken?: string): string 
     theme: settings.theme,
     customerName: CUSTOMER_NAME,
     productType: PRODUCT_TYPE,
+    // Said either way: the page shows consent unless told not to (Flinks Connect's default).
+    consentEnable: String(settings.consentEnable),
   });
-  if (settings.consentEnable) params.set('consentEnable', 'true');
   if (settings.accountSelectorEnable) params.set('accountSelectorEnable', 'true');
   if (sessionToken) params.set('sessionToken', sessionToken);
   return `${EMBED_PAGE_PATH}?${params.toString()}`;

@@ -76,7 +76,11 @@ export const PARAMETERS = {
     kind: text(200),
     acts: 'widget',
   },
-  consentEnable: { kind: boolean, acts: 'widget' },
+  consentEnable: {
+    kind: boolean,
+    acts: 'widget',
+    flinksDefault: true,
+  },
   closeEnable: {
     kind: boolean,
     acts: 'widget',

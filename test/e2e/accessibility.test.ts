@@ -49,7 +49,7 @@ describe('axe finds nothing', () => {
     ['fr', format(fr.ui.credentials.title, { bank: 'Flinks Capital' })],
   ])('on /embed.html in %s, at the sign-in form', async (language, title) => {
     const violations = await violationsOf(
-      `/embed.html?demo=true&institution=FlinksCapital&language=${language}`,
+      `/embed.html?demo=true&consentEnable=false&institution=FlinksCapital&language=${language}`,
       (page) => page.getByRole('heading', { name: title }).waitFor(),
     );
     expect(violations).toEqual([]);

@@ -15,8 +15,11 @@ const open = (query: string, path = '/v2/') => partners.open(path, query);
 const signInTitle = format(en.ui.credentials.title, { bank: 'Flinks Capital' });
 
 describe('Flinks Connect’s documented defaults', () => {
-  it('no close button, no bank search, a header: as Flinks Connect without those parameters', async () => {
+  it('the consent screen first, then no close button, no bank search, a header: as Flinks Connect without those parameters', async () => {
     const { widget, waitForStep } = await open('?demo=true');
+    await waitForStep('COMPONENT_LOAD_CONSENT');
+    await expect(widget.getByRole('button', { name: en.ui.widget.close }).count()).resolves.toBe(0);
+    await widget.getByRole('button', { name: en.ui.consent.accept }).click();
     await waitForStep('COMPONENT_LOAD_INSTITUTION_SELECTOR');
     await widget.getByRole('heading', { name: en.ui.institution.title }).waitFor();
     await expect(widget.getByRole('button', { name: en.ui.widget.close }).count()).resolves.toBe(0);
@@ -27,7 +30,7 @@ describe('Flinks Connect’s documented defaults', () => {
 
   it('each of them still turns on and off from the URL', async () => {
     const { widget } = await open(
-      '?demo=true&closeEnable=true&institutionFilterEnable=true&headerEnable=false',
+      '?demo=true&consentEnable=false&closeEnable=true&institutionFilterEnable=true&headerEnable=false',
     );
     await widget.getByRole('heading', { name: en.ui.institution.title }).waitFor();
     await expect(widget.getByRole('button', { name: en.ui.widget.close }).isVisible()).resolves.toBe(true);
@@ -38,7 +41,9 @@ describe('Flinks Connect’s documented defaults', () => {
 
 describe('event shapes a Flinks listener reads', () => {
   it('an error is {flinksCode, requestId, institution} with no step: a listener that reads steps as progress never sees it', async () => {
-    const { widget, messages, steps } = await open('?demo=true&institution=FlinksCapital');
+    const { widget, messages, steps } = await open(
+      '?demo=true&consentEnable=false&institution=FlinksCapital',
+    );
     await widget.getByLabel(en.ui.credentials.username).fill('test_disabled_account');
     await widget.getByLabel(en.ui.credentials.password, { exact: true }).fill(SANDBOX_PASSWORD);
     await widget.getByRole('button', { name: en.ui.credentials.submit }).click();
@@ -62,7 +67,7 @@ describe('event shapes a Flinks listener reads', () => {
 
   it('COMPONENT_CLOSE_SESSION carries the institution, and no message without a step comes before it', async () => {
     const { widget, messages, waitForStep } = await open(
-      '?demo=true&institution=FlinksCapital&closeEnable=true',
+      '?demo=true&consentEnable=false&institution=FlinksCapital&closeEnable=true',
     );
     await widget.getByRole('heading', { name: signInTitle }).waitFor();
     await widget.getByRole('button', { name: en.ui.widget.close }).click();
@@ -88,7 +93,7 @@ describe('event shapes a Flinks listener reads', () => {
   ])('REDIRECT’s url reads loginId then institution by position, %s', async (_label, tag, names) => {
     const thankYou = `${inject('hostOrigin')}/thank-you`;
     const { widget, waitForStep } = await open(
-      `?demo=true&institution=FlinksCapital&jsRedirect=true&redirectUrl=${encodeURIComponent(thankYou)}${tag}`,
+      `?demo=true&consentEnable=false&institution=FlinksCapital&jsRedirect=true&redirectUrl=${encodeURIComponent(thankYou)}${tag}`,
     );
     await connectGreatday(widget);
     const redirect = await waitForStep('REDIRECT');

@@ -1,48 +1,13 @@
 import { describe, expect, inject, it } from 'vitest';
-import { connectGreatday, partnersForFile } from './partner';
+import { en } from '../../src/i18n/en';
+import { FLINKS_EVENTS } from '../flinks-events';
+import { agreeToConsent, connectGreatday, partnersForFile } from './partner';
 
 /**
  * Issue 24, done when: a fresh partner page built only from Flinks' public docs (the iframe address of the widget
  * guide, the event listener of "Set Up an Event Listener", no parameter of ours) connects Greatday, hears only the
  * event names and shapes Flinks documents, and lands on its redirectUrl with loginId and institution.
  */
-
-/** Flinks Connect's events, as its docs list them. */
-const FLINKS_EVENTS = new Set([
-  'APP_MOUNTED',
-  'APP_ONLINE',
-  'APP_OFFLINE',
-  'APP_RESIZE',
-  'COMPONENT_CONSENT_INTRO',
-  'COMPONENT_LOAD_CONSENT',
-  'COMPONENT_ACCEPT_CONSENT',
-  'COMPONENT_DENY_CONSENT',
-  'COMPONENT_ACCEPT_TERMS',
-  'COMPONENT_DENY_TERMS',
-  'COMPONENT_CLICK_TERMS_URL',
-  'COMPONENT_LOAD_INSTITUTION_SELECTOR',
-  'INSTITUTION_SELECTED',
-  'COMPONENT_LOAD_CREDENTIAL',
-  'COMPONENT_LOAD_CREDENTIAL_RETRY',
-  'SUBMIT_CREDENTIAL',
-  'COMPONENT_CLICK_RESET_PASSWORD',
-  'COMPONENT_LOAD_MFA',
-  'COMPONENT_LOAD_MFA_RETRY',
-  'SUBMIT_MFA',
-  'COMPONENT_LOAD_ACCOUNT_SELECTION',
-  'ACCOUNT_SELECTED',
-  'COMPONENT_CLOSE_SESSION',
-  'DISABLED_INSTITUTION',
-  'MAXIMUM_RETRY_REACHED',
-  'REDIRECT',
-  'COMPONENT_ACCEPT_PROVIDER_CONSENT',
-  'COMPONENT_HELP2FA_INFO',
-  'COMPONENT_HELP2FA_TROUBLESHOOTING',
-  'ENHANCED_MFA_HAS_QUESTIONS',
-  'ENHANCED_MFA_NO_QUESTIONS',
-  'POPUP_OPENED',
-  'POPUP_BLOCKED',
-]);
 
 const partners = partnersForFile();
 
@@ -52,6 +17,12 @@ describe('a partner page built from Flinks’ public docs alone', () => {
     // The widget guide's own example address, with the partner's thank-you page as redirectUrl.
     const partner = await partners.open('/v2/', `?demo=true&redirectUrl=${thankYou}`);
     const { page, widget } = partner;
+    // Flinks Connect's default: its consent screen comes first, before the bank list.
+    await widget.getByRole('heading', { name: en.ui.consent.title }).waitFor();
+    await expect(widget.getByRole('button', { name: 'Flinks Capital', exact: true }).count()).resolves.toBe(
+      0,
+    );
+    await agreeToConsent(widget);
     await widget.getByRole('button', { name: 'Flinks Capital', exact: true }).click();
     await connectGreatday(widget);
     const redirect = await partner.waitForStep('REDIRECT');
@@ -61,6 +32,9 @@ describe('a partner page built from Flinks’ public docs alone', () => {
     const steps = heard.map((message) => String(message.step)).filter((step) => step !== 'APP_RESIZE');
     expect(steps).toEqual([
       'APP_MOUNTED',
+      'COMPONENT_CONSENT_INTRO',
+      'COMPONENT_LOAD_CONSENT',
+      'COMPONENT_ACCEPT_CONSENT',
       'COMPONENT_LOAD_INSTITUTION_SELECTOR',
       'INSTITUTION_SELECTED',
       'COMPONENT_LOAD_CREDENTIAL',

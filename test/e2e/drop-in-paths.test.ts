@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { format } from '../../src/i18n/format';
-import { configurationShown, connectGreatday, partnersForFile } from './partner';
+import { agreeToConsent, configurationShown, connectGreatday, partnersForFile } from './partner';
 
 /**
  * Issue 24: a partner swaps the host and keeps Flinks Connect's path. The embed page answers at `/v2/` (with or
@@ -20,15 +20,22 @@ describe('Flinks Connect’s paths on the widget’s server', () => {
     ['/v2/Credential/FlinksCapital/', '?demo=true'],
     ['/v2/Credential/FlinksCapital', '?demo=true'],
     ['/embed.html/', '?demo=true&institution=FlinksCapital'],
+    // Flinks' widget guide frames its demo at /v2/Testing/.
+    ['/v2/Testing/', '?demo=true&institution=FlinksCapital&innerRedirect=true&customerName=FinTech'],
   ])('%s%s opens Flinks Capital’s sign-in and the listener hears APP_MOUNTED', async (path, query) => {
     const partner = await partners.open(path, query);
     await partner.waitForStep('APP_MOUNTED');
+    // No consentEnable here: the person agrees first, as on Flinks Connect, then lands on the bank's sign-in.
+    await agreeToConsent(partner.widget);
+    await partner.widget.getByRole('heading', { name: signInTitle }).waitFor();
     await expect(partner.widget.getByRole('heading', { name: signInTitle }).isVisible()).resolves.toBe(true);
     await expect(configurationShown(partner.widget)).resolves.toBe(false);
   });
 
-  it('/v2/ without a query shows the bank list', async () => {
+  it('/v2/ without a query shows the consent screen, then the bank list', async () => {
     const partner = await partners.open('/v2/', '');
+    await partner.waitForStep('COMPONENT_LOAD_CONSENT');
+    await agreeToConsent(partner.widget);
     await partner.waitForStep('COMPONENT_LOAD_INSTITUTION_SELECTOR');
     await expect(
       partner.widget.getByRole('heading', { name: en.ui.institution.title }).isVisible(),
@@ -37,6 +44,7 @@ describe('Flinks Connect’s paths on the widget’s server', () => {
 
   it('/v2/Credential/FlinksCapital/ connects Greatday, as Flinks’ reconnect article does it', async () => {
     const partner = await partners.open('/v2/Credential/FlinksCapital/', '?demo=true');
+    await agreeToConsent(partner.widget);
     await connectGreatday(partner.widget);
     const redirect = await partner.waitForStep('REDIRECT');
     expect(redirect.institution).toBe('FlinksCapital');

@@ -30,7 +30,8 @@ describe('two allowed origins, a partner page without parentOrigin', () => {
     const partner = await openPartner(
       chromium.browser,
       '/embed.html',
-      '?demo=true&institution=FlinksCapital',
+      // About the configuration screen, not consent: straight to the sign-in the server draws.
+      '?demo=true&consentEnable=false&institution=FlinksCapital',
       stage.hostOrigin,
     );
     try {

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { fr } from '../../src/i18n/fr';
-import { configurationShown, connectGreatday, partnersForFile } from './partner';
+import { agreeToConsent, configurationShown, connectGreatday, partnersForFile } from './partner';
 
 /**
  * Issue 24: Flinks Connect URLs as shipped integrations write them load unchanged, framed by a partner page written as
@@ -40,7 +40,10 @@ describe('Flinks Connect URLs as shipped', () => {
   ] as const)('loads with %s, and the listener hears APP_MOUNTED', async (_label, query, language) => {
     const { widget, waitForStep } = await open(query);
     await waitForStep('APP_MOUNTED');
+    // No consentEnable in these URLs: the person agrees first, as on Flinks Connect.
+    await agreeToConsent(widget, language);
     const m = language === 'fr' ? fr : en;
+    await widget.getByLabel(m.ui.credentials.username).waitFor();
     await expect(widget.getByLabel(m.ui.credentials.username).isVisible()).resolves.toBe(true);
     await expect(configurationShown(widget)).resolves.toBe(false);
   });
@@ -59,6 +62,7 @@ describe('Flinks Connect URLs as shipped', () => {
       `?demo=true&redirectUrl=https://flinks.com/contact/thank-you&${preset}`,
     );
     const partnerPage = page.url();
+    await agreeToConsent(widget);
     await connectGreatday(widget);
     const redirect = await waitForStep('REDIRECT');
     const url = new URL(String(redirect.url));
@@ -75,6 +79,7 @@ describe('Flinks Connect URLs as shipped', () => {
   it('with a second "?", lands on the partner’s redirectUrl with loginId and institution', async () => {
     const thankYou = `${inject('hostOrigin')}/thank-you`;
     const { page, widget } = await open(`?demo=true?redirectUrl=${thankYou}&${preset}`);
+    await agreeToConsent(widget);
     await connectGreatday(widget);
     await page.waitForURL(`${thankYou}?**`, { timeout: 20_000 });
     const landed = new URL(page.url());

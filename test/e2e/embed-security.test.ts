@@ -28,7 +28,11 @@ async function signIn(current: HostSession, username: string, password = SANDBOX
 
 describe('an allowed host', () => {
   it('receives the events from the widget origin only, sizes the iframe and keeps its scroll', async () => {
-    const current = await chromium.open({ demo: 'true', institution: 'FlinksCapital' });
+    const current = await chromium.open({
+      consentEnable: 'false',
+      demo: 'true',
+      institution: 'FlinksCapital',
+    });
     await current.widget.getByRole('heading', { name: SIGN_IN_TITLE }).waitFor();
     await current.waitForEvent('APP_RESIZE');
 
@@ -49,7 +53,12 @@ describe('an allowed host', () => {
   });
 
   it('gets JSON text with stringify=true, which the SDK still understands', async () => {
-    const current = await chromium.open({ demo: 'true', institution: 'FlinksCapital', stringify: 'true' });
+    const current = await chromium.open({
+      consentEnable: 'false',
+      demo: 'true',
+      institution: 'FlinksCapital',
+      stringify: 'true',
+    });
     await current.waitForEvent('COMPONENT_LOAD_CREDENTIAL');
     const messages = await hostMessages(current);
     expect(messages.every((message) => typeof message.data === 'string')).toBe(true);
@@ -61,7 +70,7 @@ describe('an allowed host', () => {
   });
 
   it('loads with the defaults when a value is unusable, and says which in APP_MOUNTED and the console', async () => {
-    const current = await chromium.open({ demo: 'maybe', theme: 'blue' });
+    const current = await chromium.open({ consentEnable: 'false', demo: 'maybe', theme: 'blue' });
     await current.waitForEvent('APP_MOUNTED');
     await expect(current.widget.getByRole('heading', { name: CONFIG_TITLE }).count()).resolves.toBe(0);
     const notes = [
@@ -75,7 +84,11 @@ describe('an allowed host', () => {
   });
 
   it('ignores forged messages: from its own window, and from a widget frame it did not mount', async () => {
-    const current = await chromium.open({ demo: 'true', institution: 'FlinksCapital' });
+    const current = await chromium.open({
+      consentEnable: 'false',
+      demo: 'true',
+      institution: 'FlinksCapital',
+    });
     await current.waitForEvent('COMPONENT_LOAD_CREDENTIAL');
     const widgetOrigin = inject('widgetOrigin');
     const hostOrigin = inject('hostOrigin');
@@ -93,7 +106,7 @@ describe('an allowed host', () => {
     await current.page.evaluate(
       ({ widget, host }) => {
         const other = document.createElement('iframe');
-        other.src = `${widget}/embed.html?demo=true&parentOrigin=${encodeURIComponent(host)}`;
+        other.src = `${widget}/embed.html?demo=true&consentEnable=false&parentOrigin=${encodeURIComponent(host)}`;
         document.body.append(other);
       },
       { widget: widgetOrigin, host: hostOrigin },
@@ -137,6 +150,7 @@ describe('an allowed host', () => {
   it('sends the top window to redirectUrl on success, with loginId, institution and tag only', async () => {
     const hostOrigin = inject('hostOrigin');
     const current = await chromium.open({
+      consentEnable: 'false',
       demo: 'true',
       institution: 'FlinksCapital',
       tag: 'order-42',
@@ -160,7 +174,10 @@ describe('a host outside CONNECT_ALLOWED_ORIGINS', () => {
     ['with its own origin as parentOrigin (added by the SDK)', {}],
     ['claiming an allowed parentOrigin', { parentOrigin: inject('hostOrigin') }],
   ])('cannot frame the page and receives nothing, %s', async (_label, extra) => {
-    const current = await chromium.open({ demo: 'true', ...extra }, inject('foreignHostOrigin'));
+    const current = await chromium.open(
+      { consentEnable: 'false', demo: 'true', ...extra },
+      inject('foreignHostOrigin'),
+    );
     await expect
       .poll(() => current.console.some((line) => line.includes('frame-ancestors')), { timeout: 10_000 })
       .toBe(true);
@@ -184,7 +201,9 @@ describe('the page on its own', () => {
       page.on('console', (message) => {
         if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
       });
-      await page.goto(`${inject('widgetOrigin')}/embed.html?demo=true&institution=FlinksCapital`);
+      await page.goto(
+        `${inject('widgetOrigin')}/embed.html?demo=true&consentEnable=false&institution=FlinksCapital`,
+      );
       await page.getByRole('heading', { name: SIGN_IN_TITLE }).waitFor();
       await page.getByLabel(en.ui.credentials.username).fill('greatday_nomfa');
       await page.getByLabel(en.ui.credentials.password, { exact: true }).fill(SANDBOX_PASSWORD);
@@ -201,7 +220,9 @@ describe('the page on its own', () => {
     const context = await chromium.browser.newContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${inject('widgetOrigin')}/embed.html?demo=true&institution=FlinksCapital`);
+      await page.goto(
+        `${inject('widgetOrigin')}/embed.html?demo=true&consentEnable=false&institution=FlinksCapital`,
+      );
       await page.getByRole('heading', { name: SIGN_IN_TITLE }).waitFor();
       // The first screen is in; every script it has not loaded yet (the later screens) now fails to download.
       const blocked = (route: { abort(): Promise<void> }) => route.abort();
@@ -254,6 +275,7 @@ describe('secrets', () => {
     });
     const { Token: token } = (await minted.json()) as { Token: string };
     const current = await chromium.open({
+      consentEnable: 'false',
       demo: 'true',
       institution: 'FlinksCapital',
       authorizeToken: token,

@@ -183,7 +183,10 @@ describe(`every persona with faults on (SANDBOX_FAULTS=${FAULTS})`, () => {
   it.each(PERSONAS)(
     '$username ends where it should',
     async (persona) => {
-      const current = await chromium.open({ demo: 'true', institution: 'FlinksCapital' }, stage.hostOrigin);
+      const current = await chromium.open(
+        { consentEnable: 'false', demo: 'true', institution: 'FlinksCapital' },
+        stage.hostOrigin,
+      );
       const seen = await play(current, persona).catch(async (error: unknown) => {
         const frame = await current.widget
           .locator('body')

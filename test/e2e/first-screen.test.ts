@@ -70,7 +70,7 @@ interface Opened {
 async function openWithScriptsHeld(
   context: BrowserContext,
   framed: boolean,
-  params = new URLSearchParams({ demo: 'true', institution: 'FlinksCapital' }),
+  params = new URLSearchParams({ demo: 'true', consentEnable: 'false', institution: 'FlinksCapital' }),
 ): Promise<Opened> {
   const widgetOrigin = inject('widgetOrigin');
   const hostOrigin = inject('hostOrigin');
@@ -163,7 +163,11 @@ describe('the server-drawn bank list', () => {
   it('says its buttons work in a moment until the script arrives, then a bank tapped opens its sign-in', async () => {
     const context = await chromium.browser.newContext();
     try {
-      const opened = await openWithScriptsHeld(context, false, new URLSearchParams({ demo: 'true' }));
+      const opened = await openWithScriptsHeld(
+        context,
+        false,
+        new URLSearchParams({ demo: 'true', consentEnable: 'false' }),
+      );
       const { widget } = opened;
       await widget.getByRole('heading', { name: en.ui.institution.title }).waitFor();
       const bank = widget.getByRole('button', { name: 'Flinks Capital', exact: true });

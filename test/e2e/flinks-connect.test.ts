@@ -45,6 +45,8 @@ describe('a Flinks Connect integration, base URL swapped', () => {
       'demo=true&institution=FlinksCapital&tag=flinks-e2e',
     );
     try {
+      // No consentEnable in the URL: the consent screen first, as on Flinks Connect.
+      await widget.getByRole('button', { name: en.ui.consent.accept }).click();
       await widget.getByLabel(en.ui.credentials.username).fill('Greatday');
       await widget.getByLabel(en.ui.credentials.password, { exact: true }).fill(SANDBOX_PASSWORD);
       await widget.getByRole('button', { name: en.ui.credentials.submit }).click();

@@ -48,6 +48,7 @@ describe('the account choice at 390 px', () => {
 describe('accountSelectorMultiple', () => {
   it('chooses several accounts with the keyboard only: ACCOUNT_SELECTED for each, REDIRECT with accountIds', async () => {
     const session = await chromium.open({
+      consentEnable: 'false',
       demo: 'true',
       institution: 'FlinksCapital',
       accountSelectorMultiple: 'true',
@@ -83,6 +84,7 @@ describe('accountSelectorMultiple', () => {
 
   it('says so when nothing is chosen, tied to the group', async () => {
     const session = await chromium.open({
+      consentEnable: 'false',
       demo: 'true',
       institution: 'FlinksCapital',
       accountSelectorMultiple: 'true',
@@ -98,7 +100,12 @@ describe('accountSelectorMultiple', () => {
 
 describe('Enhanced MFA', () => {
   async function throughSignIn(params: Record<string, string>) {
-    const session = await chromium.open({ demo: 'true', institution: 'FlinksCapital', ...params });
+    const session = await chromium.open({
+      consentEnable: 'false',
+      demo: 'true',
+      institution: 'FlinksCapital',
+      ...params,
+    });
     await signIn(session.widget, 'test_enhanced_mfa');
     await session.widget.getByLabel(CITY.prompt).fill(CITY.answer);
     await session.widget.getByRole('button', { name: en.mfa.continue }).click();
@@ -133,7 +140,12 @@ describe('Enhanced MFA', () => {
 
 describe('the sandbox bank in French', () => {
   it('asks its question in French on a French screen', async () => {
-    const session = await chromium.open({ demo: 'true', institution: 'FlinksCapital', language: 'fr' });
+    const session = await chromium.open({
+      consentEnable: 'false',
+      demo: 'true',
+      institution: 'FlinksCapital',
+      language: 'fr',
+    });
     await signIn(session.widget, 'test_mfa_text_or_call', fr as typeof en);
     await session.widget.getByText('Où devons-nous envoyer votre code de sécurité\u00A0?').first().waitFor();
     expect(await session.widget.getByText('Where should we send your security code?').count()).toBe(0);

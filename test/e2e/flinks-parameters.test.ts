@@ -107,7 +107,7 @@ describe.each(['react-native', 'ios'] as const)('webview=true with a stand-in %s
   it('gets every event as a JSON string, nothing goes to window.parent, success goes to the deep link', async () => {
     const received: string[] = [];
     const { page, widget } = await openFlinksHost(
-      'webview=true&demo=true&institution=FlinksCapital&redirectUrl=myapp%3A%2F%2Fconnected',
+      'webview=true&consentEnable=false&demo=true&institution=FlinksCapital&redirectUrl=myapp%3A%2F%2Fconnected',
       (page) => standIn(page, kind, received),
     );
     try {

@@ -96,7 +96,12 @@ async function openWidget(params: Record<string, string>): Promise<{ current: Ho
   const traces: Traces = { visited: [], referers: [] };
   current.page.on('framenavigated', (frame) => traces.visited.push(frame.url()));
   current.context.on('request', (request) => traces.referers.push(request.headerValue('referer')));
-  const query = new URLSearchParams({ demo: 'true', institution: 'FlinksCapital', ...params });
+  const query = new URLSearchParams({
+    demo: 'true',
+    consentEnable: 'false',
+    institution: 'FlinksCapital',
+    ...params,
+  });
   const src = `${stage.widgetOrigin}/embed.html?${query.toString()}`;
   await current.page.evaluate(
     (url) => (window as unknown as { mountWidget: (url: string) => void }).mountWidget(url),

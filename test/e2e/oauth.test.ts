@@ -56,7 +56,7 @@ async function blockFirstPopup(context: BrowserContext): Promise<void> {
 
 describe('OAuth in a popup', () => {
   it('the sandbox bank’s page is styled with the system’s fonts, within its own policy, at 390 px', async () => {
-    const session = await chromium.open({ demo: 'true' });
+    const session = await chromium.open({ consentEnable: 'false', demo: 'true' });
     const popup = await pickBank(session);
     const refused: string[] = [];
     popup.on('console', (message) => {
@@ -92,7 +92,7 @@ describe('OAuth in a popup', () => {
   });
 
   it('allow: the popup closes itself and the connection ends in REDIRECT, with no credential form', async () => {
-    const session = await chromium.open({ demo: 'true', tag: 'oauth-allow' });
+    const session = await chromium.open({ consentEnable: 'false', demo: 'true', tag: 'oauth-allow' });
     const popup = await pickBank(session);
     await session.widget.getByRole('heading', { name: text(en.oauth.waitingTitle) }).waitFor();
     await onBankPage(popup);
@@ -121,7 +121,7 @@ describe('OAuth in a popup', () => {
   });
 
   it('deny: OAUTH_DENIED gets its screen and an ERROR', async () => {
-    const session = await chromium.open({ demo: 'true' });
+    const session = await chromium.open({ consentEnable: 'false', demo: 'true' });
     const popup = await pickBank(session);
     await onBankPage(popup);
     await popup.getByRole('button', { name: 'Deny' }).click();
@@ -132,7 +132,7 @@ describe('OAuth in a popup', () => {
   });
 
   it('closing the popup: OAUTH_CANCELLED, and "Open it again" brings the bank back', async () => {
-    const session = await chromium.open({ demo: 'true' });
+    const session = await chromium.open({ consentEnable: 'false', demo: 'true' });
     const popup = await pickBank(session);
     await onBankPage(popup);
     await popup.close();
@@ -150,7 +150,7 @@ describe('OAuth in a popup', () => {
   });
 
   it('the primary "Reopen {bank}’s page" reopens the same bank page while waiting', async () => {
-    const session = await chromium.open({ demo: 'true' });
+    const session = await chromium.open({ consentEnable: 'false', demo: 'true' });
     const popup = await pickBank(session);
     await onBankPage(popup);
     const again = session.context.waitForEvent('page');
@@ -164,7 +164,7 @@ describe('OAuth in a popup', () => {
   });
 
   it('a blocked popup: POPUP_BLOCKED, then "Continue to {bank}" opens it from the click', async () => {
-    const session = await chromium.open({ demo: 'true', language: 'fr' });
+    const session = await chromium.open({ consentEnable: 'false', demo: 'true', language: 'fr' });
     // The blocker is installed for the next pages: reload the widget's frame under it.
     await blockFirstPopup(session.context);
     await session.page.reload();
@@ -186,7 +186,7 @@ describe('OAuth in a popup', () => {
   });
 
   it('refuses a forged state, a message from another origin, and a replayed return', async () => {
-    const session = await chromium.open({ demo: 'true' });
+    const session = await chromium.open({ consentEnable: 'false', demo: 'true' });
     const popup = await pickBank(session);
     await onBankPage(popup);
     const bankUrl = new URL(popup.url());
@@ -223,7 +223,11 @@ describe('OAuth in a popup', () => {
 
 describe('OAuth in the whole window (oauthWindowRedirect)', () => {
   it('goes to the bank and back to the widget, which finishes; a refresh shows the "start again" screen', async () => {
-    const session = await chromium.open({ demo: 'true', oauthWindowRedirect: 'true' });
+    const session = await chromium.open({
+      consentEnable: 'false',
+      demo: 'true',
+      oauthWindowRedirect: 'true',
+    });
     await session.widget.getByRole('button', { name: BANK }).click();
     await session.page.waitForURL(/\/sandbox\/oauth\/bank\?/);
     await session.page.getByRole('button', { name: 'Allow' }).click();
@@ -237,6 +241,7 @@ describe('OAuth in the whole window (oauthWindowRedirect)', () => {
   it('returns to the redirectUrl with the loginId and the institution', async () => {
     const host = inject('hostOrigin');
     const session = await chromium.open({
+      consentEnable: 'false',
       demo: 'true',
       oauthWindowRedirect: 'true',
       redirectUrl: `${host}/connected`,
@@ -276,7 +281,11 @@ describe('OAuth inside a connect session', () => {
   it('a return after the session expired gets the "start again" screen, not a stuck wait', async () => {
     // Long enough to reach the bank's page on a busy machine; the person then lingers there past its end.
     const { token, expiresAt } = await session(12);
-    const host = await openHost(chromium.browser, { demo: 'true', sessionToken: token }, stage.hostOrigin);
+    const host = await openHost(
+      chromium.browser,
+      { consentEnable: 'false', demo: 'true', sessionToken: token },
+      stage.hostOrigin,
+    );
     try {
       const popup = await pickBank(host);
       await onBankPage(popup);
@@ -292,7 +301,11 @@ describe('OAuth inside a connect session', () => {
 
   it('connects inside a live session, the LoginId read by that session only', async () => {
     const { token } = await session(600);
-    const host = await openHost(chromium.browser, { demo: 'true', sessionToken: token }, stage.hostOrigin);
+    const host = await openHost(
+      chromium.browser,
+      { consentEnable: 'false', demo: 'true', sessionToken: token },
+      stage.hostOrigin,
+    );
     try {
       const popup = await pickBank(host);
       await onBankPage(popup);

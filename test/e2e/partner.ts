@@ -80,6 +80,15 @@ export async function configurationShown(widget: FrameLocator): Promise<boolean>
   return false;
 }
 
+/**
+ * Agrees on the consent screen, which the embed page shows first unless the URL says `consentEnable=false` (Flinks
+ * Connect's default); the button must be there in `language`, so the consent screen is checked to be the first one.
+ */
+export async function agreeToConsent(widget: FrameLocator, language: 'en' | 'fr' = 'en'): Promise<void> {
+  const m = language === 'fr' ? fr : en;
+  await widget.getByRole('button', { name: m.ui.consent.accept }).click();
+}
+
 /** Signs Greatday in at Flinks Capital's form and answers the security question(s) it is asked. */
 export async function connectGreatday(widget: FrameLocator, language: 'en' | 'fr' = 'en'): Promise<void> {
   const m = language === 'fr' ? fr : en;

@@ -20,7 +20,7 @@ const ANSWERS: readonly string[] = [
 const chromium = chromiumForFile();
 
 function start(tag: string): Promise<HostSession> {
-  return chromium.open({ demo: 'true', institution: 'FlinksCapital', tag });
+  return chromium.open({ consentEnable: 'false', demo: 'true', institution: 'FlinksCapital', tag });
 }
 
 async function signIn(widget: FrameLocator, username: string, password = SANDBOX_PASSWORD) {
@@ -250,7 +250,12 @@ describe('personas that meet a Flinks code', () => {
   });
 
   it(`stops after maximumRetry wrong passwords with MAXIMUM_RETRY_REACHED`, async () => {
-    const current = await chromium.open({ demo: 'true', institution: 'FlinksCapital', maximumRetry: '2' });
+    const current = await chromium.open({
+      consentEnable: 'false',
+      demo: 'true',
+      institution: 'FlinksCapital',
+      maximumRetry: '2',
+    });
     await signIn(current.widget, 'Greatday', 'wrong-one');
     await current.widget.getByText(guidance('INVALID_PASSWORD')).waitFor();
     await signIn(current.widget, 'Greatday', 'wrong-two');

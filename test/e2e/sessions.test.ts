@@ -153,13 +153,15 @@ describe('npm start with CONNECT_REQUIRE_SESSION=true', () => {
   it('shows the session-ended screen for a session that is not valid, and says why first when there is none', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${origin}/embed.html?demo=true&institution=FlinksCapital`);
+    await page.goto(`${origin}/embed.html?demo=true&consentEnable=false&institution=FlinksCapital`);
     await expect
       .poll(() => page.getByRole('heading', { name: /settings change/i }).count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
     expect(await page.getByText(/sessionToken is required by this server/).count()).toBe(1);
 
-    await page.goto(`${origin}/embed.html?demo=true&institution=FlinksCapital&sessionToken=cs1.forged.token`);
+    await page.goto(
+      `${origin}/embed.html?demo=true&consentEnable=false&institution=FlinksCapital&sessionToken=cs1.forged.token`,
+    );
     await page.getByLabel('Username or card number').fill('greatday_nomfa');
     await page.getByLabel('Password').fill('Everyday');
     await page.getByRole('button', { name: 'Connect' }).click();

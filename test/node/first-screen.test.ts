@@ -85,7 +85,7 @@ const HOSTILE = [
 
 describe('the server-drawn first screen', () => {
   it('is the credential form of a preset bank, in English by default', async () => {
-    const screen = await draw({ demo: 'true', institution: 'FlinksCapital' });
+    const screen = await draw({ demo: 'true', consentEnable: 'false', institution: 'FlinksCapital' });
     expect(screen.language).toBe('en');
     expect(screen.title).toBe(frameTitles.en);
     expect(parsed(screen.html).document.querySelector('h2')?.textContent).toBe(
@@ -98,7 +98,7 @@ describe('the server-drawn first screen', () => {
   });
 
   it('is the bank list without a bank, in French when asked', async () => {
-    const screen = await draw({ demo: 'true', language: 'fr' });
+    const screen = await draw({ demo: 'true', consentEnable: 'false', language: 'fr' });
     expect(screen.language).toBe('fr');
     expect(screen.title).toBe(frameTitles.fr);
     expect(screen.waitText).toBe(hydrationWait.fr.page);
@@ -106,12 +106,12 @@ describe('the server-drawn first screen', () => {
     expect(screen.html).not.toContain('type="password"');
   });
 
-  it('is the consent screen when asked first, naming the customer', async () => {
+  it('is the consent screen unless the URL says consentEnable=false (Flinks Connect’s default), naming the customer', async () => {
     const screen = await draw({
-      consentEnable: 'true',
       customerName: 'Acme Lending',
       institution: 'FlinksCapital',
     });
+    expect(parsed(screen.html).document.querySelector('h2')?.textContent).toBe(en.ui.consent.title);
     expect(screen.html).toContain('Acme Lending');
     expect(screen.html).not.toContain('type="password"');
   });
@@ -126,7 +126,7 @@ describe('the server-drawn first screen', () => {
     );
     const drawFramed = (referrer: string | null) =>
       render({
-        search: '?demo=true&institution=FlinksCapital',
+        search: '?demo=true&consentEnable=false&institution=FlinksCapital',
         origin: 'https://connect.example',
         config: twoOrigins,
         place: 'framed',
@@ -301,7 +301,7 @@ describe('GET /embed.html', () => {
     app.request(`${origin}/embed.html${query}`, { headers });
 
   it('serves the first screen drawn for the frame, compressed, with the same strict headers', async () => {
-    const query = `?${new URLSearchParams({ parentOrigin: HOST, demo: 'true', institution: 'FlinksCapital' })}`;
+    const query = `?${new URLSearchParams({ parentOrigin: HOST, demo: 'true', consentEnable: 'false', institution: 'FlinksCapital' })}`;
     const response = await fetchPage(query, { 'sec-fetch-dest': 'iframe', 'accept-encoding': 'gzip, br' });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-encoding')).toBe('br');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServerApp, listenServerApp } from '../../server/app';
 import { ConfigError, parseConfig } from '../../server/config';
-import { deploymentConfig } from '../../server/embed-config';
+import { deploymentConfig, embedConfigPlugin } from '../../server/embed-config';
 import { createSandbox } from '../../src/sandbox';
 import type { Listening } from '../../src/sandbox/node';
 
@@ -78,6 +78,21 @@ describe('createServerApp static files', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(type);
     expect(await response.text()).toContain(text);
+  });
+
+  it.each([
+    '/v2',
+    '/v2/',
+    '/v2/?demo=true&redirectUrl=https://flinks.com/contact/thank-you',
+    '/v2/Credential/FlinksCapital/?demo=true',
+    '/v2/Testing/?demo=true&consentEnable=true',
+    '/v2/Testing',
+    '/embed.html/',
+  ])('serves the embed page at Flinks Connect’s path %s, as `npm start` runs it', async (path) => {
+    const response = await get(path);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await response.text()).toContain('<title>embed</title>');
   });
 
   it.each([
@@ -245,5 +260,41 @@ describe('parseConfig', () => {
       expect((error as ConfigError).message).toMatch(/CONNECT_API_KEYS[\s\S]*CONNECT_SESSION_SECRET/);
       expect((error as ConfigError).message).not.toContain('top-secret-value');
     }
+  });
+});
+
+describe('`npm run dev` (the Vite plugin)', () => {
+  type Middleware = (request: { url?: string }, response: unknown, next: () => void) => void;
+  const served = (url: string): string => {
+    const plugin = embedConfigPlugin(() => deploymentConfig(parseConfig({})));
+    let middleware: Middleware | undefined;
+    const hook = plugin.configureServer as (server: { middlewares: { use(m: Middleware): void } }) => void;
+    hook({ middlewares: { use: (m) => (middleware = m) } });
+    const request = { url };
+    let passed = false;
+    middleware!(request, {}, () => (passed = true));
+    expect(passed).toBe(true);
+    return request.url;
+  };
+
+  it.each([
+    ['/v2/', '/embed.html'],
+    ['/v2?demo=true', '/embed.html?demo=true'],
+    ['/v2/?demo=true&language=fr', '/embed.html?demo=true&language=fr'],
+    ['/v2/Credential/FlinksCapital/?demo=true', '/embed.html?demo=true'],
+    ['/v2/Testing/?demo=true', '/embed.html?demo=true'],
+    ['/embed.html/?demo=true', '/embed.html?demo=true'],
+  ])('serves the embed page for %s, its query kept', (url, expected) => {
+    expect(served(url)).toBe(expected);
+  });
+
+  it.each([
+    '/embed.html?demo=true',
+    '/',
+    '/v2/Other/page',
+    '/v3/x/BankingServices/Authorize',
+    '/src/embed/main.tsx',
+  ])('leaves %s alone', (url) => {
+    expect(served(url)).toBe(url);
   });
 });

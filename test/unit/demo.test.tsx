@@ -227,7 +227,7 @@ describe('the switches', () => {
     [
       'no consent screen',
       (user) => user.click(screen.getByRole('checkbox', { name: 'Start with the consent screen' })),
-      { consentEnable: null },
+      { consentEnable: 'false' },
     ],
     [
       'the account selector',

@@ -29,7 +29,12 @@ function settingsOf(search: string, framed = true) {
 }
 
 /** Flinks Connect's documented defaults, where they differ from the component's. */
-const FLINKS_WIDGET_DEFAULTS = { closeEnable: false, backEnable: true, institutionFilterEnable: false };
+const FLINKS_WIDGET_DEFAULTS = {
+  consentEnable: true,
+  closeEnable: false,
+  backEnable: true,
+  institutionFilterEnable: false,
+};
 const FLINKS_PAGE_DEFAULTS = { headerEnable: true, headerImgEnable: true };
 
 describe('parseEmbedParams', () => {
@@ -129,7 +134,11 @@ describe('parseEmbedParams', () => {
     ['language=de', { language: 'en' }, 'language="de" is not one of en, fr; the default is used'],
     ['theme=blue', {}, 'theme="blue" is not one of light, dark; the default is used'],
     ['demo=yes', {}, 'demo="yes" is neither true nor false; the default is used'],
-    ['consentEnable=1', {}, 'consentEnable="1" is neither true nor false; the default is used'],
+    [
+      'consentEnable=1',
+      { consentEnable: true },
+      'consentEnable="1" is neither true nor false; the default is used',
+    ],
     [
       'closeEnable=on',
       { closeEnable: false },
