@@ -186,3 +186,80 @@ describe('the server-drawn bank list', () => {
     }
   });
 });
+
+/** The classic scripts the embed page names before the widget's own (its first script): let through by `holdWidget`. */
+async function firstScripts(widgetOrigin: string, params: URLSearchParams): Promise<Set<string>> {
+  const html = await (await fetch(`${widgetOrigin}/embed.html?${params}`)).text();
+  const tags = html.match(/<script\b[^>]*>/g) ?? [];
+  return new Set(
+    tags.filter((tag) => !/type="module"/.test(tag)).flatMap((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1] ?? []),
+  );
+}
+
+describe.each([
+  ['at top level', false],
+  ['framed by a partner page', true],
+])('Enter pressed in the server-drawn sign-in form before the widget arrives, %s', (_label, framed) => {
+  it('is held, and the widget signs in once with it when its script arrives, the password in no address', async () => {
+    const widgetOrigin = inject('widgetOrigin');
+    const hostOrigin = inject('hostOrigin');
+    const params = new URLSearchParams({ demo: 'true', institution: 'FlinksCapital' });
+    const early = await firstScripts(widgetOrigin, params);
+    const context = await chromium.browser.newContext();
+    // Every request with its body, and every address a frame went to.
+    const seen: { url: string; method: string; body: string }[] = [];
+    context.on('request', (request) =>
+      seen.push({ url: request.url(), method: request.method(), body: request.postData() ?? '' }),
+    );
+    const held: Route[] = [];
+    let released = false;
+    // The widget's scripts are held back (a slow network); the page's first script, a few hundred bytes, is not.
+    await context.route(
+      (url) =>
+        url.origin === widgetOrigin &&
+        url.pathname.endsWith('.js') &&
+        !early.has(url.pathname) &&
+        !(framed && (url.pathname === '/connect.js' || url.pathname.startsWith('/sdk/'))),
+      (route) => (released ? route.continue() : void held.push(route)),
+    );
+    try {
+      const page = await context.newPage();
+      page.on('framenavigated', (frame) => seen.push({ url: frame.url(), method: 'NAVIGATE', body: '' }));
+      if (framed)
+        await page.goto(`${hostOrigin}/host.html?embed=${encodeURIComponent(`?${params}`)}`, {
+          waitUntil: 'commit',
+        });
+      else await page.goto(`${widgetOrigin}/embed.html?${params}`, { waitUntil: 'commit' });
+      const widget = framed ? page.frameLocator(`iframe[title="${WIDGET_TITLE}"]`) : page;
+      await widget.getByRole('heading', { name: SIGN_IN_TITLE }).waitFor();
+      const password = widget.getByLabel(en.ui.credentials.password, { exact: true });
+      await widget.getByLabel(en.ui.credentials.username).fill('greatday_nomfa');
+      await password.fill(SANDBOX_PASSWORD);
+      // Pressed twice, as an impatient person would: one sign-in all the same.
+      await password.press('Enter');
+      await password.press('Enter');
+      await new Promise((done) => setTimeout(done, 300));
+
+      const signIns = () => seen.filter(({ url }) => new URL(url).pathname.endsWith('/Authorize'));
+      expect(held.length).toBeGreaterThan(0);
+      // Nothing left the page while the widget's script was away, and the form is still there, filled in.
+      expect(seen.filter(({ url, body }) => url.includes(SANDBOX_PASSWORD) || body !== '')).toEqual([]);
+      expect(signIns()).toEqual([]);
+      expect(await password.inputValue()).toBe(SANDBOX_PASSWORD);
+
+      released = true;
+      await Promise.all(held.splice(0).map((route) => route.continue()));
+      // Nobody presses anything more: the Enter pressed earlier signs in.
+      await widget.getByRole('heading', { name: en.screens.success.title }).waitFor({ timeout: 30_000 });
+      expect(signIns().map(({ method }) => method)).toEqual(['POST']);
+      expect(signIns()[0]?.body).toContain(SANDBOX_PASSWORD);
+      // The password went in that one request's body: in no address, in no other request.
+      expect(seen.filter(({ url }) => url.includes(SANDBOX_PASSWORD))).toEqual([]);
+      expect(
+        seen.filter(({ body }) => body.includes(SANDBOX_PASSWORD)).map(({ url }) => new URL(url).pathname),
+      ).toEqual([new URL(signIns()[0]?.url ?? widgetOrigin).pathname]);
+    } finally {
+      await context.close();
+    }
+  });
+});
