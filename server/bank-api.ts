@@ -1,4 +1,13 @@
 import type { Context, Handler } from 'hono';
+import * as v from 'valibot';
+import {
+  accountsDetailBodySchema,
+  accountsSummaryBodySchema,
+  answerMfaQuestionsBodySchema,
+  authorizeBodySchema,
+  statementsBodySchema,
+  WIRE_ID,
+} from '../src/api/wire';
 import type { Audit, AuditEventName } from './audit';
 import { addressOf, clientKeyOf } from './client-address';
 import { bodyRefused, flinksError, isJsonContentType, notJson, readBounded, readStream } from './http';
@@ -64,81 +73,18 @@ export const PARENT_ORIGIN_HEADER = 'x-connect-parent-origin';
 const GRANT_TTL_MS = 60 * 60 * 1000;
 /** Account details can be large (a year of transactions); the widget itself reads at most 2 MB. */
 const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
-const ID = /^[A-Za-z0-9-]{1,64}$/;
 
-type Check = (value: unknown) => boolean;
-const text =
-  (max: number): Check =>
-  (value) =>
-    typeof value === 'string' && value.length <= max;
-const flag: Check = (value) => typeof value === 'boolean';
-const id: Check = (value) => typeof value === 'string' && ID.test(value);
-const oneOf =
-  (...values: string[]): Check =>
-  (value) =>
-    typeof value === 'string' && values.includes(value);
-const listOf =
-  (item: Check, max: number): Check =>
-  (value) =>
-    Array.isArray(value) && value.length <= max && value.every(item);
-const answers: Check = (value) => {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const entries = Object.entries(value);
-  // An ImageSelection answer is the chosen image itself, sent back as base64: allow large strings, few of them.
-  return (
-    entries.length <= 50 &&
-    entries.every(([prompt, chosen]) => prompt.length <= 1000 && listOf(text(768 * 1024), 50)(chosen))
-  );
-};
-
-const AUTHORIZE_FIELDS = {
-  Institution: text(100),
-  Username: text(256),
-  Password: text(1024),
-  Language: oneOf('en', 'fr'),
-  Save: flag,
-  MostRecentCached: flag,
-  LoginId: id,
-  Tag: text(200),
-  ScheduleRefresh: flag,
-  RequestId: id,
-  SecurityResponses: answers,
-} satisfies Record<string, Check>;
-
-const DETAIL_FIELDS = {
-  RequestId: id,
-  WithAccountIdentity: flag,
-  WithKYC: flag,
-  WithTransactions: flag,
-  WithBalance: flag,
-  DaysOfTransactions: oneOf('Days90', 'Days365'),
-  AccountsFilter: listOf(id, 200),
-} satisfies Record<string, Check>;
-
-const SUMMARY_FIELDS = { RequestId: id } satisfies Record<string, Check>;
-
-const STATEMENTS_FIELDS = {
-  RequestId: id,
-  NumberOfStatements: oneOf('MostRecent', 'Months3', 'Months12'),
-} satisfies Record<string, Check>;
-
-/** Enhanced MFA's answers: one per stored question of a login (answers are secrets: passed on, never logged). */
-const MFA_QUESTION_FIELDS = {
-  LoginId: id,
-  Questions: listOf((item) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) return false;
-    const { Question, Answer } = item as Record<string, unknown>;
-    return text(1000)(Question) && text(1000)(Answer) && Object.keys(item).length === 2;
-  }, 50),
-} satisfies Record<string, Check>;
-
-type Fields = Record<string, Check>;
+/** Each call's body, checked with the wire contract's schema (src/api/wire.ts), the one the widget's bodies are typed from. */
+type Fields = v.GenericSchema<unknown, Record<string, unknown>>;
+const NO_FIELDS: Fields = v.object({});
 
 interface Route {
   method: 'GET' | 'POST' | 'PATCH';
   /** Matches the path after `/BankingServices/`; group 1, when present, is the RequestId (or LoginId) in the path. */
   endpoint: RegExp;
   fields?: Fields;
+  /** An Authorize body: one of its forms, each reduced to its own fields ({@link authorizeKind}). */
+  authorize?: true;
   /** The call is about a login (Enhanced MFA): the LoginId, in the path or the body, must be the session's. */
   byLogin?: true;
   /** The answer carries account data: minimised in proxy mode. */
@@ -147,29 +93,25 @@ interface Route {
 
 // Only the calls the widget makes. DeleteCard, token minting and everything else are not reachable from a browser.
 const ROUTES: readonly Route[] = [
-  { method: 'POST', endpoint: /^Authorize$/, fields: AUTHORIZE_FIELDS },
-  { method: 'POST', endpoint: /^GetAccountsDetail$/, fields: DETAIL_FIELDS, data: true },
-  { method: 'POST', endpoint: /^GetAccountsSummary$/, fields: SUMMARY_FIELDS, data: true },
-  { method: 'POST', endpoint: /^GetStatements$/, fields: STATEMENTS_FIELDS, data: true },
+  { method: 'POST', endpoint: /^Authorize$/, fields: authorizeBodySchema, authorize: true },
+  { method: 'POST', endpoint: /^GetAccountsDetail$/, fields: accountsDetailBodySchema, data: true },
+  { method: 'POST', endpoint: /^GetAccountsSummary$/, fields: accountsSummaryBodySchema, data: true },
+  { method: 'POST', endpoint: /^GetStatements$/, fields: statementsBodySchema, data: true },
   { method: 'GET', endpoint: /^GetAccounts(?:Detail|Summary)Async\/([A-Za-z0-9-]{1,64})$/, data: true },
   // Enhanced MFA, right after a sign-in: only for the login that sign-in gave this session.
   { method: 'GET', endpoint: /^GetMFAQuestions\/([A-Za-z0-9-]{1,64})$/, byLogin: true },
-  { method: 'PATCH', endpoint: /^AnswerMFAQuestions$/, fields: MFA_QUESTION_FIELDS, byLogin: true },
+  { method: 'PATCH', endpoint: /^AnswerMFAQuestions$/, fields: answerMfaQuestionsBodySchema, byLogin: true },
 ];
 
 type Body = Record<string, unknown>;
 
-/** Keeps the known fields of a body, each of the right type; null when one has the wrong type. */
+/**
+ * Keeps the known fields of a body, each of the right type and within its bounds; null when one is not (or one the
+ * call needs is missing). Checking stops at the first problem: a body of many wrong items costs little.
+ */
 function pick(json: unknown, fields: Fields): Body | null {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
-  const body: Body = {};
-  for (const [name, check] of Object.entries(fields)) {
-    const value = (json as Body)[name];
-    if (value === undefined) continue;
-    if (!check(value)) return null;
-    body[name] = value;
-  }
-  return body;
+  const result = v.safeParse(fields, json, { abortEarly: true });
+  return result.success ? result.output : null;
 }
 
 function only(body: Body, names: readonly string[]): Body {
@@ -283,9 +225,9 @@ async function readAnswer(
   let loginId: string | null = null;
   try {
     const json = JSON.parse(read.text) as { RequestId?: unknown; Login?: { Id?: unknown } | null };
-    if (typeof json.RequestId === 'string' && ID.test(json.RequestId)) requestId = json.RequestId;
+    if (typeof json.RequestId === 'string' && WIRE_ID.test(json.RequestId)) requestId = json.RequestId;
     const login = json.Login?.Id;
-    if (typeof login === 'string' && ID.test(login)) loginId = login;
+    if (typeof login === 'string' && WIRE_ID.test(login)) loginId = login;
   } catch {
     // Not JSON: passed on as it is; the widget's client says what it makes of it.
   }
@@ -360,10 +302,10 @@ export function bankApi(options: BankApiOptions): Handler {
       } catch {
         throw invalid('body not JSON');
       }
-      const picked = pick(json, route.fields ?? {});
+      const picked = pick(json, route.fields ?? NO_FIELDS);
       if (picked === null) throw invalid('field of the wrong type');
       body = picked;
-      if (route.fields === AUTHORIZE_FIELDS) {
+      if (route.authorize) {
         const authorize = authorizeKind(picked);
         if (authorize === null) throw invalid('sign-in without institution, username and password');
         body = authorize.body;
@@ -390,7 +332,7 @@ export function bankApi(options: BankApiOptions): Handler {
       }
       requestId = typeof body.RequestId === 'string' ? body.RequestId : null;
       if (route.byLogin) loginId = typeof body.LoginId === 'string' ? body.LoginId : null;
-      else if (route.fields !== AUTHORIZE_FIELDS && requestId === null) throw invalid('no RequestId');
+      else if (!route.authorize && requestId === null) throw invalid('no RequestId');
     }
     if (route.byLogin && (loginId === null || !(await mayUseLogin(session, loginId)))) {
       throw outOfScope('loginId not of this session');
@@ -414,7 +356,7 @@ export function bankApi(options: BankApiOptions): Handler {
         method: route.method,
         endpoint,
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-        authorize: route.fields === AUTHORIZE_FIELDS,
+        authorize: route.authorize === true,
       });
       const answer = await readAnswer(response);
       if (answer === null) {
@@ -445,7 +387,7 @@ export function bankApi(options: BankApiOptions): Handler {
         // A RequestId another session holds stays that session's: `mayUse` refuses it to this one.
         await state.claim(requestKey(answer.requestId), session.id, GRANT_TTL_MS);
       }
-      if (answer.loginId !== null && route.fields === AUTHORIZE_FIELDS) {
+      if (answer.loginId !== null && route.authorize) {
         // The login this session signed in to: Enhanced MFA may ask about it, no other session may.
         await state.claim(loginKey(answer.loginId), session.id, GRANT_TTL_MS);
       }

@@ -1,13 +1,5 @@
 /** The page the bank sends the browser back to (`/oauth/return`), in the popup: it tells the widget and closes. */
-
-/** What the return page posts to the widget's window, at its exact origin only. */
-export type ReturnMessage = {
-  source: 'connect-widget-oauth';
-  version: 1;
-  state: string;
-  /** The one-time code `/v3/oauth/redeem` needs to hand over the outcome (absent on a replayed return). */
-  code?: string;
-} & ({ loginId: string; institution: string } | { error: string });
+import type { OAuthReturnMessage } from '../src/api/wire';
 
 const TEXT = {
   en: {
@@ -41,7 +33,7 @@ export function oauthReturnPage({
   message,
 }: {
   language: 'en' | 'fr';
-  message: { targetOrigin: string; data: ReturnMessage } | null;
+  message: { targetOrigin: string; data: OAuthReturnMessage } | null;
 }): Response {
   const t = TEXT[language];
   const invalid = message === null || ('error' in message.data && message.data.error === 'state_invalid');

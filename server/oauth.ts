@@ -1,9 +1,19 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, Hono } from 'hono';
+import * as v from 'valibot';
+import {
+  oauthRedeemBodySchema,
+  oauthStateBodySchema,
+  WIRE_ID,
+  WIRE_OAUTH_STATE,
+  OAUTH_MESSAGE_SOURCE,
+  type OAuthOutcome,
+  type OAuthReturnMessage,
+} from '../src/api/wire';
 import { bearerToken, callerOrigin, ownOriginFor } from './bank-api';
 import { oauthLoginKey } from './oauth-keys';
 import { flinksError, isJsonContentType, readBounded, readStream } from './http';
-import { oauthReturnPage, OAUTH_RETURN_SCRIPT, type ReturnMessage } from './oauth-page';
+import { oauthReturnPage, OAUTH_RETURN_SCRIPT } from './oauth-page';
 import type { BankUpstream } from './proxy';
 import type { Audit } from './audit';
 import { addressOf } from './client-address';
@@ -117,19 +127,14 @@ export async function proveLogin(
   }
 }
 
-/** The outcome the bank sent back, as the widget reads it. */
-export type OAuthOutcome = { loginId: string; institution: string } | { error: string };
-
 /** How long a person may take on the bank's page. */
 export const OAUTH_STATE_TTL_MS = 15 * 60_000;
 /** How long the server remembers a state after it stopped being valid: a late return is told so, not ignored. */
 const RECORD_TTL_MS = 60 * 60_000;
 /** States one session may ask for: each is a new window on the bank's page. */
 const STATES_PER_SESSION = 20;
-const STATE = /^[A-Za-z0-9_-]{43}$/;
-const ID = /^[A-Za-z0-9-]{1,64}$/;
+const STATE = WIRE_OAUTH_STATE;
 const BANK_ERROR = /^[a-z_]{1,64}$/;
-const INSTITUTION = /^[A-Za-z0-9_.-]{1,100}$/;
 
 const key = {
   handoff: (state: string) => `oauth:${state}`,
@@ -240,9 +245,8 @@ export function withOAuthRoutes(options: OAuthRoutesOptions) {
   }
 
   /** Where a whole window may come back to: this server's pages, or an allowed partner's. */
-  function returnTarget(value: unknown): string | null | 'refused' {
+  function returnTarget(value: string | null | undefined): string | null | 'refused' {
     if (value === undefined || value === null) return null;
-    if (typeof value !== 'string' || value.length > 2048) return 'refused';
     try {
       const url = new URL(value);
       const allowed = [...publicOrigins, ...options.allowedOrigins].includes(url.origin);
@@ -254,10 +258,12 @@ export function withOAuthRoutes(options: OAuthRoutesOptions) {
 
   async function mint(c: Context): Promise<Response> {
     const session = await sessionOf(c);
-    const body = await jsonOf(c);
+    const parsed = v.safeParse(oauthStateBodySchema, await jsonOf(c), { abortEarly: true });
+    if (!parsed.success) {
+      throw new Refused(badRequest(v.getDotPath(parsed.issues[0]) ?? 'body'));
+    }
+    const body = parsed.output;
     const institution = body.institution;
-    if (typeof institution !== 'string' || !INSTITUTION.test(institution))
-      throw new Refused(badRequest('institution'));
     const returnTo = returnTarget(body.returnTo);
     if (returnTo === 'refused') throw new Refused(badRequest('returnTo not an allowed page'));
     const own = ownOriginFor(new URL(c.req.url).host, publicOrigins);
@@ -375,8 +381,8 @@ export function withOAuthRoutes(options: OAuthRoutesOptions) {
       if (fresh) back.searchParams.set('code', code);
       return noStore(new Response(null, { status: 302, headers: { location: back.href } }));
     }
-    const message: ReturnMessage = {
-      source: 'connect-widget-oauth',
+    const message: OAuthReturnMessage = {
+      source: OAUTH_MESSAGE_SOURCE,
       version: 1,
       state,
       ...result,
@@ -414,7 +420,7 @@ export function withOAuthRoutes(options: OAuthRoutesOptions) {
   function outcomeOf(query: URLSearchParams, record: Handoff): OAuthOutcome {
     const loginId = query.get('loginId') ?? '';
     const institution = query.get('institution');
-    if (ID.test(loginId)) {
+    if (WIRE_ID.test(loginId)) {
       return institution === null || institution === record.institution
         ? { loginId, institution: record.institution }
         : { error: 'state_invalid' };
@@ -429,11 +435,12 @@ export function withOAuthRoutes(options: OAuthRoutesOptions) {
    */
   async function redeem(c: Context): Promise<Response> {
     const session = await sessionOf(c);
-    const body = await jsonOf(c);
-    const state = typeof body.state === 'string' ? body.state : '';
-    const record = STATE.test(state) ? parseHandoff(await shared.ownerOf(key.handoff(state))) : null;
+    // A body that is no redeem (no state, no code, too long) is a return that does not match: said the same way.
+    const parsed = v.safeParse(oauthRedeemBodySchema, await jsonOf(c), { abortEarly: true });
+    if (!parsed.success) return stateInvalid();
+    const { state, code } = parsed.output;
+    const record = parseHandoff(await shared.ownerOf(key.handoff(state)));
     if (!record || record.sessionId !== (session?.id ?? null)) return stateInvalid();
-    const code = typeof body.code === 'string' && body.code.length <= 128 ? body.code : '';
     const stored = parseStored(await shared.ownerOf(key.outcome(state)));
     // The code first: a wrong one spends nothing, so it cannot be used to spoil the right one.
     if (stored === null || stored.codeHash === null || !sameDigest(stored.codeHash, digest(code))) {

@@ -1,4 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import * as v from 'valibot';
+import { MAX_SESSION_SECONDS, sessionRequestSchema, type SessionRequest } from '../src/api/wire';
 
 /**
  * Connect sessions (CONTRACT §7): the partner's backend decides who may connect. A session is a signed, self-contained
@@ -28,25 +30,13 @@ export interface ConnectSession {
   keyId?: string;
 }
 
-/** What `POST /connect/sessions` accepts (CONTRACT §7). */
-export interface SessionRequest {
-  parentOrigin: string;
-  language?: 'en' | 'fr';
-  tag?: string;
-  save?: boolean;
-  scheduleRefresh?: boolean;
-  loginId?: string;
-  requestId?: string;
-  expiresInSeconds?: number;
-}
+/** What `POST /connect/sessions` accepts (CONTRACT §7): its schema is in src/api/wire.ts. */
+export type { SessionRequest };
 
-export const MAX_SESSION_SECONDS = 1800;
+export { MAX_SESSION_SECONDS };
 const PREFIX = 'cs1';
 /** A token longer than this is not ours: refused before any decoding. */
 const MAX_TOKEN_LENGTH = 2048;
-/** Flinks ids are GUIDs; anything id-like and short is accepted, nothing that could climb out of a path. */
-const ID = /^[A-Za-z0-9-]{1,64}$/;
-const TAG_MAX = 200;
 
 function sign(secret: string, data: string): Buffer {
   return createHmac('sha256', secret).update(data).digest();
@@ -125,95 +115,11 @@ function isSession(value: unknown): value is ConnectSession {
 
 export type SessionRequestCheck = { ok: true; request: SessionRequest } | { ok: false; problem: string };
 
-/** The origin of an absolute address (`https://app.example.com/checkout` gives `https://app.example.com`), else null. */
-export function originOf(address: string): string | null {
-  try {
-    const { origin } = new URL(address);
-    return origin === 'null' ? null : origin;
-  } catch {
-    return null;
-  }
-}
-
 /** Validates a `POST /connect/sessions` body; `allowedOrigins` is CONNECT_ALLOWED_ORIGINS. */
 export function checkSessionRequest(body: unknown, allowedOrigins: readonly string[]): SessionRequestCheck {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { ok: false, problem: 'The body must be a JSON object.' };
-  }
-  const input = body as Record<string, unknown>;
-  const known = new Set([
-    'parentOrigin',
-    'language',
-    'tag',
-    'save',
-    'scheduleRefresh',
-    'loginId',
-    'requestId',
-    'expiresInSeconds',
-  ]);
-  const unknown = Object.keys(input).filter((key) => !known.has(key));
-  if (unknown.length > 0) return { ok: false, problem: `Unknown field: ${unknown.join(', ')}.` };
-
-  const { language, tag, save, scheduleRefresh, loginId, requestId, expiresInSeconds } = input;
-  // An address on the page's origin counts as that origin (`https://app.example.com/` or `/checkout`): only what has
-  // no origin at all is refused, and the origin alone is kept.
-  const parentOrigin = typeof input.parentOrigin === 'string' ? originOf(input.parentOrigin) : null;
-  if (parentOrigin === null || !allowedOrigins.includes(parentOrigin)) {
-    return {
-      ok: false,
-      problem:
-        'parentOrigin must be the origin (or an address) of a page on one of the origins in CONNECT_ALLOWED_ORIGINS, such as https://app.example.com.',
-    };
-  }
-  if (language !== undefined && language !== 'en' && language !== 'fr') {
-    return { ok: false, problem: 'language must be "en" or "fr".' };
-  }
-  if (tag !== undefined && (typeof tag !== 'string' || tag.length > TAG_MAX)) {
-    return { ok: false, problem: `tag must be a string of at most ${TAG_MAX} characters.` };
-  }
-  for (const [name, value] of [
-    ['save', save],
-    ['scheduleRefresh', scheduleRefresh],
-  ] as const) {
-    if (value !== undefined && typeof value !== 'boolean')
-      return { ok: false, problem: `${name} must be true or false.` };
-  }
-  for (const [name, value] of [
-    ['loginId', loginId],
-    ['requestId', requestId],
-  ] as const) {
-    if (value !== undefined && (typeof value !== 'string' || !ID.test(value))) {
-      return { ok: false, problem: `${name} must be an id such as a Flinks GUID.` };
-    }
-  }
-  if (loginId !== undefined && requestId !== undefined) {
-    return { ok: false, problem: 'A session reconnects a loginId or resumes a requestId, not both.' };
-  }
-  if (
-    expiresInSeconds !== undefined &&
-    (typeof expiresInSeconds !== 'number' ||
-      !Number.isInteger(expiresInSeconds) ||
-      expiresInSeconds < 1 ||
-      expiresInSeconds > MAX_SESSION_SECONDS)
-  ) {
-    return {
-      ok: false,
-      problem: `expiresInSeconds must be a whole number from 1 to ${MAX_SESSION_SECONDS}.`,
-    };
-  }
-  return {
-    ok: true,
-    request: {
-      parentOrigin,
-      ...(language !== undefined ? { language } : {}),
-      ...(tag !== undefined ? { tag } : {}),
-      ...(typeof save === 'boolean' ? { save } : {}),
-      ...(typeof scheduleRefresh === 'boolean' ? { scheduleRefresh } : {}),
-      ...(typeof loginId === 'string' ? { loginId } : {}),
-      ...(typeof requestId === 'string' ? { requestId } : {}),
-      ...(expiresInSeconds !== undefined ? { expiresInSeconds } : {}),
-    },
-  };
+  const result = v.safeParse(sessionRequestSchema(allowedOrigins), body, { abortEarly: true });
+  if (result.success) return { ok: true, request: result.output };
+  return { ok: false, problem: result.issues[0].message };
 }
 
 /** Constant-time check of a partner's API key against every configured one. */

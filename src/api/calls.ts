@@ -8,6 +8,7 @@ import type {
   FlinksClient,
   Pending,
 } from './types';
+import type { AccountsDetailBody, AccountsSummaryBody, AuthorizeBody, StatementsBody } from './wire';
 import { answerWithCode, checked, failure, redact, withoutCode } from './answers';
 import { loadOnce } from '../loadOnce';
 import { codeNotLoaded } from './unloaded';
@@ -136,7 +137,7 @@ export function createClientNow(options: ClientOptions): FlinksClient {
             MostRecentCached: false,
             Tag: request.tag,
             ScheduleRefresh: request.scheduleRefresh,
-          },
+          } satisfies AuthorizeBody,
         },
         callOptions,
       );
@@ -155,7 +156,7 @@ export function createClientNow(options: ClientOptions): FlinksClient {
             MostRecentCached: true,
             Language: request.language ?? 'en',
             Tag: request.tag,
-          },
+          } satisfies AuthorizeBody,
         },
         callOptions,
       );
@@ -173,7 +174,7 @@ export function createClientNow(options: ClientOptions): FlinksClient {
             RequestId: request.requestId,
             SecurityResponses: request.securityResponses,
             Language: request.language ?? 'en',
-          },
+          } satisfies AuthorizeBody,
         },
         callOptions,
       );
@@ -187,7 +188,7 @@ export function createClientNow(options: ClientOptions): FlinksClient {
           sendsToken: true,
           requestId: request.requestId,
           secrets: [],
-          body: { RequestId: request.requestId, Language: request.language ?? 'en' },
+          body: { RequestId: request.requestId, Language: request.language ?? 'en' } satisfies AuthorizeBody,
         },
         callOptions,
       );
@@ -207,7 +208,7 @@ export function createClientNow(options: ClientOptions): FlinksClient {
             WithTransactions: request.withTransactions ?? false,
             WithBalance: request.withBalance ?? true,
             DaysOfTransactions: request.daysOfTransactions ?? 'Days90',
-          },
+          } satisfies AccountsDetailBody,
         },
         callOptions,
       );
@@ -230,7 +231,7 @@ export function createClientNow(options: ClientOptions): FlinksClient {
           path: 'GetAccountsSummary',
           requestId,
           secrets: [],
-          body: { RequestId: requestId },
+          body: { RequestId: requestId } satisfies AccountsSummaryBody,
         },
         callOptions,
       );
@@ -243,7 +244,10 @@ export function createClientNow(options: ClientOptions): FlinksClient {
           path: 'GetStatements',
           requestId: request.requestId,
           secrets: [],
-          body: { RequestId: request.requestId, NumberOfStatements: request.numberOfStatements },
+          body: {
+            RequestId: request.requestId,
+            NumberOfStatements: request.numberOfStatements,
+          } satisfies StatementsBody,
         },
         callOptions,
       );

@@ -1,5 +1,6 @@
 import type { checked, failure, withoutCode } from './answers';
 import type { Call, Exchange } from './transport';
+import type { AnswerMfaQuestionsBody } from './wire';
 import type {
   AnswerMfaQuestionsResult,
   ApiError,
@@ -56,7 +57,7 @@ export async function answerMfaQuestions(
       body: {
         LoginId: request.loginId,
         Questions: Object.entries(request.answers).map(([Question, Answer]) => ({ Question, Answer })),
-      },
+      } satisfies AnswerMfaQuestionsBody,
     },
     options,
   );

@@ -10,6 +10,7 @@ import type {
 } from './types';
 import { malformed, withoutCode } from './answers';
 import type { Call, Exchange } from './transport';
+import type { OAuthRedeemBody, OAuthStateBody } from './wire';
 
 /**
  * The client's OAuth and catalog calls, in a chunk of their own: a person who signs in with credentials never
@@ -35,7 +36,7 @@ export async function oauthStart(
       institution: request.institution,
       language: request.language ?? 'en',
       ...(request.returnTo ? { returnTo: request.returnTo } : {}),
-    },
+    } satisfies OAuthStateBody,
   };
   const answer = await answerOf(call, callOptions);
   if (answer.kind !== 'exchange') return answer.kind === 'pending' ? unexpectedPending(answer) : answer;
@@ -83,7 +84,7 @@ export async function oauthRedeem(
     url: `${oauthBase}/redeem`,
     requestId: null,
     secrets: [],
-    body: { state, code },
+    body: { state, code } satisfies OAuthRedeemBody,
   };
   const answer = await answerOf(call, callOptions);
   if (answer.kind !== 'exchange') return answer.kind === 'pending' ? unexpectedPending(answer) : answer;

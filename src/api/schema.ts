@@ -42,7 +42,7 @@ export const loginSchema = v.object({
   Type: text,
 });
 
-const linkSchema = v.object({
+export const linkSchema = v.object({
   rel: text,
   href: text,
   example: v.optional(v.nullable(text)),
@@ -62,7 +62,11 @@ export const authorizeSuccessSchema = v.object({
   InstitutionId: optionalNumber,
 });
 
-const challengeSchema = v.object({
+/**
+ * One prompt of a 203 answer. `Type` as Flinks names it (QuestionAndAnswer, MultipleChoice,
+ * MultipleChoiceMultipleAnswers, TextOrCall, ImageSelection); an unknown type is kept as it came.
+ */
+export const challengeSchema = v.object({
   Type: v.pipe(v.string(), v.nonEmpty(), v.maxLength(LIMITS.challengeTypeChars)),
   Prompt: v.pipe(v.string(), v.nonEmpty(), v.maxLength(LIMITS.promptChars)),
   Iterables: v.optional(
@@ -109,13 +113,13 @@ export const errorBodySchema = v.object({
   RequestId: v.fallback(v.optional(id), undefined),
 });
 
-const balanceSchema = v.object({
+export const balanceSchema = v.object({
   Available: amount,
   Current: amount,
   Limit: amount,
 });
 
-const holderSchema = v.object({
+export const holderSchema = v.object({
   Name: text,
   Address: v.optional(
     v.pipe(
@@ -136,7 +140,7 @@ const holderSchema = v.object({
   PhoneNumber: optionalText,
 });
 
-const transactionSchema = v.object({
+export const transactionSchema = v.object({
   Id: id,
   Date: text,
   Code: v.optional(v.nullable(text)),
@@ -146,7 +150,7 @@ const transactionSchema = v.object({
   Balance: v.number(),
 });
 
-const accountSchema = v.object({
+export const accountSchema = v.object({
   Id: id,
   Title: text,
   AccountNumber: text,

@@ -1,130 +1,69 @@
+import type * as v from 'valibot';
 import type { FlinksCode } from './codes';
+import type {
+  accountSchema,
+  accountsBodySchema,
+  authorizeSuccessSchema,
+  balanceSchema,
+  challengeBodySchema,
+  challengeSchema,
+  errorBodySchema,
+  holderSchema,
+  linkSchema,
+  loginSchema,
+  mfaQuestionsBodySchema,
+  pendingBodySchema,
+  transactionSchema,
+} from './schema';
+import type { OAuthOutcome } from './wire';
+import type { securityResponsesSchema } from './wire';
 
-/** A security challenge type as Flinks names it. Unknown types are kept as strings. */
-export type ChallengeType =
-  | 'QuestionAndAnswer'
-  | 'MultipleChoice'
-  | 'MultipleChoiceMultipleAnswers'
-  | 'TextOrCall'
-  | 'ImageSelection'
-  | (string & {});
+/**
+ * The API's answers, as the client reads them: each type is what its schema in ./schema.ts gives (the schemas are
+ * the one definition). The `…Body` types are what a Flinks-compatible API sends (the sandbox builds its answers
+ * with them): the schema's input, plus the fields Flinks sends that the client does not read.
+ */
 
-/** One prompt of a 203 answer. */
-export interface SecurityChallenge {
-  Type: ChallengeType;
-  Prompt: string;
-  /** Choices, masked phone numbers or raw base64 images, depending on `Type`. */
-  Iterables?: string[];
-}
+/** One prompt of a 203 answer. `Iterables`: choices, masked phone numbers or raw base64 images, depending on `Type`. */
+export type SecurityChallenge = v.InferOutput<typeof challengeSchema>;
 
 /** Prompt text -> answers, as `/Authorize` expects them. */
-export type SecurityResponses = Record<string, string[]>;
+export type SecurityResponses = v.InferOutput<typeof securityResponsesSchema>;
 
-export interface Login {
-  Id: string;
-  Username: string;
-  IsScheduledRefresh: boolean;
-  LastRefresh: string;
-  Type: string;
-}
+export type Login = v.InferOutput<typeof loginSchema>;
+export type Link = v.InferOutput<typeof linkSchema>;
+export type Balance = v.InferOutput<typeof balanceSchema>;
+export type Holder = v.InferOutput<typeof holderSchema>;
+export type Transaction = v.InferOutput<typeof transactionSchema>;
+export type Account = v.InferOutput<typeof accountSchema>;
 
-export interface Link {
-  rel: string;
-  href: string;
-  example?: string | null;
-}
-
-export interface AuthorizeSuccessBody {
+/**
+ * A 200 from /Authorize. `Tag`: the free-text tag the login was last authorized with; the client does not read it
+ * (the connect server checks its OAuth nonce in it, from the raw answer).
+ */
+export type AuthorizeSuccessBody = v.InferInput<typeof authorizeSuccessSchema> & {
   HttpStatusCode: 200;
-  Login: Login;
-  Institution: string;
-  RequestId: string;
-  Links?: Link[];
-  InstitutionId?: number;
-  /** The free-text tag the login was last authorized with (the connect server checks its OAuth nonce in it). */
   Tag?: string;
-}
+};
 
-export interface ChallengeBody {
-  HttpStatusCode: 203;
-  RequestId: string;
-  Institution?: string;
-  SecurityChallenges: SecurityChallenge[];
-}
+export type ChallengeBody = v.InferInput<typeof challengeBodySchema> & { HttpStatusCode: 203 };
 
-export interface Balance {
-  Available: number | null;
-  Current: number | null;
-  Limit: number | null;
-}
+export type AccountsBody = v.InferInput<typeof accountsBodySchema> & { HttpStatusCode: 200 };
 
-export interface Holder {
-  Name: string;
-  Address?: {
-    CivicAddress?: string;
-    City?: string;
-    Province?: string;
-    PostalCode?: string;
-    POBox?: string | null;
-    Country?: string;
-  };
-  Email?: string;
-  PhoneNumber?: string;
-}
+/** A 202: Flinks always names the RequestId to poll with; the client tolerates its absence. */
+export type PendingBody = v.InferInput<typeof pendingBodySchema> & { HttpStatusCode: 202; RequestId: string };
 
-export interface Transaction {
-  Id: string;
-  Date: string;
-  Code?: string | null;
-  Description: string;
-  Debit: number | null;
-  Credit: number | null;
-  Balance: number;
-}
-
-export interface Account {
-  Id: string;
-  Title: string;
-  AccountNumber: string;
-  TransitNumber?: string;
-  InstitutionNumber?: string;
-  Category: string;
-  Type: string;
-  Currency: string;
-  Balance: Balance;
-  Holder?: Holder;
-  Transactions?: Transaction[];
-  OverdraftLimit?: number;
-}
-
-export interface AccountsBody {
-  HttpStatusCode: 200;
-  Accounts: Account[];
-  Login?: Login;
-  Institution?: string;
-  RequestId: string;
-}
-
-export interface PendingBody {
-  HttpStatusCode: 202;
-  FlinksCode: 'OPERATION_PENDING' | 'OPERATION_DISPATCHED';
-  Message: string;
-  RequestId: string;
-}
-
-/** GET /GetMFAQuestions/{loginId} (Enhanced MFA). */
-export interface MfaQuestionsBody {
+/** GET /GetMFAQuestions/{loginId} (Enhanced MFA); the client reads only `Questions`. */
+export type MfaQuestionsBody = v.InferInput<typeof mfaQuestionsBodySchema> & {
   HttpStatusCode: 200;
   LoginId: string;
-  Questions: { Question: string }[];
-}
+};
 
-export interface ErrorBody {
+/** Any answer with a FlinksCode; the client reads the code, the message and the RequestId. */
+export type ErrorBody = v.InferInput<typeof errorBodySchema> & {
   HttpStatusCode: number;
   FlinksCode: FlinksCode;
-  Message: string;
-  RequestId?: string;
-}
+};
 
 /**
  * Why a call failed, when the client raised it rather than the API.
@@ -294,8 +233,8 @@ export interface OAuthStartRequest {
 
 export type OAuthStartResult = { kind: 'oauthStarted'; state: string; authorizeUrl: string } | ApiError;
 
-/** What the bank said, as the return page passed it on: a LoginId, or the bank's error word. */
-export type OAuthOutcome = { loginId: string; institution: string } | { error: string };
+/** What the bank said, as the return page passed it on: a LoginId, or the bank's error word (./wire.ts). */
+export type { OAuthOutcome };
 
 /** The connect server's institution catalog (`GET /v3/institutions`), as it sent it. */
 export type CatalogResult = { kind: 'catalog'; entries: unknown[] } | ApiError;

@@ -6,6 +6,7 @@ import type {
   OAuthReturnTicket,
   OAuthStartResult,
 } from '../api/types';
+import { OAUTH_MESSAGE_SOURCE, type OAuthReturnMessage } from '../api/wire';
 import type { BankWindow, OAuthBrowser } from './bank-window';
 import type { OAuthResult } from './oauth';
 
@@ -15,8 +16,8 @@ import type { OAuthResult } from './oauth';
  * for that state, counts; a popup closed without one is "cancelled".
  */
 
-/** The message `/oauth/return` posts to the widget's window (server/oauth-page.ts). */
-export const OAUTH_MESSAGE_SOURCE = 'connect-widget-oauth';
+/** Every field the return page's message may carry, whichever outcome it tells. */
+type MessageField = OAuthReturnMessage extends infer M ? (M extends unknown ? keyof M : never) : never;
 
 /** How often the widget looks whether the bank's popup is still open. */
 const POPUP_WATCH_MS = 400;
@@ -71,14 +72,8 @@ export function followPopup({ popup, browser, start, redeem, settle, later }: Fo
   let returned = false;
   const unlisten = browser.onMessage(({ origin, source, data }) => {
     if (!expected || returned || source !== popup.source || origin !== expected.origin) return;
-    const message = data as {
-      source?: unknown;
-      state?: unknown;
-      code?: unknown;
-      loginId?: unknown;
-      institution?: unknown;
-      error?: unknown;
-    } | null;
+    // The message's shape is the wire contract's (src/api/wire.ts); only what the widget uses is read, and checked.
+    const message = data as { [K in MessageField]?: unknown } | null;
     if (message?.source !== OAUTH_MESSAGE_SOURCE || message.state !== expected.state) return;
     if (typeof message.code === 'string') {
       // The message is only the popup's word: the outcome is what the server hands over for the code.

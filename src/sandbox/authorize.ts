@@ -18,7 +18,8 @@ import {
   type RoundPlan,
   type SandboxPersona,
 } from './personas';
-import { AuthorizeBody, parseBody, type AuthorizeInput } from './schemas';
+import { authorizeBodySchema, type AuthorizeBody } from '../api/wire';
+import { parseBody } from './schemas';
 import { accountKey, type AccountRef, type LoginRecord, type Session } from './store';
 
 /** What the request log may learn from an Authorize call (never a password, an answer or a token). */
@@ -250,7 +251,7 @@ export async function handleAuthorize(
   if (authorizeToken !== null && !ctx.store.spendToken(authorizeToken, ctx.now())) {
     return errorReply(sandboxError(401, 'ACCESS_DENIED'));
   }
-  const parsed = parseBody(AuthorizeBody, raw);
+  const parsed = parseBody(authorizeBodySchema, raw);
   if (!parsed.ok) return errorReply(parsed.error);
   const input = parsed.value;
   // An open session keeps the language it began in: its prompts are the keys of the answers.
@@ -263,7 +264,7 @@ export async function handleAuthorize(
 
 async function authorizeIn(
   ctx: SandboxContext,
-  input: AuthorizeInput,
+  input: AuthorizeBody,
   language: SandboxLanguage,
   trace: AuthorizeTrace,
 ): Promise<Reply> {

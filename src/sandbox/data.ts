@@ -2,7 +2,8 @@ import type { AccountsBody, PendingBody } from '../api/types';
 import { accountsFor, type AccountsQuery } from './accounts';
 import { errorReply, inSessionLanguage, type Reply, type SandboxContext } from './context';
 import { SANDBOX_MESSAGES, sandboxError } from './errors';
-import { AccountsDetailBody, AccountsSummaryBody, parseBody, StatementsBody } from './schemas';
+import { accountsDetailBodySchema, accountsSummaryBodySchema, statementsBodySchema } from '../api/wire';
+import { parseBody } from './schemas';
 import type { Session } from './store';
 
 /** Which data call: the detail or the summary, the synchronous one or its Async twin. */
@@ -89,7 +90,7 @@ function sessionData(
 
 /** POST /GetAccountsDetail: the options of the body shape the accounts (all included unless turned off). */
 export function handleAccountsDetail(ctx: SandboxContext, raw: string, trace: { requestId?: string }): Reply {
-  const parsed = parseBody(AccountsDetailBody, raw);
+  const parsed = parseBody(accountsDetailBodySchema, raw);
   if (!parsed.ok) return errorReply(parsed.error);
   const input = parsed.value;
   trace.requestId = input.RequestId;
@@ -108,7 +109,7 @@ export function handleAccountsSummary(
   raw: string,
   trace: { requestId?: string },
 ): Reply {
-  const parsed = parseBody(AccountsSummaryBody, raw);
+  const parsed = parseBody(accountsSummaryBodySchema, raw);
   if (!parsed.ok) return errorReply(parsed.error);
   trace.requestId = parsed.value.RequestId;
   return accountsData(ctx, { kind: 'summary', async: false }, parsed.value.RequestId, SUMMARY);
@@ -121,7 +122,7 @@ const STATEMENT_COUNTS = { MostRecent: 1, Months3: 3, Months12: 12 } as const;
  * once the login's data is ready. The sandbox's "PDF" is a short placeholder; its shape is what a partner parses.
  */
 export function handleStatements(ctx: SandboxContext, raw: string, trace: { requestId?: string }): Reply {
-  const parsed = parseBody(StatementsBody, raw);
+  const parsed = parseBody(statementsBodySchema, raw);
   if (!parsed.ok) return errorReply(parsed.error);
   const { RequestId: requestId, NumberOfStatements: asked } = parsed.value;
   trace.requestId = requestId;

@@ -2,7 +2,8 @@ import type { MfaQuestionsBody, SecurityResponses } from '../api/types';
 import { CHALLENGES, checkRound, inLanguage, type Round } from './challenges';
 import { errorReply, inSessionLanguage, type Reply, type SandboxContext } from './context';
 import { SANDBOX_MESSAGES, sandboxError } from './errors';
-import { AnswerMfaQuestionsBody, parseBody } from './schemas';
+import { answerMfaQuestionsBodySchema } from '../api/wire';
+import { parseBody } from './schemas';
 import type { LoginRecord } from './store';
 
 /**
@@ -40,7 +41,7 @@ export function handleAnswerMfaQuestions(
   raw: string,
   trace: { username?: string },
 ): Reply {
-  const parsed = parseBody(AnswerMfaQuestionsBody, raw);
+  const parsed = parseBody(answerMfaQuestionsBodySchema, raw);
   if (!parsed.ok) return errorReply(parsed.error);
   const login = ctx.store.login(parsed.value.LoginId);
   if (!login) return unknownLogin();

@@ -607,6 +607,30 @@ describe('sequences of CONTRACT §6', () => {
     expect(result.body.Message).not.toBe('');
   });
 
+  // The bounds are the wire contract's (src/api/wire.ts), the ones the connect server holds every call to.
+  it.each([
+    {
+      case: 'a password longer than 1024 characters',
+      body: { Institution: 'FlinksCapital', Username: 'Greatday', Password: `Everyday${'x'.repeat(1100)}` },
+      value: 'Everyday',
+    },
+    {
+      case: 'a LoginId that is no id',
+      body: { LoginId: '../DeleteCard/x', MostRecentCached: true },
+      value: '..',
+    },
+    {
+      case: 'more than 50 answers',
+      body: { RequestId: 'x', SecurityResponses: fiftyOneAnswers() },
+      value: 'Q50',
+    },
+  ])('$case: 400 INVALID_REQUEST naming the field, not repeating the value', async ({ body, value }) => {
+    const result = await authorize(body);
+    expectError(result, 400, 'INVALID_REQUEST');
+    expect(result.body.Message).toMatch(/The field \w+ is too long or not in the expected form/);
+    expect(result.body.Message).not.toContain(value);
+  });
+
   it('a RequestId alone resumes at the current 203; once authorized it is ALREADY_AUTHORIZED', async () => {
     const first = await login('test_mfa_rounds');
     await answer(first.body.RequestId, { [CITY.prompt]: ['Montreal'] });
@@ -862,3 +886,7 @@ describe('statements (detailsAndStatementEnable, issue 13)', () => {
     expect(result.status).toBe(200);
   });
 });
+
+function fiftyOneAnswers(): Record<string, string[]> {
+  return Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`Q${index}`, ['a']]));
+}
