@@ -115,7 +115,7 @@ export function renderWidget(options: HarnessOptions = {}): WidgetHarness {
  * (up to its limit) while the screen is still on its way.
  */
 export async function loadLaterScreens(): Promise<void> {
-  await Promise.all([import('../src/steps/later'), import('../src/steps/institution')]);
+  await Promise.all([import('../src/widget/later'), import('../src/steps/institution')]);
 }
 
 /** Fake the clock and timers only: React's scheduler and the sandbox's promises keep running on their own. */

@@ -9,7 +9,7 @@ import type {
   Pending,
 } from './types';
 import { malformed, withoutCode } from './answers';
-import type { Call, Exchange } from './transport';
+import type { Call, Exchange } from './exchange';
 
 /**
  * The client's OAuth and catalog calls, in a chunk of their own: a person who signs in with credentials never

@@ -14,5 +14,3 @@ export { EnhancedMfaStep, MfaStep } from './mfa';
 export { OAuthStep } from './oauth';
 export { ProcessingStep } from './processing';
 export { SuccessStep } from './success';
-// StepView's part for these screens (the props each one takes from the flow).
-export { LaterStepView } from '../widget/LaterStepView';
