@@ -20,8 +20,8 @@ import {
   type SandboxOptions,
 } from '../src/sandbox';
 
-export const API_BASE_URL = `https://sandbox.test/v3/${SANDBOX_CUSTOMER_ID}/BankingServices`;
-export const en = messagesFor('en');
+const API_BASE_URL = `https://sandbox.test/v3/${SANDBOX_CUSTOMER_ID}/BankingServices`;
+const en = messagesFor('en');
 
 /** One API call as the sandbox saw it: the endpoint's name (`Authorize`, `GetAccountsSummaryAsync`...) and when. */
 export interface ApiCall {

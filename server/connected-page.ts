@@ -7,7 +7,7 @@ import type { Language } from '../src/i18n/types';
  * The page's only style, inline: its CSP allows exactly this text by its hash (connectedPagePolicy), nothing else.
  * System fonts, the widget's colours (AA in both schemes), readable at phone width.
  */
-export const CONNECTED_PAGE_STYLE = [
+const CONNECTED_PAGE_STYLE = [
   ':root{color-scheme:light dark;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5}',
   'body{margin:0;background:#ffffff;color:#1b1f24}',
   'main{max-width:32rem;margin:0 auto;padding:2.5rem 1.25rem}',
@@ -26,7 +26,7 @@ export const CONNECTED_PAGE_STYLE_SOURCE = `'sha256-${createHash('sha256').updat
  * Connect's does to its own page. Text only, in both languages (the `language` query's first); the `loginId` and
  * `institution` in its query are for the host's listener and never shown.
  */
-export function connectedPageHtml(language: Language): string {
+function connectedPageHtml(language: Language): string {
   const order: Language[] = language === 'fr' ? ['fr', 'en'] : ['en', 'fr'];
   const sections = order
     .map((lang, index) => {

@@ -65,7 +65,7 @@ interface Handoff {
  * The `tag` sent to Flinks' `/v3/oauth/authorize`: `oauth:<nonce>`, then, when the partner's backend gave its session
  * a tag, `;` and that tag unchanged. A partner that reads tags back from Flinks takes what follows the first `;`.
  */
-export function oauthTag(nonce: string, partnerTag: string | null): string {
+function oauthTag(nonce: string, partnerTag: string | null): string {
   return partnerTag === null ? `oauth:${nonce}` : `oauth:${nonce};${partnerTag}`;
 }
 
@@ -82,7 +82,7 @@ export type LoginProof =
  * carries. Its RequestId is dropped: no session may read data with it. Flinks' answer names the tag `Tag` (the
  * sandbox's does); `Login.Tag` is read too, as where Flinks puts it is not documented.
  */
-export async function proveLogin(
+async function proveLogin(
   upstream: BankUpstream,
   loginId: string,
   language: 'en' | 'fr',
@@ -121,7 +121,7 @@ export async function proveLogin(
 export type OAuthOutcome = { loginId: string; institution: string } | { error: string };
 
 /** How long a person may take on the bank's page. */
-export const OAUTH_STATE_TTL_MS = 15 * 60_000;
+const OAUTH_STATE_TTL_MS = 15 * 60_000;
 /** How long the server remembers a state after it stopped being valid: a late return is told so, not ignored. */
 const RECORD_TTL_MS = 60 * 60_000;
 /** States one session may ask for: each is a new window on the bank's page. */

@@ -126,7 +126,7 @@ function isSession(value: unknown): value is ConnectSession {
 export type SessionRequestCheck = { ok: true; request: SessionRequest } | { ok: false; problem: string };
 
 /** The origin of an absolute address (`https://app.example.com/checkout` gives `https://app.example.com`), else null. */
-export function originOf(address: string): string | null {
+function originOf(address: string): string | null {
   try {
     const { origin } = new URL(address);
     return origin === 'null' ? null : origin;

@@ -34,7 +34,7 @@ const message = v.fallback(
   '',
 );
 
-export const loginSchema = v.object({
+const loginSchema = v.object({
   Id: id,
   Username: text,
   IsScheduledRefresh: v.boolean(),
@@ -48,7 +48,7 @@ const linkSchema = v.object({
   example: v.optional(v.nullable(text)),
 });
 
-export const authorizeSuccessSchema = v.object({
+const authorizeSuccessSchema = v.object({
   HttpStatusCode: v.optional(v.literal(200), 200),
   Login: loginSchema,
   Institution: text,
@@ -78,7 +78,7 @@ const challengeSchema = v.object({
   ),
 });
 
-export const challengeBodySchema = v.object({
+const challengeBodySchema = v.object({
   HttpStatusCode: v.optional(v.literal(203), 203),
   RequestId: id,
   Institution: optionalText,
@@ -94,16 +94,16 @@ export const challengeBodySchema = v.object({
   ),
 });
 
-export const PENDING_CODES = ['OPERATION_PENDING', 'OPERATION_DISPATCHED'] as const;
+const PENDING_CODES = ['OPERATION_PENDING', 'OPERATION_DISPATCHED'] as const;
 
-export const pendingBodySchema = v.object({
+const pendingBodySchema = v.object({
   FlinksCode: v.picklist(PENDING_CODES),
   Message: message,
   RequestId: v.fallback(v.optional(id), undefined),
 });
 
 /** Any body that carries a usable FlinksCode. Only the code is required: it decides what the person sees. */
-export const errorBodySchema = v.object({
+const errorBodySchema = v.object({
   FlinksCode: v.pipe(v.string(), v.nonEmpty(), v.maxLength(LIMITS.flinksCodeChars)),
   Message: message,
   RequestId: v.fallback(v.optional(id), undefined),
@@ -172,7 +172,7 @@ const accountSchema = v.object({
   OverdraftLimit: optionalNumber,
 });
 
-export const accountsBodySchema = v.object({
+const accountsBodySchema = v.object({
   HttpStatusCode: v.optional(v.literal(200), 200),
   Accounts: v.pipe(v.array(accountSchema), v.maxLength(LIMITS.accounts)),
   Login: v.optional(
@@ -185,12 +185,12 @@ export const accountsBodySchema = v.object({
   RequestId: id,
 });
 
-export const deletedBodySchema = v.object({
+const deletedBodySchema = v.object({
   Message: message,
 });
 
 /** GET /GetMFAQuestions/{loginId} (Enhanced MFA): the login's stored security questions. */
-export const mfaQuestionsBodySchema = v.object({
+const mfaQuestionsBodySchema = v.object({
   Questions: v.pipe(v.array(v.object({ Question: v.pipe(v.string(), v.minLength(1)) })), v.maxLength(50)),
 });
 

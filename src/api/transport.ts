@@ -12,8 +12,6 @@ import { DEFAULT_TIMEOUT_MS } from './timeout';
  * the timeout, the caller's cancel and the body limit are here, and nowhere else.
  */
 
-export { DEFAULT_TIMEOUT_MS } from './timeout';
-
 // setTimeout fires at once for anything longer.
 const MAX_TIMER_MS = 2_147_483_647;
 

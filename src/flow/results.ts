@@ -166,7 +166,7 @@ export function questionsResult(
  * The accounts the selector lists: those of `productType` (investment accounts, or every other kind), or all of them
  * with `showAllOperationsAccounts`, or when none is of that kind (the person is never left with an empty list).
  */
-export function displayedAccounts(accounts: readonly Account[], config: FlowConfig): Account[] {
+function displayedAccounts(accounts: readonly Account[], config: FlowConfig): Account[] {
   if (config.showAllOperationsAccounts || config.productType === null) return [...accounts];
   const investment = config.productType === 'investment';
   const kept = accounts.filter((account) => (account.Category === 'Investments') === investment);

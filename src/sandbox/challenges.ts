@@ -147,11 +147,7 @@ export function inLanguage(challenge: SandboxChallenge, language: SandboxLanguag
 }
 
 /** The code question that follows a TextOrCall choice: its prompt says where the code went. */
-export function oneTimeCodeRound(
-  phone: string,
-  method: 'text' | 'call',
-  language: SandboxLanguage = 'en',
-): Round {
+function oneTimeCodeRound(phone: string, method: 'text' | 'call', language: SandboxLanguage = 'en'): Round {
   const french =
     method === 'text'
       ? `Nous avons envoyé un code de sécurité par texto au ${phone}. Entrez ce code.`

@@ -12,7 +12,7 @@ import { accountKey, type AccountRef } from './store';
  */
 
 /** The path of the sandbox bank's own sign-in page. */
-export const SANDBOX_BANK_PAGE = '/sandbox/oauth/bank';
+const SANDBOX_BANK_PAGE = '/sandbox/oauth/bank';
 
 /** Who signs in on the sandbox bank's page: the data are those of the persona that needs no MFA. */
 const OAUTH_USERNAME = 'oauth_user';

@@ -33,8 +33,6 @@ export const AccountsDetailBody = v.object({
   MostRecentCached: flag,
 });
 
-export type AccountsDetailInput = v.InferOutput<typeof AccountsDetailBody>;
-
 /** POST /GetAccountsSummary. */
 export const AccountsSummaryBody = v.object({ RequestId: v.string() });
 
