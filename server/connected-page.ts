@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import { connectedPageMessages } from '../src/embed/messages';
-import type { Language } from '../src/i18n/types';
+import { isLanguage, type Language } from '../src/i18n/types';
 
 /**
  * The page's only style, inline: its CSP allows exactly this text by its hash (connectedPagePolicy), nothing else.
@@ -56,7 +56,8 @@ export function withConnectedPage() {
   return (app: Hono): void => {
     app.get('/connected', (c) => {
       c.header('Cache-Control', 'no-store');
-      return c.html(connectedPageHtml(c.req.query('language') === 'fr' ? 'fr' : 'en'));
+      const language = c.req.query('language');
+      return c.html(connectedPageHtml(isLanguage(language) ? language : 'en'));
     });
   };
 }

@@ -1,3 +1,4 @@
+import type { Language } from '../src/i18n/types';
 /** The page the bank sends the browser back to (`/oauth/return`), in the popup: it tells the widget and closes. */
 
 /** What the return page posts to the widget's window, at its exact origin only. */
@@ -40,7 +41,7 @@ export function oauthReturnPage({
   language,
   message,
 }: {
-  language: 'en' | 'fr';
+  language: Language;
   message: { targetOrigin: string; data: ReturnMessage } | null;
 }): Response {
   const t = TEXT[language];

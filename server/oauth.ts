@@ -10,6 +10,7 @@ import { addressOf } from './client-address';
 import { isRevoked } from './revocation';
 import type { ConnectSession, SessionSigner } from './sessions';
 import type { SharedState } from './shared-state';
+import type { Language } from '../src/i18n/types';
 
 /**
  * OAuth institutions (CONTRACT §8), the server's part. The widget asks for a `state` inside its connect session; the
@@ -54,7 +55,7 @@ interface Handoff {
   institution: string;
   /** The page the whole window goes back to, or null for a popup. */
   returnTo: string | null;
-  language: 'en' | 'fr';
+  language: Language;
   /** Known only to this server: the bank gets it in `tag` and must show it on the login a return names. */
   nonce: string;
   /** The session's own tag (POST /connect/sessions), kept beside the nonce in what the bank stores. */
@@ -82,11 +83,7 @@ export type LoginProof =
  * carries. Its RequestId is dropped: no session may read data with it. Flinks' answer names the tag `Tag` (the
  * sandbox's does); `Login.Tag` is read too, as where Flinks puts it is not documented.
  */
-async function proveLogin(
-  upstream: BankUpstream,
-  loginId: string,
-  language: 'en' | 'fr',
-): Promise<LoginProof> {
+async function proveLogin(upstream: BankUpstream, loginId: string, language: Language): Promise<LoginProof> {
   let response: Response;
   try {
     response = await upstream.send({

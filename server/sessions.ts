@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isLanguage, LANGUAGES, type Language } from '../src/i18n/types';
 
 /**
  * Connect sessions (CONTRACT §7): the partner's backend decides who may connect. A session is a signed, self-contained
@@ -13,7 +14,7 @@ export interface ConnectSession {
   parentOrigin: string;
   /** Seconds since the epoch after which the session is refused. */
   expiresAt: number;
-  language?: 'en' | 'fr';
+  language?: Language;
   /** Sent upstream as `Tag` on every sign-in, whatever the browser says. */
   tag?: string;
   /** Sent upstream as `Save` on every sign-in in proxy mode; the browser's is dropped. */
@@ -31,7 +32,7 @@ export interface ConnectSession {
 /** What `POST /connect/sessions` accepts (CONTRACT §7). */
 export interface SessionRequest {
   parentOrigin: string;
-  language?: 'en' | 'fr';
+  language?: Language;
   tag?: string;
   save?: boolean;
   scheduleRefresh?: boolean;
@@ -119,7 +120,7 @@ function isSession(value: unknown): value is ConnectSession {
     (session.tag === undefined || typeof session.tag === 'string') &&
     (session.save === undefined || typeof session.save === 'boolean') &&
     (session.scheduleRefresh === undefined || typeof session.scheduleRefresh === 'boolean') &&
-    (session.language === undefined || session.language === 'en' || session.language === 'fr')
+    (session.language === undefined || isLanguage(session.language))
   );
 }
 
@@ -165,8 +166,8 @@ export function checkSessionRequest(body: unknown, allowedOrigins: readonly stri
         'parentOrigin must be the origin (or an address) of a page on one of the origins in CONNECT_ALLOWED_ORIGINS, such as https://app.example.com.',
     };
   }
-  if (language !== undefined && language !== 'en' && language !== 'fr') {
-    return { ok: false, problem: 'language must be "en" or "fr".' };
+  if (language !== undefined && !isLanguage(language)) {
+    return { ok: false, problem: `language must be ${LANGUAGES.map((known) => `"${known}"`).join(' or ')}.` };
   }
   if (tag !== undefined && (typeof tag !== 'string' || tag.length > TAG_MAX)) {
     return { ok: false, problem: `tag must be a string of at most ${TAG_MAX} characters.` };

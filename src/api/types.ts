@@ -1,4 +1,5 @@
 import type { FlinksCode } from './codes';
+import type { Language } from '../i18n/types';
 
 /** A security challenge type as Flinks names it. Unknown types are kept as strings. */
 export type ChallengeType =
@@ -215,7 +216,7 @@ export interface CredentialsRequest {
   institution: string;
   username: string;
   password: string;
-  language?: 'en' | 'fr';
+  language?: Language;
   save?: boolean;
   tag?: string;
   /** Enrols the login in Flinks' scheduled refresh (`ScheduleRefresh`). */
@@ -224,19 +225,19 @@ export interface CredentialsRequest {
 
 export interface CachedRequest {
   loginId: string;
-  language?: 'en' | 'fr';
+  language?: Language;
   tag?: string;
 }
 
 export interface MfaAnswerRequest {
   requestId: string;
   securityResponses: SecurityResponses;
-  language?: 'en' | 'fr';
+  language?: Language;
 }
 
 export interface ResumeRequest {
   requestId: string;
-  language?: 'en' | 'fr';
+  language?: Language;
 }
 
 export interface AccountsRequest {
@@ -287,7 +288,7 @@ export interface ClientOptions {
 /** A state for the bank's OAuth page, minted by the connect server (CONTRACT §8). */
 export interface OAuthStartRequest {
   institution: string;
-  language?: 'en' | 'fr';
+  language?: Language;
   /** Whole-window flow: the page the bank sends the window back to; none for a popup. */
   returnTo?: string;
 }

@@ -1,5 +1,6 @@
 import type { SecurityChallenge, SecurityResponses } from '../api/types';
 import { CIRCLE_PNG, SQUARE_PNG, TRIANGLE_PNG } from './challenge-images';
+import type { Language } from '../i18n/types';
 
 /** Flinks Capital's three security questions and their answers (answers compare case-insensitively). */
 export const FLINKS_CAPITAL_QUESTIONS = [
@@ -35,7 +36,7 @@ export function flinksCapitalAnswer(prompt: string): string | undefined {
 }
 
 /** The languages the sandbox bank speaks: its prompts, choices and messages follow the session's `Language`. */
-export type SandboxLanguage = 'en' | 'fr';
+export type SandboxLanguage = Language;
 
 /** The one-time code the sandbox "sends" after a TextOrCall choice. */
 export const SANDBOX_ONE_TIME_CODE = '123456';

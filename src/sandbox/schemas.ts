@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { invalidRequest, type SandboxError } from './errors';
+import { LANGUAGES } from '../i18n/types';
 
 const text = v.nullish(v.string());
 const flag = v.nullish(v.boolean());
@@ -9,7 +10,7 @@ export const AuthorizeBody = v.object({
   Institution: text,
   Username: text,
   Password: text,
-  Language: v.nullish(v.picklist(['en', 'fr'])),
+  Language: v.nullish(v.picklist(LANGUAGES)),
   Save: flag,
   MostRecentCached: flag,
   LoginId: text,
