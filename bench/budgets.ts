@@ -1,7 +1,7 @@
 /** The performance budgets, in one place: `npm run size` (CI), the perf tests and `npm run bench` read them. */
 
 /** 1 kB = 1000 bytes, as size-limit counts. */
-export const KB = 1000;
+const KB = 1000;
 
 /** Brotli (quality 11) bytes. */
 export const SIZE_BUDGETS = {

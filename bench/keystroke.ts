@@ -12,7 +12,7 @@ import { listen } from '../src/sandbox/node';
 import { THROTTLING } from './budgets';
 import { launchChromium, stats, type Stats } from './load';
 
-export const CATALOG_SIZE = 10_000;
+const CATALOG_SIZE = 10_000;
 
 export interface KeystrokeReport {
   institutions: number;

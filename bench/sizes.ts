@@ -44,7 +44,7 @@ const peerDependencies = (): string[] => {
  * The files `entries` need before anything runs: themselves and every module they import statically, transitively.
  * Dynamic `import()`s are left out: those chunks load later, when the flow needs them.
  */
-export function staticGraph(entries: string[], siteRoot: string): string[] {
+function staticGraph(entries: string[], siteRoot: string): string[] {
   const files = new Set<string>();
   const pending = [...entries];
   while (pending.length > 0) {
@@ -64,7 +64,7 @@ export function staticGraph(entries: string[], siteRoot: string): string[] {
 }
 
 /** Everything `/embed.html` loads at startup: the page, its scripts, preloaded modules and stylesheets, and their static imports. */
-export function embedFirstLoadFiles(appDir: string): string[] {
+function embedFirstLoadFiles(appDir: string): string[] {
   const html = join(appDir, 'embed.html');
   const tags = readFileSync(html, 'utf8').match(/<(?:script|link)\b[^>]*>/gi) ?? [];
   const loaded = tags.flatMap((tag) => {
@@ -76,7 +76,7 @@ export function embedFirstLoadFiles(appDir: string): string[] {
   return staticGraph([html, ...loaded], appDir);
 }
 
-export function sizeTargets(dist = join(ROOT, 'dist')): SizeTarget[] {
+function sizeTargets(dist = join(ROOT, 'dist')): SizeTarget[] {
   const app = join(dist, 'app');
   const lib = join(dist, 'lib');
   return [

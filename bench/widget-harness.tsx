@@ -20,8 +20,8 @@ import {
   type SandboxOptions,
 } from '../src/sandbox';
 
-export const API_BASE_URL = `https://sandbox.test/v3/${SANDBOX_CUSTOMER_ID}/BankingServices`;
-export const en = messagesFor('en');
+const API_BASE_URL = `https://sandbox.test/v3/${SANDBOX_CUSTOMER_ID}/BankingServices`;
+const en = messagesFor('en');
 
 /** One API call as the sandbox saw it: the endpoint's name (`Authorize`, `GetAccountsSummaryAsync`...) and when. */
 export interface ApiCall {
@@ -115,7 +115,7 @@ export function renderWidget(options: HarnessOptions = {}): WidgetHarness {
  * (up to its limit) while the screen is still on its way.
  */
 export async function loadLaterScreens(): Promise<void> {
-  await Promise.all([import('../src/steps/later'), import('../src/steps/institution')]);
+  await Promise.all([import('../src/widget/later'), import('../src/steps/institution')]);
 }
 
 /** Fake the clock and timers only: React's scheduler and the sandbox's promises keep running on their own. */

@@ -3,7 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..');
-export const PACK_DIR = join(ROOT, '.tmp/pack');
+const PACK_DIR = join(ROOT, '.tmp/pack');
 
 /**
  * `npm pack` of the built package (run `npm run build:lib` first) into .tmp/pack/, as a partner would receive it

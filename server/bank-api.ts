@@ -60,7 +60,7 @@ export interface BankApiLimits {
   inFlightPerSession: number;
 }
 
-export const BANK_API_LIMITS: BankApiLimits = {
+const BANK_API_LIMITS: BankApiLimits = {
   signInsPerSession: 20,
   callsPerAddressPerMinute: 600,
   inFlightPerSession: 4,

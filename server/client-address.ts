@@ -9,7 +9,7 @@ import { BlockList, isIP } from 'node:net';
 const addresses = new WeakMap<Request, string>();
 
 /** `::ffff:127.0.0.1` and `127.0.0.1` are one client; an IPv6 zone (`%eth0`) names no other client. */
-export function normalizeAddress(address: string): string {
+function normalizeAddress(address: string): string {
   const trimmed = address.trim().toLowerCase().replace(/%.*$/, '');
   return trimmed.startsWith('::ffff:') && isIP(trimmed.slice(7)) === 4 ? trimmed.slice(7) : trimmed;
 }
@@ -43,7 +43,7 @@ function ipv6Prefix(address: string, groups: 3 | 4): string | null {
  * The client a limit counts: an IPv4 address as it is, an IPv6 address by its /64 (one household, one host, one
  * subscriber: a single client holds 2^64 addresses, so counting each would let it walk past every limit).
  */
-export function limitKeyFor(address: string): string {
+function limitKeyFor(address: string): string {
   return ipv6Prefix(address, 4) ?? address;
 }
 
@@ -53,7 +53,7 @@ export function networkKeyFor(address: string): string | null {
 }
 
 /** `CONNECT_TRUSTED_PROXIES`: addresses (`10.0.0.5`, `::1`) and CIDR ranges (`10.0.0.0/8`, `fd00::/8`). */
-export class TrustedProxies {
+class TrustedProxies {
   private readonly list = new BlockList();
 
   constructor(entries: readonly string[]) {
@@ -85,7 +85,7 @@ export function parseRange(entry: string): { address: string; family: 4 | 6; pre
   return prefix <= (family === 4 ? 32 : 128) ? { address, family, prefix } : null;
 }
 
-export function clientAddress(
+function clientAddress(
   socketAddress: string | null,
   forwardedFor: string | null,
   trustedProxies: { has(address: string): boolean },

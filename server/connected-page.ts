@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import { connectedPageMessages } from '../src/embed/messages';
-import type { Language } from '../src/i18n/types';
+import { isLanguage, type Language } from '../src/i18n/types';
 
 /**
  * The page's only style, inline: its CSP allows exactly this text by its hash (connectedPagePolicy), nothing else.
  * System fonts, the widget's colours (AA in both schemes), readable at phone width.
  */
-export const CONNECTED_PAGE_STYLE = [
+const CONNECTED_PAGE_STYLE = [
   ':root{color-scheme:light dark;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5}',
   'body{margin:0;background:#ffffff;color:#1b1f24}',
   'main{max-width:32rem;margin:0 auto;padding:2.5rem 1.25rem}',
@@ -26,7 +26,7 @@ export const CONNECTED_PAGE_STYLE_SOURCE = `'sha256-${createHash('sha256').updat
  * Connect's does to its own page. Text only, in both languages (the `language` query's first); the `loginId` and
  * `institution` in its query are for the host's listener and never shown.
  */
-export function connectedPageHtml(language: Language): string {
+function connectedPageHtml(language: Language): string {
   const order: Language[] = language === 'fr' ? ['fr', 'en'] : ['en', 'fr'];
   const sections = order
     .map((lang, index) => {
@@ -56,7 +56,8 @@ export function withConnectedPage() {
   return (app: Hono): void => {
     app.get('/connected', (c) => {
       c.header('Cache-Control', 'no-store');
-      return c.html(connectedPageHtml(c.req.query('language') === 'fr' ? 'fr' : 'en'));
+      const language = c.req.query('language');
+      return c.html(connectedPageHtml(isLanguage(language) ? language : 'en'));
     });
   };
 }

@@ -19,7 +19,7 @@ import type { ServerConfig } from './config';
  * Where the embed page answers: `/embed.html` (a trailing slash tolerated) and Flinks Connect's own paths, so a
  * partner may swap only the host: `/v2/`, and `/v2/Credential/{institution}/`, which opens that bank's sign-in.
  */
-export const EMBED_PAGE_PATHS = [
+const EMBED_PAGE_PATHS = [
   '/embed.html',
   '/embed.html/',
   '/v2',
@@ -56,7 +56,7 @@ export function deploymentConfig(
 }
 
 /** Escapes text for a double-quoted HTML attribute. */
-export function escapeAttribute(text: string): string {
+function escapeAttribute(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/"/g, '&quot;')
@@ -82,7 +82,7 @@ export function injectDeploymentConfig(html: string, config: DeploymentConfig): 
 }
 
 /** Escapes text for an element's content. */
-export function escapeText(text: string): string {
+function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
@@ -130,7 +130,7 @@ export function injectFirstScreen(html: string, screen: FirstScreen, place: Firs
  * Framed or not, as the browser says (`Sec-Fetch-Dest`); without that header, framed when the address names a
  * parent. A wrong guess costs only speed: the script draws the page anew when the place differs.
  */
-export function requestPlace(c: Context): FirstScreenPlace {
+function requestPlace(c: Context): FirstScreenPlace {
   const destination = c.req.header('sec-fetch-dest');
   if (destination !== undefined) return destination === 'iframe' ? 'framed' : 'top';
   return new URL(c.req.url).searchParams.has('parentOrigin') ? 'framed' : 'top';
@@ -204,7 +204,7 @@ export interface EmbedPageOptions {
  * GET /embed.html (and the other {@link EMBED_PAGE_PATHS}): the built page with the settings and, when a renderer is given, the first screen drawn for the
  * request's parameters. Read at each request, so a rebuild shows at once.
  */
-export function embedPageHandler(
+function embedPageHandler(
   htmlPath: string,
   config: DeploymentConfig,
   { render = null, publicOrigins = [], log = (line) => console.log(line) }: EmbedPageOptions = {},

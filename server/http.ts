@@ -1,6 +1,6 @@
 /** Small HTTP pieces the server's routes share: Flinks-shaped errors, bounded body reading, the JSON content type. */
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /** An error in Flinks' shape, never cached. */
 export function flinksError(
@@ -163,7 +163,7 @@ export function isJsonContentType(value: string | null | undefined): boolean {
 }
 
 /** The answer to a body over the limit: the rest is never read, so the connection cannot carry another request. */
-export function tooLarge(): Response {
+function tooLarge(): Response {
   return flinksError(413, 'INVALID_REQUEST', 'The request body is larger than 1 MB.', {
     connection: 'close',
   });

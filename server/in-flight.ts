@@ -29,7 +29,7 @@ const MB = 1024 * 1024;
  * With the defaults, bodies being read or waiting on the bank hold at most 1,024 x 16 kB + 64 MB (80 MB) of memory,
  * however many clients hold them, and one client at most 32 x 16 kB + 8 MB.
  */
-export const IN_FLIGHT_LIMITS: InFlightLimits = {
+const IN_FLIGHT_LIMITS: InFlightLimits = {
   ...CLIENT_LIMITS,
   bodyAllowance: 16 * 1024,
   largeBodyBytes: 64 * MB,

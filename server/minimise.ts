@@ -12,7 +12,7 @@ const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** What the selector shows of an account number: its last four characters, after four asterisks. */
-export function maskedNumber(value: unknown): string {
+function maskedNumber(value: unknown): string {
   const text = typeof value === 'string' ? value.replace(/\s+/g, '') : '';
   return `****${text.slice(-4)}`;
 }

@@ -1,3 +1,4 @@
+import type { Language } from '../src/i18n/types';
 /** The page the bank sends the browser back to (`/oauth/return`), in the popup: it tells the widget and closes. */
 import type { OAuthReturnMessage } from '../src/api/wire';
 
@@ -32,7 +33,7 @@ export function oauthReturnPage({
   language,
   message,
 }: {
-  language: 'en' | 'fr';
+  language: Language;
   message: { targetOrigin: string; data: OAuthReturnMessage } | null;
 }): Response {
   const t = TEXT[language];

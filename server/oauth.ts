@@ -20,6 +20,7 @@ import { addressOf } from './client-address';
 import { isRevoked } from './revocation';
 import type { ConnectSession, SessionSigner } from './sessions';
 import type { SharedState } from './shared-state';
+import type { Language } from '../src/i18n/types';
 
 /**
  * OAuth institutions (CONTRACT §8), the server's part. The widget asks for a `state` inside its connect session; the
@@ -64,7 +65,7 @@ interface Handoff {
   institution: string;
   /** The page the whole window goes back to, or null for a popup. */
   returnTo: string | null;
-  language: 'en' | 'fr';
+  language: Language;
   /** Known only to this server: the bank gets it in `tag` and must show it on the login a return names. */
   nonce: string;
   /** The session's own tag (POST /connect/sessions), kept beside the nonce in what the bank stores. */
@@ -75,7 +76,7 @@ interface Handoff {
  * The `tag` sent to Flinks' `/v3/oauth/authorize`: `oauth:<nonce>`, then, when the partner's backend gave its session
  * a tag, `;` and that tag unchanged. A partner that reads tags back from Flinks takes what follows the first `;`.
  */
-export function oauthTag(nonce: string, partnerTag: string | null): string {
+function oauthTag(nonce: string, partnerTag: string | null): string {
   return partnerTag === null ? `oauth:${nonce}` : `oauth:${nonce};${partnerTag}`;
 }
 
@@ -92,11 +93,7 @@ export type LoginProof =
  * carries. Its RequestId is dropped: no session may read data with it. Flinks' answer names the tag `Tag` (the
  * sandbox's does); `Login.Tag` is read too, as where Flinks puts it is not documented.
  */
-export async function proveLogin(
-  upstream: BankUpstream,
-  loginId: string,
-  language: 'en' | 'fr',
-): Promise<LoginProof> {
+async function proveLogin(upstream: BankUpstream, loginId: string, language: Language): Promise<LoginProof> {
   let response: Response;
   try {
     response = await upstream.send({
@@ -128,7 +125,7 @@ export async function proveLogin(
 }
 
 /** How long a person may take on the bank's page. */
-export const OAUTH_STATE_TTL_MS = 15 * 60_000;
+const OAUTH_STATE_TTL_MS = 15 * 60_000;
 /** How long the server remembers a state after it stopped being valid: a late return is told so, not ignored. */
 const RECORD_TTL_MS = 60 * 60_000;
 /** States one session may ask for: each is a new window on the bank's page. */

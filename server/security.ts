@@ -13,7 +13,7 @@ export interface SecurityOptions {
 }
 
 /** `'self'` for a same-origin API path, else the API's origin. */
-export function apiSource(apiBaseUrl: string): string {
+function apiSource(apiBaseUrl: string): string {
   try {
     return new URL(apiBaseUrl).origin;
   } catch {
@@ -45,7 +45,7 @@ export function embedPagePolicy({ apiBaseUrl, allowedOrigins }: SecurityOptions)
 }
 
 /** The demo host page's CSP: like the embed page, plus framing the embed page (same origin); framed by nobody. */
-export function hostPagePolicy({ apiBaseUrl }: SecurityOptions): string {
+function hostPagePolicy({ apiBaseUrl }: SecurityOptions): string {
   const api = apiSource(apiBaseUrl);
   return policy({
     'default-src': "'none'",
@@ -64,7 +64,7 @@ export function hostPagePolicy({ apiBaseUrl }: SecurityOptions): string {
  * `/connected`, where a connection without `redirectUrl` ends (REDIRECT's `url`; in the frame with `innerRedirect`):
  * text and its one inline style (allowed by hash), framed by the allowed origins like the embed page.
  */
-export function connectedPagePolicy({ allowedOrigins }: SecurityOptions): string {
+function connectedPagePolicy({ allowedOrigins }: SecurityOptions): string {
   return policy({
     'default-src': "'none'",
     'style-src': CONNECTED_PAGE_STYLE_SOURCE,
@@ -80,7 +80,7 @@ const POPUP_OPENERS = new Set(['/', '/index.html']);
 const CROSS_ORIGIN_RESOURCES = /^\/(?:connect\.js|sdk\/.*)$/;
 
 /** No powerful feature is needed by the widget or the demo; none may be used by anything framed in them either. */
-export const PERMISSIONS_POLICY = [
+const PERMISSIONS_POLICY = [
   'accelerometer=()',
   'autoplay=()',
   'camera=()',
@@ -103,7 +103,7 @@ export const PERMISSIONS_POLICY = [
  * every response; HSTS when browsers reach the server over https. (Caching is the static files' concern, except
  * /embed.html, whose address can carry a session token: never stored.)
  */
-export function securityHeaders(options: SecurityOptions): MiddlewareHandler {
+function securityHeaders(options: SecurityOptions): MiddlewareHandler {
   const embedPolicy = embedPagePolicy(options);
   const hostPolicy = hostPagePolicy(options);
   const connectedPolicy = connectedPagePolicy(options);

@@ -29,7 +29,7 @@ export interface SessionRoutesOptions {
  * by this limit: a partner's backend that shares its address with others (a load balancer, a NAT) keeps working
  * whatever they send, cross-site `no-cors` posts included.
  */
-export const REFUSED_SESSION_CALLS_PER_MINUTE = 30;
+const REFUSED_SESSION_CALLS_PER_MINUTE = 30;
 /** Demo sessions one address (one IPv6 /64) may ask for in a minute. */
 const DEMO_SESSIONS_PER_MINUTE = 60;
 const MAX_SESSION_BODY_BYTES = 16 * 1024;

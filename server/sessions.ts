@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as v from 'valibot';
 import { MAX_SESSION_SECONDS, sessionRequestSchema, type SessionRequest } from '../src/api/wire';
+import { isLanguage, type Language } from '../src/i18n/types';
 
 /**
  * Connect sessions (CONTRACT §7): the partner's backend decides who may connect. A session is a signed, self-contained
@@ -15,7 +16,7 @@ export interface ConnectSession {
   parentOrigin: string;
   /** Seconds since the epoch after which the session is refused. */
   expiresAt: number;
-  language?: 'en' | 'fr';
+  language?: Language;
   /** Sent upstream as `Tag` on every sign-in, whatever the browser says. */
   tag?: string;
   /** Sent upstream as `Save` on every sign-in in proxy mode; the browser's is dropped. */
@@ -109,7 +110,7 @@ function isSession(value: unknown): value is ConnectSession {
     (session.tag === undefined || typeof session.tag === 'string') &&
     (session.save === undefined || typeof session.save === 'boolean') &&
     (session.scheduleRefresh === undefined || typeof session.scheduleRefresh === 'boolean') &&
-    (session.language === undefined || session.language === 'en' || session.language === 'fr')
+    (session.language === undefined || isLanguage(session.language))
   );
 }
 

@@ -28,7 +28,7 @@ interface Entry {
  * oldest keys, never another kind's: a per-address counter or a session's sign-ins cannot be reset by a flood of
  * something else.
  */
-export const MEMORY_MAX_KEYS_PER_KIND = 200_000;
+const MEMORY_MAX_KEYS_PER_KIND = 200_000;
 
 export class MemoryState implements SharedState {
   /** One map per kind; each map keeps insertion order, so its first key is its oldest. */

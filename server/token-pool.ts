@@ -33,8 +33,8 @@ export interface TokenPool {
 }
 
 /** Flinks' tokens are valid 30 minutes; the pool keeps a margin of 5 so a token is never spent as it expires. */
-export const AUTHORIZE_TOKEN_VALIDITY_MS = 30 * 60_000;
-export const TOKEN_POOL_MARGIN_MS = 5 * 60_000;
+const AUTHORIZE_TOKEN_VALIDITY_MS = 30 * 60_000;
+const TOKEN_POOL_MARGIN_MS = 5 * 60_000;
 export const TOKEN_POOL_MAX_AGE_MS = AUTHORIZE_TOKEN_VALIDITY_MS - TOKEN_POOL_MARGIN_MS;
 export const TOKEN_POOL_SIZE = 4;
 /**
@@ -43,7 +43,7 @@ export const TOKEN_POOL_SIZE = 4;
  */
 export const TOKEN_POOL_MAX_SIZE = 4096;
 /** Mints failing this many times in a row: the operator is told, once. */
-export const TOKEN_POOL_FAILURES_IN_A_ROW = 3;
+const TOKEN_POOL_FAILURES_IN_A_ROW = 3;
 
 interface Pooled {
   token: string;

@@ -44,7 +44,7 @@ export const ONE_TIME_CODE = {
   answer: SANDBOX_ONE_TIME_CODE,
 };
 
-export { CIRCLE_PNG, SQUARE_PNG, TRIANGLE_PNG };
+export { TRIANGLE_PNG };
 
 export const IMAGES: SecurityChallenge = {
   Type: 'ImageSelection',
@@ -53,7 +53,7 @@ export const IMAGES: SecurityChallenge = {
 };
 
 /** An SVG that would run script if shown: the screen must refuse it, whatever it claims to be. */
-export const SCRIPTED_SVG = btoa('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>');
+const SCRIPTED_SVG = btoa('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>');
 
 export const IMAGES_ONE_REFUSED: SecurityChallenge = {
   Type: 'ImageSelection',

@@ -52,7 +52,7 @@ setProjectAnnotations({
 });
 
 /** Names that stay as they are on a French screen: the banks' and the product's. */
-export const BRAND_NAMES: readonly string[] = [
+const BRAND_NAMES: readonly string[] = [
   ...new Set(INSTITUTIONS.flatMap(({ name }) => [name.en, name.fr])),
   'Flinks',
   // Not a brand, a name a developer searches for: the embed page's settings tag, in its developer details.

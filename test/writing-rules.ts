@@ -18,7 +18,7 @@ export const NAMELESS_BANK: Record<Language, RegExp> = {
   fr: /le serveur/i,
 };
 
-export const CODE_LIKE = /[A-Z]{2,}_[A-Z_]+/;
+const CODE_LIKE = /[A-Z]{2,}_[A-Z_]+/;
 
 export type Role = 'title' | 'body' | 'label' | 'other';
 
@@ -26,7 +26,7 @@ export function words(text: string): string[] {
   return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}{]/u.test(word));
 }
 
-export function sentences(text: string): string[] {
+function sentences(text: string): string[] {
   return text
     .split(/(?<=[.?!…])\s+/u)
     .map((sentence) => sentence.trim())

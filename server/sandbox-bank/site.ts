@@ -3,7 +3,7 @@ import { LANGUAGES, type Language } from '../../src/i18n/types';
 import { SITE_MESSAGES, type SiteMessages } from './messages';
 
 /** Where the sandbox bank's site lives on this server; Flinks Capital's links in src/institutions/data.ts point here. */
-export const SANDBOX_BANK_PATH = '/sandbox-bank';
+const SANDBOX_BANK_PATH = '/sandbox-bank';
 
 type PageKey = 'home' | 'forgotPassword' | 'contact';
 
@@ -50,7 +50,7 @@ function body(m: SiteMessages, page: PageKey): string {
 }
 
 /** One page of the site: the same header (bank, pages, other language), the page, the sandbox note. */
-export function sandboxBankPage(language: Language, page: PageKey): string {
+function sandboxBankPage(language: Language, page: PageKey): string {
   const m = SITE_MESSAGES[language];
   const other: Language = language === 'en' ? 'fr' : 'en';
   const titles: Record<PageKey, string> = {

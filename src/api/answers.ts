@@ -1,6 +1,6 @@
 import type { ApiError, Pending, TransportFailure } from './types';
 import type { Checked } from './schema';
-import type { CallContext, Exchange } from './transport';
+import type { CallContext, Exchange } from './exchange';
 
 /*
  * Reading answers: what a status and a body mean, by the FlinksCode first. No network here.

@@ -12,7 +12,8 @@ import type { AccountsDetailBody, AccountsSummaryBody, AuthorizeBody, Statements
 import { answerWithCode, checked, failure, redact, withoutCode } from './answers';
 import { loadOnce } from '../loadOnce';
 import { codeNotLoaded } from './unloaded';
-import { createTransport, type Call, type CallContext, type Exchange } from './transport';
+import { createTransport } from './transport';
+import type { Call, CallContext, Exchange } from './exchange';
 
 export { loadChecks } from './transport';
 

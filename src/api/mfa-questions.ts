@@ -1,5 +1,5 @@
 import type { checked, failure, withoutCode } from './answers';
-import type { Call, Exchange } from './transport';
+import type { Call, Exchange } from './exchange';
 import type { AnswerMfaQuestionsBody } from './wire';
 import type {
   AnswerMfaQuestionsResult,

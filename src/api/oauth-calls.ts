@@ -9,7 +9,7 @@ import type {
   Pending,
 } from './types';
 import { malformed, withoutCode } from './answers';
-import type { Call, Exchange } from './transport';
+import type { Call, Exchange } from './exchange';
 import type { OAuthRedeemBody, OAuthStateBody } from './wire';
 
 /**

@@ -3,6 +3,7 @@ import { LIMITS } from './limits';
 import { failure, malformed, orStatusFailure } from './answers';
 import { refusalMessage, refusedCrossOrigin, reportRefusalInDevelopment } from './refusal';
 import type { Checks } from './schema';
+import type { Call, CallContext, Exchange } from './exchange';
 import { loadOnce } from '../loadOnce';
 import { DEFAULT_TIMEOUT_MS } from './timeout';
 
@@ -11,23 +12,8 @@ import { DEFAULT_TIMEOUT_MS } from './timeout';
  * the timeout, the caller's cancel and the body limit are here, and nowhere else.
  */
 
-export { DEFAULT_TIMEOUT_MS } from './timeout';
-
 // setTimeout fires at once for anything longer.
 const MAX_TIMER_MS = 2_147_483_647;
-
-/** A call's answer, read as JSON, with what it takes to judge it. */
-export interface Exchange {
-  kind: 'exchange';
-  status: number;
-  /** The server refused the connect session (401 with `WWW-Authenticate: Bearer … error="invalid_token"`). */
-  sessionRefused: boolean;
-  json: unknown;
-  context: CallContext;
-  checks: Checks;
-  /** The answer's `Content-Language` (primary subtag, lower case): the language of the bank's text, when declared. */
-  language: string | null;
-}
 
 /**
  * The answer checks (valibot and the schemas), fetched once, the first time a call is sent or the widget asks ahead.
@@ -37,24 +23,6 @@ const checks = loadOnce(() => import('./schema').then((module) => module.checks)
 
 export function loadChecks(): Promise<Checks> {
   return checks.load();
-}
-
-/** What one call knows besides its answer. */
-export interface CallContext {
-  /** The RequestId the call carried, kept on an error whose body lacks one. */
-  requestId: string | null;
-  /** Strings that must never come back out, even when a server echoes them. */
-  secrets: string[];
-}
-
-/** One call of the endpoint table. */
-export interface Call extends CallContext {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  path: string;
-  /** The whole address, for a call outside BankingServices (the OAuth routes); `path` is then only its name. */
-  url?: string;
-  body?: unknown;
-  sendsToken?: boolean;
 }
 
 type BodyText = { kind: 'text'; text: string } | { kind: 'too-large' } | { kind: 'not-text' };

@@ -17,6 +17,7 @@ import type {
 } from './schema';
 import type { OAuthOutcome } from './wire';
 import type { securityResponsesSchema } from './wire';
+import type { Language } from '../i18n/types';
 
 /**
  * The API's answers, as the client reads them: each type is what its schema in ./schema.ts gives (the schemas are
@@ -154,7 +155,7 @@ export interface CredentialsRequest {
   institution: string;
   username: string;
   password: string;
-  language?: 'en' | 'fr';
+  language?: Language;
   save?: boolean;
   tag?: string;
   /** Enrols the login in Flinks' scheduled refresh (`ScheduleRefresh`). */
@@ -163,19 +164,19 @@ export interface CredentialsRequest {
 
 export interface CachedRequest {
   loginId: string;
-  language?: 'en' | 'fr';
+  language?: Language;
   tag?: string;
 }
 
 export interface MfaAnswerRequest {
   requestId: string;
   securityResponses: SecurityResponses;
-  language?: 'en' | 'fr';
+  language?: Language;
 }
 
 export interface ResumeRequest {
   requestId: string;
-  language?: 'en' | 'fr';
+  language?: Language;
 }
 
 export interface AccountsRequest {
@@ -226,7 +227,7 @@ export interface ClientOptions {
 /** A state for the bank's OAuth page, minted by the connect server (CONTRACT §8). */
 export interface OAuthStartRequest {
   institution: string;
-  language?: 'en' | 'fr';
+  language?: Language;
   /** Whole-window flow: the page the bank sends the window back to; none for a popup. */
   returnTo?: string;
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { LANGUAGES } from '../i18n/types';
 
 /**
  * The wire contract of what the widget sends, written once: the bodies of its calls to the bank API and to the connect
@@ -22,7 +23,7 @@ const plainObject = v.custom<Record<string, unknown>>(isPlainObject);
 const body = <const TEntries extends v.ObjectEntries>(entries: TEntries) =>
   v.pipe(plainObject, v.object(entries));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const language = v.picklist(['en', 'fr']);
+const language = v.picklist(LANGUAGES);
 
 /**
  * Prompt text -> answers. An ImageSelection answer is the chosen image itself, sent back as base64: large strings
@@ -198,7 +199,9 @@ export function sessionRequestSchema(allowedOrigins?: readonly string[]) {
             return NEVER;
           }),
         ),
-        language: v.optional(v.picklist(['en', 'fr'], 'language must be "en" or "fr".')),
+        language: v.optional(
+          v.picklist(LANGUAGES, `language must be ${LANGUAGES.map((known) => `"${known}"`).join(' or ')}.`),
+        ),
         tag: v.optional(v.pipe(v.string(tagProblem), v.maxLength(SESSION_TAG_MAX, tagProblem))),
         save: sessionFlag('save'),
         scheduleRefresh: sessionFlag('scheduleRefresh'),

@@ -1,7 +1,7 @@
 import type { Language } from '../i18n/types';
 
 /** The demo's own stand-in for a partner's backend (sandbox only): it creates connect sessions for this page. */
-export const DEMO_SESSIONS_PATH = '/demo/sessions';
+const DEMO_SESSIONS_PATH = '/demo/sessions';
 
 /**
  * Asks for a new connect session, as a partner's page asks its own backend (which calls `POST /connect/sessions`

@@ -4,7 +4,7 @@ import type { Language } from '../i18n/types';
 export const DEMO_API_BASE_URL = '/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices';
 
 /** The widget page the iframe shows: same origin as the demo. */
-export const EMBED_PAGE_PATH = '/embed.html';
+const EMBED_PAGE_PATH = '/embed.html';
 
 /** The fictional lender, named by the widget on its consent and account screens. */
 export const CUSTOMER_NAME = 'Maple Lending';

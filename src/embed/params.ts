@@ -38,7 +38,9 @@ type PropsAgree = {
       : Name
     : Name;
 };
-export const WIDGET_PARAMETERS_ARE_PROPS: PropsAgree[keyof PropsAgree] = true;
+// Only the compiler reads it (the check is its type); exported before, though nothing imported it.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+const WIDGET_PARAMETERS_ARE_PROPS: PropsAgree[keyof PropsAgree] = true;
 
 /** The page's own settings from the URL: layout, colours, redirects, webviews (the table's `page` entries). */
 export type EmbedPageOptions = Omit<PageParameterValues, 'stringify'>;
@@ -179,7 +181,7 @@ const NO_CLUES: FramingClues = { ancestorOrigin: null, referrer: null };
  * (`ancestorOrigins`) first, else the referrer's origin, else the allow-list's only entry. Accepted only when allowed;
  * events then go to that origin only, so even a wrong guess can never deliver them to another page.
  */
-export function framingOrigin(
+function framingOrigin(
   clues: FramingClues,
   allowed: ReadonlySet<string>,
 ): string | { problem: 'framingOriginNotAllowed' | 'framingOriginUnknown' } {

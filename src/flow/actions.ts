@@ -1,12 +1,12 @@
 import type {
   AccountsDataResult,
   AnswerMfaQuestionsResult,
+  ApiError,
   AuthorizeResult,
   MfaQuestionsResult,
+  OAuthReturnTicket,
 } from '../api/types';
 import type { ConnectEvent } from './events';
-import type { FlowRequest } from './requests';
-import type { OAuthResult } from './oauth';
 import type { ExitReason, FlowState, SignIn } from './state';
 
 /** What the reducer needs from the widget's props. */
@@ -107,3 +107,28 @@ export interface Move {
 export interface Transition extends Move {
   requests: FlowRequest[];
 }
+
+/** What came back from the bank's OAuth page: the login it approved, or the problem, as the flow's other calls say it. */
+export type OAuthResult = { kind: 'allowed'; loginId: string; institution: string } | ApiError;
+
+/**
+ * The calls and timers a transition asks for, as data: the store's runner makes them and feeds the answers back as
+ * actions. Secrets are not here: the runner adds the password or the answers it holds for the attempt.
+ */
+export type FlowRequest =
+  | { kind: 'signIn'; attempt: number; institution: string; username: string; tag: string | null }
+  | { kind: 'answer'; attempt: number; requestId: string }
+  | { kind: 'resume'; attempt: number; requestId: string }
+  | { kind: 'reconnect'; attempt: number; loginId: string; tag: string | null }
+  /** The bank's own sign-in page (OAuth): a popup opened within the person's click, or the whole window. */
+  | { kind: 'openBank'; attempt: number; institution: string; window: 'popup' | 'whole' }
+  /** Back from a whole-window trip: the outcome of that return, collected once. */
+  | { kind: 'redeemOAuth'; attempt: number; ticket: OAuthReturnTicket }
+  /** Enhanced MFA: the login's stored security questions, then (`save`) the answers the runner holds. */
+  | { kind: 'questions'; attempt: number; loginId: string; save: boolean }
+  /** The account data after a 200. */
+  | { kind: 'gather'; attempt: number; requestId: string; detail: boolean }
+  /** The Async twin, one polling interval after the last 202. */
+  | { kind: 'poll'; attempt: number; requestId: string; detail: boolean }
+  /** DEADLINE at `until` (ms): MFA inactivity, the polling limit, an automatic retry's wait. */
+  | { kind: 'wait'; until: number };

@@ -104,7 +104,7 @@ const developerMessages = loadOnce(
  * Fetches the developer messages. The flow asks for them as soon as a problem shows, so they are in by the time the
  * person leaves. Null when they could not be downloaded.
  */
-export function loadDeveloperMessages(): Promise<DeveloperMessages | null> {
+function loadDeveloperMessages(): Promise<DeveloperMessages | null> {
   return developerMessages.load().catch(() => null);
 }
 
@@ -114,7 +114,7 @@ type ExitArguments = [error: ConnectExitError | null, metadata: ConnectExitMetad
  * Calls `report` with the `onExit` arguments of a closed connection: at once, or, when the person left with a problem
  * on screen whose developer message is not in yet, as soon as it is.
  */
-export function reportExit(
+function reportExit(
   state: Extract<FlowState, { step: 'closed' }>,
   report: (...exit: ExitArguments) => void,
 ): void {

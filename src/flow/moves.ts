@@ -98,7 +98,7 @@ export function succeed(
 }
 
 /** The code on screen when the person leaves, if any: what `onExit` reports. */
-export function errorOnScreen(state: FlowState): FlinksCode | null {
+function errorOnScreen(state: FlowState): FlinksCode | null {
   if (state.step === 'guidance') return state.code;
   if (state.step === 'credentials' || state.step === 'mfa') return state.error?.code ?? null;
   return null;
@@ -120,7 +120,7 @@ export function close(state: FlowState, before: ConnectEvent[], reason?: ExitRea
   };
 }
 
-export function loadEvents(state: FlowState, retry = false): ConnectEvent[] {
+function loadEvents(state: FlowState, retry = false): ConnectEvent[] {
   switch (state.step) {
     case 'consent':
       return [connectEvent('COMPONENT_CONSENT_INTRO', {}), connectEvent('COMPONENT_LOAD_CONSENT', {})];
@@ -158,7 +158,7 @@ export function loadEvents(state: FlowState, retry = false): ConnectEvent[] {
  * COMPONENT_ACCEPT_PROVIDER_CONSENT, as Flinks Connect sends it: the person's click that leaves for an OAuth bank's own
  * sign-in page (the provider's consent), whether from the bank list, the hand-off's button or a retry.
  */
-export function providerConsent(state: FlowState): ConnectEvent[] {
+function providerConsent(state: FlowState): ConnectEvent[] {
   if (state.step !== 'oauth' || state.phase !== 'opening' || !state.ctx.institution) return [];
   return [connectEvent('COMPONENT_ACCEPT_PROVIDER_CONSENT', { institution: state.ctx.institution })];
 }

@@ -15,6 +15,7 @@ import type {
   AnswerMfaQuestionsResult,
 } from '../api/types';
 import type { DataRequest } from './actions';
+import type { Language } from '../i18n/types';
 
 const scope = 'connect-widget';
 
@@ -56,7 +57,7 @@ export function answerMfaMutation(client: FlinksClient, lifetime?: Lifetime) {
 
 /** A saved login refreshed from its LoginId (reconnect), or an open MFA RequestId asked for its challenges (resume). */
 export type ReopenRequest =
-  ({ kind: 'reconnect' } & CachedRequest) | { kind: 'resume'; requestId: string; language: 'en' | 'fr' };
+  ({ kind: 'reconnect' } & CachedRequest) | { kind: 'resume'; requestId: string; language: Language };
 
 export function cachedAuthorizeMutation(client: FlinksClient, lifetime?: Lifetime) {
   return mutationOptions<AuthorizeResult, Error, ReopenRequest>({

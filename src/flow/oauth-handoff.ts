@@ -8,7 +8,7 @@ import type {
 } from '../api/types';
 import { OAUTH_MESSAGE_SOURCE, type OAuthReturnMessage } from '../api/wire';
 import type { BankWindow, OAuthBrowser } from './bank-window';
-import type { OAuthResult } from './oauth';
+import type { OAuthResult } from './actions';
 
 /**
  * Following the bank's page once it is open: a chunk of its own, fetched after the click (the popup itself opens

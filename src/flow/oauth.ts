@@ -1,11 +1,7 @@
-import type { ApiError } from '../api/types';
-import type { FlowConfig, Move } from './actions';
+import type { FlowConfig, Move, OAuthResult } from './actions';
 import { failed } from './failures';
 import { stay } from './moves';
 import type { FlowContext, FlowState } from './state';
-
-/** What came back from the bank's OAuth page: the login it approved, or the problem, as the flow's other calls say it. */
-export type OAuthResult = { kind: 'allowed'; loginId: string; institution: string } | ApiError;
 
 /**
  * The bank approved: from here on, the same path as a credential login. The LoginId is read like a saved one

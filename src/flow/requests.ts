@@ -1,29 +1,6 @@
-import type { OAuthReturnTicket } from '../api/types';
 import { guidanceEntryFor } from '../guidance';
-import type { FlowAction, FlowConfig } from './actions';
+import type { FlowAction, FlowConfig, FlowRequest } from './actions';
 import type { FlowState } from './state';
-
-/**
- * The calls and timers a transition asks for, as data: the store's runner makes them and feeds the answers back as
- * actions. Secrets are not here: the runner adds the password or the answers it holds for the attempt.
- */
-export type FlowRequest =
-  | { kind: 'signIn'; attempt: number; institution: string; username: string; tag: string | null }
-  | { kind: 'answer'; attempt: number; requestId: string }
-  | { kind: 'resume'; attempt: number; requestId: string }
-  | { kind: 'reconnect'; attempt: number; loginId: string; tag: string | null }
-  /** The bank's own sign-in page (OAuth): a popup opened within the person's click, or the whole window. */
-  | { kind: 'openBank'; attempt: number; institution: string; window: 'popup' | 'whole' }
-  /** Back from a whole-window trip: the outcome of that return, collected once. */
-  | { kind: 'redeemOAuth'; attempt: number; ticket: OAuthReturnTicket }
-  /** Enhanced MFA: the login's stored security questions, then (`save`) the answers the runner holds. */
-  | { kind: 'questions'; attempt: number; loginId: string; save: boolean }
-  /** The account data after a 200. */
-  | { kind: 'gather'; attempt: number; requestId: string; detail: boolean }
-  /** The Async twin, one polling interval after the last 202. */
-  | { kind: 'poll'; attempt: number; requestId: string; detail: boolean }
-  /** DEADLINE at `until` (ms): MFA inactivity, the polling limit, an automatic retry's wait. */
-  | { kind: 'wait'; until: number };
 
 /** When the current step expires by itself (MFA inactivity, polling limit, automatic retry), or null. */
 export function deadlineOf(state: FlowState, config: FlowConfig): number | null {

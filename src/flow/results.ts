@@ -168,7 +168,7 @@ export function questionsResult(
  * `showAllOperationsAccounts` or without `productType`, or when none is of that kind (the person is never left with an
  * empty list). Cards and credit lines always come last: they are rarely the account a partner asks for.
  */
-export function displayedAccounts(accounts: readonly Account[], config: FlowConfig): Account[] {
+function displayedAccounts(accounts: readonly Account[], config: FlowConfig): Account[] {
   const ordered = [...accounts].sort((a, b) => Number(isCredit(a)) - Number(isCredit(b)));
   if (config.showAllOperationsAccounts || config.productType === null) return ordered;
   const investment = config.productType === 'investment';

@@ -3,12 +3,10 @@ import { codeNotLoaded } from '../api/unloaded';
 import { loadOnce } from '../loadOnce';
 import type { ApiError, FlinksClient, SecurityResponses } from '../api/types';
 import type { Language } from '../i18n/types';
-import type { FlowAction, FlowConfig } from './actions';
+import type { FlowAction, FlowConfig, FlowRequest, OAuthResult } from './actions';
 import { browserWindow, type BankWindow, type OAuthBrowser } from './bank-window';
 import type * as Executor from './execute';
 import type { Lifetime } from './mutations';
-import type { OAuthResult } from './oauth';
-import type { FlowRequest } from './requests';
 import type { FlowState } from './state';
 
 /** What the runner reads at the moment it sends: the latest props. */

@@ -184,7 +184,7 @@ export interface StartOptions {
   oauthReturn?: OAuthReturnTicket | null;
 }
 
-export function initialContext(start: StartOptions): FlowContext {
+function initialContext(start: StartOptions): FlowContext {
   const mode: ConnectMode = start.requestId ? 'resume' : start.loginId ? 'reconnect' : 'connect';
   return {
     mode,

@@ -9,7 +9,7 @@ import {
 } from './map';
 import type { GuidanceEntry, GuidanceOverrides, GuidanceText, ResolvedGuidance } from './types';
 
-export { ACTION_PLACES, GUIDANCE, GUIDANCE_VARIANTS, type ActionPlace } from './map';
+export { ACTION_PLACES, GUIDANCE, GUIDANCE_VARIANTS } from './map';
 export type { GuidanceCode, GuidanceVariant } from './map';
 export type * from './types';
 

@@ -1,6 +1,6 @@
 import type { FlinksCode } from '../api/codes';
 import type { Language } from '../i18n/types';
-import type { GuidanceVariant } from './map';
+import type { GuidanceVariant } from './variants';
 
 /**
  * What kind of moment a code is for the person (GUIDANCE.md):

@@ -1,4 +1,4 @@
-import type { Language, Translation } from './types';
+import type { Translation } from './types';
 import type { en as English } from './en';
 
 /** Every string the widget shows, by namespace: `ui` (steps and primitives), `mfa` (challenge screens), `guidance` (error screens). */
@@ -9,5 +9,3 @@ export type UiMessages = Pick<Messages, 'ui'>;
 
 /** The rest, for the later screens: each language's own chunk, fetched when the person starts to sign in. */
 export type LaterMessages = Omit<Messages, 'ui'>;
-
-export type { Language };

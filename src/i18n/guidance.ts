@@ -7,9 +7,9 @@ import {
 } from '../guidance';
 import type { Messages } from './catalog';
 import { format } from './format';
-import { useLanguage, useMessages } from './index';
+import { useLanguage, useMessages, useText } from './context';
 import { loadMessages } from './registry';
-import { fillTokens, useText, useTokens } from './tokens';
+import { fillTokens, useTokens } from './tokens';
 import type { Language } from './types';
 
 /** What `guidanceFor` needs besides the code. */

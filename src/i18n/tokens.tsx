@@ -1,7 +1,6 @@
-import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { GuidanceOverrides } from '../guidance/types';
 import { format } from './format';
-import { useUiMessages } from './index';
 
 /** Values every text of the widget may use, set once for the whole widget rather than passed to each screen. */
 interface Tokens {
@@ -31,13 +30,6 @@ export function TextTokens({
 
 export function useTokens(): Tokens {
   return useContext(TokensContext);
-}
-
-/** Fills a text's placeholders, `{bank}` included: `const text = useText(); text(m.ui.credentials.title)`. */
-export function useText(): (template: string, values?: Record<string, string | number>) => string {
-  const { bank } = useTokens();
-  const standIn = useUiMessages().ui.widget.yourBank;
-  return useCallback((template, values) => fillTokens(template, bank, standIn, values), [bank, standIn]);
 }
 
 /**

@@ -1,7 +1,7 @@
 export { INSTITUTIONS } from './data';
 export { findInstitution, signInOf } from './find';
-export { searchInstitutions, normalize, type InstitutionSearchOptions } from './search';
+export { searchInstitutions, normalize } from './search';
 export type { Institution } from './types';
 export { institutionsFromCatalog } from './catalog';
 export { monogramOf } from './monogram';
-export { popularInstitutions, POPULAR_COUNT } from './popular';
+export { popularInstitutions } from './popular';

@@ -39,7 +39,7 @@ const POPULAR_IDS: Readonly<Record<Language, readonly string[]>> = {
 };
 
 /** About what a phone screen holds without scrolling, under the title and the search box. */
-export const POPULAR_COUNT = 12;
+const POPULAR_COUNT = 12;
 
 /**
  * The bank list's first screen: the sandbox bank first with `demo`, then the popular banks in the language's order,

@@ -10,6 +10,7 @@ import {
   STREETS,
 } from './account-names';
 import { between, digits, pick, seededGuid, seededRandom, type SeededRandom } from './ids';
+import type { Language } from '../i18n/types';
 
 /** What the account data of one login is generated from: the same input always gives the same accounts. */
 export interface AccountsSeed {
@@ -21,7 +22,7 @@ export interface AccountsSeed {
   /** How many accounts (up to 8); drawn from the LoginId, 2 to 4, when absent. */
   count?: number;
   /** The session's language: a French session gets the accounts' names in French, as Canadian banks give them. */
-  language?: 'en' | 'fr';
+  language?: Language;
 }
 
 /** The accounts' names in a French session. */

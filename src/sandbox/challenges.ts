@@ -1,5 +1,6 @@
 import type { SecurityChallenge, SecurityResponses } from '../api/types';
 import { CIRCLE_PNG, SQUARE_PNG, TRIANGLE_PNG } from './challenge-images';
+import type { Language } from '../i18n/types';
 
 /** Flinks Capital's three security questions and their answers (answers compare case-insensitively). */
 export const FLINKS_CAPITAL_QUESTIONS = [
@@ -35,7 +36,7 @@ export function flinksCapitalAnswer(prompt: string): string | undefined {
 }
 
 /** The languages the sandbox bank speaks: its prompts, choices and messages follow the session's `Language`. */
-export type SandboxLanguage = 'en' | 'fr';
+export type SandboxLanguage = Language;
 
 /** The one-time code the sandbox "sends" after a TextOrCall choice. */
 export const SANDBOX_ONE_TIME_CODE = '123456';
@@ -147,11 +148,7 @@ export function inLanguage(challenge: SandboxChallenge, language: SandboxLanguag
 }
 
 /** The code question that follows a TextOrCall choice: its prompt says where the code went. */
-export function oneTimeCodeRound(
-  phone: string,
-  method: 'text' | 'call',
-  language: SandboxLanguage = 'en',
-): Round {
+function oneTimeCodeRound(phone: string, method: 'text' | 'call', language: SandboxLanguage = 'en'): Round {
   const french =
     method === 'text'
       ? `Nous avons envoyé un code de sécurité par texto au ${phone}. Entrez ce code.`

@@ -30,12 +30,7 @@ function pendingReply(code: PendingBody['FlinksCode'], requestId: string): Reply
 }
 
 /** The account data of an authorized RequestId, or why it is not available (yet). */
-export function accountsData(
-  ctx: SandboxContext,
-  call: DataCall,
-  requestId: string,
-  query: AccountsQuery,
-): Reply {
+function accountsData(ctx: SandboxContext, call: DataCall, requestId: string, query: AccountsQuery): Reply {
   const now = ctx.now();
   const found = ctx.store.touchSession(requestId, now);
   if (found.kind === 'nonexistent') return errorReply(sandboxError(400, 'SESSION_NONEXISTENT'), requestId);

@@ -1,4 +1,5 @@
 import type { ErrorBody } from '../api/types';
+import type { Language } from '../i18n/types';
 
 /**
  * The Message of every error the sandbox sends. Seed rows keep the seed's words: its Message column where it holds
@@ -96,7 +97,7 @@ export const SANDBOX_MESSAGES_FR = {
  * A message of the sandbox in `language`: one of its own messages is translated; any other text (a message that
  * names a field, for the developer) stays as it is.
  */
-export function messageIn(message: string, language: 'en' | 'fr'): string {
+export function messageIn(message: string, language: Language): string {
   if (language === 'en') return message;
   const key = (Object.keys(SANDBOX_MESSAGES) as SandboxMessageKey[]).find(
     (name) => SANDBOX_MESSAGES[name] === message,

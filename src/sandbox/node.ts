@@ -37,8 +37,8 @@ export interface ListenOptions {
  * let a client hold a connection for minutes without finishing one. The app gives a body 10 s once it reads it.
  * Checked every second (Node's default is every 30 s).
  */
-export const HEADERS_TIMEOUT_MS = 10_000;
-export const REQUEST_TIMEOUT_MS = 30_000;
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
 const TIMEOUT_CHECK_INTERVAL_MS = 1000;
 
 export interface Listening {

@@ -3,6 +3,7 @@ import type { SandboxContext } from './context';
 import { FLINKS_CAPITAL, institutionFor } from './institutions';
 import { personaFor } from './personas';
 import { accountKey, type AccountRef } from './store';
+import { isLanguage, type Language } from '../i18n/types';
 
 /**
  * Flinks' OAuth hand-off as the sandbox plays it (CONTRACT §8): `GET /v3/oauth/authorize` answers 302 to the bank's
@@ -12,14 +13,12 @@ import { accountKey, type AccountRef } from './store';
  */
 
 /** The path of the sandbox bank's own sign-in page. */
-export const SANDBOX_BANK_PAGE = '/sandbox/oauth/bank';
+const SANDBOX_BANK_PAGE = '/sandbox/oauth/bank';
 
 /** Who signs in on the sandbox bank's page: the data are those of the persona that needs no MFA. */
 const OAUTH_USERNAME = 'oauth_user';
 const OAUTH_PERSONA = 'greatday_nomfa';
 const STATE = /^[A-Za-z0-9_-]{16,128}$/;
-
-type Language = 'en' | 'fr';
 
 const TEXT = {
   en: {
@@ -62,7 +61,8 @@ function handoffOf(
 ): Handoff | string {
   const institution = params.get('institution_id') ?? '';
   const state = params.get('state') ?? '';
-  const language: Language = (params.get('lang') ?? params.get('language')) === 'fr' ? 'fr' : 'en';
+  const asked = params.get('lang') ?? params.get('language');
+  const language: Language = isLanguage(asked) ? asked : 'en';
   const tag = params.get('tag');
   if (tag !== null && tag.length > TAG_MAX) return 'tag is longer than this sandbox keeps';
   if (!institutionFor(institution) || (institution !== FLINKS_CAPITAL.id && !institution.endsWith('OAuth'))) {

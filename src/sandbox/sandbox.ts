@@ -126,7 +126,7 @@ function defaultClientKey(request: Request): string {
  * (`Content-Language`), as a bank API should, so the widget marks the bank's text with its `lang` whenever it differs
  * from the screen's.
  */
-export const SANDBOX_TEXT_LANGUAGE = 'en';
+const SANDBOX_TEXT_LANGUAGE = 'en';
 
 function toResponse(reply: Reply, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(reply.body), {

@@ -1,6 +1,7 @@
 /**
  * The screens that come after the first one, as one chunk: the first screen ships without them, and the widget
- * fetches them while the person fills in the credential form.
+ * fetches them while the person fills in the credential form. The chunk's entry is src/widget/later.ts, which adds the
+ * shell's view of these screens; src/laterChunk.tsx loads it.
  */
 export { AccountsStep } from './accounts';
 // The sign-in form's notes about the bank's answer to a try.
@@ -14,5 +15,3 @@ export { EnhancedMfaStep, MfaStep } from './mfa';
 export { OAuthStep } from './oauth';
 export { ProcessingStep } from './processing';
 export { SuccessStep } from './success';
-// StepView's part for these screens (the props each one takes from the flow).
-export { LaterStepView } from '../widget/LaterStepView';

@@ -1,12 +1,12 @@
-export { Actions, Button, type ButtonProps } from './Button';
+export { Actions, Button } from './Button';
 export { Alert } from './Alert';
-export { Dialog, type DialogProps } from './Dialog';
-export { ExternalLink, type ExternalLinkProps } from './ExternalLink';
-export { Screen, type ScreenProps } from './Screen';
+export { Dialog } from './Dialog';
+export { ExternalLink } from './ExternalLink';
+export { Screen } from './Screen';
 export { KeepBankName } from './KeepBankName';
-export { StepFocusContext, focusFromScript, useStepFocus } from './focus';
+export { StepFocusContext, focusFromScript } from './focus';
 export { useNow } from './useNow';
 export { useCountdown } from './useCountdown';
 export { titleAndBody } from './text';
 export { StepBoundary } from './StepBoundary';
-export { PageLocksFirstScreen, unsentUntilLive, useFormLive } from './serverDrawn';
+export { unsentUntilLive, useFormLive } from './serverDrawn';

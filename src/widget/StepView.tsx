@@ -1,4 +1,4 @@
-import type { ConnectWidgetProps } from '../ConnectWidget';
+import type { ConnectWidgetProps } from './props';
 import type { ConnectFlow } from '../flow/useConnectFlow';
 import type { FlowState } from '../flow/state';
 import type { Institution } from '../institutions';

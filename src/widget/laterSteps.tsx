@@ -1,27 +1,11 @@
-import { useEffect, useState, type ComponentType } from 'react';
+import { useEffect, useState } from 'react';
 import { loadChecks } from '../api/client';
 import { prefetchExecutor } from '../flow/runner';
 import { forgetFailedMessages, loadMessages, type Language } from '../i18n';
+import { laterChunk, laterStep, type LaterChunk } from '../laterChunk';
 import { loadOnce } from '../loadOnce';
-import type * as later from '../steps/later';
 import type * as bankList from '../steps/institution';
 import type { InstitutionStepProps } from '../steps/institution/InstitutionStep';
-
-type LaterSteps = typeof later;
-
-/**
- * The screens after the first one, in one chunk: fetched once. Once it is in, a screen renders without suspending at
- * all. A failed download stays failed (no loop of retries) until the person asks to try again.
- */
-const laterSteps = loadOnce<LaterSteps>(() => import('../steps/later'));
-
-/** A screen from the later chunk: suspends (see the `<Suspense>` around the steps) until the chunk is in. */
-function laterStep<Props extends object>(pick: (steps: LaterSteps) => ComponentType<Props>) {
-  return function LaterStep(props: Props) {
-    const Step = pick(laterSteps.read());
-    return <Step {...props} />;
-  };
-}
 
 /**
  * The bank list (its search, ranking, virtual list and monogram tiles) in a chunk of its own: not part of the first
@@ -41,24 +25,21 @@ export function prefetchBankList(): void {
 
 export const LaterStepView = laterStep((steps) => steps.LaterStepView);
 export const ExitDialog = laterStep((steps) => steps.ExitDialog);
-export const ServerError = laterStep((steps) => steps.ServerError);
-export const FieldServerNote = laterStep((steps) => steps.FieldServerNote);
-export const ServerReference = laterStep((steps) => steps.ServerReference);
 
 /**
  * The bank pages list (BANK_PAGES), from the later chunk: undefined until it is in. Once a bank is chosen the chunk is
  * fetched, and the widget re-renders with the pages when it arrives. Read on every render, so a chunk that another
  * screen brought in counts at once.
  */
-export function useBankPages(bankChosen: boolean): LaterSteps['BANK_PAGES'] | undefined {
+export function useBankPages(bankChosen: boolean): LaterChunk['BANK_PAGES'] | undefined {
   const [, setArrived] = useState(false);
-  const steps = laterSteps.current();
+  const steps = laterChunk.current();
   useEffect(() => {
     if (!bankChosen || steps) return;
     let current = true;
-    laterSteps.load().then(
+    laterChunk.load().then(
       () => current && setArrived(true),
-      () => laterSteps.retry(),
+      () => laterChunk.retry(),
     );
     return () => {
       current = false;
@@ -76,7 +57,7 @@ export function useBankPages(bankChosen: boolean): LaterSteps['BANK_PAGES'] | un
  */
 export function prefetchLaterSteps(language: Language): void {
   // A prefetch that failed is forgotten, so the screen that needs the chunk fetches it again.
-  laterSteps.load().catch(laterSteps.retry);
+  laterChunk.load().catch(laterChunk.retry);
   loadMessages(language).catch(forgetFailedMessages);
   loadChecks().catch(() => undefined);
   prefetchExecutor();
@@ -84,12 +65,12 @@ export function prefetchLaterSteps(language: Language): void {
 
 /** The later screens' chunk, in: for code that renders them outside the widget's flow (stories, tests). */
 export async function loadLaterSteps(): Promise<void> {
-  await laterSteps.load();
+  await laterChunk.load();
 }
 
 /** "Try again" on a screen that did not load: what failed to download is fetched anew. */
 export function forgetFailedDownloads(): void {
-  laterSteps.retry();
+  laterChunk.retry();
   bankListStep.retry();
   forgetFailedMessages();
 }

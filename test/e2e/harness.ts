@@ -138,7 +138,7 @@ export function chromiumForFile(): FileChromium {
 }
 
 /** Local and session storage and cookies of the host page and of the widget's frame. */
-export async function storageOf(session: HostSession): Promise<string[]> {
+async function storageOf(session: HostSession): Promise<string[]> {
   const dump = () =>
     JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie });
   return Promise.all(session.page.frames().map((frame) => frame.evaluate(dump)));

@@ -5,6 +5,7 @@ import { createServerApp } from '../../server/app';
 import { parseConfig } from '../../server/config';
 import { ConnectSessionError, createConnectSession, revokeConnectSession } from '../../src/server';
 import { API, NOMFA } from './attack-helpers';
+import { LANGUAGES } from '../../src/i18n';
 import { API_KEY as SERVER_API_KEY, SERVER, SESSION_ENV } from './sessions-helpers';
 
 /*
@@ -330,5 +331,33 @@ describe('parentOrigin written as a page’s address', () => {
       createConnectSession({ baseUrl, apiKey: API_KEY, parentOrigin: 'app.example.com' }),
     ).rejects.toBeInstanceOf(TypeError);
     expect(received).toHaveLength(1);
+  });
+});
+
+describe('the language of a connect session', () => {
+  const app = createServerApp(
+    parseConfig({ PORT: '5173', SANDBOX_LATENCY_MS: '0', CONNECT_REQUIRE_SESSION: 'true', ...SESSION_ENV }),
+    { log: () => undefined },
+  );
+  const create = (language: unknown) =>
+    app.request(`${SERVER}/connect/sessions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SERVER_API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ parentOrigin: SERVER, language }),
+    });
+
+  it('is one of the widget’s languages', async () => {
+    for (const language of LANGUAGES) expect((await create(language)).status).toBe(201);
+  });
+
+  it('is refused, naming the languages there are, when it is any other', async () => {
+    for (const language of ['de', 'EN', 'en-CA', '', 1, null]) {
+      const response = await create(language);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        error: 'invalid_request',
+        message: 'language must be "en" or "fr".',
+      });
+    }
   });
 });

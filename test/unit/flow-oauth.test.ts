@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../../src/api/types';
 import { oauthResultOf, popupClosed } from '../../src/flow/oauth-handoff';
 import { reduce, type FlowAction, type FlowConfig } from '../../src/flow/reducer';
-import type { FlowRequest } from '../../src/flow/requests';
+import type { FlowRequest } from '../../src/flow/actions';
 import { FLINKS_SESSION_TTL_MS, initialState, type FlowState, type StartOptions } from '../../src/flow/state';
 
 /** OAuth banks in the pure flow: every popup, return and read of the LoginId is asked for as data. */

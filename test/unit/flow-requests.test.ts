@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiError, AuthorizeResult, SecurityChallenge } from '../../src/api/types';
 import { GUIDANCE } from '../../src/guidance';
 import { reduce, type FlowAction, type FlowConfig } from '../../src/flow/reducer';
-import type { FlowRequest } from '../../src/flow/requests';
+import type { FlowRequest } from '../../src/flow/actions';
 import { FLINKS_SESSION_TTL_MS, initialState, type FlowState, type StartOptions } from '../../src/flow/state';
 
 const config: FlowConfig = {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Account } from '../../api/types';
-import { format, useLanguage, useMessages, useText } from '../../i18n';
+import { format, useLanguage, useMessages, useText, type Language } from '../../i18n';
 import { Alert, Button, Screen } from '../../ui';
 import './accounts.css';
 
@@ -160,7 +160,7 @@ function submitOnEnter(event: KeyboardEvent<HTMLFormElement>) {
   event.currentTarget.requestSubmit();
 }
 
-function money(amount: number, currency: string, language: 'en' | 'fr'): string {
+function money(amount: number, currency: string, language: Language): string {
   try {
     return new Intl.NumberFormat(`${language}-CA`, { style: 'currency', currency }).format(amount);
   } catch {

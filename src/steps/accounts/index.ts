@@ -1,1 +1,1 @@
-export { AccountsStep, type AccountsStepProps } from './AccountsStep';
+export { AccountsStep } from './AccountsStep';

@@ -1,1 +1,1 @@
-export { ConsentStep, type ConsentStepProps } from './ConsentStep';
+export { ConsentStep } from './ConsentStep';

@@ -4,7 +4,7 @@ import type { FieldError } from '../../flow/state';
 import { useUiMessages, useText } from '../../i18n';
 import type { BankLinks } from '../../institutions/links';
 import { Button, ExternalLink, Screen, unsentUntilLive, useFormLive } from '../../ui';
-import { FieldServerNote, ServerError, ServerReference } from '../../widget/laterSteps';
+import { FieldServerNote, ServerError, ServerReference } from './serverAnswerLater';
 
 export interface Credentials {
   username: string;

@@ -1,1 +1,1 @@
-export { CredentialsStep, type Credentials, type CredentialsStepProps } from './CredentialsStep';
+export { CredentialsStep, type Credentials } from './CredentialsStep';

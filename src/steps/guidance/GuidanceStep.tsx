@@ -35,14 +35,14 @@ function isStepAction(action: GuidanceAction): action is StepAction {
 }
 
 /** Where a link action goes: the bank's page for it, else its website. */
-export function linkFor(action: GuidanceAction, links: BankLinks): string {
+function linkFor(action: GuidanceAction, links: BankLinks): string {
   if (action === 'contactBank') return links.contact;
   if (action === 'forgotPassword' || action === 'forgotUsername') return links.forgotPassword;
   return links.website;
 }
 
 /** Links from a website alone (a bank with no separate pages, or a story). */
-export function linksOf(bankWebsite: string | null, bankLinks?: BankLinks | null): BankLinks | null {
+function linksOf(bankWebsite: string | null, bankLinks?: BankLinks | null): BankLinks | null {
   if (bankLinks) return bankLinks;
   return bankWebsite ? { website: bankWebsite, forgotPassword: bankWebsite, contact: bankWebsite } : null;
 }

@@ -1,1 +1,1 @@
-export { GuidanceStep, shownActions, type GuidanceStepProps } from './GuidanceStep';
+export { GuidanceStep, shownActions } from './GuidanceStep';

@@ -26,7 +26,7 @@ export function TimeLeft({ secondsLeft }: { secondsLeft: number | null }) {
 }
 
 /** `1:42` */
-export function clock(seconds: number): string {
+function clock(seconds: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 

@@ -48,7 +48,7 @@ export function sniffImage(encoded: string): ChallengeImage | null {
  * The PNG's `Description` (a keyword of the PNG specification) from its `tEXt` chunk, as plain text: how a bank can
  * describe a picture inside the image it already sends. Null without one, or when the chunks do not add up.
  */
-export function pngDescription(payload: string): string | null {
+function pngDescription(payload: string): string | null {
   let bytes: Uint8Array;
   try {
     bytes = Uint8Array.from(atob(payload), (character) => character.charCodeAt(0));

@@ -1,4 +1,3 @@
 export { MfaStep } from './MfaStep';
-export { EnhancedMfaStep, type EnhancedMfaStepProps } from './EnhancedMfaStep';
-export { sniffImage, type ChallengeImage, type ChallengeImageMime } from './image';
-export type { MfaError, MfaStepProps } from './types';
+export { EnhancedMfaStep } from './EnhancedMfaStep';
+export type { MfaStepProps } from './types';

@@ -1,1 +1,1 @@
-export { OAuthStep, type OAuthStepProps } from './OAuthStep';
+export { OAuthStep } from './OAuthStep';

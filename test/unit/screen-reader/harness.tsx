@@ -15,7 +15,7 @@ import { loadLaterSteps } from '../../../src/widget/laterSteps';
 // says, in order, from the first submit to the persona's last screen. Every expected phrase comes from the catalogs
 // of the language under test, so the same table checks English and French.
 
-export const BANK = 'Flinks Capital';
+const BANK = 'Flinks Capital';
 
 // The reader names the target of every DOM change after a microtask; when that target was removed meanwhile (a
 // countdown's text changed just as its screen left), dom-accessibility-api looks an `aria-labelledby` id up on the
@@ -78,7 +78,7 @@ export interface Flow {
   steps: Step[];
 }
 
-export function texts(language: Language): Texts {
+function texts(language: Language): Texts {
   const m = messagesFor(language);
   const t = (template: string, values: Record<string, string | number> = {}) =>
     format(template, { bank: BANK, ...values });
@@ -279,7 +279,7 @@ function strings(value: unknown): string[] {
 }
 
 /** The answer to whichever of Flinks Capital's questions `prompt` is, in either language. */
-export function answerTo(prompt: string): string {
+function answerTo(prompt: string): string {
   const index = FLINKS_CAPITAL_QUESTIONS.findIndex(
     (question, position) => question.prompt === prompt || FLINKS_CAPITAL_QUESTIONS_FR[position] === prompt,
   );
