@@ -50,7 +50,9 @@ export const WithTerms: Story = {
   args: { termsUrl: TERMS_URL, onOpenTerms: fn() },
   play: async ({ canvas, userEvent, args, globals }) => {
     const m = messagesOf(globals).ui;
-    await expect(canvas.getByText(collapsed(m.consent.termsNote), { exact: false })).toBeVisible();
+    // Whose terms: the partner's, by name.
+    const note = format(m.consent.termsNote, { customer: CUSTOMER });
+    await expect(canvas.getByText(collapsed(note), { exact: false })).toBeVisible();
     const link = canvas.getByRole('link', { name: `${m.consent.terms} ${m.widget.opensInNewTab}` });
     await expect(link).toHaveAttribute('href', TERMS_URL);
     await expect(link).toHaveAttribute('target', '_blank');

@@ -316,7 +316,7 @@ export const ChooseAnAccount: Story = {
     const { canvas, userEvent, globals, args } = context;
     const m = messagesOf(globals).screens.accounts;
     await signIn(context, 'greatday_nomfa');
-    await canvas.findByRole('heading', { level: 2, name: m.title }, SCREEN);
+    await canvas.findByRole('heading', { level: 2, name: m.titleAnonymous }, SCREEN);
     const [first] = canvas.getAllByRole('radio');
     if (!first) throw new Error('No account to choose');
     await userEvent.click(first);
