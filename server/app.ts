@@ -7,6 +7,7 @@ import { createSandbox, SANDBOX_CUSTOMER_ID, type Sandbox } from '../src/sandbox
 import { auditLog, type Audit } from './audit';
 import { bankApi, PARENT_ORIGIN_HEADER, type BankApiLimits } from './bank-api';
 import { recordClientAddress } from './client-address';
+import { declaredBodyLimit, MAX_BODY_BYTES, tooLarge } from './http';
 import { PROJECT_ROOT } from './root';
 import { listen, type Listening } from '../src/sandbox/node';
 import { boundConfig, sandboxOptions, type ServerConfig } from './config';
@@ -81,7 +82,8 @@ function bankApiRoutes(
         maxAge: 600,
       }),
     );
-    // After CORS, so a page can read the 429 or 503 it gets.
+    // After CORS, so a page can read the 413, 429 or 503 it gets; a body declared too large takes no in-flight slot.
+    app.use('/v3/*', declaredBodyLimit(MAX_BODY_BYTES, tooLarge));
     app.use('/v3/*', inFlight);
     withInstitutionCatalog({
       upstream,

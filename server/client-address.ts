@@ -1,3 +1,4 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { BlockList, isIP } from 'node:net';
 
@@ -103,9 +104,14 @@ function clientAddress(
   return hops[0] ?? socket;
 }
 
+/** The socket's address, as Node's adapter gives it; none for a request handed to `app.fetch` without a socket. */
 function socketAddressOf(c: Context): string | null {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? null;
+  if (!c.env) return null;
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** Records every request's client address, for {@link addressOf}; add it first. */

@@ -1,6 +1,8 @@
 /** Small HTTP pieces the server's routes share: Flinks-shaped errors, bounded body reading, the JSON content type. */
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 
-const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** An error in Flinks' shape, never cached. */
 export function flinksError(
@@ -24,6 +26,25 @@ export type BodyRead =
   /** Refused by the body budget: the process's ('busy') or the client's ('address-busy'). */
   | { kind: 'busy' }
   | { kind: 'address-busy' };
+
+/**
+ * Hono's `bodyLimit` for a body whose length is declared: one over `maxBytes` is refused before anything else is done
+ * for it (no in-flight slot, no session lookup), with `onTooLarge`'s answer.
+ *
+ * A body without a declared length (chunked) is left to {@link readBounded}: Hono's limit would read it whole before
+ * the route runs, outside the in-flight limits and with no deadline (a slow body would hold its slot for good), and
+ * would then swap the request for a copy, which the per-request records (the client's address, the body budget)
+ * are not kept for.
+ */
+export function declaredBodyLimit(maxBytes: number, onTooLarge: () => Response): MiddlewareHandler {
+  const limit = bodyLimit({ maxSize: maxBytes, onError: onTooLarge });
+  return async (c, next) => {
+    const declared =
+      c.req.header('content-length') !== undefined && c.req.header('transfer-encoding') === undefined;
+    if (!declared) return next();
+    return limit(c, next);
+  };
+}
 
 /** How long a request body may take to arrive once its call is being handled (it is read inside the limits). */
 export const BODY_DEADLINE_MS = 10_000;
@@ -163,7 +184,7 @@ export function isJsonContentType(value: string | null | undefined): boolean {
 }
 
 /** The answer to a body over the limit: the rest is never read, so the connection cannot carry another request. */
-function tooLarge(): Response {
+export function tooLarge(): Response {
   return flinksError(413, 'INVALID_REQUEST', 'The request body is larger than 1 MB.', {
     connection: 'close',
   });

@@ -1,12 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, Hono } from 'hono';
+import { OAUTH_MESSAGE_SOURCE } from '../src/api/oauth-message';
 import * as v from 'valibot';
 import {
   oauthRedeemBodySchema,
   oauthStateBodySchema,
   WIRE_ID,
   WIRE_OAUTH_STATE,
-  OAUTH_MESSAGE_SOURCE,
   type OAuthOutcome,
   type OAuthReturnMessage,
 } from '../src/api/wire';

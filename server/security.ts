@@ -1,4 +1,5 @@
 import type { Hono, MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { CONNECTED_PAGE_STYLE_SOURCE } from './connected-page';
 import { isEmbedPagePath } from './embed-config';
 
@@ -80,28 +81,47 @@ const POPUP_OPENERS = new Set(['/', '/index.html']);
 const CROSS_ORIGIN_RESOURCES = /^\/(?:connect\.js|sdk\/.*)$/;
 
 /** No powerful feature is needed by the widget or the demo; none may be used by anything framed in them either. */
-const PERMISSIONS_POLICY = [
-  'accelerometer=()',
-  'autoplay=()',
-  'camera=()',
-  'display-capture=()',
-  'geolocation=()',
-  'gyroscope=()',
-  'magnetometer=()',
-  'microphone=()',
-  'midi=()',
-  'payment=()',
-  'usb=()',
-  'serial=()',
-  'hid=()',
-  'bluetooth=()',
-].join(', ');
+const PERMISSIONS = {
+  accelerometer: [],
+  autoplay: [],
+  camera: [],
+  displayCapture: [],
+  geolocation: [],
+  gyroscope: [],
+  magnetometer: [],
+  microphone: [],
+  midi: [],
+  payment: [],
+  usb: [],
+  serial: [],
+  hid: [],
+  bluetooth: [],
+} satisfies NonNullable<NonNullable<Parameters<typeof secureHeaders>[0]>['permissionsPolicy']>;
+
+const HSTS = 'max-age=31536000; includeSubDomains';
+
+/**
+ * The headers that are the same on every response, from Hono's `secureHeaders`: `nosniff`, `no-referrer`, the
+ * Permissions-Policy, and its other defaults (Origin-Agent-Cluster, X-DNS-Prefetch-Control, X-Download-Options,
+ * X-Permitted-Cross-Domain-Policies, X-XSS-Protection: 0). Not X-Frame-Options: who may frame the embed page is its
+ * CSP's `frame-ancestors` (partners' origins), which SAMEORIGIN would contradict. The opener and resource policies
+ * and the CSP depend on the path and on what a page set for itself, so they are set below, not here.
+ */
+function everyResponse(hsts: boolean) {
+  return secureHeaders({
+    xFrameOptions: false,
+    crossOriginOpenerPolicy: false,
+    crossOriginResourcePolicy: false,
+    strictTransportSecurity: hsts ? HSTS : false,
+    permissionsPolicy: PERMISSIONS,
+  });
+}
 
 /**
  * Security headers for everything `npm start` serves: the embed page's CSP on /embed.html, the host page's on every
- * other HTML page; `nosniff`, `no-referrer`, a cross-origin opener and resource policy and a Permissions-Policy on
- * every response; HSTS when browsers reach the server over https. (Caching is the static files' concern, except
- * /embed.html, whose address can carry a session token: never stored.)
+ * other HTML page; {@link everyResponse}'s on every response, a cross-origin opener and resource policy; HSTS when
+ * browsers reach the server over https. (Caching is the static files' concern, except /embed.html, whose address can
+ * carry a session token: never stored.)
  */
 function securityHeaders(options: SecurityOptions): MiddlewareHandler {
   const embedPolicy = embedPagePolicy(options);
@@ -112,39 +132,38 @@ function securityHeaders(options: SecurityOptions): MiddlewareHandler {
       .filter((origin) => origin.startsWith('https:'))
       .map((origin) => new URL(origin).host),
   );
+  const overHttp = everyResponse(false);
+  const overHttps = everyResponse(true);
   return async (c, next) => {
-    await next();
-    const headers = c.res.headers;
-    const path = c.req.path;
-    headers.set('X-Content-Type-Options', 'nosniff');
-    headers.set('Referrer-Policy', 'no-referrer');
-    headers.set('Permissions-Policy', PERMISSIONS_POLICY);
-    // A page that set its own (the OAuth pages a popup goes through) keeps it.
-    if (!headers.has('Cross-Origin-Opener-Policy')) {
-      headers.set(
-        'Cross-Origin-Opener-Policy',
-        POPUP_OPENERS.has(path) || isEmbedPagePath(path) ? 'same-origin-allow-popups' : 'same-origin',
-      );
-    }
-    if (!headers.has('Cross-Origin-Resource-Policy')) {
-      headers.set(
-        'Cross-Origin-Resource-Policy',
-        CROSS_ORIGIN_RESOURCES.test(path) || isEmbedPagePath(path) ? 'cross-origin' : 'same-origin',
-      );
-    }
-    if (httpsHosts.has(new URL(c.req.url).host)) {
-      headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    }
-    const isHtml = headers.get('content-type')?.startsWith('text/html') ?? false;
-    if (isEmbedPagePath(path)) {
-      headers.set('Content-Security-Policy', embedPolicy);
-      headers.set('Cache-Control', 'no-store');
-    } else if (path === '/connected') {
-      headers.set('Content-Security-Policy', connectedPolicy);
-    } else if (isHtml && !headers.has('Content-Security-Policy')) {
-      // The OAuth return page and the sandbox bank's page bring stricter policies of their own.
-      headers.set('Content-Security-Policy', hostPolicy);
-    }
+    const common = httpsHosts.has(new URL(c.req.url).host) ? overHttps : overHttp;
+    await common(c, async () => {
+      await next();
+      const headers = c.res.headers;
+      const path = c.req.path;
+      // A page that set its own (the OAuth pages a popup goes through) keeps it.
+      if (!headers.has('Cross-Origin-Opener-Policy')) {
+        headers.set(
+          'Cross-Origin-Opener-Policy',
+          POPUP_OPENERS.has(path) || isEmbedPagePath(path) ? 'same-origin-allow-popups' : 'same-origin',
+        );
+      }
+      if (!headers.has('Cross-Origin-Resource-Policy')) {
+        headers.set(
+          'Cross-Origin-Resource-Policy',
+          CROSS_ORIGIN_RESOURCES.test(path) || isEmbedPagePath(path) ? 'cross-origin' : 'same-origin',
+        );
+      }
+      const isHtml = headers.get('content-type')?.startsWith('text/html') ?? false;
+      if (isEmbedPagePath(path)) {
+        headers.set('Content-Security-Policy', embedPolicy);
+        headers.set('Cache-Control', 'no-store');
+      } else if (path === '/connected') {
+        headers.set('Content-Security-Policy', connectedPolicy);
+      } else if (isHtml && !headers.has('Content-Security-Policy')) {
+        // The OAuth return page and the sandbox bank's page bring stricter policies of their own.
+        headers.set('Content-Security-Policy', hostPolicy);
+      }
+    });
   };
 }
 

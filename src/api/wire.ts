@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { LANGUAGES } from '../i18n/types';
+import { OAUTH_MESSAGE_SOURCE } from './oauth-message';
 
 /**
  * The wire contract of what the widget sends, written once: the bodies of its calls to the bank API and to the connect
@@ -118,9 +119,6 @@ export const oauthOutcomeSchema = v.union([
 ]);
 
 export type OAuthOutcome = v.InferOutput<typeof oauthOutcomeSchema>;
-
-/** The `source` of the message `/oauth/return` posts to the widget's window. */
-export const OAUTH_MESSAGE_SOURCE = 'connect-widget-oauth';
 
 /** What the return page posts to the widget's window, at its exact origin only. */
 export const oauthReturnMessageSchema = v.intersect([

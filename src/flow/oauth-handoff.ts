@@ -6,7 +6,8 @@ import type {
   OAuthReturnTicket,
   OAuthStartResult,
 } from '../api/types';
-import { OAUTH_MESSAGE_SOURCE, type OAuthReturnMessage } from '../api/wire';
+import { OAUTH_MESSAGE_SOURCE } from '../api/oauth-message';
+import type { OAuthReturnMessage } from '../api/wire';
 import type { BankWindow, OAuthBrowser } from './bank-window';
 import type { OAuthResult } from './actions';
 

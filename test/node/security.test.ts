@@ -192,3 +192,39 @@ describe('the other files', () => {
     expect(response.headers.get('content-security-policy')).toBeNull();
   });
 });
+
+describe('the headers on every answer (Hono’s secureHeaders)', () => {
+  it('hardens every answer and leaves framing of the embed page to its CSP', async () => {
+    const app = appWith({ CONNECT_ALLOWED_ORIGINS: 'https://partner.example' });
+    for (const path of ['/embed.html', '/', '/connect.js', '/v3/institutions']) {
+      const headers = (await app.request(`http://localhost:5173${path}`)).headers;
+      expect(headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(headers.get('permissions-policy'), path).toMatch(
+        /^accelerometer=\(\), autoplay=\(\), camera=\(\)/,
+      );
+      expect(headers.get('x-permitted-cross-domain-policies'), path).toBe('none');
+      expect(headers.get('x-dns-prefetch-control'), path).toBe('off');
+      expect(headers.get('x-xss-protection'), path).toBe('0');
+      // A partner's page frames the embed page: X-Frame-Options would forbid what frame-ancestors allows.
+      expect(headers.get('x-frame-options'), path).toBeNull();
+      expect(headers.get('strict-transport-security'), path).toBeNull();
+    }
+  });
+});
+
+describe('a body declared too large', () => {
+  it('is refused with 413 before anything else is done for it, even without a session', async () => {
+    const response = await appWith({ CONNECT_REQUIRE_SESSION: 'true' }).request(
+      'http://localhost:5173/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/Authorize',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(5 * 1024 * 1024) },
+        body: '{}',
+      },
+    );
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ FlinksCode: 'INVALID_REQUEST' });
+    expect(response.headers.get('connection')).toBe('close');
+  });
+});
