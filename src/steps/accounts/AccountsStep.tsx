@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import type { Account } from '../../api/types';
 import { format, useLanguage, useMessages, useText, type Language } from '../../i18n';
 import { Alert, Button, Screen } from '../../ui';
-import './accounts.css';
+import '../../ui/options.css';
 
 export interface AccountsStepProps {
   accounts: Account[];

@@ -24,6 +24,7 @@ import {
 } from './round';
 import { TimeLeft } from './TimeLeft';
 import type { MfaStepProps } from './types';
+import '../../ui/options.css';
 import './mfa.css';
 
 /**
@@ -113,11 +114,11 @@ function AnswerForm(props: AnswerFormProps) {
   const anyUnanswered = prompts.some((prompt) => unanswered(prompt.field));
 
   return (
-    <section className="cw-mfa" aria-labelledby={headingId}>
-      <h2 className="cw-mfa-heading" id={headingId} ref={headingRef} tabIndex={-1} aria-describedby={introId}>
+    <section className="cw-screen" aria-labelledby={headingId}>
+      <h2 className="cw-heading" id={headingId} ref={headingRef} tabIndex={-1} aria-describedby={introId}>
         <KeepBankName text={text(enhanced ? m.options.enhancedMfa.title : m.mfa.title)} />
       </h2>
-      <p className="cw-mfa-intro" id={introId}>
+      <p id={introId}>
         {enhanced
           ? text(m.options.enhancedMfa.intro)
           : round > 1
@@ -128,7 +129,7 @@ function AnswerForm(props: AnswerFormProps) {
       </p>
       <TimeLeft secondsLeft={secondsLeft} />
       <form
-        className="cw-mfa-form"
+        className="cw-form"
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
@@ -153,7 +154,7 @@ function AnswerForm(props: AnswerFormProps) {
             />
           ))}
         </BankTextLanguage.Provider>
-        <div className="cw-actions cw-mfa-actions">
+        <div className="cw-actions">
           {onBack && (
             <Button variant="secondary" onClick={onBack}>
               {m.mfa.back}
@@ -169,7 +170,7 @@ function AnswerForm(props: AnswerFormProps) {
             {enhanced ? m.options.enhancedMfa.save : m.mfa.continue}
           </Button>
         </div>
-        <p className="cw-mfa-status" role="status">
+        <p className="cw-muted cw-status" role="status">
           {pending ? m.mfa.sending : null}
         </p>
         {/* For support, under the buttons; outside the alert, never announced. */}
@@ -188,15 +189,15 @@ function UnsupportedRound({ onBack }: Pick<MfaStepProps, 'onBack'>) {
   const headingId = `${useId()}-heading`;
   const headingRef = useFocusOnMount();
   return (
-    <section className="cw-mfa cw-mfa--unsupported" aria-labelledby={headingId}>
-      <h2 className="cw-mfa-heading" id={headingId} ref={headingRef} tabIndex={-1}>
+    <section className="cw-screen" aria-labelledby={headingId}>
+      <h2 className="cw-heading" id={headingId} ref={headingRef} tabIndex={-1}>
         <KeepBankName text={text(m.mfa.unsupported.title)} />
       </h2>
-      <p className="cw-mfa-intro">{text(m.mfa.unsupported.body)}</p>
+      <p>{text(m.mfa.unsupported.body)}</p>
       {onBack && (
         <>
-          <p className="cw-mfa-intro">{m.mfa.unsupported.otherBank}</p>
-          <div className="cw-actions cw-mfa-actions">
+          <p>{m.mfa.unsupported.otherBank}</p>
+          <div className="cw-actions">
             <Button onClick={onBack}>{m.mfa.back}</Button>
           </div>
         </>

@@ -14,11 +14,11 @@ export function TimeLeft({ secondsLeft }: { secondsLeft: number | null }) {
   return (
     <>
       {shown && (
-        <p className="cw-mfa-timer" role="timer">
+        <p className="cw-muted cw-timer" role="timer">
           {format(m.mfa.timer.left, { time: clock(seconds) })}
         </p>
       )}
-      <p className="cw-mfa-sr-only" aria-live="polite">
+      <p className="cw-visually-hidden" aria-live="polite">
         {shown ? announcementFor(seconds, m) : null}
       </p>
     </>

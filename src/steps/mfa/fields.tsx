@@ -61,13 +61,13 @@ function TextAnswer({
   const m = useMessages();
   const code = prompt.oneTimeCode;
   return (
-    <div className="cw-mfa-field">
-      <label className="cw-mfa-label" htmlFor={id} lang={useContext(BankTextLanguage)}>
+    <div className="cw-field">
+      <label className="cw-label" htmlFor={id} lang={useContext(BankTextLanguage)}>
         {prompt.prompt}
       </label>
       <input
         id={id}
-        className="cw-mfa-input"
+        className="cw-input"
         type="text"
         required
         readOnly={readOnly}
@@ -89,8 +89,8 @@ function SingleChoice(props: FieldOf<'QuestionAndAnswer'> | FieldOf<'MultipleCho
   const m = useMessages();
   const bankLanguage = useContext(BankTextLanguage);
   return (
-    <fieldset className="cw-mfa-field cw-mfa-choices">
-      <legend className="cw-mfa-label" lang={bankLanguage}>
+    <fieldset className="cw-fieldset">
+      <legend className="cw-label" lang={bankLanguage}>
         {prompt.prompt}
       </legend>
       {prompt.choices.map((choice, index) => (
@@ -115,11 +115,11 @@ function SeveralChoices(props: FieldOf<'MultipleChoiceMultipleAnswers'>) {
   const bankLanguage = useContext(BankTextLanguage);
   const hintId = `${id}-hint`;
   return (
-    <fieldset className="cw-mfa-field cw-mfa-choices" aria-describedby={hintId}>
-      <legend className="cw-mfa-label" lang={bankLanguage}>
+    <fieldset className="cw-fieldset" aria-describedby={hintId}>
+      <legend className="cw-label" lang={bankLanguage}>
         {prompt.prompt}
       </legend>
-      <p className="cw-mfa-hint" id={hintId}>
+      <p className="cw-hint" id={hintId}>
         {m.mfa.chooseAll}
       </p>
       {prompt.choices.map((choice, index) => (
@@ -143,9 +143,9 @@ function TextOrCall(props: FieldOf<'TextOrCall'>) {
   const m = useMessages();
   const bankLanguage = useContext(BankTextLanguage);
   return (
-    <div className="cw-mfa-field">
-      <fieldset className="cw-mfa-choices">
-        <legend className="cw-mfa-label" lang={bankLanguage}>
+    <div className="cw-form">
+      <fieldset className="cw-fieldset">
+        <legend className="cw-label" lang={bankLanguage}>
           {prompt.prompt}
         </legend>
         {prompt.phones.map((phone, index) => (
@@ -161,8 +161,8 @@ function TextOrCall(props: FieldOf<'TextOrCall'>) {
         ))}
         <Unanswered id={id} show={unanswered} message={m.mfa.required.phone} />
       </fieldset>
-      <fieldset className="cw-mfa-choices cw-mfa-choices--inline">
-        <legend className="cw-mfa-label">{m.mfa.delivery.legend}</legend>
+      <fieldset className="cw-fieldset cw-fieldset--inline">
+        <legend className="cw-label">{m.mfa.delivery.legend}</legend>
         {(['Text', 'Call'] as const).map((method) => (
           <Option
             key={method}
@@ -199,17 +199,17 @@ function ImageChoice({
   const undescribed = prompt.images.some((image) => !image.description);
   const describedBy = [someHidden && noteId, undescribed && sightId].filter(Boolean).join(' ');
   return (
-    <fieldset className="cw-mfa-field" aria-describedby={describedBy || undefined}>
-      <legend className="cw-mfa-label" lang={bankLanguage}>
+    <fieldset className="cw-fieldset" aria-describedby={describedBy || undefined}>
+      <legend className="cw-label" lang={bankLanguage}>
         {prompt.prompt}
       </legend>
       {someHidden && (
-        <p className="cw-mfa-note" id={noteId}>
+        <p className="cw-hint" id={noteId}>
           {text(m.mfa.image.someHidden)}
         </p>
       )}
       {undescribed && (
-        <p className="cw-mfa-note" id={sightId}>
+        <p className="cw-hint" id={sightId}>
           {text(m.mfa.image.needsSight)}
         </p>
       )}
@@ -274,9 +274,8 @@ function Option({
   lang,
 }: OptionProps) {
   return (
-    <label className="cw-mfa-choice">
+    <label className="cw-option">
       <input
-        className="cw-mfa-choice-input"
         type={type}
         value={value}
         required={type === 'radio'}
