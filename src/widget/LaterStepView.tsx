@@ -53,7 +53,7 @@ export function LaterStepView({
         />
       );
     case 'mfa':
-      return <MfaView state={state} flow={flow} backEnable={backEnable} />;
+      return <MfaView state={state} flow={flow} backEnable={backEnable} bankWebsite={bankWebsite} />;
     case 'enhancedMfa':
       return (
         <EnhancedMfaStep
@@ -123,10 +123,12 @@ function MfaView({
   state,
   flow,
   backEnable,
+  bankWebsite,
 }: {
   state: Extract<FlowState, { step: 'mfa' }>;
   flow: ConnectFlow;
   backEnable: boolean;
+  bankWebsite: string | null;
 }) {
   // Shown only in the last two minutes of the bank's inactivity window.
   const secondsLeft = useCountdown(state.expiresAt, 120_000);
@@ -151,6 +153,7 @@ function MfaView({
       pending={state.sending}
       secondsLeft={secondsLeft}
       onSubmit={flow.submitMfa}
+      bankWebsite={bankWebsite}
       {...(backEnable ? { onBack: flow.back } : {})}
     />
   );
