@@ -140,6 +140,10 @@ export const INVALID_PASSWORD = codeStory('INVALID_PASSWORD');
 export const INVALID_LOGIN = codeStory('INVALID_LOGIN');
 export const INVALID_LOGIN_reconnect = codeStory('INVALID_LOGIN', 'reconnect', { theme: 'dark' });
 export const MAXIMUM_RETRY_REACHED = codeStory('MAXIMUM_RETRY_REACHED');
+/** Locked out after wrong security answers: about the answers, never "reset your password". */
+export const MAXIMUM_RETRY_REACHED_answersLocked = codeStory('MAXIMUM_RETRY_REACHED', 'answersLocked', {
+  language: 'fr',
+});
 export const INVALID_SECURITY_RESPONSE = codeStory('INVALID_SECURITY_RESPONSE');
 export const INVALID_SECURITY_RESPONSE_lastTry = codeStory('INVALID_SECURITY_RESPONSE', 'lastTry');
 export const INVALID_SECURITY_RESPONSE_NO_RETRY = codeStory('INVALID_SECURITY_RESPONSE_NO_RETRY');
@@ -243,6 +247,7 @@ const _everyCodeHasAStory = {
 const _everyVariantHasAStory = {
   reconnect: INVALID_LOGIN_reconnect,
   lastTry: INVALID_SECURITY_RESPONSE_lastTry,
+  answersLocked: MAXIMUM_RETRY_REACHED_answersLocked,
   offline: NETWORK_ERROR_offline,
   sessionEnded: ACCESS_DENIED_sessionEnded,
 } satisfies Record<GuidanceVariant, Story>;

@@ -226,12 +226,18 @@ export const ImagesWithOneRefused: Story = {
 };
 
 export const UnknownChallengeType: Story = {
-  args: { challenges: [FINGERPRINT] },
+  args: { challenges: [FINGERPRINT], bankWebsite: 'https://bank.example/' },
   play: async ({ canvas, userEvent, args, globals }) => {
     const m = messagesOf(globals);
     const heading = canvas.getByRole('heading', { name: format(m.mfa.unsupported.title, { bank: BANK }) });
     await expect(heading).toHaveFocus();
     await expect(canvas.queryByRole('textbox')).not.toBeInTheDocument();
+    // The screen says to finish on the bank's website: its link comes first, Back second.
+    const site = canvas.getByRole('link', {
+      name: (name) => name.startsWith(format(m.guidance.actions.openBankSite, { bank: BANK })),
+    });
+    await expect(site).toHaveAttribute('href', 'https://bank.example/');
+    await expect(site).toHaveAttribute('target', '_blank');
     await userEvent.click(canvas.getByRole('button', { name: m.mfa.back }));
     await expect(args.onBack).toHaveBeenCalledOnce();
   },

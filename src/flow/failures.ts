@@ -62,7 +62,7 @@ export function failed(state: FlowState, error: ApiError, at: number, config: Fl
     case 'mfa': {
       if (state.step !== 'mfa') break;
       if (entry.retry.countsTowardLimit && failures >= config.maximumRetry)
-        return lockOut(ctx, requestId, at, reported);
+        return lockOut(ctx, requestId, at, reported, 'answersLocked');
       const lastTry = entry.retry.countsTowardLimit && failures === config.maximumRetry - 1;
       const error: MfaFailure = { code, variant: lastTry ? 'lastTry' : null };
       const again = {
@@ -127,10 +127,16 @@ function retryTargetOf(kind: string, origin: RetryOrigin | 'mfa' | 'waiting'): R
   return 'credentials';
 }
 
-function lockOut(ctx: FlowContext, requestId: string | null, at: number, before: ConnectEvent[]): Move {
+function lockOut(
+  ctx: FlowContext,
+  requestId: string | null,
+  at: number,
+  before: ConnectEvent[],
+  variant?: GuidanceVariant,
+): Move {
   const code = 'MAXIMUM_RETRY_REACHED';
   const next: FlowContext = { ...ctx, failures: 0, requestId: null, lastError: { code, requestId } };
-  return showGuidance(next, code, null, requestId, at, 'credentials', [
+  return showGuidance(next, code, variant ?? null, requestId, at, 'credentials', [
     ...before,
     connectEvent('MAXIMUM_RETRY_REACHED', {}),
     errorEvent(code, requestId, next),

@@ -9,6 +9,8 @@ export const GUIDANCE_VARIANTS = {
   reconnect: 'INVALID_LOGIN',
   /** INVALID_SECURITY_RESPONSE when one MFA try is left: the bank may lock the account. */
   lastTry: 'INVALID_SECURITY_RESPONSE',
+  /** MAXIMUM_RETRY_REACHED after wrong security answers: about the answers, not the password. */
+  answersLocked: 'MAXIMUM_RETRY_REACHED',
   /** NETWORK_ERROR while the browser reports itself offline. */
   offline: 'NETWORK_ERROR',
   /** ACCESS_DENIED from this server's session check: the connect session ended (expired) and was not renewed. */

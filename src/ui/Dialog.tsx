@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import './dialog.css';
 
 export interface DialogProps {
@@ -22,11 +22,16 @@ export function Dialog({ title, body, cancelLabel, confirmLabel, onCancel, onCon
   const ref = useRef<HTMLDivElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
+  // Before the widget behind turns inert (its effect runs after this one): read then, the focus is still on the
+  // button that opened the dialog, not already dropped on the page's body.
+  useLayoutEffect(() => {
     const previous = document.activeElement;
     cancelRef.current?.focus();
     return () => {
-      if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
+      // Once this commit is done and the widget behind is no longer inert: an inert element takes no focus.
+      queueMicrotask(() => {
+        if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
+      });
     };
   }, []);
 

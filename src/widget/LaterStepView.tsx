@@ -72,7 +72,7 @@ function LaterScreen({
         />
       );
     case 'mfa':
-      return <MfaView state={state} flow={flow} backEnable={backEnable} />;
+      return <MfaView state={state} flow={flow} backEnable={backEnable} bankWebsite={bankWebsite} />;
     case 'enhancedMfa':
       return (
         <EnhancedMfaStep
@@ -142,10 +142,12 @@ function MfaView({
   state,
   flow,
   backEnable,
+  bankWebsite,
 }: {
   state: Extract<FlowState, { step: 'mfa' }>;
   flow: ConnectFlow;
   backEnable: boolean;
+  bankWebsite: string | null;
 }) {
   // Shown only in the last two minutes of the bank's inactivity window.
   const secondsLeft = useCountdown(state.expiresAt, 120_000);
@@ -170,6 +172,7 @@ function MfaView({
       pending={state.sending}
       secondsLeft={secondsLeft}
       onSubmit={flow.submitMfa}
+      bankWebsite={bankWebsite}
       {...(backEnable ? { onBack: flow.back } : {})}
     />
   );

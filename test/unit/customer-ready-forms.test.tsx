@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -127,5 +127,63 @@ describe.each(LANGUAGES)('an answer left empty (%s)', (language) => {
     expect(screen.getAllByText(m.mfa.required.text)).toHaveLength(2);
     for (const message of screen.getAllByText(m.mfa.required.text))
       expect(message).toHaveClass('cw-field-error');
+  });
+});
+
+/** "password" in each language. */
+const PASSWORD_WORDS = { en: /password/i, fr: /mot de passe/i } as const;
+
+describe.each(LANGUAGES)('wrong security answers (%s)', (language) => {
+  it('are refused in plain words naming the bank, and the lock-out after them is about the answers', async () => {
+    const view = widget(language, { maximumRetry: 2 });
+    const { m, t, user } = view;
+    await signIn(view, 'Greatday');
+    const answer = async (text: string) => {
+      const field = await screen.findByRole('textbox');
+      await user.clear(field);
+      await user.type(field, `${text}{Enter}`);
+    };
+    await screen.findByRole('heading', { level: 2, name: t(m.mfa.title) });
+    await answer('Nowhere');
+    // The bank's name, then what to do: never « ne correspond pas », never "check it".
+    const refused = m.guidance.variants.lastTry;
+    expect(await screen.findByRole('alert')).toHaveTextContent(collapsed(t(refused.body)));
+    expect(screen.getByRole('alert')).not.toHaveTextContent(language === 'fr' ? /correspond/ : /match/);
+    await answer('Still nowhere');
+    const locked = m.guidance.variants.answersLocked;
+    expect(await screen.findByRole('heading', { level: 2, name: t(locked.title) })).toHaveFocus();
+    expect(screen.getByText(collapsed(t(locked.body)))).toBeVisible();
+    expect(document.body).not.toHaveTextContent(PASSWORD_WORDS[language]);
+  });
+
+  it('the first refusal names the bank in the alert', async () => {
+    const view = widget(language);
+    const { m, t, user } = view;
+    await signIn(view, 'Greatday');
+    await user.type(await screen.findByRole('textbox'), 'Nowhere{Enter}');
+    const refused = m.guidance.codes.INVALID_SECURITY_RESPONSE;
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      collapsed(`${t(refused.title)}. ${t(refused.body)}`),
+    );
+    expect(t(refused.title)).toContain(BANK);
+  });
+});
+
+describe.each(LANGUAGES)('a security check this screen can’t show (%s)', (language) => {
+  it('offers the bank’s website first, where the screen says to finish, and Back after it', async () => {
+    const view = widget(language);
+    const { m, t } = view;
+    await signIn(view, 'test_mfa_unknown_type');
+    const heading = await screen.findByRole('heading', { level: 2, name: t(m.mfa.unsupported.title) });
+    const section = heading.closest('section') as HTMLElement;
+    // jsdom drops the space before the link's visually hidden "(opens in a new tab)": the name's start is enough.
+    const site = await within(section).findByRole('link', {
+      name: (name) => name.startsWith(t(m.guidance.actions.openBankSite)),
+    });
+    expect(site).toHaveAttribute('target', '_blank');
+    expect(site.getAttribute('href')).toMatch(/^https?:\/\//);
+    // First in the screen's order, Back after it.
+    const back = within(section).getByRole('button', { name: m.mfa.back });
+    expect(site.compareDocumentPosition(back) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 });

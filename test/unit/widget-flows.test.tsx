@@ -333,7 +333,7 @@ describe('retry limit', () => {
     await signIn(view.user, 'test_mfa_rounds');
     const field = await screen.findByLabelText(FLINKS_CAPITAL_QUESTIONS[0].prompt);
     await view.user.type(field, 'Toronto{Enter}');
-    expect(await screen.findByRole('alert')).toHaveTextContent('That answer doesn’t match');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Flinks Capital didn’t accept this answer');
     await view.user.clear(screen.getByLabelText(FLINKS_CAPITAL_QUESTIONS[0].prompt));
     await view.user.type(screen.getByLabelText(FLINKS_CAPITAL_QUESTIONS[0].prompt), 'Ottawa{Enter}');
     expect(await screen.findByText(/one try left/)).toBeInTheDocument();

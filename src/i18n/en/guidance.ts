@@ -24,8 +24,8 @@ export const guidance = {
       body: 'To protect your account, check or reset your password on {bank}’s website first. Then come back to connect.',
     },
     INVALID_SECURITY_RESPONSE: {
-      title: 'That answer doesn’t match',
-      body: '{bank} has a different answer on file. Check it and answer again.',
+      title: '{bank} didn’t accept this answer',
+      body: 'Enter it exactly as you first set it.',
     },
     INVALID_SECURITY_RESPONSE_NO_RETRY: {
       title: '{bank} can’t take more answers now',
@@ -153,7 +153,11 @@ export const guidance = {
     },
     lastTry: {
       title: 'Careful: one try left',
-      body: '{bank} has a different answer on file. Take your time: if the next answer doesn’t match, {bank} may lock your account.',
+      body: '{bank} didn’t accept this answer. Take your time: if it refuses the next one, {bank} may lock your account.',
+    },
+    answersLocked: {
+      title: 'Too many answers at {bank} for now',
+      body: 'To protect your account, {bank} won’t take more answers for now. Check your security questions with {bank}, on its website or by phone, then come back.',
     },
     offline: {
       title: 'You’re offline',

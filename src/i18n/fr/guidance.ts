@@ -27,8 +27,8 @@ export const guidance: Messages['guidance'] = {
       body: 'Pour protéger votre compte, vérifiez ou réinitialisez d’abord votre mot de passe sur le site de {bank}. Revenez ensuite pour relier votre compte.',
     },
     INVALID_SECURITY_RESPONSE: {
-      title: 'Cette réponse ne correspond pas',
-      body: '{bank} a enregistré une autre réponse. Vérifiez-la et répondez de nouveau.',
+      title: '{bank} n’a pas accepté cette réponse',
+      body: 'Entrez-la exactement comme vous l’avez définie au départ.',
     },
     INVALID_SECURITY_RESPONSE_NO_RETRY: {
       title: '{bank} n’accepte plus de réponses pour l’instant',
@@ -140,7 +140,11 @@ export const guidance: Messages['guidance'] = {
     },
     lastTry: {
       title: 'Attention\u00A0: il vous reste un essai',
-      body: '{bank} a enregistré une autre réponse. Prenez votre temps\u00A0: si la prochaine réponse ne correspond pas, {bank} pourrait bloquer votre compte.',
+      body: '{bank} n’a pas accepté cette réponse. Prenez votre temps\u00A0: si la prochaine est refusée, {bank} pourrait bloquer votre compte.',
+    },
+    answersLocked: {
+      title: 'Trop de réponses chez {bank} pour l’instant',
+      body: 'Pour protéger votre compte, {bank} n’accepte plus de réponses pour l’instant. Vérifiez vos questions de sécurité auprès de {bank}, sur son site ou par téléphone, puis revenez.',
     },
     offline: {
       title: 'Vous êtes hors ligne',

@@ -12,7 +12,7 @@ import { flushSync } from 'react-dom';
 import { useForm } from 'react-hook-form';
 import type { SecurityChallenge } from '../../api/types';
 import { useLanguage, useMessages, useText } from '../../i18n';
-import { Alert, Button, focusFromScript, KeepBankName } from '../../ui';
+import { Alert, Button, ExternalLink, focusFromScript, KeepBankName } from '../../ui';
 import { AnswerField, BankTextLanguage } from './fields';
 import {
   collectAnswers,
@@ -39,10 +39,10 @@ export function MfaStep(props: MfaStepProps) {
 }
 
 function MfaRound(props: MfaStepProps) {
-  const { challenges, expectsOneTimeCode, onBack } = props;
+  const { challenges, expectsOneTimeCode, onBack, bankWebsite } = props;
   const plan = useMemo(() => planRound(challenges, expectsOneTimeCode), [challenges, expectsOneTimeCode]);
   if (plan.kind === 'unsupported') {
-    return <UnsupportedRound onBack={onBack} />;
+    return <UnsupportedRound onBack={onBack} bankWebsite={bankWebsite ?? null} />;
   }
   return <AnswerForm {...props} prompts={plan.prompts} />;
 }
@@ -182,8 +182,14 @@ function AnswerForm(props: AnswerFormProps) {
   );
 }
 
-/** Shown when the bank asks for something this screen can't render: no crash, and a way forward. */
-function UnsupportedRound({ onBack }: Pick<MfaStepProps, 'onBack'>) {
+/**
+ * Shown when the bank asks for something this screen can't render: no crash, and a way forward. The screen says to
+ * finish on the bank's website, so that is its first action; going back to choose another bank comes second.
+ */
+function UnsupportedRound({
+  onBack,
+  bankWebsite,
+}: Pick<MfaStepProps, 'onBack'> & { bankWebsite: string | null }) {
   const m = useMessages();
   const text = useText();
   const headingId = `${useId()}-heading`;
@@ -194,13 +200,20 @@ function UnsupportedRound({ onBack }: Pick<MfaStepProps, 'onBack'>) {
         <KeepBankName text={text(m.mfa.unsupported.title)} />
       </h2>
       <p>{text(m.mfa.unsupported.body)}</p>
-      {onBack && (
-        <>
-          <p>{m.mfa.unsupported.otherBank}</p>
-          <div className="cw-actions">
-            <Button onClick={onBack}>{m.mfa.back}</Button>
-          </div>
-        </>
+      {onBack && <p>{m.mfa.unsupported.otherBank}</p>}
+      {(bankWebsite || onBack) && (
+        <div className="cw-actions">
+          {bankWebsite && (
+            <ExternalLink href={bankWebsite} variant="primary">
+              {text(m.guidance.actions.openBankSite)}
+            </ExternalLink>
+          )}
+          {onBack && (
+            <Button variant={bankWebsite ? 'secondary' : 'primary'} onClick={onBack}>
+              {m.mfa.back}
+            </Button>
+          )}
+        </div>
       )}
     </section>
   );

@@ -27,6 +27,8 @@ export interface MfaStepProps {
   onSubmit(responses: SecurityResponses): void;
   /** The language of the bank's text in this round (its answer's `Content-Language`), when known. */
   bankLanguage?: string | null;
+  /** The bank's website: where a check this screen can't show is done instead. */
+  bankWebsite?: string | null;
   /** Back to the credential form; absent when going back is not allowed. */
   onBack?: () => void;
   /**
