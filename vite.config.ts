@@ -3,7 +3,6 @@ import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { sandboxPlugin } from './server/vite-sandbox';
 import { deploymentConfig, embedConfigPlugin } from './server/embed-config';
-import { heldSubmitPlugin } from './server/held-submit';
 import { parseConfig } from './server/config';
 
 const root = import.meta.dirname;
@@ -155,12 +154,7 @@ export default defineConfig(({ mode, command }): UserConfig => {
     publicDir: command === 'build' ? false : 'public',
     resolve: { alias: process.env.CONNECT_RUNTIME === 'react' ? [] : PREACT_FOR_REACT },
     // The sandbox answers /v3 in `npm run dev` and `vite preview`, as it does behind `npm start`.
-    plugins: [
-      react(),
-      sandboxPlugin(),
-      embedConfigPlugin(() => deploymentConfig(parseConfig(process.env))),
-      heldSubmitPlugin(),
-    ],
+    plugins: [react(), sandboxPlugin(), embedConfigPlugin(() => deploymentConfig(parseConfig(process.env)))],
     build: {
       outDir: 'dist/app',
       emptyOutDir: true,

@@ -29,13 +29,6 @@ export const FORM_USABLE_MS = 1500;
  */
 export const FORM_USABLE_VS_FLOOR = 1.25;
 
-/**
- * Submit works: both fields filled and Enter pressed in the password field as soon as the form takes input (as a
- * password manager does), until the sign-in request starts; within this many times the floor's (the same presses on
- * the bare HTML page, timed when its Enter arrives: a bare form sends itself then). Medians, same run.
- */
-export const SUBMIT_WORKS_VS_FLOOR = 1.25;
-
 /** The throttled profile: Lighthouse's "slow 4G" numbers with a 4x slower CPU. */
 export const THROTTLING = {
   latencyMs: 150,

@@ -11,7 +11,6 @@ import { chromium, type Browser, type BrowserContext, type Frame, type Page } fr
 import { createServerApp } from '../server/app';
 import { boundConfig, parseConfig } from '../server/config';
 import { embedPagePolicy } from '../server/security';
-import { SANDBOX_PASSWORD } from '../src/sandbox';
 import { listen, type Listening } from '../src/sandbox/node';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/chromium';
 import { THROTTLING } from './budgets';
@@ -29,14 +28,6 @@ export interface LoadRun {
   appMountedMs: number;
   /** The username field in the DOM and enabled, ms after navigation start. */
   formUsableMs: number;
-  /**
-   * Submit works: both fields filled and Enter pressed in the password field from the moment the form takes input
-   * (again every few ms until something happens), until the sign-in request (`/Authorize`) starts, ms after
-   * navigation start. Absent in results written before it was measured.
-   */
-  submitWorksMs?: number;
-  /** Sign-in requests the page sent for those presses (one expected). */
-  signInRequests?: number;
   /** The first paint with content in the embed page. */
   firstContentfulPaintMs: number | null;
   /** The embed page's own requests (API calls excluded) finished before the form was usable. */
@@ -68,20 +59,9 @@ export interface LoadReport {
    * The floor: a bare HTML page with the same sign-in form (no script), served the same way, framed the same way,
    * loaded cold in the same run, interleaved with the widget's loads.
    */
-  floor: {
-    formUsable: Stats;
-    runs: number[];
-    /**
-     * The same fill and Enter on the floor page, timed when the Enter reaches it: a bare HTML form sends itself right
-     * then (here the page's CSP stops it: nothing leaves). Absent in results written before it was measured.
-     */
-    submitPressed?: Stats;
-  };
+  floor: { formUsable: Stats; runs: number[] };
   /** The widget's median time to a usable form over the floor's. */
   formUsableVsFloor: number;
-  /** The widget's median time to a working submit (its sign-in request started) over the floor's Enter. */
-  submitWorks?: Stats;
-  submitWorksVsFloor?: number;
   appMounted: Stats;
   formUsable: Stats;
   firstContentfulPaint: Stats | null;
@@ -173,47 +153,7 @@ if (location.pathname === '/embed.html' || location.pathname === '${FLOOR_PATH}'
     }
   });
   observer.observe(document, { subtree: true, childList: true, attributes: true });
-  addEventListener('keydown', function (event) {
-    var field = event.target;
-    if (window.benchEnterAt === undefined && event.key === 'Enter' && field && field.autocomplete === 'current-password')
-      window.benchEnterAt = performance.timeOrigin + performance.now();
-  }, true);
 }`;
-
-/** In the embed page: when its first sign-in request started, ms after navigation start (null before it ended). */
-const SIGN_IN_STARTED = `(function () {
-  var entry = performance.getEntriesByType('resource').find(function (entry) {
-    return /\\/Authorize$/.test(new URL(entry.name).pathname);
-  });
-  return entry ? entry.startTime : null;
-})()`;
-
-/** The sign-in the bench types, a sandbox persona's (nothing real). */
-const BENCH_USERNAME = 'Greatday';
-/** Between two presses of Enter while the submit does not work yet. */
-const PRESS_AGAIN_MS = 20;
-
-const isSignIn = (url: string) => /\/Authorize$/.test(new URL(url).pathname);
-
-/**
- * As a password manager would as soon as the form takes input: fills both fields and presses Enter in the password
- * field, again every few ms until the page has sent its sign-in request.
- */
-async function fillAndSubmit(frame: Frame, sent: () => boolean): Promise<void> {
-  await frame.fill('input[autocomplete=username]', BENCH_USERNAME);
-  await frame.fill('input[autocomplete=current-password]', SANDBOX_PASSWORD);
-  const deadline = Date.now() + 60_000;
-  do {
-    // The field goes with the form once the sign-in is on its way (its request may not be reported yet).
-    const pressed = await frame
-      .press('input[autocomplete=current-password]', 'Enter', { timeout: 1000 })
-      .then(() => true)
-      .catch(() => false);
-    if (sent()) return;
-    await new Promise((done) => setTimeout(done, pressed ? PRESS_AGAIN_MS : 100));
-  } while (!sent() && Date.now() < deadline);
-  if (!sent()) throw new Error('Enter in the password field never sent the sign-in');
-}
 
 /** In the embed page, once the form is usable: its timings, and what it loaded until then. */
 const READ_TIMING = `(function () {
@@ -294,15 +234,8 @@ async function startServers(distDir: string, gzip: boolean): Promise<Servers> {
   return { widget, host, close: async () => void (await Promise.all([widget.close(), host.close()])) };
 }
 
-interface FloorRun {
-  /** Its form usable, ms after its navigation start. */
-  formUsableMs: number;
-  /** Both fields filled and Enter pressed as on the widget: when the Enter reached the page. */
-  submitPressedMs: number;
-}
-
-/** One cold load of the floor page. */
-async function coldFloorLoad(browser: Browser, servers: Servers): Promise<FloorRun> {
+/** One cold load of the floor page: when its form is usable, ms after its navigation start. */
+async function coldFloorLoad(browser: Browser, servers: Servers): Promise<number> {
   const context = await browser.newContext();
   try {
     await context.addInitScript(WATCH_FOR_FORM);
@@ -312,30 +245,11 @@ async function coldFloorLoad(browser: Browser, servers: Servers): Promise<FloorR
     await page.goto(`${servers.host.url}/bench-host.html?src=${encodeURIComponent(src)}`);
     const frame = await frameAt(page, src);
     await frame.waitForSelector('input[autocomplete=username]:enabled', { timeout: 60_000 });
-    // The same presses as on the widget; the floor has no script: its first Enter is its submit.
-    await fillAndSubmit(frame, () => true);
-    await poll(frame, '(window.benchEnterAt ?? null)');
     await frame.waitForFunction('window.benchFormUsableAt !== undefined', undefined, { timeout: 60_000 });
     if (!(await frame.evaluate<boolean>(FOCUS_FIELD))) throw new Error('The floor page did not take focus');
-    const timing = await frame.evaluate<FrameTiming>(READ_TIMING);
-    const enterAt = await frame.evaluate<number>('window.benchEnterAt');
-    return { formUsableMs: timing.usableMs, submitPressedMs: enterAt - timing.origin };
+    return (await frame.evaluate<FrameTiming>(READ_TIMING)).usableMs;
   } finally {
     await context.close();
-  }
-}
-
-/**
- * Evaluates `expression` in the frame until it is not null. (The page's CSP refuses the eval() that
- * `waitForFunction` polls with; `evaluate` goes through DevTools.)
- */
-async function poll<T>(frame: Frame, expression: string): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const value = await frame.evaluate<T | null>(expression);
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`Still null after a minute: ${expression}`);
-    await new Promise((done) => setTimeout(done, 20));
   }
 }
 
@@ -374,25 +288,19 @@ async function coldLoad(browser: Browser, servers: Servers): Promise<LoadRun> {
       institution: 'FlinksCapital',
     });
     const src = `${widget}/embed.html?${params}`;
-    let signIns = 0;
-    page.on('request', (request) => {
-      if (isSignIn(request.url())) signIns += 1;
-    });
     await page.goto(`${servers.host.url}/bench-host.html?src=${encodeURIComponent(src)}`);
-    const frame = await frameAt(page, src);
-    await frame.waitForSelector('input[autocomplete=username]:enabled', { timeout: 60_000 });
-    // As soon as the form takes input: fill it and press Enter until the sign-in goes.
-    await fillAndSubmit(frame, () => signIns > 0);
-    const submitWorksMs = await poll<number>(frame, SIGN_IN_STARTED);
     await page.waitForFunction(`${APP_MOUNTED_AT} !== null`, undefined, { timeout: 60_000 });
+    const frame = page.frames().find((candidate) => candidate.url().startsWith(`${widget}/embed.html`));
+    if (!frame) throw new Error('The embed page never loaded in its frame');
+    await frame.waitForSelector('input[autocomplete=username]:enabled', { timeout: 60_000 });
+    if (!(await frame.evaluate<boolean>(FOCUS_FIELD)))
+      throw new Error('The username field did not take focus');
 
     const mountedAt = await page.evaluate<number>(APP_MOUNTED_AT);
     const timing = await frame.evaluate<FrameTiming>(READ_TIMING);
     return {
       appMountedMs: mountedAt - timing.origin,
       formUsableMs: timing.usableMs,
-      submitWorksMs,
-      signInRequests: signIns,
       firstContentfulPaintMs: timing.fcp,
       requests: timing.requests,
       transferredBytes: timing.transferred,
@@ -439,18 +347,13 @@ export async function measureLoad({
     await coldLoad(browser, servers);
     await coldFloorLoad(browser, servers);
     const recorded: LoadRun[] = [];
-    const floorRuns: FloorRun[] = [];
+    const floorRuns: number[] = [];
     for (let run = 0; run < runs; run += 1) {
       recorded.push(await coldLoad(browser, servers));
       floorRuns.push(await coldFloorLoad(browser, servers));
     }
     const formUsable = stats(recorded.map((run) => run.formUsableMs));
-    const floor = {
-      formUsable: stats(floorRuns.map((run) => run.formUsableMs)),
-      runs: floorRuns.map((run) => run.formUsableMs),
-      submitPressed: stats(floorRuns.map((run) => run.submitPressedMs)),
-    };
-    const submitWorks = stats(recorded.map((run) => run.submitWorksMs ?? NaN));
+    const floor = { formUsable: stats(floorRuns), runs: floorRuns };
     const paints = recorded.flatMap((run) =>
       run.firstContentfulPaintMs === null ? [] : [run.firstContentfulPaintMs],
     );
@@ -460,8 +363,6 @@ export async function measureLoad({
       formUsable,
       floor,
       formUsableVsFloor: formUsable.median / floor.formUsable.median,
-      submitWorks,
-      submitWorksVsFloor: submitWorks.median / floor.submitPressed.median,
       firstContentfulPaint: paints.length > 0 ? stats(paints) : null,
       caching: await cachingHeaders(servers.widget.url, assetPath),
       compressed: recorded.every((run) => run.encodedBytes < run.decodedBytes),

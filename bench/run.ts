@@ -10,8 +10,6 @@
  *   npm run bench -- --only keystroke  measure only the keystroke in the bank search (no sizes, loads or perf
  *                                      tests; bench/results.json is left as it is), e.g. 3 times while profiling:
  *                                      npm run bench -- --no-build --only keystroke --repeat 3
- *   npm run bench -- --only load       measure only the cold loads of /embed.html and the floor (form usable,
- *                                      submit works; results.json is left as it is)
  *   npm run bench -- --only keystroke --profile /tmp/keys.cpuprofile   and a CPU profile of the keys (DevTools)
  *   npm run bench -- --help            this help
  */
@@ -26,7 +24,6 @@ import {
   FORM_USABLE_VS_FLOOR,
   KEYSTROKE_FRAMES,
   KEYSTROKE_SCRIPT_MS,
-  SUBMIT_WORKS_VS_FLOOR,
   THROTTLING,
 } from './budgets';
 import { measureKeystroke, type KeystrokeReport } from './keystroke';
@@ -89,8 +86,6 @@ const HELP = `npm run bench [-- options]
   --runs N            cold loads (default 5)
   --dist DIR          measure another build (DIR/app and DIR/lib)
   --only keystroke    only the keystroke in the bank search over 10,000 institutions; results.json untouched
-  --only load         only the cold loads of the embed page and its floor (form usable, submit works);
-                      results.json untouched
   --repeat N          with --only keystroke: measure N times, one line each (default 1)
   --profile FILE      with --only keystroke: write a CPU profile of the measured keys (open it in DevTools)
   --help              this help`;
@@ -99,8 +94,8 @@ if (args.help) {
   console.log(HELP);
   process.exit(0);
 }
-if (args.only !== undefined && args.only !== 'keystroke' && args.only !== 'load') {
-  console.error(`Unknown --only ${args.only}: only "keystroke" or "load" can be measured alone.\n\n${HELP}`);
+if (args.only !== undefined && args.only !== 'keystroke') {
+  console.error(`Unknown --only ${args.only}: only "keystroke" can be measured alone.\n\n${HELP}`);
   process.exit(2);
 }
 
@@ -179,9 +174,8 @@ const callsOf = (flow: FlowReport) =>
     .map(([endpoint, count]) => `${endpoint} ${count}`)
     .join(', ');
 
-function table(results: BenchResults, previous: BenchResults | null, { loadOnly = false } = {}): string {
+function table(results: BenchResults, previous: BenchResults | null): string {
   const rows: Row[] = [];
-  const header = ['measure', 'value', 'budget', '', previous ? `previous (${previous.at.slice(0, 16)})` : ''];
   const before = (pick: (old: BenchResults) => string | undefined) => {
     if (!previous) return '';
     try {
@@ -191,8 +185,7 @@ function table(results: BenchResults, previous: BenchResults | null, { loadOnly 
     }
   };
 
-  if (!loadOnly)
-    rows.push({ section: 'Sizes: brotli / gzip / minified bytes (size-limit, preset-small-lib)' });
+  rows.push({ section: 'Sizes: brotli / gzip / minified bytes (size-limit, preset-small-lib)' });
   for (const size of results.sizes) {
     rows.push({
       cells: [
@@ -251,48 +244,6 @@ function table(results: BenchResults, previous: BenchResults | null, { loadOnly 
         }),
       ],
     });
-    if (load.submitWorks && load.floor.submitPressed && load.submitWorksVsFloor !== undefined) {
-      const signIns = load.runs.map((run) => run.signInRequests ?? 0);
-      rows.push({
-        cells: [
-          'submit works (fill, Enter from form usable, until the sign-in starts)',
-          spread(load.submitWorks),
-          '',
-          '',
-          before((old) => ms(pick(old)?.submitWorks?.median ?? NaN)),
-        ],
-      });
-      rows.push({
-        cells: [
-          'floor: the same fill and Enter on the bare page, Enter arrives',
-          spread(load.floor.submitPressed),
-          '',
-          '',
-          before((old) => ms(pick(old)?.floor.submitPressed?.median ?? NaN)),
-        ],
-      });
-      rows.push({
-        cells: [
-          'submit works / floor (medians)',
-          `${load.submitWorksVsFloor.toFixed(2)}x`,
-          `<= ${SUBMIT_WORKS_VS_FLOOR}x`,
-          mark(load.submitWorksVsFloor <= SUBMIT_WORKS_VS_FLOOR),
-          before((old) => {
-            const ratio = pick(old)?.submitWorksVsFloor;
-            return ratio === undefined ? undefined : `${ratio.toFixed(2)}x`;
-          }),
-        ],
-      });
-      rows.push({
-        cells: [
-          'sign-in requests per load',
-          signIns.join(', '),
-          '1 each',
-          mark(signIns.every((count) => count === 1)),
-          '',
-        ],
-      });
-    }
     if (load.firstContentfulPaint) {
       rows.push({ cells: ['first contentful paint', spread(load.firstContentfulPaint), '', '', ''] });
     }
@@ -330,7 +281,6 @@ function table(results: BenchResults, previous: BenchResults | null, { loadOnly 
   rows.push({ cells: ['cache-control /embed.html', results.load.caching.page ?? '(none)', '', '', ''] });
   if (results.loadGzip)
     loadRows('What-if: the same server behind gzip', results.loadGzip, (old) => old.loadGzip);
-  if (loadOnly) return renderTable(header, rows);
 
   const { keystroke } = results;
   if (keystroke) {
@@ -452,7 +402,10 @@ function table(results: BenchResults, previous: BenchResults | null, { loadOnly 
       '',
     ],
   });
-  return renderTable(header, rows);
+  return renderTable(
+    ['measure', 'value', 'budget', '', previous ? `previous (${previous.at.slice(0, 16)})` : ''],
+    rows,
+  );
 }
 
 async function main(): Promise<void> {
@@ -470,10 +423,6 @@ async function main(): Promise<void> {
 
   if (args.only === 'keystroke') {
     await keystrokeOnly(dist);
-    return;
-  }
-  if (args.only === 'load') {
-    await loadOnly(dist);
     return;
   }
 
@@ -522,29 +471,6 @@ async function main(): Promise<void> {
   console.log(
     `\nWrote ${relative(ROOT, RESULTS)} in ${((performance.now() - started) / 1000).toFixed(0)} s.`,
   );
-}
-
-/** `--only load`: the cold loads of the embed page and the floor alone, as in the full table. */
-async function loadOnly(dist: string): Promise<void> {
-  const runs = Number.parseInt(args.runs, 10);
-  const done = step(`Cold loads in Chromium (${runs} + 1 warm-up)`);
-  const page = readFileSync(join(dist, 'app', 'embed.html'), 'utf8');
-  const assetPath = /<script type="module"[^>]*\ssrc="(\/assets\/[^"]+\.js)"/.exec(page)?.[1] ?? null;
-  const load = await measureLoad({ distDir: join(dist, 'app'), runs, assetPath });
-  done();
-  const results: BenchResults = {
-    at: new Date().toISOString(),
-    commit: null,
-    sizes: [],
-    load,
-    loadGzip: null,
-    flows: { passed: true, failures: [], renders: [], flows: [], pendingWait: null },
-  };
-  console.log(`\n${table(results, previousResults(), { loadOnly: true })}`);
-  const over =
-    load.formUsableVsFloor > FORM_USABLE_VS_FLOOR ||
-    (load.submitWorksVsFloor ?? Infinity) > SUBMIT_WORKS_VS_FLOOR;
-  if (over) process.exitCode = 1;
 }
 
 /** `--only keystroke`: the bank search alone, `--repeat` times, each run's figures against the budgets. */

@@ -16,25 +16,6 @@ export const HYDRATION_WAIT_ID = 'cw-hydration-wait';
 /** Marks a button the server disabled until the script takes over. */
 export const LOCKED_ATTRIBUTE = 'data-locked-until-hydrated';
 
-/** The window's property where the page's first script (held-submit.ts) keeps a form Enter was pressed in. */
-export const HELD_SUBMIT = 'cwHeldSubmit';
-
-/**
- * The form Enter was pressed in before the script took over, once (taken, it is forgotten); undefined when none was,
- * or when that form is no longer in the page (the script drew its own).
- */
-export function takeHeldSubmit(view: Window): HTMLFormElement | undefined {
-  const slot = view as unknown as { [HELD_SUBMIT]?: HTMLFormElement };
-  const form = slot[HELD_SUBMIT];
-  delete slot[HELD_SUBMIT];
-  return form?.isConnected ? form : undefined;
-}
-
-/** The person is on the server's form already: something typed, or a field holds the focus. */
-export function engaged(container: HTMLElement): boolean {
-  return typedValues(container).size > 0 || container.contains(container.ownerDocument.activeElement);
-}
-
 /** Where the page is: the server's drawing is only taken over when it was made for the same place. */
 export function placeOf(view: Window): FirstScreenPlace {
   return view.parent === view ? 'top' : 'framed';

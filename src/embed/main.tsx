@@ -2,15 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { loadUiMessages } from '../i18n';
 import { readDeploymentConfig } from './config';
-import { prefetchLaterSteps } from '../widget/laterSteps';
-import {
-  canHydrate,
-  engaged,
-  placeOf,
-  releaseLockedButtons,
-  restoreTypedValues,
-  typedValues,
-} from './hydration';
+import { canHydrate, placeOf, releaseLockedButtons, restoreTypedValues, typedValues } from './hydration';
 import { cannotStart, colourCode, configurationCode, EmbedPage, hasColours } from './page';
 import { embedSearch } from './params';
 
@@ -28,8 +20,6 @@ function navigate(href: string, target?: 'self') {
 }
 
 async function start(container: HTMLElement) {
-  const hydrating = canHydrate(container, placeOf(window));
-  const language = document.documentElement.lang === 'fr' ? 'fr' : 'en';
   // Flinks Connect's `/v2/Credential/{institution}/` names the bank in the path: the page reads it as `institution`.
   const search = embedSearch(window.location.pathname, window.location.search);
   // The partner's colours are drawn from the first render (and the server drew them): their code comes first. Should
@@ -51,17 +41,13 @@ async function start(container: HTMLElement) {
       <EmbedPage {...page} view={window} navigate={navigate} />
     </StrictMode>
   );
-  if (hydrating) {
+  if (canHydrate(container, placeOf(window))) {
     // The server drew the first screen for this address and place. Its text must be in memory before taking it over,
     // so that nothing suspends (and nothing is redrawn) while the script adopts the server's elements.
-    await loadUiMessages(language);
+    await loadUiMessages(document.documentElement.lang === 'fr' ? 'fr' : 'en');
     const typed = typedValues(container);
-    const onTheForm = engaged(container);
     hydrateRoot(container, tree);
     restoreTypedValues(container, typed);
-    // Someone is on the form already (typing, or a password manager filled it): what their submit needs is fetched
-    // now, not once they press Connect (the widget's first render is done: nothing fetched here changes it).
-    if (onTheForm) prefetchLaterSteps(language);
   } else {
     container.replaceChildren();
     createRoot(container).render(tree);

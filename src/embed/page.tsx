@@ -8,7 +8,6 @@ import { loadOnce } from '../loadOnce';
 import { PageLocksFirstScreen } from '../ui/serverDrawn';
 import { createEmbedBridge } from './bridge';
 import type { DeploymentConfig } from './config';
-import { takeHeldSubmit } from './hydration';
 import { frameTitles } from './messages';
 import { parseEmbedParams, type ConfigProblem, type EmbedSettings, type FramingClues } from './params';
 import './embed.css';
@@ -125,9 +124,6 @@ export function EmbedPage({ config, search, parent, framing, view, navigate }: E
   }, [view, language]);
   // One console line per value the page could not use as given, once per address.
   useEffect(() => tellDeveloper(view, search, notes), [view, search, notes]);
-  // Enter pressed in the server's form before the script ran (held-submit.ts): sent now, through the widget's own
-  // sign-in, once. Now, not as the script takes over: the widget's effects (its flow starting) come before this one.
-  useEffect(() => takeHeldSubmit(view)?.requestSubmit(), [view]);
 
   if (!parsed.ok) return <Configuration problems={parsed.problems} language={language} />;
   return (
