@@ -34,7 +34,7 @@ const message = v.fallback(
   '',
 );
 
-export const loginSchema = v.object({
+const loginSchema = v.object({
   Id: id,
   Username: text,
   IsScheduledRefresh: v.boolean(),
@@ -42,7 +42,7 @@ export const loginSchema = v.object({
   Type: text,
 });
 
-export const linkSchema = v.object({
+const linkSchema = v.object({
   rel: text,
   href: text,
   example: v.optional(v.nullable(text)),
@@ -98,7 +98,7 @@ export const challengeBodySchema = v.object({
   ),
 });
 
-export const PENDING_CODES = ['OPERATION_PENDING', 'OPERATION_DISPATCHED'] as const;
+const PENDING_CODES = ['OPERATION_PENDING', 'OPERATION_DISPATCHED'] as const;
 
 export const pendingBodySchema = v.object({
   FlinksCode: v.picklist(PENDING_CODES),
@@ -113,7 +113,7 @@ export const errorBodySchema = v.object({
   RequestId: v.fallback(v.optional(id), undefined),
 });
 
-export const balanceSchema = v.object({
+const balanceSchema = v.object({
   Available: amount,
   Current: amount,
   Limit: amount,
@@ -189,7 +189,7 @@ export const accountsBodySchema = v.object({
   RequestId: id,
 });
 
-export const deletedBodySchema = v.object({
+const deletedBodySchema = v.object({
   Message: message,
 });
 

@@ -4,13 +4,10 @@ import type {
   accountSchema,
   accountsBodySchema,
   authorizeSuccessSchema,
-  balanceSchema,
   challengeBodySchema,
   challengeSchema,
   errorBodySchema,
   holderSchema,
-  linkSchema,
-  loginSchema,
   mfaQuestionsBodySchema,
   pendingBodySchema,
   transactionSchema,
@@ -31,9 +28,6 @@ export type SecurityChallenge = v.InferOutput<typeof challengeSchema>;
 /** Prompt text -> answers, as `/Authorize` expects them. */
 export type SecurityResponses = v.InferOutput<typeof securityResponsesSchema>;
 
-export type Login = v.InferOutput<typeof loginSchema>;
-export type Link = v.InferOutput<typeof linkSchema>;
-export type Balance = v.InferOutput<typeof balanceSchema>;
 export type Holder = v.InferOutput<typeof holderSchema>;
 export type Transaction = v.InferOutput<typeof transactionSchema>;
 export type Account = v.InferOutput<typeof accountSchema>;

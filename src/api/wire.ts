@@ -89,7 +89,7 @@ export type StatementsBody = v.InferOutput<typeof statementsBodySchema>;
 export type AnswerMfaQuestionsBody = v.InferOutput<typeof answerMfaQuestionsBodySchema>;
 
 /** An institution's id as the OAuth routes take it (Flinks' `institution_id`). */
-export const WIRE_INSTITUTION = /^[A-Za-z0-9_.-]{1,100}$/;
+const WIRE_INSTITUTION = /^[A-Za-z0-9_.-]{1,100}$/;
 
 /** POST /v3/oauth/state: a state for the bank's OAuth page. */
 export const oauthStateBodySchema = body({
@@ -138,7 +138,7 @@ export const MAX_SESSION_SECONDS = 1800;
 const SESSION_TAG_MAX = 200;
 
 /** The origin of an absolute address (`https://app.example.com/checkout` gives `https://app.example.com`), else null. */
-export function originOf(address: string): string | null {
+function originOf(address: string): string | null {
   try {
     const { origin } = new URL(address);
     return origin === 'null' ? null : origin;
@@ -170,7 +170,7 @@ const expiresProblem = `expiresInSeconds must be a whole number from 1 to ${MAX_
 const tagProblem = `tag must be a string of at most ${SESSION_TAG_MAX} characters.`;
 
 /** The words for a `parentOrigin` that is no page's origin, or not one of CONNECT_ALLOWED_ORIGINS. */
-export const PARENT_ORIGIN_PROBLEM =
+const PARENT_ORIGIN_PROBLEM =
   'parentOrigin must be the origin (or an address) of a page on one of the origins in CONNECT_ALLOWED_ORIGINS, such as https://app.example.com.';
 
 /**

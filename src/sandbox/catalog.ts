@@ -364,7 +364,7 @@ const WITH_ARTICLE: Readonly<Record<string, string>> = { Outaouais: 'l’Outaoua
  * French « de » before a place, as French writes it: elided before a vowel (« d’Abbotsford », « d’Ottawa »), with the
  * article of a region (« de l’Outaouais »). An aspirated or silent h is left alone (« de Halifax »): usage varies.
  */
-export function ofPlace(place: string): string {
+function ofPlace(place: string): string {
   const named = WITH_ARTICLE[place] ?? place;
   // Y starts these places with a consonant sound (« de Yellowknife »), as it does most Canadian places.
   return /^[aeiouàâéèêëîïôûü]/i.test(named) ? `d’${named}` : `de ${named}`;

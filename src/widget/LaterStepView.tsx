@@ -34,7 +34,7 @@ export interface LaterStepViewProps {
  * apart ("Flinks Capital (OAuth)", the sandbox's bank that signs in on its own page); a sentence names the bank
  * without it ("Waiting for Flinks Capital…").
  */
-export function sentenceName(name: string | null): string | null {
+function sentenceName(name: string | null): string | null {
   return name?.replace(/\s+\([^()]+\)$/, '') || name;
 }
 
