@@ -414,7 +414,9 @@ describe('MfaStep: the bank refused the answer', () => {
     expect(alert).toHaveTextContent(refused.message);
     const city = screen.getByRole('textbox', { name: CITY });
     expect(city).toHaveAttribute('aria-invalid', 'true');
-    expect(city).toHaveAccessibleDescription(refused.message);
+    // Its error message, as on the sign-in form: tied to the field without being read a second time.
+    expect(city).toHaveAccessibleErrorMessage(refused.message);
+    expect(city).not.toHaveAccessibleDescription(refused.message);
     expect(screen.getByRole('textbox', { name: COUNTRY })).not.toHaveAttribute('aria-invalid');
   });
 

@@ -309,11 +309,14 @@ function errorIdOf(id: string): string {
   return `${id}-error`;
 }
 
-/** Ties the field to what is wrong with it: its own empty-answer message and the bank's message. */
+/**
+ * Ties the field to what is wrong with it, as the sign-in form does: its own empty-answer message describes it, and
+ * the bank's message (the alert, already spoken once) is its error message, not read a second time.
+ */
 function invalidity(id: string, unanswered: boolean, serverErrorId: string | null) {
-  const describedBy = [serverErrorId, unanswered ? errorIdOf(id) : null].filter(Boolean).join(' ');
   return {
     'aria-invalid': unanswered || serverErrorId !== null ? true : undefined,
-    'aria-describedby': describedBy === '' ? undefined : describedBy,
+    'aria-describedby': unanswered ? errorIdOf(id) : undefined,
+    'aria-errormessage': serverErrorId ?? undefined,
   };
 }
