@@ -9,9 +9,10 @@ import { useConnectFlow } from './flow/useConnectFlow';
 import type { GuidanceOverrides } from './guidance';
 import { I18nProvider, loadedMessages, TextTokens, useLanguage, useUiMessages, type Language } from './i18n';
 import { findInstitution, signInOf } from './institutions/find';
+import { connectInstitutionsQuery } from './institutions/query';
+import type { Institution } from './institutions/types';
 import { bankLinks } from './institutions/links';
 import { StepBoundary, StepFocusContext } from './ui';
-import { useInstitutionCatalog } from './widget/catalog';
 import { ExitDialog, forgetFailedDownloads, prefetchBankList, useBankPages } from './widget/laterSteps';
 import { StepView } from './widget/StepView';
 import './styles/widget.css';
@@ -234,8 +235,8 @@ function WidgetBody(props: BodyProps) {
     },
   };
   const demoOutbound = props.demoOutbound ?? false;
-  const [listShown, setListShown] = useState(false);
-  const catalog = useInstitutionCatalog(props.client, (props.institutionCatalog ?? false) && listShown);
+  // The server's catalog, once the bank list has read it (from the react-query cache or the server).
+  const [catalog, setCatalog] = useState<readonly Institution[]>();
   const catalogRef = useRef(catalog);
   catalogRef.current = catalog;
   const [oauthReturn] = useState(() => oauthReturnOf(props.receivedRedirectUri));
@@ -279,7 +280,6 @@ function WidgetBody(props: BodyProps) {
   const [moved, setMoved] = useState(false);
   if (!moved && key !== firstKey) setMoved(true);
 
-  if (!listShown && state.step === 'institution') setListShown(true);
   // A bank of the catalog is known only there; the built-in list knows the rest.
   const bank = state.ctx.institution
     ? ((catalog && findInstitution(state.ctx.institution, catalog)) ?? findInstitution(state.ctx.institution))
@@ -341,7 +341,13 @@ function WidgetBody(props: BodyProps) {
                   state={state}
                   flow={flow}
                   props={props}
-                  institutions={catalog}
+                  catalog={
+                    props.institutionCatalog && {
+                      query: connectInstitutionsQuery(props, props.client),
+                      queryClient: props.queryClient,
+                      onList: setCatalog,
+                    }
+                  }
                   bankWebsite={links?.website ?? null}
                   bankLinks={links}
                   onExit={requestExit}

@@ -5,7 +5,7 @@ import { forgetFailedMessages, loadMessages, type Language } from '../i18n';
 import { loadOnce } from '../loadOnce';
 import type * as later from '../steps/later';
 import type * as bankList from '../steps/institution';
-import type { InstitutionStepProps } from '../steps/institution/InstitutionStep';
+import type { BankListStepProps } from '../steps/institution/CatalogInstitutionStep';
 
 type LaterSteps = typeof later;
 
@@ -29,9 +29,10 @@ function laterStep<Props extends object>(pick: (steps: LaterSteps) => ComponentT
  */
 const bankListStep = loadOnce<typeof bankList>(() => import('../steps/institution'));
 
-export function InstitutionStep(props: InstitutionStepProps) {
-  const { InstitutionStep: Step } = bankListStep.read();
-  return <Step {...props} />;
+/** The bank list; with `catalog`, over the server's catalog (a react-query query, in the same chunk). */
+export function InstitutionStep({ catalog, ...props }: BankListStepProps) {
+  const { InstitutionStep: Step, CatalogInstitutionStep } = bankListStep.read();
+  return catalog ? <CatalogInstitutionStep {...props} catalog={catalog} /> : <Step {...props} />;
 }
 
 /** Starts fetching the bank list's chunk (the widget opens without a preset institution). */
