@@ -343,7 +343,7 @@ function WidgetBody(props: BodyProps) {
                   props={props}
                   catalog={
                     props.institutionCatalog && {
-                      query: connectInstitutionsQuery(props, props.client),
+                      query: connectInstitutionsQuery(props),
                       queryClient: props.queryClient,
                       onList: setCatalog,
                     }

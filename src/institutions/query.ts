@@ -1,7 +1,19 @@
-import { queryOptions } from '@tanstack/react-query';
 import { createFlinksClient } from '../api/client';
+import { queryOptions, type DataTag, type UseQueryOptions } from '@tanstack/react-query';
 import type { CallFailed } from '../api/transient';
 import type { FlinksClient } from '../api/types';
+import type { Institution } from './types';
+
+/** The catalog's key: `['connect-widget', 'institutions', apiBaseUrl]`. */
+export type ConnectInstitutionsKey = readonly ['connect-widget', 'institutions', string];
+
+/** What `connectInstitutionsQuery` returns: react-query options, the key typed with the data. */
+export type ConnectInstitutionsQuery = UseQueryOptions<
+  Institution[],
+  Error,
+  Institution[],
+  ConnectInstitutionsKey
+> & { queryKey: DataTag<ConnectInstitutionsKey, Institution[], Error> };
 
 /** The connect server keeps its catalog an hour (server/catalog.ts): a page need not ask sooner. */
 const HOUR_MS = 3_600_000;
@@ -21,11 +33,12 @@ export interface ConnectInstitutionsQueryOptions {
  *   Connect a bank
  * </button>
  */
-export function connectInstitutionsQuery(
-  { apiBaseUrl }: ConnectInstitutionsQueryOptions,
-  /** The widget's own API client (its session, its timeout); a plain one for a host. */
-  client: FlinksClient = createFlinksClient({ baseUrl: apiBaseUrl }),
-) {
+export function connectInstitutionsQuery(options: ConnectInstitutionsQueryOptions): ConnectInstitutionsQuery;
+// The widget passes its own props, which carry its API client (its session, its timeout); a host's call makes one.
+export function connectInstitutionsQuery({
+  apiBaseUrl,
+  client = createFlinksClient({ baseUrl: apiBaseUrl }),
+}: ConnectInstitutionsQueryOptions & { client?: FlinksClient }): ConnectInstitutionsQuery {
   return queryOptions({
     queryKey: ['connect-widget', 'institutions', apiBaseUrl] as const,
     // The code that reads the catalog comes with it, not with the first screen.

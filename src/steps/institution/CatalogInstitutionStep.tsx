@@ -2,13 +2,13 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { ownQueryClient } from '../../flow/query-client';
 import type { Institution } from '../../institutions';
-import type { connectInstitutionsQuery } from '../../institutions/query';
+import type { ConnectInstitutionsQuery } from '../../institutions/query';
 import { InstitutionStep, type InstitutionStepProps } from './InstitutionStep';
 
 /** Where the bank list reads the connect server's catalog (`institutionCatalog`). */
 export interface CatalogSource {
   /** The catalog's query, made by the widget with its own API client (`connectInstitutionsQuery`'s key). */
-  query: ReturnType<typeof connectInstitutionsQuery>;
+  query: ConnectInstitutionsQuery;
   /** The host's react-query client, or null for the widget's own. */
   queryClient: QueryClient | null;
   /** The catalog is in: the widget knows its banks (their names and how they sign in) from then on. */
