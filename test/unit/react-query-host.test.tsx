@@ -142,7 +142,7 @@ describe('the bank catalog, a react-query query', () => {
 });
 
 /** Signs in as a persona with security questions and answers them all. */
-async function connectWithQuestions(user: ReturnType<typeof userEvent.setup>) {
+async function signInAndAnswer(user: ReturnType<typeof userEvent.setup>) {
   await user.type(await screen.findByLabelText('Username or card number'), 'Greatday');
   await user.type(screen.getByLabelText('Password'), 'Everyday');
   await user.click(screen.getByRole('button', { name: 'Connect' }));
@@ -152,6 +152,10 @@ async function connectWithQuestions(user: ReturnType<typeof userEvent.setup>) {
     if (field) await user.type(field, answer);
   }
   await user.click(screen.getByRole('button', { name: 'Continue' }));
+}
+
+async function connectWithQuestions(user: ReturnType<typeof userEvent.setup>) {
+  await signInAndAnswer(user);
   await screen.findByRole('heading', { name: 'Connection complete' });
 }
 
@@ -287,15 +291,7 @@ describe('retries: reads only', () => {
     );
     const user = userEvent.setup();
     openWidget(hostClient(), { institution: 'FlinksCapital' });
-    await user.type(await screen.findByLabelText('Username or card number'), 'Greatday');
-    await user.type(screen.getByLabelText('Password'), 'Everyday');
-    await user.click(screen.getByRole('button', { name: 'Connect' }));
-    await screen.findByRole('heading', { name: /needs to confirm it’s you/ });
-    for (const { prompt, answer } of FLINKS_CAPITAL_QUESTIONS) {
-      const field = screen.queryByLabelText(prompt);
-      if (field) await user.type(field, answer);
-    }
-    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await signInAndAnswer(user);
     expect(await screen.findByText('The connection dropped')).toBeInTheDocument();
     await new Promise((resolve) => setTimeout(resolve, 50));
     // The sign-in, then the answers once.
