@@ -7,9 +7,10 @@ import { FLINKS_SESSION_TTL_MS, isMidConnection, screenKey } from './flow/state'
 import { useConnectFlow } from './flow/useConnectFlow';
 import { I18nProvider, loadedMessages, TextTokens, useLanguage, useUiMessages } from './i18n';
 import { findInstitution, signInOf } from './institutions/find';
+import { connectInstitutionsQuery } from './institutions/query';
+import type { Institution } from './institutions/types';
 import { bankLinks } from './institutions/links';
 import { StepBoundary, StepFocusContext } from './ui';
-import { useInstitutionCatalog } from './widget/catalog';
 import { ExitDialog, forgetFailedDownloads, prefetchBankList, useBankPages } from './widget/laterSteps';
 import type { ConnectWidgetProps } from './widget/props';
 import { StepView } from './widget/StepView';
@@ -88,8 +89,8 @@ function WidgetBody(props: BodyProps) {
     },
   };
   const demoOutbound = props.demoOutbound ?? false;
-  const [listShown, setListShown] = useState(false);
-  const catalog = useInstitutionCatalog(props.client, (props.institutionCatalog ?? false) && listShown);
+  // The server's catalog, once the bank list has read it (from the react-query cache or the server).
+  const [catalog, setCatalog] = useState<readonly Institution[]>();
   const catalogRef = useRef(catalog);
   catalogRef.current = catalog;
   const [oauthReturn] = useState(() => oauthReturnOf(props.receivedRedirectUri));
@@ -133,7 +134,6 @@ function WidgetBody(props: BodyProps) {
   const [moved, setMoved] = useState(false);
   if (!moved && key !== firstKey) setMoved(true);
 
-  if (!listShown && state.step === 'institution') setListShown(true);
   // A bank of the catalog is known only there; the built-in list knows the rest.
   const bank = state.ctx.institution
     ? ((catalog && findInstitution(state.ctx.institution, catalog)) ?? findInstitution(state.ctx.institution))
@@ -195,7 +195,13 @@ function WidgetBody(props: BodyProps) {
                   state={state}
                   flow={flow}
                   props={props}
-                  institutions={catalog}
+                  catalog={
+                    props.institutionCatalog && {
+                      query: connectInstitutionsQuery(props),
+                      queryClient: props.queryClient,
+                      onList: setCatalog,
+                    }
+                  }
                   bankWebsite={links?.website ?? null}
                   bankLinks={links}
                   onExit={requestExit}

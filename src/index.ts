@@ -6,6 +6,14 @@
 
 /** The widget itself, rendered in your page. */
 export { ConnectWidget, type ConnectWidgetProps } from './ConnectWidget';
+/** The bank catalog as react-query options: prefetch it, or share it with the widget through `queryClient`. */
+export {
+  connectInstitutionsQuery,
+  type ConnectInstitutionsKey,
+  type ConnectInstitutionsQuery,
+  type ConnectInstitutionsQueryOptions,
+} from './institutions/query';
+export type { Institution } from './institutions/types';
 /** The widget in an iframe served by the widget's server (`/embed.html`), for pages that cannot host it directly. */
 export {
   ConnectFrame,

@@ -13,11 +13,38 @@ import type {
   MfaQuestionsAnswerRequest,
   MfaQuestionsResult,
   AnswerMfaQuestionsResult,
+  ApiError,
 } from '../api/types';
+import { CallFailed, retryTransient } from '../api/transient';
 import type { DataRequest } from './actions';
 import type { Language } from '../i18n/types';
 
+/** Every mutation's key starts with it: `useMutationState({ filters: { mutationKey: ['connect-widget'] } })`. */
 const scope = 'connect-widget';
+
+/**
+ * A secret (a password, answers, an OAuth code) handed to one call: read once, as the call goes out, then let go
+ * of. It never sits in the mutation's variables, so the mutation may stay in the host's cache (and its devtools)
+ * with nothing secret in it.
+ */
+function handOnce<Secret>(secret: Secret): () => Secret {
+  let held: { secret: Secret } | null = { secret };
+  return () => {
+    if (!held) throw new Error('A secret goes out with one call only.');
+    const { secret: value } = held;
+    held = null;
+    return value;
+  };
+}
+
+/** A read's transient failure thrown, for react-query to try again; any other answer is the flow's to read. */
+function throwTransient<Result extends { kind: string }>(result: Result): Result {
+  if (result.kind === 'error') {
+    const failed = new CallFailed(result as Result & ApiError);
+    if (failed.transient) throw failed;
+  }
+  return result;
+}
 
 /**
  * Types one call's options, as react-query's own `mutationOptions` does; that helper only came in 5.82, and the
@@ -32,25 +59,39 @@ function mutationOptions<Result, Failure, Variables>(
 /** The signal that ends with the widget: a call still on its way when the widget goes away is cancelled. */
 export type Lifetime = () => AbortSignal | undefined;
 
+/** A sign-in's variables: what the cache may show. The username and password stay with the runner. */
+export type SignInVariables = Omit<CredentialsRequest, 'username' | 'password'>;
+
 /**
- * Every call the flow makes, each defined once; the store's runner sends them.
- * `gcTime: 0`: a finished mutation (and the password or answers in its variables) leaves the cache as soon as the widget
- * lets go of it. The client never throws, so react-query never retries on its own: the flow decides.
+ * Every call the flow makes, each defined once; the store's runner sends them. The mutations stay in the cache (the
+ * host's, when it shares its `QueryClient`) with their key, variables and answer: no secret is among them. An answer
+ * is data, failures too (`kind: 'error'`): the client never throws. Only a read whose connection dropped throws, so
+ * that react-query tries it again; Authorize and MFA answers never retry by themselves (`retry: false` wins over a
+ * host's defaults): the flow and the person decide.
  */
-export function authorizeMutation(client: FlinksClient, lifetime?: Lifetime) {
-  return mutationOptions<AuthorizeResult, Error, CredentialsRequest>({
+export function authorizeMutation(
+  client: FlinksClient,
+  lifetime: Lifetime | undefined,
+  credentials: Pick<CredentialsRequest, 'username' | 'password'>,
+) {
+  const take = handOnce(credentials);
+  return mutationOptions<AuthorizeResult, Error, SignInVariables>({
     mutationKey: [scope, 'authorize'],
-    mutationFn: (request) => client.authorize(request, { signal: lifetime?.() }),
-    gcTime: 0,
+    mutationFn: (request) => client.authorize({ ...request, ...take() }, { signal: lifetime?.() }),
     retry: false,
   });
 }
 
-export function answerMfaMutation(client: FlinksClient, lifetime?: Lifetime) {
-  return mutationOptions<AuthorizeResult, Error, MfaAnswerRequest>({
+export function answerMfaMutation(
+  client: FlinksClient,
+  lifetime: Lifetime | undefined,
+  securityResponses: MfaAnswerRequest['securityResponses'],
+) {
+  const take = handOnce(securityResponses);
+  return mutationOptions<AuthorizeResult, Error, Omit<MfaAnswerRequest, 'securityResponses'>>({
     mutationKey: [scope, 'answer-mfa'],
-    mutationFn: (request) => client.answerMfa(request, { signal: lifetime?.() }),
-    gcTime: 0,
+    mutationFn: (request) =>
+      client.answerMfa({ ...request, securityResponses: take() }, { signal: lifetime?.() }),
     retry: false,
   });
 }
@@ -68,7 +109,6 @@ export function cachedAuthorizeMutation(client: FlinksClient, lifetime?: Lifetim
         ? client.authorizeCached(request, options)
         : client.resumeMfa(request, options);
     },
-    gcTime: 0,
     retry: false,
   });
 }
@@ -81,13 +121,15 @@ export interface AccountsRequest extends DataRequest {
   poll: boolean;
 }
 
-/** The account data after a 200: fetched once, or asked of the Async endpoint after a 202. */
+/**
+ * The account data after a 200: fetched once, or asked of the Async endpoint after a 202. A read: a dropped
+ * connection is tried again with react-query's backoff (the host's `retryDelay`, when its client sets one).
+ */
 export function accountsMutation(client: FlinksClient, lifetime?: Lifetime) {
   return mutationOptions<AccountsDataResult, Error, AccountsRequest>({
     mutationKey: [scope, 'accounts'],
-    mutationFn: (request) => fetchAccounts(client, request, lifetime?.()),
-    gcTime: 0,
-    retry: false,
+    mutationFn: (request) => fetchAccounts(client, request, lifetime?.()).then(throwTransient),
+    retry: retryTransient,
   });
 }
 
@@ -127,39 +169,43 @@ export function oauthStartMutation(client: FlinksClient, lifetime?: Lifetime) {
   return mutationOptions<OAuthStartResult, Error, OAuthStartRequest>({
     mutationKey: [scope, 'oauth-start'],
     mutationFn: (request) => client.oauthStart(request, { signal: lifetime?.() }),
-    gcTime: 0,
     retry: false,
   });
 }
 
-/** Back from a whole-window trip to the bank: its outcome, collected once. */
-export function oauthRedeemMutation(client: FlinksClient, lifetime?: Lifetime) {
-  return mutationOptions<OAuthRedeemResult, Error, OAuthReturnTicket>({
+/** Back from the bank's page: its outcome, collected once. The ticket (state and code) stays out of the cache. */
+export function oauthRedeemMutation(
+  client: FlinksClient,
+  lifetime: Lifetime | undefined,
+  ticket: OAuthReturnTicket,
+) {
+  const take = handOnce(ticket);
+  return mutationOptions<OAuthRedeemResult, Error, undefined>({
     mutationKey: [scope, 'oauth-redeem'],
-    mutationFn: (ticket) => client.oauthRedeem(ticket, { signal: lifetime?.() }),
-    gcTime: 0,
+    mutationFn: () => client.oauthRedeem(take(), { signal: lifetime?.() }),
     retry: false,
   });
 }
 
 /**
  * Enhanced MFA: the security questions the bank keeps for a login, or, with `answers`, saving an answer to each for
- * scheduled refreshes (secrets: `gcTime: 0`, as for MFA answers).
+ * scheduled refreshes (secrets, held by the runner as MFA answers are; the variables name the login only).
  */
-export function mfaQuestionsMutation(client: FlinksClient, lifetime?: Lifetime) {
-  return mutationOptions<
-    MfaQuestionsResult | AnswerMfaQuestionsResult,
-    Error,
-    { loginId: string; answers?: MfaQuestionsAnswerRequest['answers'] }
-  >({
+export function mfaQuestionsMutation(
+  client: FlinksClient,
+  lifetime: Lifetime | undefined,
+  answers: MfaQuestionsAnswerRequest['answers'] | null,
+) {
+  const take = handOnce(answers);
+  return mutationOptions<MfaQuestionsResult | AnswerMfaQuestionsResult, Error, { loginId: string }>({
     mutationKey: [scope, 'mfa-questions'],
-    mutationFn: ({ loginId, answers }) => {
+    mutationFn: ({ loginId }) => {
       const options = { signal: lifetime?.() };
-      return answers
-        ? client.answerMfaQuestions({ loginId, answers }, options)
+      const saved = take();
+      return saved
+        ? client.answerMfaQuestions({ loginId, answers: saved }, options)
         : client.getMfaQuestions(loginId, options);
     },
-    gcTime: 0,
     retry: false,
   });
 }

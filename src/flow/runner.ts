@@ -12,7 +12,7 @@ import type { FlowState } from './state';
 /** What the runner reads at the moment it sends: the latest props. */
 export interface RunnerSettings {
   client: FlinksClient;
-  /** The host's react-query client, or null: the widget then makes its own with the first request. */
+  /** The host's react-query client, or null: the widget's own (one per page) then. */
   queryClient: QueryClient | null;
   language: Language;
   pollIntervalMs: number;
@@ -57,7 +57,6 @@ export function createRequestRunner(
   dispatch: (action: FlowAction) => void,
 ): RequestRunner {
   let controller = new AbortController();
-  let ownClient: QueryClient | null = null;
   let password: string | null = null;
   let answers: SecurityResponses | null = null;
   let deadline: ReturnType<typeof setTimeout> | undefined;
@@ -98,7 +97,7 @@ export function createRequestRunner(
       .load()
       .then(
         (mutations) => {
-          const queryClient = settings().queryClient ?? (ownClient ??= mutations.ownQueryClient());
+          const queryClient = settings().queryClient ?? mutations.ownQueryClient();
           return mutations.execute(queryClient, pick(mutations), variables).catch(unexpected);
         },
         () => codeNotLoaded('sends calls'),
@@ -147,7 +146,8 @@ export function createRequestRunner(
               ...(returnTo ? { returnTo } : {}),
             }),
           returnTo: oauthReturnTo ?? null,
-          redeem: (ticket) => perform((m) => m.oauthRedeemMutation(client, () => controller.signal), ticket),
+          redeem: (ticket) =>
+            perform((m) => m.oauthRedeemMutation(client, () => controller.signal, ticket), undefined),
           settle,
           later,
         });
@@ -183,12 +183,12 @@ export function createRequestRunner(
         if (password === null) return;
         const { institution, username, tag, attempt } = request;
         const scheduleRefresh = settings().config?.data?.scheduleRefresh;
+        // The username and password go to the call itself, never into the mutation's variables (the cache).
+        const credentials = { username, password };
         send(
-          (m) => m.authorizeMutation(client, lifetime),
+          (m) => m.authorizeMutation(client, lifetime, credentials),
           {
             institution,
-            username,
-            password,
             language,
             save: true,
             ...(tag ? { tag } : {}),
@@ -205,8 +205,8 @@ export function createRequestRunner(
         // Answers are never sent twice: they leave the runner with this call.
         answers = null;
         send(
-          (m) => m.answerMfaMutation(client, lifetime),
-          { requestId, securityResponses, language },
+          (m) => m.answerMfaMutation(client, lifetime, securityResponses),
+          { requestId, language },
           (result, at) => ({ type: 'AUTHORIZE_RESULT', attempt, result, at }),
         );
         return;
@@ -240,12 +240,12 @@ export function createRequestRunner(
         if (save && answers === null) return;
         // One answer per stored question; like MFA answers, they leave the runner with this call.
         const saved = save
-          ? { answers: Object.fromEntries(Object.entries(answers ?? {}).map(([q, [a = '']]) => [q, a])) }
-          : {};
+          ? Object.fromEntries(Object.entries(answers ?? {}).map(([q, [a = '']]) => [q, a]))
+          : null;
         answers = null;
         send(
-          (m) => m.mfaQuestionsMutation(client, lifetime),
-          { loginId, ...saved },
+          (m) => m.mfaQuestionsMutation(client, lifetime, saved),
+          { loginId },
           (result, at) => ({
             type: 'QUESTIONS_RESULT',
             attempt,
@@ -285,8 +285,8 @@ export function createRequestRunner(
         handoffCode.load().then(
           ({ oauthResultOf }) =>
             send(
-              (m) => m.oauthRedeemMutation(client, lifetime),
-              request.ticket,
+              (m) => m.oauthRedeemMutation(client, lifetime, request.ticket),
+              undefined,
               (result, at) => ({
                 type: 'OAUTH_RESULT',
                 attempt,

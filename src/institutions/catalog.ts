@@ -1,6 +1,16 @@
+import { CallFailed } from '../api/transient';
+import type { FlinksClient } from '../api/types';
 import { INSTITUTIONS } from './data';
 import { usableLogo } from './logo-url';
 import type { Institution } from './types';
+
+/** The catalog, asked of the connect server (the bank list's query, ./query.ts): a failure is thrown for react-query. */
+export async function fetchInstitutions(client: FlinksClient, signal?: AbortSignal): Promise<Institution[]> {
+  const result = await client.institutionCatalog({ ...(signal ? { signal } : {}) });
+  if (result.kind === 'error') throw new CallFailed(result);
+  // The client hands over a list only: what the list holds is read entry by entry.
+  return institutionsFromCatalog(result.entries) ?? [];
+}
 
 /**
  * The server's compact catalog (`GET /v3/institutions`, server/catalog.ts) as institutions. The built-in entries keep

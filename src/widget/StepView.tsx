@@ -1,19 +1,19 @@
 import type { ConnectWidgetProps } from './props';
 import type { ConnectFlow } from '../flow/useConnectFlow';
 import type { FlowState } from '../flow/state';
-import type { Institution } from '../institutions';
 import type { BankLinks } from '../institutions/links';
 import { useLanguage } from '../i18n';
 import { ConsentStep } from '../steps/consent';
 import { CredentialsStep } from '../steps/credentials';
+import type { CatalogSource } from '../steps/institution/CatalogInstitutionStep';
 import { InstitutionStep, LaterStepView, prefetchLaterSteps } from './laterSteps';
 
 interface StepViewProps {
   state: FlowState;
   flow: ConnectFlow;
   props: Omit<ConnectWidgetProps, 'queryClient'>;
-  /** The server's catalog, once fetched. */
-  institutions: readonly Institution[] | undefined;
+  /** Where the bank list reads the server's catalog (`institutionCatalog`); none for the built-in list. */
+  catalog: CatalogSource | false | undefined;
   bankWebsite: string | null;
   bankLinks: BankLinks | null;
   onExit(): void;
@@ -28,7 +28,7 @@ export function StepView({
   state,
   flow,
   props,
-  institutions,
+  catalog,
   bankWebsite,
   bankLinks,
   onExit,
@@ -55,7 +55,7 @@ export function StepView({
         <InstitutionStep
           demo={props.demo ?? false}
           filterEnable={props.institutionFilterEnable ?? true}
-          {...(institutions ? { institutions } : {})}
+          catalog={catalog}
           onSelect={flow.selectInstitution}
           onNotFound={() => flow.exit('institution_not_found')}
         />

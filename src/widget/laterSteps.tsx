@@ -5,7 +5,7 @@ import { forgetFailedMessages, loadMessages, type Language } from '../i18n';
 import { laterChunk, laterStep, type LaterChunk } from '../laterChunk';
 import { loadOnce } from '../loadOnce';
 import type * as bankList from '../steps/institution';
-import type { InstitutionStepProps } from '../steps/institution/InstitutionStep';
+import type { BankListStepProps } from '../steps/institution/CatalogInstitutionStep';
 
 /**
  * The bank list (its search, ranking, virtual list and monogram tiles) in a chunk of its own: not part of the first
@@ -13,9 +13,10 @@ import type { InstitutionStepProps } from '../steps/institution/InstitutionStep'
  */
 const bankListStep = loadOnce<typeof bankList>(() => import('../steps/institution'));
 
-export function InstitutionStep(props: InstitutionStepProps) {
-  const { InstitutionStep: Step } = bankListStep.read();
-  return <Step {...props} />;
+/** The bank list; with `catalog`, over the server's catalog (a react-query query, in the same chunk). */
+export function InstitutionStep({ catalog, ...props }: BankListStepProps) {
+  const { InstitutionStep: Step, CatalogInstitutionStep } = bankListStep.read();
+  return catalog ? <CatalogInstitutionStep {...props} catalog={catalog} /> : <Step {...props} />;
 }
 
 /** Starts fetching the bank list's chunk (the widget opens without a preset institution). */

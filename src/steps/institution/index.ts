@@ -1,1 +1,2 @@
 export { InstitutionStep, type InstitutionStepProps } from './InstitutionStep';
+export { CatalogInstitutionStep, type CatalogSource } from './CatalogInstitutionStep';
