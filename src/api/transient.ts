@@ -21,7 +21,7 @@ export class CallFailed extends Error {
 }
 
 /** How many times a read is tried again, with react-query's backoff (1 s, 2 s, 4 s by default), after a transient failure. */
-export const READ_RETRIES = 3;
+const READ_RETRIES = 3;
 
 /** react-query's `retry` for reads: transient failures only, `READ_RETRIES` times. */
 export function retryTransient(failures: number, error: unknown): boolean {
