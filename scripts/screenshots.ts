@@ -39,7 +39,7 @@ try {
       // The screens before any sign-in: the bank list, and what searching it for a bank it lacks offers.
       if (!only || only.includes('bank-list')) {
         const list = messagesFor(language).ui.institution;
-        await page.goto(`${server.url}/embed.html?demo=true&language=${language}`);
+        await page.goto(`${server.url}/embed.html?consentEnable=false&demo=true&language=${language}`);
         await page.getByRole('heading', { name: list.title }).waitFor();
         await page.waitForTimeout(400);
         await page.screenshot({
@@ -67,7 +67,7 @@ try {
       };
       const later = messagesFor(language);
       if (!only || only.includes('last-try')) {
-        await page.goto(`${server.url}/embed.html?demo=true&institution=FlinksCapital&language=${language}`);
+        await page.goto(`${server.url}/embed.html?consentEnable=false&demo=true&institution=FlinksCapital&language=${language}`);
         await page.getByRole('heading', { name: signInTitle }).waitFor();
         await signIn('Greatday', 'Wrongday');
         await page.getByRole('alert').waitFor();
@@ -77,7 +77,7 @@ try {
       }
       if (!only || only.includes('success')) {
         await page.goto(
-          `${server.url}/embed.html?demo=true&institution=FlinksCapital&language=${language}&customerName=Acme`,
+          `${server.url}/embed.html?consentEnable=false&demo=true&institution=FlinksCapital&language=${language}&customerName=Acme`,
         );
         await page.getByRole('heading', { name: signInTitle }).waitFor();
         await signIn('greatday_nomfa', SANDBOX_PASSWORD);
@@ -88,14 +88,14 @@ try {
         await shoot('success-closed');
       }
       if (!only || only.includes('cancelled')) {
-        await page.goto(`${server.url}/embed.html?demo=true&institution=FlinksCapital&language=${language}`);
+        await page.goto(`${server.url}/embed.html?consentEnable=false&demo=true&institution=FlinksCapital&language=${language}`);
         await page.getByRole('heading', { name: signInTitle }).waitFor();
         await page.getByRole('button', { name: later.ui.widget.close }).click();
         await page.getByRole('button', { name: later.screens.closed.startAgain }).waitFor();
         await shoot('cancelled');
       }
       for (const persona of personas) {
-        await page.goto(`${server.url}/embed.html?demo=true&institution=FlinksCapital&language=${language}`);
+        await page.goto(`${server.url}/embed.html?consentEnable=false&demo=true&institution=FlinksCapital&language=${language}`);
         await page.getByRole('heading', { name: signInTitle }).waitFor();
         await page.getByLabel(m.username).fill(persona.username);
         await page.getByLabel(m.password, { exact: true }).fill(SANDBOX_PASSWORD);
