@@ -99,7 +99,7 @@ describe('termsUrl', () => {
       await screen.findByRole('link', { name: /^Lire les conditions d’utilisation/ }),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('En acceptant, vous acceptez aussi les conditions d’utilisation.', { exact: false }),
+      screen.getByText('En acceptant, vous consentez aussi aux conditions d’utilisation.', { exact: false }),
     ).toBeInTheDocument();
   });
 });

@@ -42,8 +42,8 @@ export const ui: Messages['ui'] = {
     notSharedAnonymous: 'Votre mot de passe n’est jamais transmis ni enregistré sur cet appareil.',
     accept: 'Accepter et continuer',
     deny: 'Non merci',
-    termsNote: 'En acceptant, vous acceptez aussi les conditions d’utilisation fournies par {customer}.',
-    termsNoteAnonymous: 'En acceptant, vous acceptez aussi les conditions d’utilisation.',
+    termsNote: 'En acceptant, vous consentez aussi aux conditions d’utilisation fournies par {customer}.',
+    termsNoteAnonymous: 'En acceptant, vous consentez aussi aux conditions d’utilisation.',
     terms: 'Lire les conditions d’utilisation',
   },
   institution: {
