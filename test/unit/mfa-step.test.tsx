@@ -292,8 +292,15 @@ describe('MfaStep: answers sent', () => {
   it('says plainly that pictures without a description need sight, and names described ones by their words', () => {
     renderStep({ challenges: [IMAGES] });
     const group = screen.getByRole('group', { name: IMAGES.Prompt });
-    expect(group).toHaveAccessibleDescription(
-      'Flinks Capital sent these pictures without a description, so this check needs sight. If you can’t see them, go back and choose another bank, or call Flinks Capital.',
+    const needsSight =
+      'Flinks Capital sent these pictures without a description, so this check needs sight. If you can’t see them, go back and choose another bank, or call Flinks Capital.';
+    expect(group).toHaveAccessibleDescription(needsSight);
+    // Issue 25 item 20: that note reaches screen readers only; on screen, a short question opens the way out.
+    expect(screen.getByText(needsSight)).toHaveClass('cw-visually-hidden');
+    const cantSee = screen.getByText('Can’t see the images?');
+    expect(cantSee.tagName).toBe('SUMMARY');
+    expect(cantSee.closest('details')).toHaveTextContent(
+      'Go back and choose another bank, or call Flinks Capital.',
     );
   });
 

@@ -20,6 +20,9 @@ export const mfa = {
     needsSight:
       '{bank} sent these pictures without a description, so this check needs sight. If you can’t see them, go back and choose another bank, or call {bank}.',
     someHidden: 'Some of {bank}’s images can’t be shown here. Choose from the ones below.',
+    /** Pictures without a description: `needsSight` reaches screen readers; everyone else sees this disclosure. */
+    cantSee: 'Can’t see the images?',
+    cantSeeHelp: 'Go back and choose another bank, or call {bank}.',
   },
   required: {
     summary: 'Answer every question to continue.',

@@ -20,6 +20,8 @@ export const mfa: Messages['mfa'] = {
       '{bank} a envoyé ces images sans description\u00A0: cette vérification demande de les voir. Si vous ne les voyez pas, revenez en arrière et choisissez une autre institution, ou appelez {bank}.',
     someHidden:
       'Certaines images de {bank} ne peuvent pas s’afficher ici. Choisissez parmi celles ci-dessous.',
+    cantSee: 'Vous ne voyez pas les images\u00A0?',
+    cantSeeHelp: 'Revenez en arrière et choisissez une autre institution, ou appelez {bank}.',
   },
   required: {
     summary: 'Répondez à toutes les questions pour continuer.',

@@ -209,9 +209,16 @@ function ImageChoice({
         </p>
       )}
       {undescribed && (
-        <p className="cw-hint" id={sightId}>
-          {text(m.mfa.image.needsSight)}
-        </p>
+        // Said to screen readers with the question; anyone else who cannot make the pictures out opens the way out.
+        <>
+          <p className="cw-visually-hidden" id={sightId}>
+            {text(m.mfa.image.needsSight)}
+          </p>
+          <details className="cw-hint">
+            <summary>{m.mfa.image.cantSee}</summary>
+            {text(m.mfa.image.cantSeeHelp)}
+          </details>
+        </>
       )}
       <div className="cw-mfa-tiles">
         {prompt.images.map((image, position) => (
