@@ -128,3 +128,29 @@ export const ThousandsOfBanks: Story = {
     await expect(args.onSelect).toHaveBeenCalledOnce();
   },
 };
+
+/**
+ * The focus ring of a row in a list that scrolls in its own box is drawn inside the row, so the box never cuts it
+ * (the first row's ring was clipped at the top and both sides).
+ */
+export const FocusRingInsideTheList: Story = {
+  args: { institutions: CATALOG },
+  play: async ({ canvas, userEvent, globals }) => {
+    const m = messagesOf(globals).ui.institution;
+    await userEvent.type(canvas.getByRole('searchbox', { name: m.search }), 'credit');
+    await canvas.findByRole('list', { name: m.list });
+    await userEvent.keyboard('{ArrowDown}');
+    const row = document.activeElement as HTMLElement;
+    await expect(row.closest('li')).toHaveAttribute('aria-posinset', '1');
+    let box = row.parentElement;
+    while (box && getComputedStyle(box).overflowY !== 'auto') box = box.parentElement;
+    if (!box) throw new Error('the list does not scroll in a box of its own');
+    const style = getComputedStyle(row);
+    const reach = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+    const ring = row.getBoundingClientRect();
+    const inside = box.getBoundingClientRect();
+    await expect(ring.top - reach).toBeGreaterThanOrEqual(inside.top);
+    await expect(ring.left - reach).toBeGreaterThanOrEqual(inside.left);
+    await expect(ring.right + reach).toBeLessThanOrEqual(inside.right);
+  },
+};

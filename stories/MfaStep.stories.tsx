@@ -264,7 +264,8 @@ export const AnswerRefused: Story = {
     await expect(canvas.getByRole('alert')).toHaveTextContent(collapsed(message));
     const answer = canvas.getByRole('textbox', { name: CITY.challenge.Prompt });
     await expect(answer).toBeInvalid();
-    await expect(answer).toHaveAccessibleDescription(message);
+    // Its error message, as on the sign-in form: tied to the answer, not read a second time after the alert.
+    await expect(answer).toHaveAccessibleErrorMessage(message);
   },
 };
 

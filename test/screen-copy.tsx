@@ -445,6 +445,8 @@ const JSDOM_CANNOT_PLAY: Record<string, string> = {
     'a link’s accessible name loses the space before its visually hidden part',
   'Flows/Sandbox personas › HeadingFocusWithoutRing': 'reads the focus ring’s computed style',
   'Steps/Sign in › ShowPassword': 'measures where the toggle’s words start (jsdom lays nothing out)',
+  'Steps/Choose a bank › FocusRingInsideTheList':
+    'measures the focus ring against the list’s box (jsdom lays nothing out)',
 };
 
 /**
