@@ -659,6 +659,27 @@ export const ReconnectLoginGone: Story = {
   },
 };
 
+/**
+ * A half-filled sign-in form: the X asks first (issue 25 item 10), and Escape gives focus back to the X, not to the
+ * page's body (item 18: the card behind the dialog is inert while it shows, which drops focus in Chromium).
+ */
+export const LeaveHalfFilledSignIn: Story = {
+  name: 'Leaving a half-filled sign-in',
+  play: async ({ canvas, userEvent, globals, args }) => {
+    const m = messagesOf(globals);
+    const username = await canvas.findByRole('textbox', { name: m.ui.credentials.username }, SCREEN);
+    await userEvent.type(username, 'Greatday');
+    const close = canvas.getByRole('button', { name: m.ui.widget.close });
+    await userEvent.click(close);
+    const dialog = await canvas.findByRole('dialog', { name: m.screens.exit.title });
+    await userEvent.keyboard('{Escape}');
+    await expect(dialog).not.toBeInTheDocument();
+    await expect(close).toHaveFocus();
+    await expect(username).toHaveValue('Greatday');
+    await expect(args.onExit).not.toHaveBeenCalled();
+  },
+};
+
 export const LeaveDuringSecurityCheck: Story = {
   name: 'Leaving during the security check',
   // Run in the dark theme too (the suite's dark subset).
