@@ -70,7 +70,8 @@ const play: Story['play'] = async ({ canvas, globals, args, userEvent }) => {
     case 'mfa': {
       const message = titleAndBody(guidance.title, guidance.body);
       await expect(canvas.getByRole('alert')).toHaveTextContent(collapsed(message));
-      await expect(canvas.getByRole('textbox', { name: CITY.challenge.Prompt })).toHaveAccessibleDescription(
+      // The answer's error message, as on the sign-in form: tied to it, not read a second time after the alert.
+      await expect(canvas.getByRole('textbox', { name: CITY.challenge.Prompt })).toHaveAccessibleErrorMessage(
         message,
       );
       return;

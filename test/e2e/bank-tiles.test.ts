@@ -16,7 +16,7 @@ describe.each([
   ['fr', fr],
 ] as const)('the bank list’s tiles (%s)', (language, m) => {
   it('show a logo or a neutral monogram that fits, within the page’s CSP', async () => {
-    const session = await chromium.open({ demo: 'true', language });
+    const session = await chromium.open({ consentEnable: 'false', demo: 'true', language });
     await session.page.setViewportSize({ width: 390, height: 844 });
     const grid = session.widget.getByRole('list', { name: m.ui.institution.popular });
     await grid.waitFor();

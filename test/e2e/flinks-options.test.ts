@@ -26,6 +26,7 @@ function eventsNamed(entries: HostEntry[], name: string) {
 describe('the account choice at 390 px', () => {
   it('lines the group’s name up with the title, and keeps each control its size beside a long name', async () => {
     const session = await chromium.open({
+      consentEnable: 'false',
       demo: 'true',
       institution: 'FlinksCapital',
       accountSelectorEnable: 'true',

@@ -724,6 +724,8 @@ describe('sequences of CONTRACT §6', () => {
       Name: { En: 'Flinks Capital', Fr: 'Flinks Capital' },
       Url: { En: null, Fr: null },
       Country: 'CA',
+      // Ours, beside Flinks' fields: the sandbox bank's logo, drawn inline so the widget's CSP loads it (issue 25).
+      LogoUrl: expect.stringMatching(/^data:image\/svg\+xml/),
     });
   });
 

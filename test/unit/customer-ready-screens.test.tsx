@@ -94,6 +94,15 @@ describe.each(LANGUAGES)('waiting for the OAuth bank’s page (%s)', (language) 
   it('shows that it waits, names the bank as people know it, and reopens the page from a primary button', async () => {
     const popup = { closed: false, close: vi.fn(), location: { href: '' } };
     const open = vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
+    // The connect server's answer (not the sandbox's): a state, and the bank's page the popup goes to.
+    server.use(
+      http.post('*/v3/oauth/state', () =>
+        HttpResponse.json(
+          { state: 's'.repeat(43), authorizeUrl: 'https://bank.example/authorize?state=x' },
+          { status: 201 },
+        ),
+      ),
+    );
     const view = widget(language, { institution: 'FlinksCapitalOAuth' });
     const { m, t, user } = view;
     await user.click(await screen.findByRole('button', { name: t(m.oauth.continue) }));
