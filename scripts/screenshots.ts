@@ -67,7 +67,9 @@ try {
       };
       const later = messagesFor(language);
       if (!only || only.includes('last-try')) {
-        await page.goto(`${server.url}/embed.html?consentEnable=false&demo=true&institution=FlinksCapital&language=${language}`);
+        await page.goto(
+          `${server.url}/embed.html?consentEnable=false&demo=true&institution=FlinksCapital&language=${language}`,
+        );
         await page.getByRole('heading', { name: signInTitle }).waitFor();
         await signIn('Greatday', 'Wrongday');
         await page.getByRole('alert').waitFor();
@@ -88,14 +90,18 @@ try {
         await shoot('success-closed');
       }
       if (!only || only.includes('cancelled')) {
-        await page.goto(`${server.url}/embed.html?consentEnable=false&demo=true&institution=FlinksCapital&language=${language}`);
+        await page.goto(
+          `${server.url}/embed.html?consentEnable=false&demo=true&institution=FlinksCapital&language=${language}`,
+        );
         await page.getByRole('heading', { name: signInTitle }).waitFor();
         await page.getByRole('button', { name: later.ui.widget.close }).click();
         await page.getByRole('button', { name: later.screens.closed.startAgain }).waitFor();
         await shoot('cancelled');
       }
       for (const persona of personas) {
-        await page.goto(`${server.url}/embed.html?consentEnable=false&demo=true&institution=FlinksCapital&language=${language}`);
+        await page.goto(
+          `${server.url}/embed.html?consentEnable=false&demo=true&institution=FlinksCapital&language=${language}`,
+        );
         await page.getByRole('heading', { name: signInTitle }).waitFor();
         await page.getByLabel(m.username).fill(persona.username);
         await page.getByLabel(m.password, { exact: true }).fill(SANDBOX_PASSWORD);

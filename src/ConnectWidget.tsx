@@ -10,7 +10,7 @@ import { findInstitution, signInOf } from './institutions/find';
 import { connectInstitutionsQuery } from './institutions/query';
 import type { Institution } from './institutions/types';
 import { bankLinks } from './institutions/links';
-import { StepBoundary, StepFocusContext } from './ui';
+import { ReleasePageLock, StepBoundary, StepFocusContext } from './ui';
 import { ExitDialog, forgetFailedDownloads, prefetchBankList, useBankPages } from './widget/laterSteps';
 import type { ConnectWidgetProps } from './widget/props';
 import { StepView } from './widget/StepView';
@@ -209,6 +209,8 @@ function WidgetBody(props: BodyProps) {
                   backEnable={backEnable}
                   closeEnable={closeEnable}
                 />
+                {/* In the same boundary as the screen: it runs once the screen the server drew is hydrated. */}
+                <ReleasePageLock />
               </Suspense>
             </StepBoundary>
           </StepFocusContext.Provider>

@@ -48,11 +48,14 @@ async function start(container: HTMLElement) {
     const typed = typedValues(container);
     hydrateRoot(container, tree);
     restoreTypedValues(container, typed);
+    // The widget lifts the server's lock on its buttons once the screen it drew is hydrated (ReleasePageLock): a tap
+    // before then would be lost. The configuration screen has no widget: its lock goes now.
+    if (cannotStart(page)) releaseLockedButtons(document);
   } else {
     container.replaceChildren();
     createRoot(container).render(tree);
+    releaseLockedButtons(document);
   }
-  releaseLockedButtons(document);
 }
 
 const container = document.getElementById('root');

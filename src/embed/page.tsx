@@ -8,6 +8,7 @@ import { loadOnce } from '../loadOnce';
 import { PageLocksFirstScreen } from '../ui/serverDrawn';
 import { createEmbedBridge } from './bridge';
 import type { DeploymentConfig } from './config';
+import { releaseLockedButtons } from './hydration';
 import { frameTitles } from './messages';
 import { parseEmbedParams, type ConfigProblem, type EmbedSettings, type FramingClues } from './params';
 import './embed.css';
@@ -109,6 +110,9 @@ function Configuration({ problems, language }: { problems: ConfigProblem[]; lang
   ) : null;
 }
 
+/** The server's lock on the first screen's buttons: lifted by the widget once the screen it drew is hydrated. */
+const releaseServerLock = () => releaseLockedButtons(document);
+
 /** `/embed.html`: the widget as a page, or, when the URL or the deployment is wrong, a screen saying why. */
 export function EmbedPage({ config, search, parent, framing, view, navigate }: EmbedPageProps) {
   const parsed = useMemo(
@@ -128,7 +132,7 @@ export function EmbedPage({ config, search, parent, framing, view, navigate }: E
   if (!parsed.ok) return <Configuration problems={parsed.problems} language={language} />;
   return (
     // The server locks the first screen's buttons itself (server/embed-config.ts) until this page's script runs.
-    <PageLocksFirstScreen.Provider value>
+    <PageLocksFirstScreen.Provider value={releaseServerLock}>
       <EmbeddedWidget
         settings={parsed.settings}
         parent={parent}

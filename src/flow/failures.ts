@@ -1,6 +1,6 @@
 import type { FlinksCode } from '../api/codes';
 import type { ApiError } from '../api/types';
-import { GUIDANCE_VARIANTS, guidanceEntryFor, type GuidanceVariant } from '../guidance';
+import { guidanceEntryFor, type GuidanceVariant } from '../guidance';
 import type { FlowConfig, Move } from './actions';
 import { connectEvent, type ConnectEvent } from './events';
 import { enter, errorEvent, gather, preceded, wait } from './moves';
@@ -91,11 +91,7 @@ export function failed(state: FlowState, error: ApiError, at: number, config: Fl
       }
     }
   }
-  // The bank itself locked the answers out during a security check: that screen is about the answers, not the password.
-  const answersLocked: GuidanceVariant | null =
-    origin === 'mfa' && code === GUIDANCE_VARIANTS.answersLocked ? 'answersLocked' : null;
-  const variant =
-    sessionEnded ?? answersLocked ?? (!ctx.online && entry.whenOffline ? entry.whenOffline : null);
+  const variant = sessionEnded ?? (!ctx.online && entry.whenOffline ? entry.whenOffline : null);
   return showGuidance(ctx, code, variant, requestId, at, retryTargetOf(entry.kind, origin), reported);
 }
 

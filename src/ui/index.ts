@@ -9,4 +9,4 @@ export { useNow } from './useNow';
 export { useCountdown } from './useCountdown';
 export { titleAndBody } from './text';
 export { StepBoundary } from './StepBoundary';
-export { unsentUntilLive, useFormLive } from './serverDrawn';
+export { ReleasePageLock, unsentUntilLive, useFormLive } from './serverDrawn';

@@ -1,4 +1,4 @@
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 
 /**
@@ -12,9 +12,18 @@ import type { UseFormRegisterReturn } from 'react-hook-form';
 
 /**
  * Set by a page that locks its own server-drawn screen until its script runs (the embed page: the server disables its
- * buttons, server/embed-config.ts, and its script releases them), so that the form's lock does not stand twice.
+ * buttons, server/embed-config.ts), so that the form's lock does not stand twice: the function that lifts the page's
+ * lock, which the widget calls once the screen the server drew is hydrated (a tap on a button React does not run yet
+ * would be lost).
  */
-export const PageLocksFirstScreen = createContext(false);
+export const PageLocksFirstScreen = createContext<(() => void) | null>(null);
+
+/** Lifts the page's lock (above) once the screen around it runs: effects run only after hydration. */
+export function ReleasePageLock(): null {
+  const release = useContext(PageLocksFirstScreen);
+  useEffect(() => release?.(), [release]);
+  return null;
+}
 
 const noSubscription = () => () => undefined;
 
@@ -28,7 +37,7 @@ export function useFormLive(): boolean {
     () => true,
     () => false,
   );
-  return useContext(PageLocksFirstScreen) || running;
+  return useContext(PageLocksFirstScreen) !== null || running;
 }
 
 /**

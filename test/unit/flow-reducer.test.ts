@@ -285,30 +285,6 @@ describe('retry counting', () => {
     expect(third.state).toMatchObject({ step: 'guidance', code: 'MAXIMUM_RETRY_REACHED' });
   });
 
-  it('answers a lock-out the bank itself sends on a security check with the answers screen, not the password one', () => {
-    const state = onMfa();
-    const { state: after } = run(state, [
-      { type: 'SUBMIT_MFA', at: 1 },
-      {
-        type: 'AUTHORIZE_RESULT',
-        attempt: state.ctx.attempt + 1,
-        result: error('MAXIMUM_RETRY_REACHED'),
-        at: 2,
-      },
-    ]);
-    expect(after).toMatchObject({
-      step: 'guidance',
-      code: 'MAXIMUM_RETRY_REACHED',
-      variant: 'answersLocked',
-    });
-    // The same code at sign-in keeps the password's screen.
-    expect(answered(signingIn(), error('MAXIMUM_RETRY_REACHED')).state).toMatchObject({
-      step: 'guidance',
-      code: 'MAXIMUM_RETRY_REACHED',
-      variant: null,
-    });
-  });
-
   it('does not count SECURITYRESPONSES_INCOMPLETE', () => {
     const state = onMfa();
     const { state: after } = run(state, [

@@ -2,6 +2,7 @@ import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent, type Mouse
 import { useLanguage } from '../../i18n';
 import { monogramOf, type Institution } from '../../institutions';
 import { BUILT_IN_LOGOS } from '../../institutions/logos';
+import './bank-list.css';
 
 /** Rows of a long list are this tall (px, `.cw-bank` in widget.css): the list renders only those in view. */
 export const BANK_ROW_PX = 56;
