@@ -1,49 +1,11 @@
-import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ConnectWidget, type ConnectWidgetProps } from '../../src/ConnectWidget';
-import { format, loadMessages, messagesFor, type Language } from '../../src/i18n';
-import { createSandbox } from '../../src/sandbox';
-import { sandboxHandlers } from '../../src/sandbox/msw';
-import { loadLaterSteps } from '../../src/widget/laterSteps';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { BANK, LANGUAGES, sandboxPerFile, signIn, widget } from './customer-ready/harness';
 
 // The forms, the security check and the controls of the customer-ready review (issue 25, items 11 to 21), walked
 // through the whole widget against the sandbox in English and in French, every phrase from the language's catalog.
 
-const apiBaseUrl = 'http://localhost/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices';
-const sandbox = createSandbox({ latencyMs: 0 });
-const server = setupServer(...sandboxHandlers(sandbox));
-const BANK = 'Flinks Capital';
-
-beforeAll(async () => {
-  server.listen({ onUnhandledRequest: 'error' });
-  await Promise.all([loadMessages('en'), loadMessages('fr'), loadLaterSteps()]);
-});
-afterEach(() => sandbox.reset());
-afterAll(() => server.close());
-
-function widget(language: Language, props: Partial<ConnectWidgetProps> = {}) {
-  const onEvent = vi.fn();
-  const onExit = vi.fn();
-  const user = userEvent.setup();
-  render(
-    <ConnectWidget
-      apiBaseUrl={apiBaseUrl}
-      institution="FlinksCapital"
-      language={language}
-      onEvent={onEvent}
-      onExit={onExit}
-      {...props}
-    />,
-  );
-  const m = messagesFor(language);
-  const t = (template: string, values: Record<string, string | number> = {}) =>
-    format(template, { bank: BANK, ...values });
-  return { user, m, t, onEvent, onExit };
-}
-
-const LANGUAGES = ['en', 'fr'] as const;
+sandboxPerFile();
 
 /** As Testing Library reads text: every run of spaces (the no-break ones of French too) as one space. */
 const collapsed = (text: string) => text.replace(/\s+/gu, ' ');
@@ -64,14 +26,6 @@ describe.each(LANGUAGES)('the password toggle (%s)', (language) => {
     expect(screen.getByRole('button', { name: m.ui.credentials.showPassword })).toBeVisible();
   });
 });
-
-async function signIn({ user, m }: ReturnType<typeof widget>, username: string, password = 'Everyday') {
-  const field = await screen.findByLabelText(m.ui.credentials.username);
-  await user.clear(field);
-  await user.type(field, username);
-  await user.type(screen.getByLabelText(m.ui.credentials.password, { selector: 'input' }), password);
-  await user.click(screen.getByRole('button', { name: m.ui.credentials.submit }));
-}
 
 /** The words of "try again" in each language's prose. */
 const TRY_AGAIN_WORDS = { en: /try again/i, fr: /réessa/i } as const;

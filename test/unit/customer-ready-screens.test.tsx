@@ -1,68 +1,29 @@
-import { act, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { act, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ConnectWidget, type ConnectWidgetProps } from '../../src/ConnectWidget';
-import { format, guidanceText, loadMessages, messagesFor, type Language } from '../../src/i18n';
-import { createSandbox } from '../../src/sandbox';
-import { sandboxHandlers } from '../../src/sandbox/msw';
-import { SANDBOX_PASSWORD } from '../../src/sandbox/personas';
-import { loadLaterSteps } from '../../src/widget/laterSteps';
+import { describe, expect, it, vi } from 'vitest';
+import type { ConnectWidgetProps } from '../../src/ConnectWidget';
+import type { Language } from '../../src/i18n';
 import { readScreen, screenProblems } from '../screen-copy';
+import {
+  BANK,
+  LANGUAGES,
+  sandboxPerFile,
+  signIn as signInAs,
+  widget as widgetIn,
+} from './customer-ready/harness';
 
 // The waiting and guidance screens of a customer-ready review (issue 25, items 15, 16, 17, 23 and 24), walked through
 // the whole widget against the sandbox in English and French: every phrase comes from the language's catalog.
 
-const apiBaseUrl = 'http://localhost/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices';
-const sandbox = createSandbox({ latencyMs: 0 });
-const server = setupServer(...sandboxHandlers(sandbox));
-/** The sandbox's OAuth bank is listed as "Flinks Capital (OAuth)"; a sentence names it as people know it. */
-const BANK = 'Flinks Capital';
+const { server } = sandboxPerFile();
 
-beforeAll(async () => {
-  server.listen({ onUnhandledRequest: 'error' });
-  await Promise.all([loadMessages('en'), loadMessages('fr'), loadLaterSteps()]);
-});
-afterEach(() => {
-  sandbox.reset();
-  server.resetHandlers();
-  vi.restoreAllMocks();
-  vi.useRealTimers();
-});
-afterAll(() => server.close());
-
-function widget(language: Language, props: Partial<ConnectWidgetProps> = {}) {
-  const onEvent = vi.fn();
-  const onExit = vi.fn();
-  const user = userEvent.setup({
-    advanceTimers: (ms) => (vi.isFakeTimers() ? vi.advanceTimersByTime(ms) : undefined),
-  });
-  render(
-    <ConnectWidget
-      apiBaseUrl={apiBaseUrl}
-      institution="FlinksCapital"
-      language={language}
-      pollIntervalMs={60_000}
-      onEvent={onEvent}
-      onExit={onExit}
-      {...props}
-    />,
-  );
-  const m = messagesFor(language);
-  const t = (template: string, values: Record<string, string | number> = {}) =>
-    format(template, { bank: BANK, ...values });
-  const guidance = (code: string) => guidanceText(code, m, { language, bank: BANK });
-  return { user, m, t, guidance, onEvent, onExit };
-}
+/** Polls the bank's answers a minute apart: the waiting screens stay put while a test reads them. */
+const widget = (language: Language, props: Partial<ConnectWidgetProps> = {}) =>
+  widgetIn(language, { pollIntervalMs: 60_000, ...props });
 
 type Widget = ReturnType<typeof widget>;
 
-async function signIn({ user, m }: Widget, username: string) {
-  await user.type(await screen.findByLabelText(m.ui.credentials.username), username);
-  await user.type(screen.getByLabelText(m.ui.credentials.password, { selector: 'input' }), SANDBOX_PASSWORD);
-  await user.click(screen.getByRole('button', { name: m.ui.credentials.submit }));
-}
+const signIn = (view: Widget, username: string) => signInAs(view, username);
 
 /** The step on show: the section its heading names. */
 async function step(title: string) {
@@ -87,8 +48,6 @@ function oauthReturn(language: Language, error: string) {
     receivedRedirectUri: `https://shop.example/back?state=${'s'.repeat(43)}&error=x&institution=FlinksCapitalOAuth`,
   });
 }
-
-const LANGUAGES = ['en', 'fr'] as const;
 
 describe.each(LANGUAGES)('waiting for the OAuth bank’s page (%s)', (language) => {
   it('shows that it waits, names the bank as people know it, and reopens the page from a primary button', async () => {

@@ -1,63 +1,12 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ConnectWidget, type ConnectWidgetProps } from '../../src/ConnectWidget';
-import { format, loadMessages, messagesFor, type Language } from '../../src/i18n';
-import { createSandbox } from '../../src/sandbox';
-import { sandboxHandlers } from '../../src/sandbox/msw';
-import { SANDBOX_PASSWORD } from '../../src/sandbox/personas';
-import { loadLaterSteps } from '../../src/widget/laterSteps';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { format } from '../../src/i18n';
+import { BANK, LANGUAGES, sandboxPerFile, signIn, widget } from './customer-ready/harness';
 
 // The moments a customer-ready review found misleading or stranding (issue 25), walked through the whole widget against
 // the sandbox, in English and in French: every phrase comes from the catalog of the language under test.
 
-const apiBaseUrl = 'http://localhost/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices';
-const sandbox = createSandbox({ latencyMs: 0 });
-const server = setupServer(...sandboxHandlers(sandbox));
-const BANK = 'Flinks Capital';
-
-beforeAll(async () => {
-  server.listen({ onUnhandledRequest: 'error' });
-  await Promise.all([loadMessages('en'), loadMessages('fr'), loadLaterSteps()]);
-});
-afterEach(() => sandbox.reset());
-afterAll(() => server.close());
-
-function widget(language: Language, props: Partial<ConnectWidgetProps> = {}) {
-  const onEvent = vi.fn();
-  const onExit = vi.fn();
-  const onSuccess = vi.fn();
-  const user = userEvent.setup();
-  render(
-    <ConnectWidget
-      apiBaseUrl={apiBaseUrl}
-      institution="FlinksCapital"
-      language={language}
-      onEvent={onEvent}
-      onExit={onExit}
-      onSuccess={onSuccess}
-      {...props}
-    />,
-  );
-  const m = messagesFor(language);
-  const t = (template: string, values: Record<string, string | number> = {}) =>
-    format(template, { bank: BANK, ...values });
-  const events = () => onEvent.mock.calls.map(([name]) => name as string);
-  return { user, m, t, onEvent, onExit, onSuccess, events };
-}
-
-type Widget = ReturnType<typeof widget>;
-
-async function signIn({ user, m }: Widget, username: string, password = SANDBOX_PASSWORD) {
-  const field = await screen.findByLabelText(m.ui.credentials.username);
-  await user.clear(field);
-  await user.type(field, username);
-  await user.type(screen.getByLabelText(m.ui.credentials.password, { selector: 'input' }), password);
-  await user.click(screen.getByRole('button', { name: m.ui.credentials.submit }));
-}
-
-const LANGUAGES = ['en', 'fr'] as const;
+sandboxPerFile();
 
 describe.each(LANGUAGES)('after success (%s)', (language) => {
   it('closing says the account is connected, never that nothing was shared, and the host hears the exit', async () => {
