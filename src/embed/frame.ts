@@ -76,7 +76,8 @@ export function connectFrame(
     if (name === 'APP_RESIZE') {
       const height = fields.height;
       if (typeof height !== 'number' || !Number.isFinite(height) || height < 0) return;
-      iframe.style.height = `${Math.ceil(height)}px`;
+      // Held to 100,000 px: past any screen, and a number CSS reads (1e21 would be written as "1e+21px").
+      iframe.style.height = `${Math.min(Math.ceil(height), 100_000)}px`;
     }
     step = STEP_OF[name] ?? step;
 

@@ -120,6 +120,13 @@ describe('the host SDK, whatever is posted to the host window', () => {
     );
   });
 
+  it('holds a huge but finite height to a size CSS can write (1e21 once came out as "1e+21px")', () => {
+    const { callbacks, iframe, frameWindow } = setUp();
+    send({ source: 'connect-widget', version: 1, step: 'APP_RESIZE', height: 1e21 }, WIDGET, frameWindow);
+    expect(iframe.style.height).toBe('100000px');
+    expect(callbacks.onEvent).toHaveBeenCalledWith('APP_RESIZE', expect.objectContaining({ height: 1e21 }));
+  });
+
   it('lets no payload pollute prototypes', () => {
     const { callbacks, frameWindow } = setUp();
     send(
