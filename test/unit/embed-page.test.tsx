@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectWidgetProps } from '../../src/ConnectWidget';
 import type { DeploymentConfig } from '../../src/embed/config';
@@ -197,7 +197,8 @@ describe('<EmbedPage>', () => {
       level: 1,
       name: 'Paramètres de cette page à revoir',
     });
-    expect(french).toHaveFocus();
+    // Focus moves in an effect once the screen's chunk has drawn it: on React 18, a turn after the heading shows.
+    await waitFor(() => expect(french).toHaveFocus());
     const english = screen.getByRole('heading', { level: 2, name: 'This page needs a settings change' });
     expect(french.compareDocumentPosition(english) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 
