@@ -4,13 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ConnectWidgetProps } from '../../src/ConnectWidget';
 import type { Language } from '../../src/i18n';
 import { readScreen, screenProblems } from '../screen-copy';
-import {
-  BANK,
-  LANGUAGES,
-  sandboxPerFile,
-  signIn as signInAs,
-  widget as widgetIn,
-} from './customer-ready/harness';
+import { BANK, LANGUAGES, sandboxPerFile, signIn, widget as widgetIn } from './customer-ready/harness';
 
 // The waiting and guidance screens of a customer-ready review (issue 25, items 15, 16, 17, 23 and 24), walked through
 // the whole widget against the sandbox in English and French: every phrase comes from the language's catalog.
@@ -20,10 +14,6 @@ const { server } = sandboxPerFile();
 /** Polls the bank's answers a minute apart: the waiting screens stay put while a test reads them. */
 const widget = (language: Language, props: Partial<ConnectWidgetProps> = {}) =>
   widgetIn(language, { pollIntervalMs: 60_000, ...props });
-
-type Widget = ReturnType<typeof widget>;
-
-const signIn = (view: Widget, username: string) => signInAs(view, username);
 
 /** The step on show: the section its heading names. */
 async function step(title: string) {
